@@ -1,0 +1,157 @@
+import type { TSchema } from 'typebox';
+import { DeliverySchema } from './delivery';
+import { ItemSchema } from './item';
+import { LocationSchema } from './location';
+import { ParLevelSchema } from './par-level';
+import { PendingItemSchema } from './pending-item';
+import { RecallCaseSchema } from './recall-case';
+import { RecallNoticeSchema } from './recall-notice';
+import { StockEventSchema } from './stock-event';
+import { SupplyRequestSchema } from './supply-request';
+import { USER_PERSONAL_FIELDS, UserSchema } from './user';
+
+/**
+ * Who may see a document: everyone (item master, recalls), one facility (`facilityId`), or every
+ * facility a user works at (`facilityIds`).
+ */
+export type CollectionScope = 'global' | 'facility' | 'facility-members';
+/** Which side writes it: the centre (read-only in stockrooms), the facility, or both (merged). */
+export type CollectionOwner = 'centre' | 'facility' | 'shared';
+
+export interface CollectionDefinition<S extends TSchema = TSchema> {
+  readonly name: string;
+  readonly title: string;
+  readonly schema: S;
+  /** RxDB schema version; bump with a migration strategy when the shape changes. */
+  readonly version: number;
+  readonly indexes: readonly (string | readonly string[])[];
+  readonly scope: CollectionScope;
+  readonly owner: CollectionOwner;
+  /** Immutable documents are insert-once: a second write with other content is an integrity alarm. */
+  readonly immutable: boolean;
+  readonly encrypted: readonly string[];
+}
+
+function define<S extends TSchema>(definition: CollectionDefinition<S>): CollectionDefinition<S> {
+  return definition;
+}
+
+export const COLLECTIONS = {
+  items: define({
+    name: 'items',
+    title: 'Item master',
+    schema: ItemSchema,
+    version: 0,
+    indexes: ['status'],
+    scope: 'global',
+    owner: 'centre',
+    immutable: false,
+    encrypted: [],
+  }),
+  locations: define({
+    name: 'locations',
+    title: 'Locations',
+    schema: LocationSchema,
+    version: 0,
+    indexes: ['facilityId'],
+    scope: 'facility',
+    owner: 'centre',
+    immutable: false,
+    encrypted: [],
+  }),
+  par_levels: define({
+    name: 'par_levels',
+    title: 'Par levels',
+    schema: ParLevelSchema,
+    version: 0,
+    indexes: [['locationId', 'itemId'], 'itemId'],
+    scope: 'facility',
+    owner: 'centre',
+    immutable: false,
+    encrypted: [],
+  }),
+  recall_notices: define({
+    name: 'recall_notices',
+    title: 'Recall notices',
+    schema: RecallNoticeSchema,
+    version: 0,
+    indexes: ['status'],
+    scope: 'global',
+    owner: 'centre',
+    immutable: false,
+    encrypted: [],
+  }),
+  recall_cases: define({
+    name: 'recall_cases',
+    title: 'Recall cases',
+    schema: RecallCaseSchema,
+    version: 0,
+    indexes: ['noticeId'],
+    scope: 'facility',
+    owner: 'facility',
+    immutable: false,
+    encrypted: [],
+  }),
+  users: define({
+    name: 'users',
+    title: 'Users',
+    schema: UserSchema,
+    version: 0,
+    indexes: [],
+    scope: 'facility-members',
+    owner: 'centre',
+    immutable: false,
+    encrypted: USER_PERSONAL_FIELDS,
+  }),
+  stock_events: define({
+    name: 'stock_events',
+    title: 'Stock events',
+    schema: StockEventSchema,
+    version: 0,
+    indexes: [['itemId', 'lotCode'], 'locationId', ['deviceId', 'deviceSeq'], 'occurredAt'],
+    scope: 'facility',
+    owner: 'facility',
+    immutable: true,
+    encrypted: [],
+  }),
+  supply_requests: define({
+    name: 'supply_requests',
+    title: 'Supply requests',
+    schema: SupplyRequestSchema,
+    version: 0,
+    indexes: ['status', 'createdAt'],
+    scope: 'facility',
+    owner: 'shared',
+    immutable: false,
+    encrypted: [],
+  }),
+  pending_items: define({
+    name: 'pending_items',
+    title: 'Pending items',
+    schema: PendingItemSchema,
+    version: 0,
+    indexes: ['status'],
+    scope: 'facility',
+    owner: 'shared',
+    immutable: false,
+    encrypted: [],
+  }),
+  deliveries: define({
+    name: 'deliveries',
+    title: 'Expected deliveries',
+    schema: DeliverySchema,
+    version: 0,
+    indexes: ['status'],
+    scope: 'facility',
+    owner: 'centre',
+    immutable: false,
+    encrypted: [],
+  }),
+} as const;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+export function isCollectionName(name: string): name is CollectionName {
+  return Object.prototype.hasOwnProperty.call(COLLECTIONS, name);
+}

@@ -1,0 +1,67 @@
+/** Who may do what on a stockroom PC. The server and the app both read this one table. */
+export const ROLES = ['tech', 'nurse-manager', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'stock.receive',
+  'stock.putaway',
+  'stock.transfer',
+  'stock.issue',
+  'stock.return',
+  'stock.count',
+  'stock.adjust',
+  'stock.adjust.approve',
+  'item.capture-pending',
+  'request.create',
+  'request.submit',
+  'request.urgent',
+  'recall.sweep',
+  'recall.quarantine',
+  'recall.dispose',
+  'recall.close',
+  'sync.configure',
+  'users.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const TECH: readonly Permission[] = [
+  'stock.receive',
+  'stock.putaway',
+  'stock.transfer',
+  'stock.issue',
+  'stock.return',
+  'stock.count',
+  'stock.adjust',
+  'item.capture-pending',
+  'request.create',
+  'request.submit',
+  'recall.sweep',
+  'recall.quarantine',
+];
+
+const NURSE_MANAGER: readonly Permission[] = [
+  'stock.issue',
+  'stock.return',
+  'request.create',
+  'request.submit',
+  'request.urgent',
+];
+
+const SUPERVISOR: readonly Permission[] = [
+  ...TECH,
+  'request.urgent',
+  'stock.adjust.approve',
+  'recall.dispose',
+  'recall.close',
+];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  tech: new Set(TECH),
+  'nurse-manager': new Set(NURSE_MANAGER),
+  supervisor: new Set(SUPERVISOR),
+  admin: new Set(PERMISSIONS),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}

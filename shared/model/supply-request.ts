@@ -1,0 +1,64 @@
+import Type from 'typebox';
+import { FacilityId, Id, IsoDateTime, Quantity, StringEnum, Text } from './primitives';
+
+export const REQUEST_STATUSES = [
+  'draft',
+  'submitted',
+  'approved',
+  'ordered',
+  'shipped',
+  'received',
+  'rejected',
+  'cancelled',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const REQUEST_KINDS = ['replenishment', 'urgent', 'two-bin'] as const;
+/** FHIR SupplyRequest priority codes. */
+export const REQUEST_PRIORITIES = ['routine', 'urgent', 'asap', 'stat'] as const;
+export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
+
+export const RequestLineSchema = Type.Object(
+  {
+    itemId: Id('Item identifier'),
+    quantity: Quantity(),
+    note: Type.Optional(Text(500, 'Why this quantity (the suggestion explanation)')),
+  },
+  { additionalProperties: false },
+);
+export type RequestLine = Type.Static<typeof RequestLineSchema>;
+
+export const RequestHistoryEntrySchema = Type.Object(
+  {
+    status: StringEnum(REQUEST_STATUSES),
+    at: IsoDateTime(),
+    by: Type.String({ minLength: 1, maxLength: 100, description: 'User id, or "erp:<key name>"' }),
+    note: Type.Optional(Text(1000, 'Comment')),
+  },
+  { additionalProperties: false },
+);
+export type RequestHistoryEntry = Type.Static<typeof RequestHistoryEntrySchema>;
+
+/**
+ * A replenishment, two-bin or urgent request. The facility owns the lines while it is a draft;
+ * the centre owns the status once it is submitted. shared/replenishment merges two versions.
+ */
+export const SupplyRequestSchema = Type.Object(
+  {
+    id: Id('Request identifier'),
+    facilityId: FacilityId,
+    kind: StringEnum(REQUEST_KINDS),
+    priority: StringEnum(REQUEST_PRIORITIES),
+    locationId: Id('Where the supplies are needed'),
+    neededBy: Type.Optional(IsoDateTime('When they are needed')),
+    reason: Type.Optional(Text(1000, 'Why (required for urgent requests)')),
+    lines: Type.Array(RequestLineSchema, { minItems: 1, maxItems: 500 }),
+    status: StringEnum(REQUEST_STATUSES),
+    history: Type.Array(RequestHistoryEntrySchema, { maxItems: 500 }),
+    createdBy: Id('User who raised it'),
+    createdAt: IsoDateTime(),
+    parLevelId: Type.Optional(Id('Two-bin card or par level that triggered it')),
+  },
+  { additionalProperties: false },
+);
+export type SupplyRequest = Type.Static<typeof SupplyRequestSchema>;

@@ -1,0 +1,30 @@
+import Type from 'typebox';
+import { FacilityId, Id, Name, StringEnum } from './primitives';
+import { ROLES } from './roles';
+
+/**
+ * A named person who signs in on a stockroom PC (no shared logins). Centre-owned. The badge and PIN
+ * are stored as salted hashes; `name` and `email` identify a person and are encrypted at rest.
+ */
+export const UserSchema = Type.Object(
+  {
+    id: Id('User identifier'),
+    name: Name('Full name'),
+    email: Type.Optional(Type.String({ maxLength: 200, description: 'Work e-mail' })),
+    role: StringEnum(ROLES),
+    facilityIds: Type.Array(FacilityId, { minItems: 1, maxItems: 100 }),
+    badgeHash: Type.String({
+      minLength: 16,
+      maxLength: 200,
+      description: 'Salted hash of the badge code',
+    }),
+    pinHash: Type.String({ minLength: 16, maxLength: 200, description: 'Salted hash of the PIN' }),
+    salt: Type.String({ minLength: 8, maxLength: 100, description: 'Salt for both hashes' }),
+    active: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type User = Type.Static<typeof UserSchema>;
+
+/** Fields that identify a person, encrypted in the local store. */
+export const USER_PERSONAL_FIELDS = ['name', 'email'] as const;
