@@ -12,8 +12,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
+  },
+  {
+    // Tests may assert presence with `!`: a wrong assumption fails the test, which is the point.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
     // shared/ is the pure domain core: no clock, no I/O, no reaching into the app or the server.
@@ -45,7 +53,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/renderer/**', '**/sync/**', '**/electron/**'], message: 'shared/ imports nothing from the app, the endpoint or the shell.' },
+            {
+              group: ['**/renderer/**', '**/sync/**', '**/electron/**'],
+              message: 'shared/ imports nothing from the app, the endpoint or the shell.',
+            },
             { group: ['node:*', 'fs', 'path', 'http', 'crypto'], message: 'shared/ does no I/O.' },
           ],
         },
@@ -55,13 +66,34 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/sync/**', '**/electron/**'], message: 'renderer/ talks to sync/ only over HTTP and to electron/ only through the platform bridge.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sync/**', '**/electron/**'],
+              message:
+                'renderer/ talks to sync/ only over HTTP and to electron/ only through the platform bridge.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['sync/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/electron/**'], message: 'sync/ never imports the app or the shell.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'sync/ never imports the app or the shell.',
+            },
+          ],
+        },
+      ],
     },
   },
 );
