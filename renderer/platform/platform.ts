@@ -1,0 +1,34 @@
+/**
+ * What the renderer needs from the machine it runs on. The desktop shell supplies it through the
+ * typed `window.stockroom` bridge; a plain browser gets the web fallback. Chosen once at start-up.
+ */
+export type KeyProtection =
+  /** The operating system's secure storage holds the key (desktop shell). */
+  | 'os-secure-storage'
+  /** A key kept in this browser profile: anyone who can read the profile can read it. */
+  | 'per-install';
+
+export interface Platform {
+  readonly kind: 'desktop' | 'web';
+  readonly keyProtection: KeyProtection;
+  /** The key the local store encrypts personal fields with; made once per install. */
+  databaseKey(): Promise<string>;
+  /** A stable id for this installation, used as the stock events' deviceId. */
+  deviceId(): Promise<string>;
+}
+
+/** A platform call that failed, with a message for the person at the screen. */
+export class PlatformFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const KEY_PROTECTION_LABEL: Record<KeyProtection, string> = {
+  'os-secure-storage': "Key held by the operating system's secure storage",
+  'per-install':
+    'Key kept in this browser profile (weaker: anyone with access to the profile can read it; use the desktop app on shared PCs)',
+};

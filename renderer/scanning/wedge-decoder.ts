@@ -1,0 +1,145 @@
+/**
+ * Tells a keyboard-wedge scanner's burst from a person typing. Scanners type a whole label in a
+ * few milliseconds per key and end it with a terminator (Enter); people type 100+ ms apart. Every
+ * printable key is held back while a burst may be under way: a burst ending in the terminator is a
+ * scan (its keys never reach the focused field), anything else is handed back as typed text.
+ */
+export const GS = '\u001d';
+
+export interface WedgeSettings {
+  /** Longest pause between two keys of one scan. */
+  maxGapMs: number;
+  /** Shortest scan; shorter bursts are typing (a person's quick "12⏎"). */
+  minLength: number;
+  /** Keys that end a scan. */
+  terminators: readonly string[];
+  /** Strings a scanner is configured to send for FNC1, turned into GS. */
+  replacements: readonly string[];
+}
+
+export const DEFAULT_WEDGE_SETTINGS: WedgeSettings = {
+  maxGapMs: 60,
+  minLength: 4,
+  terminators: ['Enter'],
+  replacements: ['<GS>', '{GS}'],
+};
+
+export interface WedgeKey {
+  type: 'keydown' | 'keyup';
+  key: string;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+  /** Milliseconds, any monotonic origin (KeyboardEvent.timeStamp). */
+  time: number;
+}
+
+export type WedgeOutput =
+  { kind: 'scan'; raw: string; text: string; durationMs: number } | { kind: 'typed'; text: string };
+
+export interface WedgeVerdict {
+  /** The key must not reach the page (it belongs to a possible scan). */
+  swallow: boolean;
+  outputs: WedgeOutput[];
+}
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
+
+/** Replaces each configured stand-in for FNC1 by GS. */
+export function normaliseSeparators(raw: string, replacements: readonly string[]): string {
+  return replacements.reduce((text, stand) => (stand ? text.split(stand).join(GS) : text), raw);
+}
+
+export class WedgeDecoder {
+  private held = '';
+  private firstAt = 0;
+  private lastAt = 0;
+  private altDigits = '';
+
+  constructor(private readonly settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS) {}
+
+  /** Feeds one key event; the caller prevents default when `swallow` is true. */
+  handle(event: WedgeKey): WedgeVerdict {
+    const outputs = this.expire(event.time);
+    if (event.type === 'keyup') {
+      if (event.key === 'Alt' && this.altDigits) {
+        const code = Number.parseInt(this.altDigits, 10);
+        this.altDigits = '';
+        this.hold(String.fromCharCode(code), event.time);
+        return { swallow: true, outputs };
+      }
+      return { swallow: false, outputs };
+    }
+    if (MODIFIERS.has(event.key)) return { swallow: false, outputs };
+    // Alt + numeric keypad digits: the Windows way a scanner types GS (Alt+0029).
+    if (event.altKey && !event.ctrlKey && /^[0-9]$/.test(event.key)) {
+      this.altDigits += event.key;
+      return { swallow: true, outputs };
+    }
+    const char = this.character(event);
+    if (char !== undefined) {
+      this.hold(char, event.time);
+      return { swallow: true, outputs };
+    }
+    if (this.settings.terminators.includes(event.key) && this.held) {
+      const raw = this.held;
+      const durationMs = event.time - this.firstAt;
+      this.held = '';
+      if (raw.length >= this.settings.minLength) {
+        const text = normaliseSeparators(raw, this.settings.replacements);
+        outputs.push({ kind: 'scan', raw, text, durationMs });
+        return { swallow: true, outputs };
+      }
+      outputs.push(...typed(raw));
+      return { swallow: false, outputs };
+    }
+    // Any other key (Backspace, arrows, shortcuts) ends a would-be burst: it was typing.
+    outputs.push(...this.flush());
+    return { swallow: false, outputs };
+  }
+
+  /** Hands back held keys as typing once the pause shows no scanner is typing them. */
+  expire(now: number): WedgeOutput[] {
+    if (this.held && now - this.lastAt > this.settings.maxGapMs) return this.flush();
+    return [];
+  }
+
+  /** True while keys are held back; the caller schedules `expire` after maxGapMs. */
+  get holding(): boolean {
+    return this.held.length > 0;
+  }
+
+  private character(event: WedgeKey): string | undefined {
+    if (event.key === GS) return GS;
+    if (event.ctrlKey && !event.altKey && event.key === ']') return GS;
+    if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
+    return [...event.key].length === 1 ? event.key : undefined;
+  }
+
+  private hold(char: string, time: number): void {
+    if (!this.held) this.firstAt = time;
+    this.held += char;
+    this.lastAt = time;
+  }
+
+  private flush(): WedgeOutput[] {
+    const text = this.held;
+    this.held = '';
+    return typed(text);
+  }
+}
+
+function typed(text: string): WedgeOutput[] {
+  // Control characters typed by a person (a stray Ctrl+]) have no place in a text field.
+  const printable = [...text].filter((c) => c >= ' ').join('');
+  return printable ? [{ kind: 'typed', text: printable }] : [];
+}
+
+/** Shows GS and other control characters so a person can see what the scanner sent. */
+export function visibleCharacters(raw: string): string {
+  return [...raw]
+    .map((c) =>
+      c === GS ? '␝' : c < ' ' ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c,
+    )
+    .join('');
+}
