@@ -1,0 +1,46 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { HttpError } from '../http/errors';
+import type { Actor } from './actor';
+import { bearerToken } from './bearer';
+import { hashSecret } from './secrets';
+
+export type ApiKeyActor = Extract<Actor, { type: 'api-key' }>;
+
+export const API_SCOPES = [
+  'events:read',
+  'recalls:write',
+  'items:write',
+  'locations:write',
+  'par-levels:write',
+  'deliveries:write',
+  'users:write',
+  'requests:write',
+  'webhooks:manage',
+  'audit:read',
+  'sync-health:read',
+] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** Resolves the ERP key behind a bearer token and checks it carries `scope`. */
+export async function authenticateApiKey(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  scope: ApiScope,
+): Promise<ApiKeyActor> {
+  const key = await db
+    .selectFrom('api_keys')
+    .select(['id', 'name', 'scopes', 'revoked_at'])
+    .where('key_hash', '=', hashSecret(bearerToken(request)))
+    .executeTakeFirst();
+  if (!key || key.revoked_at) {
+    throw new HttpError(401, 'API_KEY_UNKNOWN', 'This API key is not known or was revoked.');
+  }
+  const actor: ApiKeyActor = { type: 'api-key', id: key.id, name: key.name, scopes: key.scopes };
+  request.actor = actor;
+  if (!key.scopes.includes(scope)) {
+    throw new HttpError(403, 'SCOPE_MISSING', `This API key lacks the scope "${scope}".`);
+  }
+  return actor;
+}

@@ -1,0 +1,22 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { Database } from '../db/schema';
+import * as initial from './001-initial';
+import * as auditLog from './002-audit-log';
+import * as webhooks from './003-webhooks';
+
+/** Forward-only: a migration, once released, is never edited; the next change is a new file. */
+const MIGRATIONS: Record<string, Migration> = {
+  '001-initial': initial,
+  '002-audit-log': auditLog,
+  '003-webhooks': webhooks,
+};
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,52 @@
+import Type from 'typebox';
+import { authenticateDevice } from '../auth/device-auth';
+import type { SyncApp, SyncContext } from '../context';
+import { pullDocuments } from '../store/pull';
+import { CollectionParams, ErrorBody, knownCollection } from './collection-param';
+
+const PullQuery = Type.Object({
+  checkpoint: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      description: 'The seq of the last checkpoint; 0 or absent from the start',
+    }),
+  ),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+});
+const PullResponse = Type.Object({
+  documents: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  checkpoint: Type.Object({ seq: Type.Integer() }),
+});
+
+export function replicationPullRoute(app: SyncApp, { database }: SyncContext): void {
+  app.get(
+    '/v1/replication/:collection/pull',
+    {
+      schema: {
+        tags: ['replication'],
+        summary: "Documents changed after a checkpoint that this device's facility may see",
+        params: CollectionParams,
+        querystring: PullQuery,
+        response: { 200: PullResponse, 401: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => {
+      const collection = knownCollection(request.params.collection);
+      const device = await authenticateDevice(database.db, request);
+      const page = await pullDocuments(
+        database.db,
+        collection,
+        device.facilityId,
+        request.query.checkpoint ?? 0,
+        request.query.limit ?? 100,
+      );
+      if (page.skippedInvalid.length > 0) {
+        request.log.warn(
+          { collection, skipped: page.skippedInvalid },
+          'stored documents fail the schema; not served',
+        );
+      }
+      return { documents: page.documents, checkpoint: page.checkpoint };
+    },
+  );
+}

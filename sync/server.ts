@@ -1,0 +1,80 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { auditWrites } from './audit/audit-hook';
+import type { SyncContext, SyncApp } from './context';
+import type { SyncDatabase } from './db/connect';
+import { handleError, HttpError } from './http/errors';
+import { validatorCompiler } from './http/validator-compiler';
+import { registerRoutes } from './routes';
+import { ChangeHub } from './stream/change-hub';
+
+export interface ServerOptions {
+  database: SyncDatabase;
+  logger?: FastifyServerOptions['logger'];
+  /** Largest request body in bytes. */
+  bodyLimit?: number;
+}
+
+export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
+
+export async function buildServer(
+  options: ServerOptions,
+): Promise<{ app: SyncApp; context: SyncContext }> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: false,
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>() as SyncApp;
+
+  const changes = new ChangeHub();
+  await changes.start(options.database);
+  const context: SyncContext = { database: options.database, changes, streams: new Set() };
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('auditDetail', null);
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are documented by their schemas but written as they are: a schema that lags the
+  // model must never silently drop a field from a replicated document.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler((error, request, reply) => {
+    const code = error instanceof HttpError ? error.code : (error as { code?: string }).code;
+    request.auditDetail = { ...request.auditDetail, error: code ?? 'INTERNAL' };
+    return handleError(error as HttpError, request, reply);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}.` }),
+  );
+  app.addHook('onSend', auditWrites(options.database.db));
+  app.addHook('preClose', async () => {
+    for (const end of [...context.streams]) end();
+  });
+  app.addHook('onClose', async () => {
+    await changes.stop();
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Stockroom Edge sync endpoint',
+        version: '1',
+        description:
+          'Replication for stockroom PCs (device tokens) and the ERP API (API keys with scopes). Every error answers {code, message, errors?}.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerRoutes(app, context);
+  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return { app, context };
+}

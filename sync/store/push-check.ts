@@ -1,0 +1,77 @@
+import {
+  COLLECTIONS,
+  documentValidator,
+  type CollectionName,
+  type FieldError,
+} from '../../shared/model';
+import type { DeviceActor } from '../auth/device-auth';
+import { HttpError } from '../http/errors';
+import { replicatedState, splitDeleted, type Doc } from './canonical';
+
+export interface PushRow {
+  assumedMasterState?: Doc | null;
+  newDocumentState: Doc;
+}
+
+export interface CheckedRow {
+  id: string;
+  body: Doc;
+  deleted: boolean;
+  assumed: Doc | null;
+}
+
+/**
+ * Everything about a push that can be decided before touching the database: may this device write
+ * this collection, is every document valid, and does every document belong to its facility. Any
+ * failure refuses the whole batch, so nothing of it is stored.
+ */
+export function checkPush(
+  collection: CollectionName,
+  device: DeviceActor,
+  rows: readonly PushRow[],
+): CheckedRow[] {
+  const definition = COLLECTIONS[collection];
+  if (definition.owner === 'centre') {
+    throw new HttpError(
+      403,
+      'COLLECTION_READ_ONLY',
+      `${definition.title} are kept by the centre; a stockroom cannot change them.`,
+    );
+  }
+  const validator = documentValidator(collection);
+  const invalid: FieldError[] = [];
+  const checked = rows.map((row, index): CheckedRow => {
+    const { body, deleted } = splitDeleted(row.newDocumentState);
+    const result = validator.validate(body);
+    if (!result.ok) {
+      for (const e of result.errors) {
+        invalid.push({ field: `[${index}].newDocumentState.${e.field}`, message: e.message });
+      }
+    }
+    return {
+      id: String(body['id']),
+      body,
+      deleted,
+      assumed: row.assumedMasterState ? replicatedState(row.assumedMasterState) : null,
+    };
+  });
+  if (invalid.length > 0) {
+    throw new HttpError(
+      422,
+      'DOCUMENT_INVALID',
+      `Nothing was stored: ${invalid[0]?.field} — ${invalid[0]?.message}`,
+      invalid,
+    );
+  }
+  if (definition.scope === 'facility') {
+    const foreign = checked.find((row) => row.body['facilityId'] !== device.facilityId);
+    if (foreign) {
+      throw new HttpError(
+        403,
+        'FACILITY_MISMATCH',
+        `Document "${foreign.id}" belongs to facility "${String(foreign.body['facilityId'])}", not this device's; nothing was stored.`,
+      );
+    }
+  }
+  return checked;
+}

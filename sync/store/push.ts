@@ -1,0 +1,89 @@
+import { COLLECTIONS, type CollectionName } from '../../shared/model';
+import type { DeviceActor } from '../auth/device-auth';
+import type { SyncDatabase } from '../db/connect';
+import { HttpError } from '../http/errors';
+import { sameContent, withDeleted, type Doc } from './canonical';
+import { findDocuments, writeDocument, type StoredDocument } from './documents';
+import { recordIntegrityAlarm } from './integrity-alarm';
+import { notifyChange } from './notify';
+import type { CheckedRow } from './push-check';
+import { sequencedWrite } from './sequenced';
+
+export interface PushOutcome {
+  conflicts: Doc[];
+  written: number;
+  acknowledged: number;
+  alarms: number;
+}
+
+type Decision = 'write' | 'acknowledge' | 'conflict' | 'alarm';
+
+/**
+ * RxDB's rule, plus two acknowledgements that make re-sent batches harmless: a state equal to the
+ * server's is accepted without a new write, and an immutable document is never rewritten.
+ */
+function decide(immutable: boolean, row: CheckedRow, stored: StoredDocument | undefined): Decision {
+  if (!stored) return 'write';
+  const current = withDeleted(stored.body, stored.deleted);
+  if (sameContent(current, withDeleted(row.body, row.deleted))) return 'acknowledge';
+  if (immutable) return 'alarm';
+  if (!row.assumed) return 'conflict';
+  const assumed = { _deleted: false, ...row.assumed };
+  return sameContent(current, assumed) ? 'write' : 'conflict';
+}
+
+export async function applyPush(
+  database: SyncDatabase,
+  collection: CollectionName,
+  device: DeviceActor,
+  rows: readonly CheckedRow[],
+): Promise<PushOutcome> {
+  const immutable = COLLECTIONS[collection].immutable;
+  return sequencedWrite(database.db, async (trx) => {
+    const stored = await findDocuments(
+      trx,
+      collection,
+      rows.map((r) => r.id),
+    );
+    const outcome: PushOutcome = { conflicts: [], written: 0, acknowledged: 0, alarms: 0 };
+    for (const row of rows) {
+      const current = stored.get(row.id);
+      if (current && !current.facilities?.includes(device.facilityId)) {
+        // An id taken by another facility: neither overwrite it nor show it; refuse the batch.
+        throw new HttpError(
+          403,
+          'FACILITY_MISMATCH',
+          `Document "${row.id}" belongs to another facility; nothing was stored.`,
+        );
+      }
+      const decision = decide(immutable, row, current);
+      if (decision === 'write') {
+        await writeDocument(trx, {
+          collection,
+          body: row.body,
+          deleted: row.deleted,
+          writtenBy: `device:${device.id}`,
+        });
+        stored.set(row.id, {
+          id: row.id,
+          body: row.body,
+          deleted: row.deleted,
+          facilities: [device.facilityId],
+        });
+        outcome.written += 1;
+      } else if (decision === 'acknowledge') {
+        outcome.acknowledged += 1;
+      } else if (current) {
+        if (decision === 'alarm') {
+          await recordIntegrityAlarm(trx, { collection, device, stored: current, received: row });
+          outcome.alarms += 1;
+        }
+        outcome.conflicts.push(withDeleted(current.body, current.deleted));
+      }
+    }
+    if (outcome.written > 0) {
+      await notifyChange(trx, database.channel, { collection, facilities: [device.facilityId] });
+    }
+    return outcome;
+  });
+}
