@@ -1,7 +1,4 @@
-import {
-  validateStockEvent,
-  type StockEventProblem,
-} from '../../shared/inventory/event-validation';
+import { validateStockEvent } from '../../shared/inventory/event-validation';
 import type { IsRecalled } from '../../shared/inventory/availability';
 import { documentValidator, type StockEvent } from '../../shared/model';
 import { randomId } from '../platform/random-id';
@@ -54,14 +51,13 @@ export function recordEvents(
       actorId: context.actorId,
       occurredAt,
     }));
-    const problems: StockEventProblem[] = [];
+    const problems: { code: string; message: string; severity: 'error' | 'warning' }[] = [];
     for (const event of events) {
       const schema = documentValidator('stock_events').validate(event);
       if (!schema.ok) {
         problems.push(
           ...schema.errors.map((e) => ({
-            code: 'invalid-event' as const,
-            field: '' as const,
+            code: 'invalid-event',
             message: e.message,
             severity: 'error' as const,
           })),
@@ -114,7 +110,7 @@ export async function catchUpBalances(db: StockroomDatabase, deviceId: string): 
       db,
       missed.map((d) => d.toMutableJSON()),
     );
-    await db.upsertLocal(BALANCE_CHECKPOINT, { deviceSeq: missed.at(-1)!.deviceSeq });
+    await db.upsertLocal(BALANCE_CHECKPOINT, { deviceSeq: missed.at(-1)?.deviceSeq ?? from });
     return missed.length;
   });
 }
