@@ -31,7 +31,26 @@ export async function effectsOf(
   return undone.effects.map((e) => ({ ...e, onHand: -e.onHand, quarantined: -e.quarantined }));
 }
 
-/** Applies events, in order, to the stored balances they touch. */
+/** Every stored balance of one lot, wherever it lies. */
+async function lotBalances(
+  db: StockroomDatabase,
+  itemId: string,
+  lotCode: string,
+  touched: Map<string, BalanceDoc>,
+): Promise<BalanceDoc[]> {
+  const stored = await db.balances.find({ selector: { itemId, lotCode } }).exec();
+  const byId = new Map(stored.map((d) => [d.id, d.toMutableJSON() as BalanceDoc]));
+  for (const doc of touched.values()) {
+    if (doc.itemId === itemId && doc.lotCode === lotCode) byId.set(doc.id, doc);
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Applies events, in the order they happened, to the stored balances they touch. Effects come from
+ * shared/inventory; like its fold, the expiry of a lot is the latest one a label showed, and it
+ * applies to every balance of that lot.
+ */
 export async function projectEvents(
   db: StockroomDatabase,
   events: readonly StockEvent[],
@@ -39,11 +58,14 @@ export async function projectEvents(
   const touched = new Map<string, BalanceDoc>();
   const byId = new Map(events.map((e) => [e.id, e]));
   for (const event of events) {
-    for (const effect of await effectsOf(db, event, byId)) {
+    const effects = await effectsOf(db, event, byId);
+    if (effects.length === 0) continue;
+    const lotCode = event.lotCode.trim();
+    const lot = await lotBalances(db, event.itemId, lotCode, touched);
+    const expiry = event.expiry ?? lot.find((b) => b.expiry !== undefined)?.expiry;
+    for (const effect of effects) {
       const id = balanceId(effect.locationId, effect.itemId, effect.lotCode);
-      const current =
-        touched.get(id) ??
-        ((await db.balances.findOne(id).exec())?.toMutableJSON() as BalanceDoc | undefined);
+      const current = touched.get(id) ?? lot.find((b) => b.id === id);
       const next: BalanceDoc = {
         id,
         locationId: effect.locationId,
@@ -53,10 +75,16 @@ export async function projectEvents(
         quarantined: (current?.quarantined ?? 0) + effect.quarantined,
         lastEventId: event.id,
         lastOccurredAt: event.occurredAt,
+        ...(expiry !== undefined ? { expiry } : {}),
       };
-      const expiry = event.expiry ?? current?.expiry;
-      if (expiry !== undefined) next.expiry = expiry;
       touched.set(id, next);
+    }
+    if (event.expiry !== undefined) {
+      for (const other of lot) {
+        const latest = touched.get(other.id) ?? other;
+        if (latest.expiry !== event.expiry)
+          touched.set(other.id, { ...latest, expiry: event.expiry });
+      }
     }
   }
   const docs = [...touched.values()];
