@@ -36,7 +36,9 @@ const step = fc.record({
   expiry: fc.option(fc.constantFrom('2027-01-31', '2027-03-31', '2026-12-01'), { nil: undefined }),
 });
 
-function toEvent(s: fc.Infer<typeof step>, i: number): StockEvent | undefined {
+type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
+
+function toEvent(s: Step, i: number): StockEvent | undefined {
   const base = {
     id: `evt-${i}`,
     facilityId: 'FAC-DEMO',
