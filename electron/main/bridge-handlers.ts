@@ -1,0 +1,40 @@
+import type { DesktopError } from '../../shared/platform/desktop-bridge';
+import type { BridgeHandlers } from './ipc-guard';
+import type { SecretStore } from './secret-store';
+import { secureStorageStatus, type SafeStorageApi } from './secure-storage-status';
+import { isAllowedExternalUrl } from './url-policy';
+
+export const LINK_NOT_ALLOWED: DesktopError = {
+  code: 'link-not-allowed',
+  message:
+    'This link leads to a site outside the list the desktop app may open, so it was not opened. If you need it, copy the address into your browser yourself.',
+};
+
+export interface BridgeHandlerDeps {
+  secrets: SecretStore;
+  deviceId(): Promise<string>;
+  safeStorage: SafeStorageApi;
+  platform: NodeJS.Platform;
+  /** Electron's shell.openExternal. */
+  openExternal(url: string): Promise<void>;
+}
+
+/** What each bridge method does once the IPC guard has let the call through. */
+export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
+  return {
+    getDatabaseKey: () => deps.secrets.databaseKey(),
+    getDeviceId: async () => ({ ok: true, value: await deps.deviceId() }),
+    getDeviceToken: () => deps.secrets.get('device-token'),
+    setDeviceToken: (token) => deps.secrets.set('device-token', token),
+    clearDeviceToken: () => deps.secrets.remove('device-token'),
+    getSecureStorageStatus: async () => ({
+      ok: true,
+      value: await secureStorageStatus(deps.safeStorage, deps.platform),
+    }),
+    openExternal: async (url) => {
+      if (!isAllowedExternalUrl(url)) return { ok: false, error: LINK_NOT_ALLOWED };
+      await deps.openExternal(url);
+      return { ok: true, value: null };
+    },
+  };
+}
