@@ -15,6 +15,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Largest request body in bytes. */
   bodyLimit?: number;
+  /** How long a SIGTERM waits for in-flight requests before closing every socket. */
+  drainMs?: number;
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -50,10 +52,19 @@ export async function buildServer(
       .send({ code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}.` }),
   );
   app.addHook('onSend', auditWrites(options.database.db));
+  // Draining: live streams end at once; keep-alive sockets close as soon as their request is
+  // answered (Node closes idle sockets only once, at server.close), so in-flight work finishes.
+  let sweeper: NodeJS.Timeout | undefined;
+  let deadline: NodeJS.Timeout | undefined;
   app.addHook('preClose', async () => {
     for (const end of [...context.streams]) end();
+    sweeper = setInterval(() => app.server.closeIdleConnections(), 50);
+    deadline = setTimeout(() => app.server.closeAllConnections(), options.drainMs ?? 10_000);
+    app.server.closeIdleConnections();
   });
   app.addHook('onClose', async () => {
+    clearInterval(sweeper);
+    clearTimeout(deadline);
     await changes.stop();
   });
 

@@ -45,7 +45,10 @@ export function replicationStreamRoute(app: SyncApp, context: SyncContext): void
         }, COALESCE_MS);
       });
       const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+      let ended = false;
       const end = () => {
+        if (ended) return;
+        ended = true;
         unsubscribe();
         clearInterval(keepAlive);
         if (pending) clearTimeout(pending);
@@ -53,7 +56,8 @@ export function replicationStreamRoute(app: SyncApp, context: SyncContext): void
         raw.end();
       };
       context.streams.add(end);
-      request.raw.on('close', end);
+      // The response (not the request) closes when the client goes away.
+      raw.on('close', end);
     },
   );
 }
