@@ -4,6 +4,7 @@ import { healthRoutes } from './health';
 import { replicationPullRoute } from './replication-pull';
 import { replicationPushRoute } from './replication-push';
 import { replicationStreamRoute } from './replication-stream';
+import { syncHealthRoute } from './sync-health';
 
 export function registerRoutes(app: SyncApp, context: SyncContext): void {
   healthRoutes(app, context);
@@ -11,4 +12,5 @@ export function registerRoutes(app: SyncApp, context: SyncContext): void {
   replicationPullRoute(app, context);
   replicationPushRoute(app, context);
   replicationStreamRoute(app, context);
+  syncHealthRoute(app, context);
 }
