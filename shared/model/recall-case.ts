@@ -21,6 +21,13 @@ export const RecallCaseEntrySchema = Type.Object(
     at: IsoDateTime(),
     by: Id('User who did the step'),
     note: Type.Optional(Text(1000, 'What was done')),
+    units: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10_000_000,
+        description: 'Units the step concerned: matched, quarantined, counted or disposed',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
