@@ -57,6 +57,11 @@ export const SupplyRequestSchema = Type.Object(
     history: Type.Array(RequestHistoryEntrySchema, { maxItems: 500 }),
     createdBy: Id('User who raised it'),
     createdAt: IsoDateTime(),
+    editedAt: Type.Optional(
+      IsoDateTime(
+        'When the facility last changed lines, priority, needed-by or reason of the draft; the merge keeps the later of two concurrent draft edits',
+      ),
+    ),
     parLevelId: Type.Optional(Id('Two-bin card or par level that triggered it')),
   },
   { additionalProperties: false },
