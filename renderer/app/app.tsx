@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import { attachWedge } from '../scanning/attach-wedge';
+import { SignInScreen } from '../session/sign-in-screen';
+import { useSession } from '../session/session-store';
+import { useInactivityLock } from '../session/use-inactivity-lock';
+import { AppShellLayout } from './app-shell';
+import { useDeviceSettings } from './device-settings';
+import { useScanBus } from './scan-bus';
+import { StockDataProvider } from './stock-data';
+
+/** Signed-in work or the sign-in / lock screen; the wedge listener runs for both. */
+export function App() {
+  const wedge = useDeviceSettings((s) => s.wedge);
+  const lockAfter = useDeviceSettings((s) => s.lockAfterSeconds);
+  const publish = useScanBus((s) => s.publish);
+  const signedIn = useSession((s) => s.user !== undefined && !s.locked);
+  useEffect(() => attachWedge(window, wedge, publish), [wedge, publish]);
+  useInactivityLock(lockAfter);
+  return <StockDataProvider>{signedIn ? <AppShellLayout /> : <SignInScreen />}</StockDataProvider>;
+}

@@ -1,0 +1,27 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { DEFAULT_WEDGE_SETTINGS, type WedgeSettings } from '../scanning/wedge-decoder';
+
+/** This PC's own settings (not stock data): how its scanner types, when it locks, where it syncs. */
+export interface DeviceSettings {
+  wedge: WedgeSettings;
+  lockAfterSeconds: number;
+  /** Central endpoint URL; empty means none configured (demo facility on first run). */
+  endpoint: string;
+  /** Where this PC's stockroom work happens by default. */
+  homeLocationId: string;
+  update(patch: Partial<Omit<DeviceSettings, 'update'>>): void;
+}
+
+export const useDeviceSettings = create<DeviceSettings>()(
+  persist(
+    (set) => ({
+      wedge: DEFAULT_WEDGE_SETTINGS,
+      lockAfterSeconds: 300,
+      endpoint: '',
+      homeLocationId: 'LOC-A1',
+      update: (patch) => set(patch),
+    }),
+    { name: 'stockroom.device-settings' },
+  ),
+);

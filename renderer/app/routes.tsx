@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import type { Permission } from '../../shared/model';
+import { DashboardScreen } from '../screens/dashboard-screen';
+import { IssueScreen } from '../screens/issue-screen';
+import { LookupScreen } from '../screens/lookup-screen';
+import { ReceiveScreen } from '../screens/receive-screen';
+import { ScannerSetupScreen } from '../screens/scanner-setup-screen';
+import { SyncScreen } from '../screens/sync-screen';
+
+export interface Route {
+  id: string;
+  label: string;
+  /** Who may open it; undefined means everyone signed in. */
+  permission?: Permission;
+  render: () => ReactNode;
+}
+
+export const ROUTES: Route[] = [
+  { id: 'dashboard', label: 'Dashboard', render: () => <DashboardScreen /> },
+  { id: 'lookup', label: 'Look up', render: () => <LookupScreen /> },
+  { id: 'issue', label: 'Issue', permission: 'stock.issue', render: () => <IssueScreen /> },
+  { id: 'receive', label: 'Receive', permission: 'stock.receive', render: () => <ReceiveScreen /> },
+  { id: 'sync', label: 'Sync status', render: () => <SyncScreen /> },
+  { id: 'scanner', label: 'Scanner set-up', render: () => <ScannerSetupScreen /> },
+];

@@ -1,0 +1,52 @@
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { choosePlatform } from '../platform/choose-platform';
+import { DEMO_FACILITY } from '../seed/demo-catalogue';
+import { seedDemoFacility } from '../seed/seed-demo';
+import { catchUpBalances } from '../store/ledger-writer';
+import { runMigrations, type MigrationProgress } from '../store/migration-runner';
+import { openStore, type AnyStorage } from '../store/open-store';
+import { storeOnce } from '../store/store-instance';
+import { useDeviceSettings } from './device-settings';
+import { localToday, type AppServices } from './services';
+
+export type StartPhase =
+  { phase: 'opening' } | { phase: 'migrating'; progress: MigrationProgress } | { phase: 'seeding' };
+
+async function validator(): Promise<((s: AnyStorage) => AnyStorage) | undefined> {
+  // z-schema checks every write in development; production builds leave it out (size, and no
+  // validator that needs eval may ever run under the strict CSP).
+  if (!import.meta.env.DEV) return undefined;
+  const { wrappedValidateZSchemaStorage } = await import('rxdb/plugins/validate-z-schema');
+  return (storage) => wrappedValidateZSchemaStorage({ storage });
+}
+
+async function start(report: (phase: StartPhase) => void): Promise<AppServices> {
+  report({ phase: 'opening' });
+  const platform = choosePlatform(window.stockroom, window.localStorage);
+  const [password, deviceId] = await Promise.all([platform.databaseKey(), platform.deviceId()]);
+  const validate = await validator();
+  const db = await storeOnce(() =>
+    openStore({
+      name: 'stockroom',
+      storage: getRxStorageDexie(),
+      password,
+      ...(validate ? { validate } : {}),
+    }),
+  );
+  const migrated = await runMigrations(db, (progress) => report({ phase: 'migrating', progress }));
+  if (!migrated.ok) throw new Error(migrated.error.message);
+  await catchUpBalances(db, deviceId);
+  if (!useDeviceSettings.getState().endpoint) {
+    report({ phase: 'seeding' });
+    await seedDemoFacility(db, { deviceId, now: new Date(), today: localToday() });
+  }
+  return { db, platform, deviceId, facilityId: DEMO_FACILITY };
+}
+
+let starting: Promise<AppServices> | undefined;
+
+/** Start-up runs once per window, however often React mounts the boot screen. */
+export function startApp(report: (phase: StartPhase) => void): Promise<AppServices> {
+  starting ??= start(report);
+  return starting;
+}

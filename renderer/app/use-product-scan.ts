@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import type { Location } from '../../shared/model';
+import { beep } from '../scanning/feedback';
+import { resolveScan, type ProductScan } from '../scanning/resolve-scan';
+import { useScans } from './scan-bus';
+import { useStockData } from './stock-data';
+
+export interface ProductScanState {
+  scan?: ProductScan;
+  error?: { code: string; message: string };
+  clear(): void;
+}
+
+/**
+ * Routes this screen's scans: products become the current scan, shelf labels go to `onLocation`,
+ * unreadable labels become an error in the parser's own words.
+ */
+export function useProductScan(
+  onProduct?: (scan: ProductScan) => void,
+  onLocation?: (location: Location) => void,
+): ProductScanState {
+  const data = useStockData();
+  const [scan, setScan] = useState<ProductScan>();
+  const [error, setError] = useState<{ code: string; message: string }>();
+  useScans((incoming) => {
+    const resolved = resolveScan(incoming.text, {
+      today: data.today,
+      items: data.items,
+      locations: data.locations,
+      pendingItems: data.pendingItems,
+    });
+    if (resolved.kind === 'location') {
+      if (onLocation) {
+        beep('ok');
+        onLocation(resolved.location);
+      } else {
+        beep('warn');
+        setError({
+          code: 'LOCATION_SCANNED',
+          message: `That is the shelf label of ${resolved.location.name}. Scan the item's label.`,
+        });
+      }
+      return;
+    }
+    if (resolved.kind === 'rejected') {
+      beep('warn');
+      setScan(undefined);
+      setError({ code: resolved.code, message: resolved.message });
+      return;
+    }
+    setError(undefined);
+    setScan(resolved);
+    onProduct?.(resolved);
+  });
+  return {
+    ...(scan ? { scan } : {}),
+    ...(error ? { error } : {}),
+    clear: () => {
+      setScan(undefined);
+      setError(undefined);
+    },
+  };
+}

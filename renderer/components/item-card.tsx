@@ -1,0 +1,100 @@
+import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { ScanDecision } from '../../shared/recall/scan-decision';
+import { useStockData } from '../app/stock-data';
+import type { ProductScan } from '../scanning/resolve-scan';
+import { ExpiryBadge } from './expiry-badge';
+
+/**
+ * Shown on every product scan: what it is, which lot, how close to expiry, how many are here,
+ * and whether a recall or quarantine holds it.
+ */
+export function ItemCard({
+  scan,
+  today,
+  expiry,
+  decision,
+  hereLocationId,
+}: {
+  scan: ProductScan;
+  today: string;
+  expiry: string | undefined;
+  decision: ScanDecision | undefined;
+  hereLocationId?: string;
+}) {
+  const { balances, locationById } = useStockData();
+  const itemId = scan.item?.id ?? scan.pending?.id;
+  const lotBalances = balances.filter(
+    (b) => b.itemId === itemId && b.lotCode === scan.lotCode.trim() && b.onHand !== 0,
+  );
+  const here = lotBalances.find((b) => b.locationId === hereLocationId);
+  const recalls = decision?.reasons.filter((r) => r.code === 'RECALLED') ?? [];
+  const quarantined = lotBalances.reduce((sum, b) => sum + b.quarantined, 0);
+  return (
+    <Card withBorder padding="lg" radius="md" data-testid="item-card" aria-label="Scanned item">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Title order={2} fz={26}>
+              {scan.item?.name ?? scan.pending?.description ?? 'Unknown product'}
+            </Title>
+            <Text fz="lg">
+              {scan.gtin ? `GTIN ${scan.gtin}` : `HIBCC ${scan.hibccCode ?? ''}`}
+              {scan.item?.catalogNumber ? ` · Cat. ${scan.item.catalogNumber}` : ''}
+            </Text>
+          </div>
+          {scan.pending && (
+            <Badge size="lg" color="violet.8">
+              Pending item — waiting for the centre
+            </Badge>
+          )}
+        </Group>
+        <Group gap="md">
+          <Text fz={22} fw={700} data-testid="item-lot">
+            Lot {scan.lotCode || '—'}
+          </Text>
+          {scan.serial && <Text fz="lg">Serial {scan.serial}</Text>}
+          <ExpiryBadge expiry={expiry} today={today} />
+          {recalls.map((r) => (
+            <Badge key={r.code + (r.code === 'RECALLED' ? r.noticeId : '')} size="lg" color="red.9">
+              {r.code === 'RECALLED' ? `Recalled · class ${r.class} · ${r.number}` : r.code}
+            </Badge>
+          ))}
+          {quarantined > 0 && (
+            <Badge size="lg" color="grape.9">
+              {quarantined} in quarantine
+            </Badge>
+          )}
+        </Group>
+        <Text fz="xl" data-testid="on-hand-here">
+          On hand here: <b>{here ? here.onHand : 0}</b>
+          {hereLocationId ? ` (${locationById.get(hereLocationId)?.name ?? hereLocationId})` : ''}
+        </Text>
+        {lotBalances.length > 0 && (
+          <Table fz="lg" striped aria-label="Where this lot is">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Location</Table.Th>
+                <Table.Th>On hand</Table.Th>
+                <Table.Th>Quarantined</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {lotBalances.map((b) => (
+                <Table.Tr key={b.id}>
+                  <Table.Td>{locationById.get(b.locationId)?.name ?? b.locationId}</Table.Td>
+                  <Table.Td>{b.onHand}</Table.Td>
+                  <Table.Td>{b.quarantined}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {decision?.warnings.map((w) => (
+          <Text key={w.code + w.noticeId} fz="lg" c="#9c3d00" fw={600}>
+            {w.message}
+          </Text>
+        ))}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,116 @@
+import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { expiryBand, type ExpiryBand } from '../../shared/inventory/expiry';
+import { useReplenishmentPlan } from '../app/replenishment-review';
+import { useStockData } from '../app/stock-data';
+
+const BANDS: { band: ExpiryBand; label: string; color: string }[] = [
+  { band: 'expired', label: 'Expired', color: 'red.9' },
+  { band: 'expiring-30', label: '≤ 30 days', color: '#9c3d00' },
+  { band: 'expiring-60', label: '31–60 days', color: 'yellow.4' },
+  { band: 'expiring-90', label: '61–90 days', color: 'blue.8' },
+];
+
+/** The shift's overview: what is short, what expires, what is recalled, what is urgent. */
+export function DashboardScreen() {
+  const data = useStockData();
+  const plan = useReplenishmentPlan();
+  const belowPar = plan.suggestions.filter((s) => s.decision === 'order');
+  const lots = data.balances.filter((b) => b.onHand > 0);
+  const byBand = new Map<ExpiryBand, typeof lots>();
+  for (const lot of lots) {
+    const band = expiryBand(lot.expiry, data.today);
+    byBand.set(band, [...(byBand.get(band) ?? []), lot]);
+  }
+  const urgent = data.requests.filter(
+    (r) => r.kind === 'urgent' && !['received', 'rejected', 'cancelled'].includes(r.status),
+  );
+  const name = (id: string) => data.itemById.get(id)?.name ?? id;
+  return (
+    <Stack gap="md">
+      <Title order={1}>Dashboard</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Card withBorder padding="lg" data-testid="dash-below-par">
+          <Title order={2} fz={22}>
+            Below par · {belowPar.length}
+          </Title>
+          <List spacing="xs" mt="sm">
+            {belowPar.map((s) => (
+              <List.Item key={s.parLevelId}>
+                <Text fz="lg" fw={600}>
+                  {name(s.itemId)} — order {s.quantity}
+                </Text>
+                <Text fz="md">{s.explanation}</Text>
+              </List.Item>
+            ))}
+          </List>
+        </Card>
+        <Card withBorder padding="lg" data-testid="dash-expiry">
+          <Title order={2} fz={22}>
+            Expiry
+          </Title>
+          <Group mt="sm" gap="sm">
+            {BANDS.map(({ band, label, color }) => (
+              <Badge key={band} size="xl" color={color} autoContrast data-band={band}>
+                {label}: {byBand.get(band)?.length ?? 0}
+              </Badge>
+            ))}
+          </Group>
+          <List spacing="xs" mt="sm">
+            {BANDS.flatMap(({ band }) => byBand.get(band) ?? []).map((b) => (
+              <List.Item key={b.id}>
+                <Text fz="lg">
+                  {name(b.itemId)} · lot {b.lotCode} · {b.expiry} · {b.onHand} on hand
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </Card>
+        <Card withBorder padding="lg" data-testid="dash-recalls">
+          <Title order={2} fz={22}>
+            Open recalls · {data.openNotices.length}
+          </Title>
+          <List spacing="xs" mt="sm">
+            {data.openNotices.map((n) => {
+              const units = data.availability.lots
+                .filter(
+                  (l) =>
+                    l.recalled &&
+                    data.recallIndex
+                      .isRecalled(l.balance.itemId, l.balance.lotCode)
+                      .some((b) => b.noticeId === n.id),
+                )
+                .reduce((s, l) => s + l.onHand, 0);
+              return (
+                <List.Item key={n.id}>
+                  <Text fz="lg" fw={600}>
+                    Class {n.class} · {n.number}: {n.title}
+                  </Text>
+                  <Text fz="md">{units} units in stock match this notice.</Text>
+                </List.Item>
+              );
+            })}
+          </List>
+        </Card>
+        <Card withBorder padding="lg" data-testid="dash-urgent">
+          <Title order={2} fz={22}>
+            Urgent requests · {urgent.length}
+          </Title>
+          <List spacing="xs" mt="sm">
+            {urgent.map((r) => (
+              <List.Item key={r.id}>
+                <Text fz="lg" fw={600}>
+                  {r.priority.toUpperCase()} ·{' '}
+                  {data.locationById.get(r.locationId)?.name ?? r.locationId} · {r.status}
+                </Text>
+                <Text fz="md">
+                  {r.lines.map((l) => `${l.quantity} × ${name(l.itemId)}`).join(', ')}
+                  {r.neededBy ? ` · needed by ${new Date(r.neededBy).toLocaleString()}` : ''}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}

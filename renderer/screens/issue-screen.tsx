@@ -1,0 +1,158 @@
+import { Alert, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useDeviceSettings } from '../app/device-settings';
+import { useProductScan } from '../app/use-product-scan';
+import { useRecord } from '../app/use-record';
+import { useStockData } from '../app/stock-data';
+import { HardStop } from '../components/hard-stop';
+import { ItemCard } from '../components/item-card';
+import { LocationSelect } from '../components/location-select';
+import { ScanPrompt } from '../components/scan-prompt';
+import { beep } from '../scanning/feedback';
+import type { ProductScan } from '../scanning/resolve-scan';
+import { decide, knownExpiry } from '../scanning/scan-decision';
+
+/** Issue to a department: the hard stop on recalled, expired or quarantined lots lives here. */
+export function IssueScreen() {
+  const data = useStockData();
+  const home = useDeviceSettings((s) => s.homeLocationId);
+  const [fromId, setFromId] = useState<string | null>(home);
+  const [toId, setToId] = useState<string | null>('DEP-ICU');
+  const [quantity, setQuantity] = useState<number>(1);
+  const [problems, setProblems] = useState<{ code: string; message: string; severity: string }[]>(
+    [],
+  );
+  const record = useRecord();
+
+  const from = fromId ? data.locationById.get(fromId) : undefined;
+  const decisionFor = (scan: ProductScan) =>
+    decide(
+      {
+        scan,
+        today: data.today,
+        notices: data.openNotices,
+        balances: data.balances,
+        ...(from ? { location: from } : {}),
+      },
+      'issue',
+    );
+
+  const { scan, error, clear } = useProductScan(
+    (s) => {
+      setProblems([]);
+      setQuantity(s.quantity ?? 1);
+      const decision = decisionFor(s);
+      beep(!s.item ? 'warn' : decision && !decision.allowed ? 'stop' : 'ok');
+    },
+    (location) => (location.kind !== 'department' ? setFromId(location.id) : setToId(location.id)),
+  );
+  const decision = scan ? decisionFor(scan) : undefined;
+  const blocked = decision !== undefined && !decision.allowed;
+
+  const issue = async (acceptWarnings: boolean) => {
+    if (!scan?.item || !fromId || !toId || blocked) return;
+    const result = await record(
+      [
+        {
+          type: 'issue',
+          itemId: scan.item.id,
+          lotCode: scan.lotCode,
+          ...(scan.expiry ? { expiry: scan.expiry } : {}),
+          ...(scan.serial ? { serial: scan.serial } : {}),
+          locationId: fromId,
+          toLocationId: toId,
+          quantity,
+        },
+      ],
+      { acceptWarnings },
+    );
+    if (result.ok) {
+      beep('ok');
+      notifications.show({
+        color: 'green',
+        title: 'Issued',
+        message: `${quantity} × ${scan.item.name} (lot ${scan.lotCode}) to ${data.locationById.get(toId)?.name ?? toId}`,
+      });
+      setProblems([]);
+      clear();
+    } else {
+      beep(result.problems.some((p) => p.severity === 'error') ? 'stop' : 'warn');
+      setProblems(result.problems);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={1}>Issue to a department</Title>
+      <Group grow align="flex-end">
+        <LocationSelect label="Issue to" value={toId} onChange={setToId} kinds={['department']} />
+        <LocationSelect
+          label="From"
+          value={fromId}
+          onChange={setFromId}
+          kinds={['shelf', 'stockroom', 'dock']}
+        />
+        <NumberInput
+          label="Quantity"
+          size="lg"
+          min={1}
+          max={100000}
+          value={quantity}
+          onChange={(v) => setQuantity(Number(v) || 1)}
+        />
+      </Group>
+      <ScanPrompt error={error}>Scan the item you are issuing.</ScanPrompt>
+      {scan && blocked && decision && (
+        <HardStop title="STOP — do not issue this item" reasons={decision.reasons} />
+      )}
+      {scan && !scan.item && (
+        <Alert color="orange" role="alert" title="Not in the item master">
+          <Text fz="lg">
+            This product is not in the item master yet. It cannot be issued until the centre
+            confirms it.
+          </Text>
+        </Alert>
+      )}
+      {scan && (
+        <ItemCard
+          scan={scan}
+          today={data.today}
+          expiry={knownExpiry({ scan, today: data.today, notices: [], balances: data.balances })}
+          decision={decision}
+          {...(fromId ? { hereLocationId: fromId } : {})}
+        />
+      )}
+      {problems.map((p) => (
+        <Alert
+          key={p.code}
+          color={p.severity === 'error' ? 'red' : 'orange'}
+          role="alert"
+          title={p.severity === 'error' ? 'Not issued' : 'Check before issuing'}
+        >
+          <Text fz="lg">{p.message}</Text>
+        </Alert>
+      ))}
+      {scan?.item && !blocked && (
+        <Group>
+          <Button
+            size="xl"
+            color="green.9"
+            onClick={() => void issue(false)}
+            data-testid="issue-confirm"
+          >
+            Issue {quantity}
+          </Button>
+          {problems.length > 0 && problems.every((p) => p.severity === 'warning') && (
+            <Button size="xl" color="#9c3d00" onClick={() => void issue(true)}>
+              Issue anyway
+            </Button>
+          )}
+          <Button size="xl" variant="default" onClick={clear}>
+            Cancel
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,86 @@
+import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useDeviceSettings } from '../app/device-settings';
+import { useServices } from '../app/services';
+import { useStockData } from '../app/stock-data';
+import { useLiveQuery } from '../app/use-live';
+import { eventsWaiting, readSyncState, type SyncState } from '../store/sync-state';
+
+const UNRESOLVED = { selector: { resolved: false }, sort: [{ at: 'desc' as const }] };
+
+/** Last success, what waits to upload, and the errors inbox in plain words. */
+export function SyncScreen() {
+  const { db, deviceId } = useServices();
+  const { balances } = useStockData();
+  const endpoint = useDeviceSettings((s) => s.endpoint);
+  const [state, setState] = useState<SyncState>();
+  const [waiting, setWaiting] = useState(0);
+  const { docs: errors } = useLiveQuery(db.sync_errors, UNRESOLVED);
+  const { docs: pendingItems } = useLiveQuery(db.pending_items, {
+    selector: { status: 'pending' },
+  });
+  useEffect(() => {
+    void readSyncState(db).then(async (s) => {
+      setState(s);
+      setWaiting(await eventsWaiting(db, deviceId, s));
+    });
+  }, [db, deviceId, balances]);
+  return (
+    <Stack gap="md">
+      <Title order={1}>Sync status</Title>
+      {!endpoint && (
+        <Alert
+          color="blue"
+          title="Demo mode: no central endpoint configured"
+          data-testid="sync-demo"
+        >
+          <Text fz="lg">
+            This PC works on its own demo stockroom. Everything below is kept and will upload once
+            an administrator enrols the PC with the centre.
+          </Text>
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Card withBorder padding="lg">
+          <Text fz="lg">Last successful sync</Text>
+          <Text fz={26} fw={700} data-testid="sync-last">
+            {state?.lastSuccessAt ? new Date(state.lastSuccessAt).toLocaleString() : 'Never'}
+          </Text>
+        </Card>
+        <Card withBorder padding="lg">
+          <Text fz="lg">Stock events waiting to upload</Text>
+          <Text fz={26} fw={700} data-testid="sync-waiting">
+            {waiting}
+          </Text>
+        </Card>
+        <Card withBorder padding="lg">
+          <Text fz="lg">New products waiting for the centre</Text>
+          <Text fz={26} fw={700}>
+            {pendingItems.length}
+          </Text>
+        </Card>
+      </SimpleGrid>
+      <Title order={2} fz={22}>
+        <Group gap="sm">
+          Problems to look at{' '}
+          <Badge size="lg" color={errors.length ? 'red.9' : 'green.9'}>
+            {errors.length}
+          </Badge>
+        </Group>
+      </Title>
+      {errors.length === 0 ? (
+        <Text fz="lg">No sync problems.</Text>
+      ) : (
+        <List spacing="sm">
+          {errors.map((e) => (
+            <List.Item key={e.id}>
+              <Text fz="lg">
+                {new Date(e.at).toLocaleString()} — {e.message}
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}

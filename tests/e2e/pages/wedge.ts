@@ -1,0 +1,16 @@
+import type { Page } from '@playwright/test';
+
+export const GS = '\u001d';
+
+/**
+ * Types a scan the way a keyboard-wedge scanner does: keystrokes a few milliseconds apart, GS as
+ * Ctrl+], Enter at the end.
+ */
+export async function wedgeScan(page: Page, data: string, delay = 5): Promise<void> {
+  const parts = data.split(GS);
+  for (const [index, part] of parts.entries()) {
+    if (index > 0) await page.keyboard.press('Control+BracketRight');
+    if (part) await page.keyboard.type(part, { delay });
+  }
+  await page.keyboard.press('Enter');
+}
