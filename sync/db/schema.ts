@@ -1,19 +1,20 @@
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
 
 export interface FacilitiesTable {
   id: string;
   name: string;
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
 }
 
 export interface EnrollmentCodesTable {
   code_hash: string;
   facility_id: string;
   expires_at: Timestamp;
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
   used_at: Timestamp | null;
   used_by_device: string | null;
 }
@@ -23,7 +24,7 @@ export interface DevicesTable {
   facility_id: string;
   name: string;
   token_hash: string;
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
   last_contact_at: Timestamp | null;
@@ -34,7 +35,7 @@ export interface ApiKeysTable {
   name: string;
   key_hash: string;
   scopes: Json<string[]>;
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
   revoked_at: Timestamp | null;
 }
 
@@ -62,12 +63,12 @@ export interface IntegrityAlarmsTable {
   device_id: string | null;
   stored_doc: Json<Record<string, unknown>>;
   received_doc: Json<Record<string, unknown>>;
-  detected_at: Generated<Timestamp>;
+  detected_at: CreatedAt;
 }
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: CreatedAt;
   actor_type: string;
   actor_id: string;
   ip: string | null;
@@ -83,7 +84,7 @@ export interface WebhookEndpointsTable {
   url: string;
   secret: string;
   event_types: Json<string[]>;
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
   disabled_at: Timestamp | null;
   disabled_reason: string | null;
 }
@@ -92,7 +93,7 @@ export interface OutboxTable {
   id: string;
   event_type: string;
   payload: Json<Record<string, unknown>>;
-  created_at: Generated<Timestamp>;
+  created_at: CreatedAt;
 }
 
 export interface WebhookDeliveriesTable {

@@ -1,5 +1,11 @@
 import type { SyncApp, SyncContext } from '../context';
 import { enrollRoutes } from './enroll';
+import { erpAuditRoute } from './erp-audit';
+import { erpEventsRoute } from './erp-events';
+import { erpRecallRoute } from './erp-recalls';
+import { erpRequestStatusRoute } from './erp-request-status';
+import { erpUpsertRoutes } from './erp-upserts';
+import { erpWebhookRoutes } from './erp-webhooks';
 import { healthRoutes } from './health';
 import { replicationPullRoute } from './replication-pull';
 import { replicationPushRoute } from './replication-push';
@@ -13,4 +19,10 @@ export function registerRoutes(app: SyncApp, context: SyncContext): void {
   replicationPushRoute(app, context);
   replicationStreamRoute(app, context);
   syncHealthRoute(app, context);
+  erpEventsRoute(app, context);
+  erpRecallRoute(app, context);
+  erpUpsertRoutes(app, context);
+  erpRequestStatusRoute(app, context);
+  erpWebhookRoutes(app, context);
+  erpAuditRoute(app, context);
 }

@@ -1,0 +1,67 @@
+import Type from 'typebox';
+import { authenticateApiKey } from '../auth/api-key-auth';
+import type { SyncApp, SyncContext } from '../context';
+import { ErrorBody } from './collection-param';
+
+const AuditQuery = Type.Object({
+  actorType: Type.Optional(Type.String({ maxLength: 20 })),
+  actorId: Type.Optional(Type.String({ maxLength: 200 })),
+  action: Type.Optional(
+    Type.String({ maxLength: 200, description: 'Exact action, e.g. "POST /v1/erp/recalls"' }),
+  ),
+  outcome: Type.Optional(Type.String({ maxLength: 20 })),
+  since: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+  until: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+  after: Type.Optional(Type.Integer({ minimum: 0, description: 'Cursor: the last id seen' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+});
+
+export function erpAuditRoute(app: SyncApp, { database }: SyncContext): void {
+  app.get(
+    '/v1/erp/audit',
+    {
+      schema: {
+        tags: ['erp'],
+        summary: 'The append-only audit log, filtered (scope audit:read)',
+        querystring: AuditQuery,
+        response: {
+          200: Type.Object({ entries: Type.Array(Type.Record(Type.String(), Type.Unknown())) }),
+          401: ErrorBody,
+          403: ErrorBody,
+        },
+      },
+    },
+    async (request) => {
+      await authenticateApiKey(database.db, request, 'audit:read');
+      const q = request.query;
+      let query = database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('id', '>', q.after ?? 0);
+      if (q.actorType) query = query.where('actor_type', '=', q.actorType);
+      if (q.actorId) query = query.where('actor_id', '=', q.actorId);
+      if (q.action) query = query.where('action', '=', q.action);
+      if (q.outcome) query = query.where('outcome', '=', q.outcome);
+      if (q.since) query = query.where('at', '>=', new Date(q.since));
+      if (q.until) query = query.where('at', '<', new Date(q.until));
+      const rows = await query
+        .orderBy('id')
+        .limit(q.limit ?? 100)
+        .execute();
+      return {
+        entries: rows.map((r) => ({
+          id: r.id,
+          at: r.at.toISOString(),
+          actorType: r.actor_type,
+          actorId: r.actor_id,
+          ip: r.ip,
+          action: r.action,
+          target: r.target,
+          outcome: r.outcome,
+          status: r.status,
+          detail: r.detail,
+        })),
+      };
+    },
+  );
+}

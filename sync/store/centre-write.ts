@@ -1,0 +1,95 @@
+import {
+  COLLECTIONS,
+  documentValidator,
+  type CollectionName,
+  type FieldError,
+} from '../../shared/model';
+import type { SyncDatabase } from '../db/connect';
+import { HttpError } from '../http/errors';
+import { sameContent, type Doc } from './canonical';
+import { facilitiesOf, findDocuments, writeDocument } from './documents';
+import { notifyChange } from './notify';
+import { sequencedWrite } from './sequenced';
+
+export interface CentreWriteOutcome {
+  written: number;
+  unchanged: number;
+}
+
+/**
+ * ERP upserts: all documents valid and their facilities known, or nothing is stored. A document
+ * equal to the stored one is left alone (no new seq), so sending the same file again is harmless.
+ */
+export async function writeCentreDocuments(
+  database: SyncDatabase,
+  collection: CollectionName,
+  docs: readonly Doc[],
+  writtenBy: string,
+): Promise<CentreWriteOutcome> {
+  const validator = documentValidator(collection);
+  const invalid: FieldError[] = [];
+  docs.forEach((doc, index) => {
+    const result = validator.validate(doc);
+    if (!result.ok)
+      invalid.push(
+        ...result.errors.map((e) => ({ field: `[${index}].${e.field}`, message: e.message })),
+      );
+  });
+  if (invalid.length > 0) {
+    throw new HttpError(
+      422,
+      'DOCUMENT_INVALID',
+      `Nothing was stored: ${invalid[0]?.field} — ${invalid[0]?.message}`,
+      invalid,
+    );
+  }
+  const scoped = COLLECTIONS[collection].scope !== 'global';
+  const facilities = scoped
+    ? [...new Set(docs.flatMap((d) => facilitiesOf(collection, d) ?? []))]
+    : [];
+  if (facilities.length > 0) {
+    const known = await database.db
+      .selectFrom('facilities')
+      .select('id')
+      .where('id', 'in', facilities)
+      .execute();
+    const missing = facilities.filter((f) => !known.some((k) => k.id === f));
+    if (missing.length > 0) {
+      throw new HttpError(
+        422,
+        'FACILITY_UNKNOWN',
+        `Unknown facility ${missing.join(', ')}; nothing was stored.`,
+      );
+    }
+  }
+  return sequencedWrite(database.db, async (trx) => {
+    const stored = await findDocuments(
+      trx,
+      collection,
+      docs.map((d) => String(d['id'])),
+    );
+    const outcome: CentreWriteOutcome = { written: 0, unchanged: 0 };
+    for (const doc of docs) {
+      const current = stored.get(String(doc['id']));
+      if (current && !current.deleted && sameContent(current.body, doc)) {
+        outcome.unchanged += 1;
+        continue;
+      }
+      await writeDocument(trx, { collection, body: doc, deleted: false, writtenBy });
+      stored.set(String(doc['id']), {
+        id: String(doc['id']),
+        body: doc,
+        deleted: false,
+        facilities: null,
+      });
+      outcome.written += 1;
+    }
+    if (outcome.written > 0) {
+      await notifyChange(trx, database.channel, {
+        collection,
+        facilities: scoped ? facilities : null,
+      });
+    }
+    return outcome;
+  });
+}
