@@ -10,6 +10,7 @@ import {
   webModeReadyMessage,
   type DesktopUnavailable,
 } from './launch-messages';
+import { planLaunch, type LaunchPlan } from './launch-plan';
 import { hasWebScript, startWebServer } from './web-mode';
 
 /**
@@ -23,8 +24,6 @@ const PROBE_TIMEOUT_MS = Number(process.env['STOCKROOM_PROBE_TIMEOUT_MS'] ?? 5_0
 /** Long enough to unpack from the download cache; a real download is never attempted offline. */
 const CACHED_INSTALL_TIMEOUT_MS = 30_000;
 const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
-
-type Desktop = { ok: true; binary: string } | { ok: false; reason: DesktopUnavailable };
 
 function say(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -40,42 +39,31 @@ function withoutStack(output: string): string {
     .slice(-1500);
 }
 
-async function resolveDesktop(): Promise<Desktop> {
+async function resolveDesktop(): Promise<LaunchPlan> {
   let electronDir: string;
   let version: string;
   try {
     electronDir = path.dirname(require.resolve('electron/package.json'));
-    version = (
-      JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8')) as {
-        version: string;
-      }
-    ).version;
+    const manifest = readFileSync(path.join(electronDir, 'package.json'), 'utf8');
+    version = (JSON.parse(manifest) as { version: string }).version;
   } catch {
-    return { ok: false, reason: { kind: 'download-failed', version: 'unknown', host: 'npm' } };
+    // The electron package itself is missing: npm install did not complete.
+    return { mode: 'web', reason: { kind: 'download-failed', version: 'unknown', host: 'npm' } };
   }
   const mirror = electronMirror(process.env);
-  const host = hostOf(mirror);
-  let binary = findElectronBinary(electronDir, process.env, process.platform);
-  if (!binary) {
-    const reachable = await canReach(mirror, PROBE_TIMEOUT_MS);
-    if (reachable)
-      say(`Downloading the Electron runtime ${version} from ${host} (once; about 100 MB)…`);
-    const installed = await installElectron(
-      electronDir,
-      reachable ? DOWNLOAD_TIMEOUT_MS : CACHED_INSTALL_TIMEOUT_MS,
-    );
-    binary = installed.ok ? findElectronBinary(electronDir, process.env, process.platform) : null;
-    if (!binary) {
-      return {
-        ok: false,
-        reason: { kind: reachable ? 'download-failed' : 'no-route', version, host },
-      };
-    }
-  }
-  if (process.platform === 'linux' && process.getuid?.() === 0) {
-    return { ok: false, reason: { kind: 'running-as-root' } };
-  }
-  return { ok: true, binary };
+  return planLaunch({
+    version,
+    host: hostOf(mirror),
+    findBinary: () => findElectronBinary(electronDir, process.env, process.platform),
+    canReachHost: () => canReach(mirror, PROBE_TIMEOUT_MS),
+    install: (download) =>
+      installElectron(electronDir, download ? DOWNLOAD_TIMEOUT_MS : CACHED_INSTALL_TIMEOUT_MS),
+    onDownloadStart: () =>
+      say(
+        `Downloading the Electron runtime ${version} from ${hostOf(mirror)} (once; about 100 MB)…`,
+      ),
+    isRootOnLinux: process.platform === 'linux' && process.getuid?.() === 0,
+  });
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
@@ -133,9 +121,9 @@ async function startWebMode(reason: DesktopUnavailable): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const desktop = await resolveDesktop();
-  if (desktop.ok) await startDesktop(desktop.binary);
-  else await startWebMode(desktop.reason);
+  const plan = await resolveDesktop();
+  if (plan.mode === 'desktop') await startDesktop(plan.binary);
+  else await startWebMode(plan.reason);
 }
 
 main().catch((error: unknown) => {
