@@ -14,6 +14,7 @@ import {
   type LedgerState,
   type StoredEvent,
   compareStored,
+  contentOf,
   createLedgerState,
   indexEvent,
   lotKeyOf,
@@ -46,6 +47,8 @@ interface Touched {
   lots: Set<string>;
   roots: Set<string>;
 }
+
+const nothingTouched = (): Touched => ({ keys: new Set(), lots: new Set(), roots: new Set() });
 
 /** The balances, lots and reversal trees whose result an event can change. */
 function touchedBy(state: LedgerState, stored: StoredEvent, into: Touched): void {
@@ -81,16 +84,16 @@ export function foldLedger(events: Iterable<StockEvent>): LedgerFold {
   for (const event of events) {
     const incoming = storeEvent(event);
     const existing = kept.get(event.id);
-    if (existing && existing.content !== incoming.content) {
-      const variants = state.variants.get(event.id) ?? new Set([existing.content]);
-      variants.add(incoming.content);
+    if (existing && contentOf(existing) !== contentOf(incoming)) {
+      const variants = state.variants.get(event.id) ?? new Set([contentOf(existing)]);
+      variants.add(contentOf(incoming));
       state.variants.set(event.id, variants);
     }
     kept.set(event.id, existing ? preferred(existing, incoming) : incoming);
   }
   for (const stored of kept.values()) indexEvent(state, stored, false);
   sortIndexes(state);
-  const touched: Touched = { keys: new Set(), lots: new Set(), roots: new Set() };
+  const touched = nothingTouched();
   for (const stored of kept.values()) touchedBy(state, stored, touched);
   refold(state, touched);
   return { balances: state.balances, anomalies: ledgerAnomalies(state), state };
@@ -110,6 +113,20 @@ export interface AppliedEvent {
   outcome: ApplyOutcome;
   /** Balance keys whose Balance object was replaced or removed: what to persist or re-render. */
   changedBalanceKeys: string[];
+}
+
+/**
+ * True when an appended label repeats what the lot already says: it is the lot's last label, it
+ * carries the lot's expiry, and no conflict is on record. Then refolding the lot would change
+ * nothing, and every scan of a lot is such a repeat.
+ */
+function repeatsLotExpiry(state: LedgerState, stored: StoredEvent, lot: string): boolean {
+  const carriers = state.expiryByLot.get(lot);
+  return (
+    carriers?.at(-1) === stored &&
+    state.lotExpiry.get(lot) === stored.event.expiry &&
+    !state.lotAnomalies.has(lot)
+  );
 }
 
 /**
@@ -133,10 +150,8 @@ function append(state: LedgerState, stored: StoredEvent): string[] | undefined {
     const onHand = before?.onHand ?? 0;
     if (event.type === 'count' && event.expectedQuantity !== onHand) {
       const counts = state.countAnomalies.get(effect.key) ?? [];
-      state.countAnomalies.set(effect.key, [
-        ...counts,
-        countBasisDiffers(event, onHand, effect.lotCode),
-      ]);
+      counts.push(countBasisDiffers(event, onHand, effect.lotCode));
+      state.countAnomalies.set(effect.key, counts);
     }
     const quarantined = (before?.quarantined ?? 0) + effect.quarantined;
     const expiry = state.lotExpiry.get(lot);
@@ -146,40 +161,59 @@ function append(state: LedgerState, stored: StoredEvent): string[] | undefined {
     );
   }
   const changed = new Set(semantics.effects.map((e) => e.key));
-  if (event.expiry !== undefined) for (const key of refoldLot(state, lot)) changed.add(key);
+  if (event.expiry !== undefined && !repeatsLotExpiry(state, stored, lot)) {
+    for (const key of refoldLot(state, lot)) changed.add(key);
+  }
   return [...changed].sort();
+}
+
+/** Indexes an event and notes what it touches, without refolding. */
+function admit(state: LedgerState, incoming: StoredEvent, touched: Touched): ApplyOutcome {
+  const id = incoming.event.id;
+  const existing = state.events.get(id);
+  if (!existing) {
+    indexEvent(state, incoming, true);
+    touchedBy(state, incoming, touched);
+    return 'applied';
+  }
+  if (contentOf(existing) === contentOf(incoming)) return 'already-known';
+  const variants = state.variants.get(id) ?? new Set([contentOf(existing)]);
+  variants.add(contentOf(incoming));
+  state.variants.set(id, variants);
+  if (preferred(existing, incoming) === existing) return 'kept-existing';
+  touchedBy(state, existing, touched);
+  unindexEvent(state, existing);
+  indexEvent(state, incoming, true);
+  touchedBy(state, incoming, touched);
+  return 'replaced';
 }
 
 /**
  * Folds one more event into a state (in place). Arrival order does not matter: an event older than
  * what a balance already holds, a reversal, or the event a waiting reversal names makes the touched
- * balances refold from their own events (linear in those events, never the whole ledger).
+ * balances refold from their own events — linear in the events of those (location, item, lot), never
+ * the whole ledger. A balance with k events that receives k events in reverse order thus costs
+ * O(k²): give a sync batch to `applyEvents`, which refolds each touched balance once.
  */
 export function applyEvent(state: LedgerState, event: StockEvent): AppliedEvent {
   const incoming = storeEvent(event);
-  const existing = state.events.get(event.id);
-  const touched: Touched = { keys: new Set(), lots: new Set(), roots: new Set() };
-  if (existing) {
-    if (existing.content === incoming.content) {
-      return { outcome: 'already-known', changedBalanceKeys: [] };
-    }
-    const variants = state.variants.get(event.id) ?? new Set([existing.content]);
-    variants.add(incoming.content);
-    state.variants.set(event.id, variants);
-    if (preferred(existing, incoming) === existing) {
-      return { outcome: 'kept-existing', changedBalanceKeys: [] };
-    }
-    touchedBy(state, existing, touched);
-    unindexEvent(state, existing);
-    indexEvent(state, incoming, true);
-    touchedBy(state, incoming, touched);
-    return { outcome: 'replaced', changedBalanceKeys: refold(state, touched) };
+  if (!state.events.has(event.id)) {
+    const appended = append(state, incoming);
+    if (appended) return { outcome: 'applied', changedBalanceKeys: appended };
   }
-  const appended = append(state, incoming);
-  if (appended) return { outcome: 'applied', changedBalanceKeys: appended };
-  indexEvent(state, incoming, true);
-  touchedBy(state, incoming, touched);
-  return { outcome: 'applied', changedBalanceKeys: refold(state, touched) };
+  const touched = nothingTouched();
+  const outcome = admit(state, incoming, touched);
+  return { outcome, changedBalanceKeys: refold(state, touched) };
+}
+
+/** Folds a batch (a sync pull) into a state, refolding each touched balance once. */
+export function applyEvents(
+  state: LedgerState,
+  events: Iterable<StockEvent>,
+): { outcomes: ApplyOutcome[]; changedBalanceKeys: string[] } {
+  const touched = nothingTouched();
+  const outcomes = [...events].map((event) => admit(state, storeEvent(event), touched));
+  return { outcomes, changedBalanceKeys: refold(state, touched) };
 }
 
 /** Everything the ledger wants a person to look at, in a stable order. */

@@ -75,16 +75,21 @@ export function refoldBalance(state: LedgerState, key: string): void {
 
 /**
  * Recomputes a lot's expiry: the one on the last counting event, in canonical order, that carried
- * a readable expiry. Returns the balance keys whose expiry changed.
+ * a readable expiry. Returns the balance keys whose expiry changed. When every label of the lot
+ * agrees (the usual case) only the last counting label is looked for, from the end.
  */
 export function refoldLot(state: LedgerState, lot: string): string[] {
-  const carriers = (state.expiryByLot.get(lot) ?? []).filter((s) => isEffective(state, s));
-  const lastOfEach = new Map<string, StoredEvent>();
-  for (const stored of carriers) lastOfEach.set(stored.event.expiry ?? '', stored);
+  const all = state.expiryByLot.get(lot) ?? [];
+  const agreeing = (state.expiryValues.get(lot)?.size ?? 0) <= 1;
+  const carriers = agreeing
+    ? [all.findLast((s) => isEffective(state, s))].filter((s) => s !== undefined)
+    : all.filter((s) => isEffective(state, s));
   const kept = carriers.at(-1)?.event.expiry;
-  const sample = carriers[0]?.event;
   if (kept === undefined) state.lotExpiry.delete(lot);
   else state.lotExpiry.set(lot, kept);
+  const lastOfEach = new Map<string, StoredEvent>();
+  for (const stored of carriers) lastOfEach.set(stored.event.expiry ?? '', stored);
+  const sample = carriers[0]?.event;
   if (sample && lastOfEach.size > 1) {
     const expiries = [...lastOfEach.keys()].sort();
     const ids = [...lastOfEach.values()].map((s) => s.event.id);
@@ -111,7 +116,7 @@ export function refoldTree(state: LedgerState, rootId: string): void {
   const usableMovement = root?.semantics.ok && root.semantics.reverses === undefined;
   const anomalies =
     root && usableMovement && state.reversalsOf.has(rootId)
-      ? evaluateReversals(state, root).anomalies
+      ? evaluateReversals(state, root, true).anomalies
       : [];
   if (anomalies.length > 0) state.treeAnomalies.set(rootId, anomalies);
   else state.treeAnomalies.delete(rootId);

@@ -11,8 +11,8 @@ export interface StoredEvent {
   event: StockEvent;
   instant: number;
   semantics: EventSemantics;
-  /** Key-sorted JSON: tells a harmless re-delivery from a different event under the same id. */
-  content: string;
+  /** Key-sorted JSON, worked out only when an id arrives twice (see `contentOf`). */
+  content?: string;
 }
 
 /**
@@ -31,6 +31,8 @@ export interface LedgerState {
   reversalsOf: Map<string, StoredEvent[]>;
   /** Usable non-reversal events that carry a readable expiry, per lot key, in canonical order. */
   expiryByLot: Map<string, StoredEvent[]>;
+  /** How many of those carry each expiry: one value means no conflict is possible. */
+  expiryValues: Map<string, Map<string, number>>;
   balanceKeysByLot: Map<string, Set<string>>;
   lotExpiry: Map<string, string>;
   /** Reversals whose target has not arrived. */
@@ -51,6 +53,7 @@ export function createLedgerState(): LedgerState {
     byBalance: new Map(),
     reversalsOf: new Map(),
     expiryByLot: new Map(),
+    expiryValues: new Map(),
     balanceKeysByLot: new Map(),
     lotExpiry: new Map(),
     pendingReversals: new Set(),
@@ -62,11 +65,14 @@ export function createLedgerState(): LedgerState {
   };
 }
 
-export function contentOf(event: StockEvent): string {
-  const entries = Object.entries(event)
+/** Tells a harmless re-delivery from a different event under the same id. */
+export function contentOf(stored: StoredEvent): string {
+  if (stored.content !== undefined) return stored.content;
+  const entries = Object.entries(stored.event)
     .filter(([, value]) => value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(entries);
+  stored.content = JSON.stringify(entries);
+  return stored.content;
 }
 
 export function storeEvent(event: StockEvent): StoredEvent {
@@ -74,7 +80,6 @@ export function storeEvent(event: StockEvent): StoredEvent {
     event,
     instant: instantOf(event.occurredAt),
     semantics: eventSemantics(event),
-    content: contentOf(event),
   };
 }
 
@@ -86,7 +91,7 @@ export function compareStored(a: StoredEvent, b: StoredEvent): number {
 export function preferred(a: StoredEvent, b: StoredEvent): StoredEvent {
   const order = compareStored(a, b);
   if (order !== 0) return order < 0 ? a : b;
-  return a.content <= b.content ? a : b;
+  return contentOf(a) <= contentOf(b) ? a : b;
 }
 
 function insertSorted(list: StoredEvent[], item: StoredEvent): void {
@@ -114,6 +119,15 @@ function removeFrom<K>(map: Map<K, StoredEvent[]>, key: K, item: StoredEvent): v
   const rest = list.filter((s) => s !== item);
   if (rest.length > 0) map.set(key, rest);
   else map.delete(key);
+}
+
+function countExpiry(state: LedgerState, lot: string, expiry: string, change: number): void {
+  const values = state.expiryValues.get(lot) ?? new Map<string, number>();
+  const count = (values.get(expiry) ?? 0) + change;
+  if (count > 0) values.set(expiry, count);
+  else values.delete(expiry);
+  if (values.size > 0) state.expiryValues.set(lot, values);
+  else state.expiryValues.delete(lot);
 }
 
 export function lotKeyOf(event: StockEvent): string {
@@ -150,7 +164,9 @@ export function indexEvent(state: LedgerState, stored: StoredEvent, sorted: bool
   }
   if (event.expiry !== undefined) {
     if (parseIsoDate(event.expiry) !== undefined) {
-      addTo(state.expiryByLot, lotKeyOf(event), stored, sorted);
+      const lot = lotKeyOf(event);
+      addTo(state.expiryByLot, lot, stored, sorted);
+      countExpiry(state, lot, event.expiry, 1);
     } else {
       state.eventAnomalies.set(event.id, [expiryUnreadable(event)]);
     }
@@ -180,7 +196,10 @@ export function unindexEvent(state: LedgerState, stored: StoredEvent): void {
     if (!state.byBalance.has(effect.key)) state.balanceKeysByLot.get(lot)?.delete(effect.key);
   }
   if (state.balanceKeysByLot.get(lot)?.size === 0) state.balanceKeysByLot.delete(lot);
-  removeFrom(state.expiryByLot, lot, stored);
+  if (state.expiryByLot.get(lot)?.includes(stored)) {
+    removeFrom(state.expiryByLot, lot, stored);
+    countExpiry(state, lot, event.expiry ?? '', -1);
+  }
 }
 
 /** Puts every index list in canonical order after a batch of unsorted `indexEvent` calls. */

@@ -53,9 +53,14 @@ function sameStock(a: StoredEvent, b: StoredEvent): boolean {
 
 /**
  * Evaluates the tree under `root`. Each node has exactly one parent (the event it names) and the
- * root names none, so the walk cannot loop. Cost: linear in the size of the tree.
+ * root names none, so the walk cannot loop. Cost: linear in the size of the tree. The anomalies
+ * (worded for people) are only written when asked for.
  */
-export function evaluateReversals(state: LedgerState, root: StoredEvent): ReversalTree {
+export function evaluateReversals(
+  state: LedgerState,
+  root: StoredEvent,
+  describe = false,
+): ReversalTree {
   const nodes: StoredEvent[] = [root];
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
@@ -71,6 +76,7 @@ export function evaluateReversals(state: LedgerState, root: StoredEvent): Revers
       effective.get(r.event.id),
     );
     effective.set(node.event.id, counting.length === 0);
+    if (!describe) continue;
     const [first, ...extra] = counting;
     if (first) for (const r of extra) anomalies.push(alreadyReversed(r.event, first.event));
     if (node !== root && !sameStock(node, root)) {
