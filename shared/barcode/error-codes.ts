@@ -1,0 +1,117 @@
+import type { ScanError, ScanWarning } from './types';
+
+/**
+ * Every code a scan can be refused or flagged with, and the message the person at the scanner sees.
+ * Codes are stable: the UI, the logs and support scripts match on them, so never rename one. The
+ * messages say what to do next; `{name}` placeholders are filled from the details of the scan.
+ */
+export const ERROR_MESSAGES = {
+  EMPTY: 'Nothing was scanned. Scan the barcode again.',
+  BAD_OPTIONS:
+    'The app passed "{today}" as today\'s date, which is not a YYYY-MM-DD date. Report this to support.',
+  INTERNAL_ERROR:
+    'The barcode could not be read because of a fault in the app. Enter the item by hand and report this barcode to support.',
+  UNKNOWN_FORMAT:
+    'This barcode is not one the app reads (GS1, HIBCC, GTIN/UPC or GS1 Digital Link). Scan another barcode on the package, or enter the item by hand.',
+  ISBT128_UNSUPPORTED:
+    'This is an ISBT 128 blood or tissue label. Blood and tissue labels are not handled by this app: record them in the blood bank or tissue tracking system.',
+
+  GS1_UNKNOWN_AI:
+    'The barcode holds a field this app does not know, starting "{text}". Rescan; if it fails again, enter the item by hand.',
+  GS1_FIELD_TOO_SHORT:
+    '({ai}) {title} is too short: it needs {expected} and has {actual}. Rescan; if it fails again, the label is damaged: enter the item by hand.',
+  GS1_FIELD_TOO_LONG:
+    '({ai}) {title} is longer than its {max}-character limit. The scanner probably dropped the GS/FNC1 separator: configure it to send GS (Ctrl+]) or a replacement string such as <GS>, and rescan.',
+  GS1_VALUE_TOO_LONG:
+    '({ai}) {title} is longer than its {max}-character limit. Check the text that was typed or pasted, or scan another barcode on the package.',
+  GS1_BAD_CHARSET:
+    '({ai}) {title} contains {char}, which is not allowed there ({allowed}). Rescan; if it fails again, enter the item by hand.',
+  GS1_CHECK_DIGIT:
+    'The check digit of ({ai}) {title} is wrong: {value} should end in {expected}. Rescan; if it fails again, the label is misprinted or damaged: enter the item by hand.',
+  GS1_BAD_DATE:
+    '({ai}) {title} holds "{value}", which is not a valid date or time. Check the date on the label and enter it by hand.',
+  GS1_DUPLICATE_AI:
+    'The barcode holds ({ai}) {title} twice with different values ("{first}" and "{second}"). The label contradicts itself: enter the item by hand and report the label.',
+  GS1_LEFTOVER_DATA:
+    'There is unreadable data after the last complete field: "{text}". Rescan; if it fails again, check the scanner settings or enter the item by hand.',
+  GS1_SEPARATOR_MISPLACED:
+    'A GS separator arrived where a field should start. Rescan; if it keeps happening, check how the scanner is configured to send FNC1/GS.',
+  GS1_HR_MALFORMED:
+    'The text is not in the (AI)value form, e.g. (01)09504000059101(17)290331: {detail}. Check what was typed or pasted.',
+
+  DL_BAD_URI:
+    'This GS1 Digital Link web address is malformed: {detail}. Scan another barcode on the package, or enter the item by hand.',
+  DL_GTIN13_IN_PATH:
+    'The Digital Link carries a 13-digit GTIN ({value}); GS1 requires all 14 digits there. The label does not conform: scan another barcode on the package, or enter the item by hand.',
+  DL_EMPTY_VALUE:
+    'The Digital Link has an empty value for ({ai}). The label does not conform: scan another barcode on the package, or enter the item by hand.',
+  DL_TRAILING_SLASH:
+    'The Digital Link address ends in "/", which GS1 does not allow. The label does not conform: scan another barcode on the package, or enter the item by hand.',
+  DL_BAD_ORDER:
+    'In the Digital Link path, ({ai}) is out of place: after ({key}) only {allowed} may follow, in that order. The label does not conform: scan another barcode on the package, or enter the item by hand.',
+
+  GTIN_BAD_LENGTH:
+    'A GTIN/UPC has 8, 12, 13 or 14 digits; this barcode has "{value}". Rescan; if it fails again, enter the item by hand.',
+  GTIN_CHECK_DIGIT:
+    'The check digit of this GTIN/UPC is wrong: {value} should end in {expected}. Rescan; if it fails again, enter the item by hand.',
+
+  HIBCC_BAD_CHARACTER:
+    'The HIBCC barcode contains {char}, which HIBCC never uses. If letters arrived in lower case, turn Caps Lock off; then rescan.',
+  HIBCC_CHECK_CHARACTER:
+    'The HIBCC check character is wrong (found "{found}", expected "{expected}"). Rescan; if it fails again, the label is damaged: enter the item by hand.',
+  HIBCC_LINK_MISMATCH:
+    'This lot/expiry barcode belongs to another product: its link "{link}" does not match the product barcode\'s check character "{check}". Scan both barcodes from the same label.',
+  HIBCC_BAD_LIC:
+    'The HIBCC labeler code "{lic}" is invalid: it must be 4 letters or digits, the first a letter. Rescan; if it fails again, enter the item by hand.',
+  HIBCC_BAD_DATE:
+    'The HIBCC date "{value}" ({format}) is not a valid date. Check the date on the label and enter it by hand.',
+  HIBCC_MALFORMED:
+    'The HIBCC barcode is malformed: {detail}. Rescan; if it fails again, enter the item by hand.',
+} as const;
+
+export const WARNING_MESSAGES = {
+  GS1_MISSING_ASSOCIATION:
+    '({ai}) {title} should come with {required}, which the scan does not carry. Check the item before you accept it.',
+  GS1_INVALID_PAIR:
+    '({ai}) {title} must not appear together with ({other}). Check the label before you accept the item.',
+  GS1_REPEATED_AI: '({ai}) {title} appears twice with the same value; it was read once.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export type WarningCode = keyof typeof WARNING_MESSAGES;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+function fill(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function scanError(
+  code: ErrorCode,
+  params: MessageParams = {},
+  position?: number,
+): ScanError {
+  return {
+    code,
+    message: fill(ERROR_MESSAGES[code], params),
+    ...(position === undefined ? {} : { position }),
+  };
+}
+
+export function scanWarning(code: WarningCode, params: MessageParams = {}): ScanWarning {
+  return { code, message: fill(WARNING_MESSAGES[code], params) };
+}
+
+/** A character as the person at the scanner can read it, invisible ones included. */
+export function describeCharacter(char: string): string {
+  if (char === '\u001d') return 'a GS separator';
+  if (char === ' ') return 'a space';
+  const code = char.codePointAt(0) ?? 0;
+  const invisible = code < 0x20 || (code >= 0x7f && code < 0xa0);
+  const loneSurrogate = code >= 0xd800 && code <= 0xdfff;
+  if (invisible || loneSurrogate) {
+    return `the character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return `"${char}"`;
+}

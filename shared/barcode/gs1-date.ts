@@ -1,0 +1,50 @@
+import { daysInMonth, formatIsoDate, gs1FullYear, isValidDate } from './calendar';
+
+/**
+ * A GS1 YYMMDD date. Day 00 means the last day of the month where the AI allows it (11, 13, 15,
+ * 16, 17…); 7003 and the other `yymmdd` AIs refuse it. Returns YYYY-MM-DD, or undefined for a date
+ * that does not exist. Without `todayYear` (encoding, no scan context) the year is taken as a leap
+ * year so only 29 February's validity is left open.
+ */
+export function gs1DateToIso(
+  yymmdd: string,
+  options: { todayYear: number | undefined; dayZeroAllowed: boolean },
+): string | undefined {
+  if (!/^\d{6}$/.test(yymmdd)) return undefined;
+  const yy = Number(yymmdd.slice(0, 2));
+  const month = Number(yymmdd.slice(2, 4));
+  const day = Number(yymmdd.slice(4, 6));
+  const year = options.todayYear === undefined ? 2000 + yy : gs1FullYear(yy, options.todayYear);
+  if (month < 1 || month > 12) return undefined;
+  if (day === 0) {
+    return options.dayZeroAllowed
+      ? formatIsoDate({ year, month, day: daysInMonth(year, month) })
+      : undefined;
+  }
+  return isValidDate(year, month, day) ? formatIsoDate({ year, month, day }) : undefined;
+}
+
+/** hh, mi, ss and hhmi: a time of day on the 24-hour clock. */
+export function isValidTimePart(check: string, digits: string): boolean {
+  const n = (from: number) => Number(digits.slice(from, from + 2));
+  switch (check) {
+    case 'hh':
+      return n(0) <= 23;
+    case 'mi':
+    case 'ss':
+      return n(0) <= 59;
+    case 'hhmi':
+      return n(0) <= 23 && n(2) <= 59;
+    default:
+      return true;
+  }
+}
+
+/** YYYYMMDD, as in AI 7250 and the HIBCC /14D and /16D supplements. */
+export function yyyymmddToIso(digits: string): string | undefined {
+  if (!/^\d{8}$/.test(digits)) return undefined;
+  const year = Number(digits.slice(0, 4));
+  const month = Number(digits.slice(4, 6));
+  const day = Number(digits.slice(6, 8));
+  return isValidDate(year, month, day) ? formatIsoDate({ year, month, day }) : undefined;
+}
