@@ -74,7 +74,10 @@ export interface ScanSuccess {
   quantity?: number;
   sscc?: string;
   hibcc?: HibccPrimaryInfo | HibccSecondaryInfo;
-  /** Every GS1 Application Identifier the scan carried, with its raw value, in scan order. */
+  /**
+   * Every GS1 Application Identifier the scan carried, with its raw value. Key order is not scan
+   * order: JavaScript lists integer-like keys ('10', '17') before the others ('01', '8200').
+   */
   ai?: Record<string, string>;
   warnings: ScanWarning[];
 }
