@@ -67,10 +67,13 @@ export function AppShellLayout() {
             <NavLink
               key={r.id}
               href={`#/${r.id}`}
-              label={<Text fz="lg">{r.label}</Text>}
-              active={r.id === route?.id}
+              label={r.label}
               onClick={() => go(r.id)}
               py="md"
+              aria-current={r.id === route?.id ? 'page' : undefined}
+              bg={r.id === route?.id ? 'blue.9' : undefined}
+              c={r.id === route?.id ? 'white' : undefined}
+              styles={{ label: { fontSize: 20, fontWeight: r.id === route?.id ? 700 : 400 } }}
             />
           ))}
         </ScrollArea>

@@ -6,7 +6,7 @@ export const BAND: Record<ExpiryBand, { label: string; color: string }> = {
   'expiring-30': { label: 'Expires within 30 days', color: '#9c3d00' },
   'expiring-60': { label: 'Expires within 60 days', color: 'yellow.4' },
   'expiring-90': { label: 'Expires within 90 days', color: 'blue.8' },
-  ok: { label: 'In date', color: 'green.9' },
+  ok: { label: 'In date', color: '#1e6b30' },
   'no-expiry': { label: 'No expiry', color: 'gray.7' },
 };
 

@@ -43,7 +43,10 @@ export function attachWedge(
   const schedule = () => {
     if (timer) clearTimeout(timer);
     if (decoder.holding) {
-      timer = setTimeout(() => deliver(decoder.expire(performance.now())), settings.maxGapMs + 5);
+      timer = setTimeout(
+        () => deliver(decoder.expire(performance.now())),
+        decoder.pauseLimit() + 5,
+      );
     }
   };
   const onKey = (event: KeyboardEvent) => {

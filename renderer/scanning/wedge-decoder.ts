@@ -11,6 +11,11 @@ export interface WedgeSettings {
   maxGapMs: number;
   /** Shortest scan; shorter bursts are typing (a person's quick "12⏎"). */
   minLength: number;
+  /**
+   * Once `minLength` keys have come at scanner speed, a longer pause is tolerated up to this: a
+   * busy PC can stall a scanner's keystrokes mid-label, and splitting the label would lose it.
+   */
+  stallToleranceMs: number;
   /** Keys that end a scan. */
   terminators: readonly string[];
   /** Strings a scanner is configured to send for FNC1, turned into GS. */
@@ -18,8 +23,9 @@ export interface WedgeSettings {
 }
 
 export const DEFAULT_WEDGE_SETTINGS: WedgeSettings = {
-  maxGapMs: 60,
+  maxGapMs: 80,
   minLength: 4,
+  stallToleranceMs: 600,
   terminators: ['Enter'],
   replacements: ['<GS>', '{GS}'],
 };
@@ -55,6 +61,8 @@ export class WedgeDecoder {
   private firstAt = 0;
   private lastAt = 0;
   private altDigits = '';
+  /** Every key of the held text so far came at scanner speed. */
+  private fast = true;
 
   constructor(private readonly settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS) {}
 
@@ -100,8 +108,16 @@ export class WedgeDecoder {
 
   /** Hands back held keys as typing once the pause shows no scanner is typing them. */
   expire(now: number): WedgeOutput[] {
-    if (this.held && now - this.lastAt > this.settings.maxGapMs) return this.flush();
+    if (this.held && now - this.lastAt > this.pauseLimit()) return this.flush();
     return [];
+  }
+
+  /** How long the held keys may wait for the next one. */
+  pauseLimit(): number {
+    const burst = this.fast && this.held.length >= this.settings.minLength;
+    return burst
+      ? Math.max(this.settings.stallToleranceMs, this.settings.maxGapMs)
+      : this.settings.maxGapMs;
   }
 
   /** True while keys are held back; the caller schedules `expire` after maxGapMs. */
@@ -117,7 +133,12 @@ export class WedgeDecoder {
   }
 
   private hold(char: string, time: number): void {
-    if (!this.held) this.firstAt = time;
+    if (!this.held) {
+      this.firstAt = time;
+      this.fast = true;
+    } else if (time - this.lastAt > this.settings.maxGapMs) {
+      this.fast = false;
+    }
     this.held += char;
     this.lastAt = time;
   }

@@ -137,7 +137,7 @@ export function IssueScreen() {
         <Group>
           <Button
             size="xl"
-            color="green.9"
+            color="#1e6b30"
             onClick={() => void issue(false)}
             data-testid="issue-confirm"
           >

@@ -251,7 +251,7 @@ export function ReceiveScreen() {
         <Group>
           <Button
             size="xl"
-            color={toQuarantine ? '#9c3d00' : 'green.9'}
+            color={toQuarantine ? '#9c3d00' : '#1e6b30'}
             onClick={() => void receive()}
             data-testid="receive-confirm"
           >

@@ -63,7 +63,7 @@ export function SyncScreen() {
       <Title order={2} fz={22}>
         <Group gap="sm">
           Problems to look at{' '}
-          <Badge size="lg" color={errors.length ? 'red.9' : 'green.9'}>
+          <Badge size="lg" color={errors.length ? 'red.9' : '#1e6b30'}>
             {errors.length}
           </Badge>
         </Group>

@@ -44,7 +44,18 @@ export function SignInScreen() {
   useScans((scan) => {
     setBusy(true);
     setError(undefined);
-    void signInWithBadge(users, scan.text, facilityId).then(finish);
+    // Read the users now rather than from the live list, which may not have loaded yet.
+    void db.users
+      .find()
+      .exec()
+      .then((docs) =>
+        signInWithBadge(
+          docs.map((d) => d.toMutableJSON()),
+          scan.text,
+          facilityId,
+        ),
+      )
+      .then(finish);
   });
 
   const submit = (event: FormEvent) => {

@@ -98,6 +98,7 @@ describe('keyboard-wedge scans', () => {
     const decoder = new WedgeDecoder({
       maxGapMs: 60,
       minLength: 4,
+      stallToleranceMs: 600,
       terminators: ['Enter'],
       replacements: ['<GS>', '^'],
     });
@@ -119,12 +120,31 @@ describe('keyboard-wedge scans', () => {
   });
 
   it('a pause in the middle splits the burst: the held part is handed back as typing', () => {
-    const keys = [...typeText('ABCD', 0, 5), ...typeText('EFGH', 500, 5), down('Enter', 520)];
+    const keys = [...typeText('ABCD', 0, 5), ...typeText('EFGH', 1000, 5), down('Enter', 1020)];
     const { outputs } = play(new WedgeDecoder(), keys);
     expect(outputs).toEqual([
       { kind: 'typed', text: 'ABCD' },
       { kind: 'scan', raw: 'EFGH', text: 'EFGH', durationMs: 20 },
     ]);
+  });
+
+  it('a busy PC stalling a scan mid-label does not split it once the burst is established', () => {
+    const label = `0109504000059101${GS}10ABC`;
+    const keys = [
+      ...typeText(label.slice(0, 10), 0, 5),
+      ...typeText(label.slice(10), 450, 5),
+      down('Enter', 520),
+    ];
+    const { outputs, passed } = play(new WedgeDecoder(), keys);
+    expect(outputs).toEqual([expect.objectContaining({ kind: 'scan', text: label })]);
+    expect(passed).toEqual([]);
+  });
+
+  it('a stall longer than the tolerance still splits, and the first part is typing', () => {
+    const keys = [...typeText('ABCDEFGH', 0, 5), ...typeText('IJKL', 2000, 5), down('Enter', 2030)];
+    const { outputs } = play(new WedgeDecoder(), keys);
+    expect(outputs[0]).toEqual({ kind: 'typed', text: 'ABCDEFGH' });
+    expect(outputs[1]).toMatchObject({ kind: 'scan', text: 'IJKL' });
   });
 
   it('shows GS and other control characters visibly', () => {

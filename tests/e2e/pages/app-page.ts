@@ -35,9 +35,9 @@ export class AppPage {
   }
 
   async signInByPin(who: DemoPerson): Promise<void> {
-    await this.page.getByRole('textbox', { name: 'Your name' }).click();
+    await this.page.getByRole('combobox', { name: 'Your name' }).click();
     await this.page.getByRole('option', { name: new RegExp(who.name) }).click();
-    await this.page.getByLabel('PIN').fill(who.pin);
+    await this.page.getByRole('textbox', { name: 'PIN' }).fill(who.pin);
     await this.page.getByRole('button', { name: /Sign in|Unlock/ }).click();
     await expect(this.page.getByTestId('signed-in-user')).toHaveText(who.name);
   }

@@ -7,6 +7,11 @@ export const GS = '\u001d';
  * Ctrl+], Enter at the end.
  */
 export async function wedgeScan(page: Page, data: string, delay = 5): Promise<void> {
+  // A person points the scanner after the screen has settled; a synthetic keystroke sent while
+  // the page is still rendering arrives late and splits the burst, which no real scan does.
+  await page.evaluate(
+    () => new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 2000 })),
+  );
   const parts = data.split(GS);
   for (const [index, part] of parts.entries()) {
     if (index > 0) await page.keyboard.press('Control+BracketRight');

@@ -1,0 +1,35 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { wedgeScan } from './wedge';
+
+export class IssuePage {
+  readonly hardStop: Locator;
+  readonly itemCard: Locator;
+  constructor(readonly page: Page) {
+    this.hardStop = page.getByTestId('hard-stop');
+    this.itemCard = page.getByTestId('item-card');
+  }
+
+  /** Scanning a shelf label sets where the stock is taken from. */
+  async from(shelfBarcode: string, shelfName: RegExp): Promise<void> {
+    await wedgeScan(this.page, shelfBarcode);
+    await expect(this.page.getByRole('combobox', { name: 'From' })).toHaveValue(shelfName);
+  }
+
+  async scanItem(label: string): Promise<void> {
+    await wedgeScan(this.page, label);
+    await expect(this.itemCard).toBeVisible();
+  }
+
+  async quantity(n: number): Promise<void> {
+    await this.page.getByLabel('Quantity', { exact: true }).fill(String(n));
+  }
+
+  async confirm(): Promise<void> {
+    await this.page.getByTestId('issue-confirm').click();
+    await expect(this.page.getByText('Issued', { exact: true })).toBeVisible();
+  }
+
+  lastTone(): Promise<string | null> {
+    return this.page.locator('html').getAttribute('data-last-tone');
+  }
+}
