@@ -42,12 +42,13 @@ export class AppPage {
     await expect(this.page.getByTestId('signed-in-user')).toHaveText(who.name);
   }
 
-  async go(screen: string): Promise<void> {
+  /** Opens a screen from the list and waits until it, not the previous one, is showing. */
+  async go(screen: string, heading: string | RegExp = screen): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Screens' })
       .getByRole('link', { name: screen, exact: true })
       .click();
-    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(this.page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   }
 
   scan(data: string): Promise<void> {
