@@ -4,12 +4,12 @@ import {
   type LedgerAnomaly,
   compareAnomalies,
   conflictingDuplicate,
+  countBasisDiffers,
   negativeOnHand,
   quarantineOutOfRange,
   reversalCycle,
   reversalTargetUnknown,
 } from './ledger-anomaly';
-import { countBasisDiffers } from './ledger-anomaly';
 import {
   type LedgerState,
   type StoredEvent,
