@@ -1,7 +1,9 @@
 /**
  * Calendar arithmetic for label dates, done on plain numbers: a Date object would roll an invalid
  * day over (2020-01-32 becomes 2020-02-01), and a label date that does not exist must be refused.
+ * Leap years and month lengths are shared/inventory's, so the app has one Gregorian rule.
  */
+import { daysInMonth } from '../inventory/calendar';
 
 export interface CalendarDate {
   year: number;
@@ -9,14 +11,7 @@ export interface CalendarDate {
   day: number;
 }
 
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
+export { daysInMonth, isLeapYear } from '../inventory/calendar';
 
 export function isValidDate(year: number, month: number, day: number): boolean {
   return (
