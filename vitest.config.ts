@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    globalSetup: ['tests/integration/sync-helpers/global-setup.ts'],
   },
 });

@@ -5,6 +5,7 @@ import type { SyncContext, SyncApp } from '../../../sync/context';
 import { openDatabase, type SyncDatabase } from '../../../sync/db/connect';
 import { migrateToLatest } from '../../../sync/migrations';
 import { buildServer } from '../../../sync/server';
+import { copyPgliteTemplate } from './pglite-template';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -25,11 +26,22 @@ export function testSchema(tag: string): string {
 }
 
 export async function openTestDatabase(backend: Backend, schema: string): Promise<SyncDatabase> {
-  const database = await openDatabase(
-    backend === 'postgres' ? { databaseUrl: process.env['DATABASE_URL'], schema } : {},
-  );
+  if (backend === 'postgres') {
+    const database = await openDatabase({ databaseUrl: process.env['DATABASE_URL'], schema });
+    await migrateToLatest(database.db);
+    return database;
+  }
+  const copy = copyPgliteTemplate();
+  const database = await openDatabase(copy ? { dataDir: copy.dataDir } : {});
   await migrateToLatest(database.db);
-  return database;
+  if (!copy) return database;
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      copy.remove();
+    },
+  };
 }
 
 export async function dropSchema(schema: string): Promise<void> {
