@@ -65,6 +65,8 @@ async function claim(db: Kysely<Database>, options: WebhookWorkerOptions): Promi
   return result.rows;
 }
 
+const RETRY_AFTER_CEILING_MS = 24 * 60 * 60 * 1000;
+
 async function deliver(
   db: Kysely<Database>,
   options: WebhookWorkerOptions,
@@ -135,10 +137,12 @@ async function deliver(
       .execute();
     return;
   }
-  const delay = Math.min(
-    retryAfter ?? backoffDelay(options, attempts, Math.random()),
-    options.maxMs,
-  );
+  // A receiver's Retry-After is honoured even above our own backoff ceiling (it knows its
+  // maintenance window); only an absurd one is cut to a day so the message is not parked forever.
+  const delay =
+    retryAfter !== null
+      ? Math.min(retryAfter, RETRY_AFTER_CEILING_MS)
+      : Math.min(backoffDelay(options, attempts, Math.random()), options.maxMs);
   await update
     .set({
       status: 'pending',
