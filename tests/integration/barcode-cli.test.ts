@@ -11,10 +11,12 @@ interface Run {
   stderr: string;
 }
 
-/** The real command, as `npm run barcode` runs it. */
+/** The real command as `npm run barcode` runs it (tsx), minus npm's own start-up time. */
 function barcode(args: readonly string[], stdin = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'sync/cli/barcode.ts', ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sync/cli/barcode.ts', ...args], {
+      cwd: ROOT,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
