@@ -23,6 +23,7 @@ const theme = createTheme({
     Select: large,
     NumberInput: large,
     PasswordInput: large,
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } },
   },
 });
 

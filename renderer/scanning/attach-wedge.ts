@@ -54,6 +54,7 @@ export function attachWedge(
     const verdict = decoder.handle({
       type: event.type === 'keyup' ? 'keyup' : 'keydown',
       key: event.key,
+      code: event.code,
       ctrlKey: event.ctrlKey,
       altKey: event.altKey,
       metaKey: event.metaKey,

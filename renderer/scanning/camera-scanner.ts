@@ -81,7 +81,8 @@ export async function startCameraScanner(
       stopped = true;
       worker.terminate();
       for (const track of stream.getTracks()) track.stop();
-      video.srcObject = null;
+      // A second scanner may already own the element (React StrictMode starts effects twice).
+      if (video.srcObject === stream) video.srcObject = null;
     },
   };
 }

@@ -33,6 +33,8 @@ export const DEFAULT_WEDGE_SETTINGS: WedgeSettings = {
 export interface WedgeKey {
   type: 'keydown' | 'keyup';
   key: string;
+  /** Physical key (KeyboardEvent.code), e.g. `Numpad2`; optional for callers that lack it. */
+  code?: string;
   ctrlKey: boolean;
   altKey: boolean;
   metaKey: boolean;
@@ -80,8 +82,11 @@ export class WedgeDecoder {
     }
     if (MODIFIERS.has(event.key)) return { swallow: false, outputs };
     // Alt + numeric keypad digits: the Windows way a scanner types GS (Alt+0029).
-    if (event.altKey && !event.ctrlKey && /^[0-9]$/.test(event.key)) {
-      this.altDigits += event.key;
+    // With Num Lock off the keypad reports Insert, End, ArrowDown…: read the digit from the code.
+    const keypad = /^Numpad([0-9])$/.exec(event.code ?? '')?.[1];
+    const digit = keypad ?? (/^[0-9]$/.test(event.key) ? event.key : undefined);
+    if (event.altKey && !event.ctrlKey && digit !== undefined) {
+      this.altDigits += digit;
       return { swallow: true, outputs };
     }
     const char = this.character(event);
@@ -160,7 +165,7 @@ function typed(text: string): WedgeOutput[] {
 export function visibleCharacters(raw: string): string {
   return [...raw]
     .map((c) =>
-      c === GS ? '␝' : c < ' ' ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c,
+      c === GS ? '‹GS›' : c < ' ' ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c,
     )
     .join('');
 }

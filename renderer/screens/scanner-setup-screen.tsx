@@ -9,6 +9,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { parseScan } from '../../shared/barcode/parse-scan';
 import { useDeviceSettings } from '../app/device-settings';
 import { useScanBus, useScans } from '../app/scan-bus';
@@ -16,7 +17,7 @@ import { useStockData } from '../app/stock-data';
 import { visibleCharacters } from '../scanning/wedge-decoder';
 
 /**
- * For whoever sets up a scanner: what arrived, character by character (GS shown as ␝), and what
+ * For whoever sets up a scanner: what arrived, character by character (GS shown as ‹GS›), and what
  * the parser made of it. Most scanner faults (a dropped GS, a suffix) are visible here at once.
  */
 export function ScannerSetupScreen() {
@@ -25,8 +26,12 @@ export function ScannerSetupScreen() {
   const last = useScanBus((s) => s.last);
   // Scans stay on this screen: nothing else should act on a test scan.
   useScans(() => undefined);
+  // Start clean: the last scan before this screen may be someone's badge.
+  useEffect(() => useScanBus.setState({ last: undefined }), []);
   const parsed = last ? parseScan(last.text, { today }) : undefined;
   const wedge = settings.wedge;
+  // The text as typed (a trailing space included); the settings keep the parsed list.
+  const [standIns, setStandIns] = useState(wedge.replacements.join(' '));
   return (
     <Stack gap="md">
       <Title order={1}>Scanner set-up</Title>
@@ -44,7 +49,7 @@ export function ScannerSetupScreen() {
           <Table.Tr>
             <Table.Th>Characters received</Table.Th>
             <Table.Td>
-              <Code fz="lg" data-testid="setup-raw">
+              <Code fz="lg" style={{ wordBreak: 'break-all' }} data-testid="setup-raw">
                 {last ? visibleCharacters(last.raw) : '—'}
               </Code>
             </Table.Td>
@@ -52,7 +57,7 @@ export function ScannerSetupScreen() {
           <Table.Tr>
             <Table.Th>After separator replacement</Table.Th>
             <Table.Td>
-              <Code fz="lg" data-testid="setup-text">
+              <Code fz="lg" style={{ wordBreak: 'break-all' }} data-testid="setup-text">
                 {last ? visibleCharacters(last.text) : '—'}
               </Code>
             </Table.Td>
@@ -100,12 +105,12 @@ export function ScannerSetupScreen() {
         <TextInput
           label="Stand-ins for GS (space separated)"
           size="lg"
-          value={wedge.replacements.join(' ')}
-          onChange={(e) =>
-            settings.update({
-              wedge: { ...wedge, replacements: e.currentTarget.value.split(' ').filter(Boolean) },
-            })
-          }
+          value={standIns}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            setStandIns(text);
+            settings.update({ wedge: { ...wedge, replacements: text.split(' ').filter(Boolean) } });
+          }}
         />
       </Group>
       <NumberInput

@@ -94,6 +94,25 @@ describe('keyboard-wedge scans', () => {
     ]);
   });
 
+  it('Alt+0029 with Num Lock off (Insert, Insert, ArrowDown, PageUp) still becomes GS', () => {
+    const alt = (key: string, code: string, time: number) =>
+      down(key, time, { altKey: true, code });
+    const keys = [
+      ...typeText('0109504000059101', 0, 3),
+      alt('Insert', 'Numpad0', 50),
+      alt('Insert', 'Numpad0', 51),
+      alt('ArrowDown', 'Numpad2', 52),
+      alt('PageUp', 'Numpad9', 53),
+      { ...down('Alt', 54), type: 'keyup' as const },
+      ...typeText('10ABC', 55, 3),
+      down('Enter', 75),
+    ];
+    const { outputs } = play(new WedgeDecoder(), keys);
+    expect(outputs).toEqual([
+      expect.objectContaining({ kind: 'scan', raw: `0109504000059101${GS}10ABC` }),
+    ]);
+  });
+
   it('configured stand-ins for FNC1 are replaced, and the raw text is kept', () => {
     const decoder = new WedgeDecoder({
       maxGapMs: 60,
@@ -148,6 +167,6 @@ describe('keyboard-wedge scans', () => {
   });
 
   it('shows GS and other control characters visibly', () => {
-    expect(visibleCharacters(`01${GS}10\r`)).toBe('01␝10\\x0d');
+    expect(visibleCharacters(`01${GS}10\r`)).toBe('01‹GS›10\\x0d');
   });
 });

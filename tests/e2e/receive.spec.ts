@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { AppPage, person } from './pages/app-page';
+import { expectAccessible, screenshot } from './pages/evidence';
+import { today } from './pages/labels';
+
+function yymmdd(daysAhead: number): string {
+  const d = new Date(`${today()}T12:00:00`);
+  d.setDate(d.getDate() + daysAhead);
+  return d.toISOString().slice(2, 10).replaceAll('-', '');
+}
+
+test('receiving against the expected delivery books the line', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.signInByBadge(person('tech'));
+  await app.go('Receive');
+  await page.getByRole('combobox', { name: 'Expected delivery' }).click();
+  await page.getByRole('option', { name: /PO-4471/ }).click();
+  await app.scan(`011088540312345017${yymmdd(500)}10IVC2612C`);
+  await expect(page.getByTestId('item-card')).toContainText('IV catheter 20G');
+  await expect(page.getByRole('textbox', { name: 'Quantity' })).toHaveValue('100');
+  await screenshot(page, 'receive');
+  await expectAccessible(page, 'receive');
+  await page.getByTestId('receive-confirm').click();
+  await expect(page.getByText('Received', { exact: true })).toBeVisible();
+  const line = page
+    .getByRole('table', { name: 'Delivery lines' })
+    .getByRole('row', { name: /IV catheter/ });
+  await expect(line).toContainText('100100');
+});
+
+test('an unknown GTIN never blocks a receipt: it is captured as a pending item', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.signInByBadge(person('tech'));
+  await app.go('Receive');
+  await page.getByText('Free receipt', { exact: true }).click();
+  await app.scan(`0100812345678901${'17'}${yymmdd(300)}10NEW1`);
+  await expect(page.getByTestId('capture-pending')).toBeVisible();
+  await page
+    .getByRole('textbox', { name: 'What the package says' })
+    .fill('Chlorhexidine swab stick, 3 mL');
+  await page.getByRole('textbox', { name: 'Quantity' }).fill('12');
+  await screenshot(page, 'receive-pending-item');
+  await page.getByTestId('receive-confirm').click();
+  await expect(page.getByText('Received', { exact: true })).toBeVisible();
+
+  await app.go('Sync status');
+  await expect(page.getByText('New products waiting for the centre')).toBeVisible();
+  await expect(page.getByTestId('sync-waiting')).not.toHaveText('0');
+  await screenshot(page, 'sync-status');
+  await expectAccessible(page, 'sync status');
+});

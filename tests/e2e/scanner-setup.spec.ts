@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { AppPage, person } from './pages/app-page';
+import { expectAccessible, screenshot } from './pages/evidence';
+import { GS } from './pages/wedge';
+
+test.describe('scanner set-up shows what arrived and what the parser made of it', () => {
+  test('Ctrl+] arrives as GS', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.signInByBadge(person('tech'));
+    await app.go('Scanner set-up');
+    await app.scan(`0109504000059101${GS}10ABC-123${GS}21SN77`);
+    await expect(page.getByTestId('setup-raw')).toHaveText(
+      '0109504000059101‹GS›10ABC-123‹GS›21SN77',
+    );
+    await expect(page.getByTestId('setup-parsed')).toContainText('"lot": "ABC-123"');
+    await expect(page.getByTestId('setup-parsed')).toContainText('"serial": "SN77"');
+    await screenshot(page, 'scanner-setup');
+    await expectAccessible(page, 'scanner set-up');
+  });
+
+  test('Alt+0029 on the keypad and a configured <GS> stand-in arrive as GS', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.signInByBadge(person('tech'));
+    await app.go('Scanner set-up');
+    await page.keyboard.type('0109504000059101', { delay: 5 });
+    await page.keyboard.down('Alt');
+    for (const key of ['Numpad0', 'Numpad0', 'Numpad2', 'Numpad9']) await page.keyboard.press(key);
+    await page.keyboard.up('Alt');
+    await page.keyboard.type('10LOT9<GS>21S1', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('setup-raw')).toHaveText('0109504000059101‹GS›10LOT9<GS>21S1');
+    await expect(page.getByTestId('setup-text')).toHaveText('0109504000059101‹GS›10LOT9‹GS›21S1');
+    await expect(page.getByTestId('setup-parsed')).toContainText('"lot": "LOT9"');
+  });
+
+  test('typing into a field is not taken for a scan, and a scan never lands in the field', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.signInByBadge(person('tech'));
+    await app.go('Scanner set-up');
+    const field = page.getByRole('textbox', { name: /Stand-ins for GS/ });
+    await field.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ~', { delay: 150 });
+    await expect(field).toHaveValue('<GS> {GS} ~');
+    await app.scan('0109504000059101');
+    await expect(field).toHaveValue('<GS> {GS} ~');
+    await expect(page.getByTestId('setup-parsed')).toContainText('"gtin": "09504000059101"');
+  });
+});
