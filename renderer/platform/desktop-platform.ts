@@ -14,5 +14,12 @@ export function desktopPlatform(bridge: DesktopBridge): Platform {
     keyProtection: 'os-secure-storage',
     databaseKey: () => value(bridge.getDatabaseKey()),
     deviceId: () => value(bridge.getDeviceId()),
+    deviceToken: () => value(bridge.getDeviceToken()),
+    setDeviceToken: async (token) => {
+      await value(bridge.setDeviceToken(token));
+    },
+    clearDeviceToken: async () => {
+      await value(bridge.clearDeviceToken());
+    },
   };
 }

@@ -15,6 +15,10 @@ export interface Platform {
   databaseKey(): Promise<string>;
   /** A stable id for this installation, used as the stock events' deviceId. */
   deviceId(): Promise<string>;
+  /** The token the central endpoint gave this PC at enrolment; null before enrolment. */
+  deviceToken(): Promise<string | null>;
+  setDeviceToken(token: string): Promise<void>;
+  clearDeviceToken(): Promise<void>;
 }
 
 /** A platform call that failed, with a message for the person at the screen. */
