@@ -4,6 +4,7 @@ import { DashboardScreen } from '../screens/dashboard-screen';
 import { IssueScreen } from '../screens/issue-screen';
 import { LookupScreen } from '../screens/lookup-screen';
 import { ReceiveScreen } from '../screens/receive-screen';
+import { RecallsScreen } from '../screens/recalls-screen';
 import { ScannerSetupScreen } from '../screens/scanner-setup-screen';
 import { SyncScreen } from '../screens/sync-screen';
 
@@ -20,6 +21,7 @@ export const ROUTES: Route[] = [
   { id: 'lookup', label: 'Look up', render: () => <LookupScreen /> },
   { id: 'issue', label: 'Issue', permission: 'stock.issue', render: () => <IssueScreen /> },
   { id: 'receive', label: 'Receive', permission: 'stock.receive', render: () => <ReceiveScreen /> },
+  { id: 'recalls', label: 'Recalls', render: () => <RecallsScreen /> },
   { id: 'sync', label: 'Sync status', render: () => <SyncScreen /> },
   { id: 'scanner', label: 'Scanner set-up', render: () => <ScannerSetupScreen /> },
 ];
