@@ -23,7 +23,12 @@ const theme = createTheme({
     Select: large,
     NumberInput: large,
     PasswordInput: large,
-    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } },
+    Notification: {
+      defaultProps: {
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        styles: { description: { color: 'var(--mantine-color-gray-9)' } },
+      },
+    },
   },
 });
 

@@ -7,6 +7,7 @@ import { ReceiveScreen } from '../screens/receive-screen';
 import { RecallsScreen } from '../screens/recalls-screen';
 import { ScannerSetupScreen } from '../screens/scanner-setup-screen';
 import { SyncScreen } from '../screens/sync-screen';
+import { UrgentRequestsScreen } from '../screens/urgent-requests-screen';
 
 export interface Route {
   id: string;
@@ -21,6 +22,12 @@ export const ROUTES: Route[] = [
   { id: 'lookup', label: 'Look up', render: () => <LookupScreen /> },
   { id: 'issue', label: 'Issue', permission: 'stock.issue', render: () => <IssueScreen /> },
   { id: 'receive', label: 'Receive', permission: 'stock.receive', render: () => <ReceiveScreen /> },
+  {
+    id: 'urgent',
+    label: 'Urgent requests',
+    permission: 'request.urgent',
+    render: () => <UrgentRequestsScreen />,
+  },
   { id: 'recalls', label: 'Recalls', render: () => <RecallsScreen /> },
   { id: 'sync', label: 'Sync status', render: () => <SyncScreen /> },
   { id: 'scanner', label: 'Scanner set-up', render: () => <ScannerSetupScreen /> },

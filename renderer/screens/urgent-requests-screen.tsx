@@ -1,0 +1,179 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { REQUEST_PRIORITIES, type RequestPriority, type SupplyRequest } from '../../shared/model';
+import { transition } from '../../shared/replenishment/request-status';
+import { useServices } from '../app/services';
+import { useStockData } from '../app/stock-data';
+import { LocationSelect } from '../components/location-select';
+import { randomId } from '../platform/random-id';
+import { beep } from '../scanning/feedback';
+import { useSession } from '../session/session-store';
+
+/** Nurse managers raise urgent requests offline; each shows its status history as a timeline. */
+export function UrgentRequestsScreen() {
+  const { db, facilityId } = useServices();
+  const data = useStockData();
+  const user = useSession((s) => s.user);
+  const [locationId, setLocationId] = useState<string | null>('DEP-ICU');
+  const [itemId, setItemId] = useState<string | null>(null);
+  const [quantity, setQuantity] = useState(1);
+  const [priority, setPriority] = useState<string | null>('urgent');
+  const [neededBy, setNeededBy] = useState('');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string>();
+
+  const submit = async () => {
+    if (!user || !locationId || !itemId) return setProblem('Choose the department and the item.');
+    if (!reason.trim())
+      return setProblem('Say why it is urgent: the stockroom and the centre read this first.');
+    const now = new Date().toISOString();
+    const draft: SupplyRequest = {
+      id: randomId('REQ'),
+      facilityId,
+      kind: 'urgent',
+      priority: (priority ?? 'urgent') as RequestPriority,
+      locationId,
+      ...(neededBy ? { neededBy: new Date(neededBy).toISOString() } : {}),
+      reason: reason.trim(),
+      lines: [{ itemId, quantity }],
+      status: 'draft',
+      history: [{ status: 'draft', at: now, by: user.id }],
+      createdBy: user.id,
+      createdAt: now,
+    };
+    const submitted = transition(draft, 'submitted', { at: now, by: user.id });
+    if (!submitted.ok) return setProblem(submitted.error.message);
+    await db.supply_requests.insert(submitted.value);
+    beep('ok');
+    setProblem(undefined);
+    setReason('');
+    notifications.show({
+      color: 'green',
+      title: 'Urgent request submitted',
+      message: `${quantity} × ${data.itemById.get(itemId)?.name ?? itemId}`,
+    });
+  };
+
+  const urgent = data.requests
+    .filter((r) => r.kind === 'urgent')
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  return (
+    <Stack gap="md">
+      <Title order={1}>Urgent requests</Title>
+      <Card withBorder padding="lg">
+        <Stack gap="sm">
+          <Group grow align="flex-end">
+            <LocationSelect
+              label="Needed at"
+              value={locationId}
+              onChange={setLocationId}
+              kinds={['department']}
+            />
+            <Select
+              label="Item"
+              size="lg"
+              searchable
+              value={itemId}
+              onChange={setItemId}
+              data={data.items.map((i) => ({ value: i.id, label: i.name }))}
+            />
+            <NumberInput
+              label="Quantity"
+              size="lg"
+              min={1}
+              max={100000}
+              value={quantity}
+              onChange={(v) => setQuantity(Number(v) || 1)}
+            />
+          </Group>
+          <Group grow align="flex-end">
+            <Select
+              label="Priority"
+              size="lg"
+              value={priority}
+              onChange={setPriority}
+              data={REQUEST_PRIORITIES.map((p) => ({ value: p, label: p.toUpperCase() }))}
+              allowDeselect={false}
+            />
+            <TextInput
+              label="Needed by"
+              type="datetime-local"
+              size="lg"
+              value={neededBy}
+              onChange={(e) => setNeededBy(e.currentTarget.value)}
+            />
+          </Group>
+          <Textarea
+            label="Reason"
+            size="lg"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          {problem && (
+            <Alert color="red" role="alert">
+              <Text fz="lg">{problem}</Text>
+            </Alert>
+          )}
+          <Button size="xl" onClick={() => void submit()} data-testid="urgent-submit">
+            Submit urgent request
+          </Button>
+        </Stack>
+      </Card>
+      {urgent.map((r) => (
+        <Card key={r.id} withBorder padding="lg" data-testid="urgent-request">
+          <Group>
+            <Badge
+              size="xl"
+              color={r.priority === 'stat' || r.priority === 'asap' ? 'red.9' : 'blue.8'}
+            >
+              {r.priority}
+            </Badge>
+            <Text fz="xl" fw={700}>
+              {r.lines
+                .map((l) => `${l.quantity} × ${data.itemById.get(l.itemId)?.name ?? l.itemId}`)
+                .join(', ')}
+            </Text>
+            <Badge size="lg" color="gray.8">
+              {r.status}
+            </Badge>
+          </Group>
+          <Text fz="lg" mt="xs">
+            {data.locationById.get(r.locationId)?.name ?? r.locationId}
+            {r.neededBy ? ` · needed by ${new Date(r.neededBy).toLocaleString()}` : ''} · {r.reason}
+          </Text>
+          <Timeline
+            active={r.history.length - 1}
+            mt="sm"
+            bulletSize={20}
+            aria-label="Status history"
+          >
+            {r.history.map((h) => (
+              <Timeline.Item key={`${h.status}${h.at}`} title={h.status}>
+                <Text fz="md">
+                  {new Date(h.at).toLocaleString()} · {h.by}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
