@@ -7,6 +7,7 @@ import { ReceiveScreen } from '../screens/receive-screen';
 import { RecallsScreen } from '../screens/recalls-screen';
 import { ScannerSetupScreen } from '../screens/scanner-setup-screen';
 import { SyncScreen } from '../screens/sync-screen';
+import { TransferScreen } from '../screens/transfer-screen';
 import { UrgentRequestsScreen } from '../screens/urgent-requests-screen';
 
 export interface Route {
@@ -22,6 +23,12 @@ export const ROUTES: Route[] = [
   { id: 'lookup', label: 'Look up', render: () => <LookupScreen /> },
   { id: 'issue', label: 'Issue', permission: 'stock.issue', render: () => <IssueScreen /> },
   { id: 'receive', label: 'Receive', permission: 'stock.receive', render: () => <ReceiveScreen /> },
+  {
+    id: 'transfer',
+    label: 'Put away / transfer',
+    permission: 'stock.transfer',
+    render: () => <TransferScreen />,
+  },
   {
     id: 'urgent',
     label: 'Urgent requests',

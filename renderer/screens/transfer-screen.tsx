@@ -1,0 +1,135 @@
+import { Alert, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useStockData } from '../app/stock-data';
+import { useProductScan } from '../app/use-product-scan';
+import { useRecord } from '../app/use-record';
+import { HardStop } from '../components/hard-stop';
+import { ItemCard } from '../components/item-card';
+import { LocationSelect } from '../components/location-select';
+import { ScanPrompt } from '../components/scan-prompt';
+import { beep } from '../scanning/feedback';
+import type { ProductScan } from '../scanning/resolve-scan';
+import { decide, knownExpiry } from '../scanning/scan-decision';
+
+const PLACES = ['dock', 'shelf', 'stockroom', 'quarantine'] as const;
+
+/**
+ * Put-away and transfer: scan the shelf you take from, the shelf you put on (or choose them), then
+ * the item. A recalled or quarantined unit may not move except into quarantine.
+ */
+export function TransferScreen() {
+  const data = useStockData();
+  const record = useRecord();
+  const [fromId, setFromId] = useState<string | null>('LOC-DOCK');
+  const [toId, setToId] = useState<string | null>('LOC-A1');
+  const [quantity, setQuantity] = useState(1);
+  const [problems, setProblems] = useState<string[]>([]);
+  const from = fromId ? data.locationById.get(fromId) : undefined;
+  const decisionFor = (scan: ProductScan) =>
+    decide(
+      {
+        scan,
+        today: data.today,
+        notices: data.openNotices,
+        balances: data.balances,
+        ...(from ? { location: from } : {}),
+      },
+      'transfer',
+    );
+  // Shelf labels fill "from" first, then "to": the order a person walks.
+  const [nextShelf, setNextShelf] = useState<'from' | 'to'>('from');
+  const { scan, error, clear } = useProductScan(
+    (s) => {
+      setProblems([]);
+      const d = decisionFor(s);
+      beep(d && !d.allowed ? 'stop' : 'ok');
+    },
+    (location) => {
+      if (nextShelf === 'from') setFromId(location.id);
+      else setToId(location.id);
+      setNextShelf(nextShelf === 'from' ? 'to' : 'from');
+    },
+  );
+  const decision = scan ? decisionFor(scan) : undefined;
+  const toQuarantine = toId ? data.locationById.get(toId)?.kind === 'quarantine' : false;
+  const blocked = decision !== undefined && !decision.allowed && !toQuarantine;
+
+  const move = async () => {
+    if (!scan?.item || !fromId || !toId || blocked) return;
+    const result = await record([
+      {
+        type: 'transfer',
+        itemId: scan.item.id,
+        lotCode: scan.lotCode,
+        ...(scan.expiry ? { expiry: scan.expiry } : {}),
+        locationId: fromId,
+        toLocationId: toId,
+        quantity,
+      },
+    ]);
+    if (result.ok) {
+      beep('ok');
+      notifications.show({
+        color: 'green',
+        title: 'Moved',
+        message: `${quantity} × ${scan.item.name} to ${data.locationById.get(toId)?.name ?? toId}`,
+      });
+      clear();
+    } else {
+      beep('warn');
+      setProblems(result.problems.map((p) => p.message));
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={1}>Put away and transfer</Title>
+      <Group grow align="flex-end">
+        <LocationSelect label="Take from" value={fromId} onChange={setFromId} kinds={PLACES} />
+        <LocationSelect label="Put on" value={toId} onChange={setToId} kinds={PLACES} />
+        <NumberInput
+          label="Quantity"
+          size="lg"
+          min={1}
+          max={1000000}
+          value={quantity}
+          onChange={(v) => setQuantity(Number(v) || 1)}
+        />
+      </Group>
+      <ScanPrompt error={error}>Scan the shelf labels (from, then to), then the item.</ScanPrompt>
+      {scan && blocked && decision && (
+        <HardStop title="STOP — this unit may not be moved" reasons={decision.reasons} />
+      )}
+      {scan && (
+        <ItemCard
+          scan={scan}
+          today={data.today}
+          expiry={knownExpiry({ scan, today: data.today, notices: [], balances: data.balances })}
+          decision={decision}
+          {...(fromId ? { hereLocationId: fromId } : {})}
+        />
+      )}
+      {problems.map((p) => (
+        <Alert key={p} color="red" role="alert" title="Not moved">
+          <Text fz="lg">{p}</Text>
+        </Alert>
+      ))}
+      {scan?.item && !blocked && (
+        <Group>
+          <Button
+            size="xl"
+            color="#1e6b30"
+            onClick={() => void move()}
+            data-testid="transfer-confirm"
+          >
+            Move {quantity}
+          </Button>
+          <Button size="xl" variant="default" onClick={clear}>
+            Cancel
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
