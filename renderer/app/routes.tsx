@@ -4,6 +4,7 @@ import { DashboardScreen } from '../screens/dashboard-screen';
 import { IssueScreen } from '../screens/issue-screen';
 import { LookupScreen } from '../screens/lookup-screen';
 import { ReceiveScreen } from '../screens/receive-screen';
+import { ReplenishmentScreen } from '../screens/replenishment-screen';
 import { RecallsScreen } from '../screens/recalls-screen';
 import { ScannerSetupScreen } from '../screens/scanner-setup-screen';
 import { SyncScreen } from '../screens/sync-screen';
@@ -28,6 +29,12 @@ export const ROUTES: Route[] = [
     label: 'Put away / transfer',
     permission: 'stock.transfer',
     render: () => <TransferScreen />,
+  },
+  {
+    id: 'replenish',
+    label: 'Replenishment',
+    permission: 'request.create',
+    render: () => <ReplenishmentScreen />,
   },
   {
     id: 'urgent',
