@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Permission } from '../../shared/model';
+import { AdjustScreen } from '../screens/adjust-screen';
+import { CountScreen } from '../screens/count-screen';
 import { DashboardScreen } from '../screens/dashboard-screen';
 import { IssueScreen } from '../screens/issue-screen';
 import { LookupScreen } from '../screens/lookup-screen';
@@ -30,6 +32,8 @@ export const ROUTES: Route[] = [
     permission: 'stock.transfer',
     render: () => <TransferScreen />,
   },
+  { id: 'count', label: 'Cycle count', permission: 'stock.count', render: () => <CountScreen /> },
+  { id: 'adjust', label: 'Adjust', permission: 'stock.adjust', render: () => <AdjustScreen /> },
   {
     id: 'replenish',
     label: 'Replenishment',

@@ -1,0 +1,133 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { ADJUST_REASONS } from '../../shared/model';
+import { useServices } from '../app/services';
+import { useStockData } from '../app/stock-data';
+import { useProductScan } from '../app/use-product-scan';
+import { useRecord } from '../app/use-record';
+import { ItemCard } from '../components/item-card';
+import { LocationSelect } from '../components/location-select';
+import { ScanPrompt } from '../components/scan-prompt';
+import { beep } from '../scanning/feedback';
+import { useSession } from '../session/session-store';
+import { signInWithPin } from '../session/sign-in';
+
+/** A signed correction with a reason code; the person confirms it with their PIN (step-up). */
+export function AdjustScreen() {
+  const { db, facilityId } = useServices();
+  const data = useStockData();
+  const user = useSession((s) => s.user);
+  const record = useRecord();
+  const [locationId, setLocationId] = useState<string | null>('LOC-A1');
+  const [delta, setDelta] = useState<number | ''>('');
+  const [reason, setReason] = useState<string | null>(null);
+  const [pin, setPin] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const { scan, error, clear } = useProductScan(
+    () => beep('ok'),
+    (l) => setLocationId(l.id),
+  );
+
+  const save = async () => {
+    if (!scan?.item || !locationId || !user) return;
+    if (delta === '' || delta === 0)
+      return setProblem('Enter the change: positive for units found, negative for units missing.');
+    if (!reason) return setProblem('Choose the reason for the adjustment.');
+    const me = (await db.users.findOne(user.id).exec())?.toMutableJSON();
+    const check = me ? await signInWithPin(me, pin, facilityId) : undefined;
+    if (!check?.ok) return setProblem('Enter your own PIN to confirm the adjustment.');
+    const result = await record(
+      [
+        {
+          type: 'adjust',
+          itemId: scan.item.id,
+          lotCode: scan.lotCode,
+          ...(scan.expiry ? { expiry: scan.expiry } : {}),
+          locationId,
+          quantity: Math.abs(delta),
+          delta,
+          reason,
+        },
+      ],
+      { acceptWarnings: true },
+    );
+    if (!result.ok) return setProblem(result.problems.map((p) => p.message).join(' '));
+    beep('ok');
+    setProblem(undefined);
+    setPin('');
+    notifications.show({
+      color: 'green',
+      title: 'Adjusted',
+      message: `${delta > 0 ? '+' : ''}${delta} × ${scan.item.name} (${reason})`,
+    });
+    clear();
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={1}>Adjust stock</Title>
+      <LocationSelect
+        label="Location"
+        value={locationId}
+        onChange={setLocationId}
+        kinds={['shelf', 'dock', 'quarantine', 'stockroom']}
+      />
+      <ScanPrompt error={error}>Scan the lot to adjust.</ScanPrompt>
+      {scan && (
+        <ItemCard
+          scan={scan}
+          today={data.today}
+          expiry={scan.expiry}
+          decision={undefined}
+          {...(locationId ? { hereLocationId: locationId } : {})}
+        />
+      )}
+      {scan?.item && (
+        <Group align="flex-end">
+          <NumberInput
+            label="Change (+ found, − missing)"
+            size="lg"
+            value={delta}
+            onChange={(v) => setDelta(v === '' ? '' : Number(v))}
+            allowDecimal={false}
+            min={-1000000}
+            max={1000000}
+          />
+          <Select
+            label="Reason"
+            size="lg"
+            value={reason}
+            onChange={setReason}
+            data={ADJUST_REASONS.map((r) => ({ value: r, label: r.replaceAll('-', ' ') }))}
+          />
+          <PasswordInput
+            label="Your PIN"
+            size="lg"
+            value={pin}
+            onChange={(e) => setPin(e.currentTarget.value)}
+            autoComplete="off"
+          />
+          <Button size="xl" onClick={() => void save()} data-testid="adjust-save">
+            Adjust
+          </Button>
+        </Group>
+      )}
+      {problem && (
+        <Alert color="red" role="alert">
+          <Text fz="lg">{problem}</Text>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
