@@ -7,6 +7,7 @@ import { IssueScreen } from '../screens/issue-screen';
 import { LookupScreen } from '../screens/lookup-screen';
 import { ReceiveScreen } from '../screens/receive-screen';
 import { ReplenishmentScreen } from '../screens/replenishment-screen';
+import { ReturnScreen } from '../screens/return-screen';
 import { RecallsScreen } from '../screens/recalls-screen';
 import { ScannerSetupScreen } from '../screens/scanner-setup-screen';
 import { SyncScreen } from '../screens/sync-screen';
@@ -32,6 +33,7 @@ export const ROUTES: Route[] = [
     permission: 'stock.transfer',
     render: () => <TransferScreen />,
   },
+  { id: 'return', label: 'Return', permission: 'stock.return', render: () => <ReturnScreen /> },
   { id: 'count', label: 'Cycle count', permission: 'stock.count', render: () => <CountScreen /> },
   { id: 'adjust', label: 'Adjust', permission: 'stock.adjust', render: () => <AdjustScreen /> },
   {
