@@ -4,7 +4,7 @@ import { nextSteps } from '../../shared/recall/recall-case-flow';
 import type { StockMatch } from '../../shared/recall/stock-match';
 import type { RecallCase, RecallCaseStep, RecallNotice } from '../../shared/model';
 import { useServices } from '../app/services';
-import { useLiveQuery } from '../app/use-live';
+import { useUserNames } from '../app/use-user-names';
 import { useRecallCase } from '../app/use-recall-case';
 import { beep } from '../scanning/feedback';
 import { useSession } from '../session/session-store';
@@ -35,8 +35,7 @@ export function RecallCasePanel({
   const { db, facilityId } = useServices();
   const user = useSession((s) => s.user);
   const { open, advance } = useRecallCase(notice, match);
-  const { docs: users } = useLiveQuery(db.users);
-  const nameOf = (id: string) => users.find((u) => u.id === id)?.name ?? id;
+  const nameOf = useUserNames();
   const [message, setMessage] = useState<string>();
   const [pin, setPin] = useState('');
   const [disposition, setDisposition] = useState<string | null>('return-to-supplier');

@@ -19,6 +19,7 @@ import { REQUEST_PRIORITIES, type RequestPriority, type SupplyRequest } from '..
 import { transition } from '../../shared/replenishment/request-status';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
+import { useUserNames } from '../app/use-user-names';
 import { LocationSelect } from '../components/location-select';
 import { randomId } from '../platform/random-id';
 import { beep } from '../scanning/feedback';
@@ -29,6 +30,7 @@ export function UrgentRequestsScreen() {
   const { db, facilityId } = useServices();
   const data = useStockData();
   const user = useSession((s) => s.user);
+  const nameOf = useUserNames();
   const [locationId, setLocationId] = useState<string | null>('DEP-ICU');
   const [itemId, setItemId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState(1);
@@ -167,7 +169,7 @@ export function UrgentRequestsScreen() {
             {r.history.map((h) => (
               <Timeline.Item key={`${h.status}${h.at}`} title={h.status}>
                 <Text fz="md">
-                  {new Date(h.at).toLocaleString()} · {h.by}
+                  {new Date(h.at).toLocaleString()} · {nameOf(h.by)}
                 </Text>
               </Timeline.Item>
             ))}
