@@ -8,6 +8,8 @@ import {
   type StoreCollectionName,
   type StoreCollections,
 } from './collections';
+import { isCollectionName } from '../../shared/model';
+import { conflictHandlerFor } from '../replication/conflict-handlers';
 import { MIGRATION_STRATEGIES } from './migrations';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -54,6 +56,8 @@ export async function openStore(options: OpenStoreOptions): Promise<StockroomDat
           migrationStrategies: MIGRATION_STRATEGIES[name] ?? {},
           autoMigrate: false,
           localDocuments: false,
+          // Replicated collections merge by shared/'s rules; RxDB's default would drop local edits.
+          ...(isCollectionName(name) ? { conflictHandler: conflictHandlerFor(name) } : {}),
         },
       ]),
     ),

@@ -7,3 +7,4 @@ export * from './scan-decision';
 export * from './recall-case-flow';
 export * from './issued-lot-flags';
 export * from './closing-report';
+export * from './recall-case-merge';

@@ -1,0 +1,86 @@
+import type { RxCollection, RxDatabase } from 'rxdb';
+import type { SyncProblem, SyncProblemCode } from './sync-problem';
+
+/** The sync screen's errors inbox (renderer/store/local-schemas.ts: SyncErrorDoc). */
+export type InboxKind = 'rejected' | 'network' | 'conflict' | 'integrity';
+
+export interface InboxEntry {
+  id: string;
+  kind: InboxKind;
+  collectionName: string;
+  documentId?: string;
+  message: string;
+}
+
+const KIND: Record<SyncProblemCode, InboxKind> = {
+  OFFLINE: 'network',
+  TIMEOUT: 'network',
+  SERVER_UNAVAILABLE: 'network',
+  BAD_RESPONSE: 'network',
+  NOT_ENROLLED: 'rejected',
+  TOKEN_REFUSED: 'rejected',
+  REFUSED: 'rejected',
+  VERSION_MISMATCH: 'rejected',
+};
+
+/**
+ * Writes what went wrong into the `sync_errors` collection when the database has one (the app
+ * does; the chaos harness's bare clients do not). One entry per collection and kind of problem,
+ * rewritten only when its words change, and marked resolved once that collection syncs again, so a
+ * flaky network does not fill the inbox.
+ */
+export class SyncInbox {
+  private readonly inbox: RxCollection | undefined;
+  private readonly shown = new Map<string, string>();
+  private writes: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    db: RxDatabase,
+    private readonly now: () => Date,
+  ) {
+    this.inbox = (db.collections as Record<string, RxCollection | undefined>)['sync_errors'];
+  }
+
+  problem(problem: SyncProblem): void {
+    const collection = problem.collection ?? 'all';
+    this.post({
+      id: `sync-${collection}`,
+      kind: KIND[problem.code],
+      collectionName: collection,
+      message: problem.message,
+    });
+  }
+
+  /** The collection synced: whatever was shown for it is over. */
+  cleared(collection: string): void {
+    const id = `sync-${collection}`;
+    if (!this.shown.has(id) && !this.shown.has('sync-all')) return;
+    for (const key of [id, 'sync-all']) {
+      if (!this.shown.has(key)) continue;
+      this.shown.delete(key);
+      this.enqueue(async (inbox) => {
+        const doc = await inbox.findOne(key).exec();
+        if (doc && !doc.get('resolved')) await doc.incrementalPatch({ resolved: true });
+      });
+    }
+  }
+
+  /** A lasting notice (an integrity alarm, a recall flag): never resolved by a later success. */
+  post(entry: InboxEntry): void {
+    if (this.shown.get(entry.id) === entry.message) return;
+    this.shown.set(entry.id, entry.message);
+    const at = this.now().toISOString();
+    this.enqueue((inbox) => inbox.upsert({ ...entry, at, resolved: false }));
+  }
+
+  settled(): Promise<unknown> {
+    return this.writes;
+  }
+
+  private enqueue(write: (inbox: RxCollection) => Promise<unknown>): void {
+    const inbox = this.inbox;
+    if (!inbox) return;
+    // A closed database at shutdown loses an inbox line, never stock data.
+    this.writes = this.writes.then(() => write(inbox)).catch(() => undefined);
+  }
+}
