@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { closingReport } from '../../shared/recall/closing-report';
 import { flagIssuedLots } from '../../shared/recall/issued-lot-flags';
@@ -9,6 +9,7 @@ import { useStockData } from '../app/stock-data';
 import { useLiveQuery } from '../app/use-live';
 import { useProductScan } from '../app/use-product-scan';
 import { RecallCasePanel } from '../components/recall-case-panel';
+import { RecallClosingReport } from '../components/recall-closing-report';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
 
@@ -74,14 +75,7 @@ function NoticeCard({ notice }: { notice: RecallNotice }) {
         <RecallCasePanel notice={notice} match={match} rc={rc} />
         {report &&
           (report.ok ? (
-            <Stack gap="xs" data-testid="recall-report">
-              <Title order={3} fz={22}>
-                Closing report
-              </Title>
-              <Code block fz="md">
-                {JSON.stringify(report.value, null, 2)}
-              </Code>
-            </Stack>
+            <RecallClosingReport report={report.value} />
           ) : (
             <Alert color="red" role="alert">
               {report.error.message}

@@ -54,6 +54,25 @@ test('a recall is swept, quarantined by a tech, and disposed and closed by a sec
   await expect(notice.locator('button[data-step="closed"]')).toBeVisible();
   await notice.getByRole('textbox', { name: /Your PIN/ }).fill(person('supervisor').pin);
   await notice.locator('button[data-step="closed"]').click();
-  await expect(notice.getByTestId('recall-report')).toContainText('"closed": true');
+  const report = notice.getByTestId('recall-report');
+  await expect(report.getByTestId('report-notice')).toHaveText(/Z-0917-2026: .+/);
+  await expect(report.getByTestId('report-status')).toHaveText(
+    'Case closed · Returned to supplier',
+  );
+  await expect(report.getByTestId('report-matched')).toContainText('18');
+  await expect(report.getByTestId('report-quarantined')).toContainText('18');
+  await expect(report.getByTestId('report-disposed')).toContainText('18');
+  await expect(report.getByTestId('report-time-quarantined')).toContainText(/min/);
+  await expect(report.getByTestId('report-time-closed')).toContainText(/min/);
+  const steps = report.getByRole('table', { name: 'Recall case steps taken' });
+  await expect(steps.getByRole('row', { name: /All matched units quarantined/ })).toContainText(
+    person('tech').name,
+  );
+  await expect(steps.getByRole('row', { name: /Case closed/ })).toContainText(
+    person('supervisor').name,
+  );
+  await expect(report.getByTestId('report-issued-after')).toContainText('None');
+  await expect(report.getByRole('button', { name: 'Print' })).toBeVisible();
+  await expect(report).not.toContainText('"closed"');
   await screenshot(page, 'recall-closed');
 });
