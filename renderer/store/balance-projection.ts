@@ -1,5 +1,6 @@
 import type { Balance } from '../../shared/inventory/balance';
 import { eventSemantics, type BalanceEffect } from '../../shared/inventory/event-effects';
+import { foldLedger } from '../../shared/inventory/ledger-fold';
 import type { StockEvent } from '../../shared/model';
 import type { StockroomDatabase } from './collections';
 import type { BalanceDoc } from './local-schemas';
@@ -90,6 +91,43 @@ export async function projectEvents(
   const docs = [...touched.values()];
   if (docs.length > 0) await db.balances.bulkUpsert(docs);
   return docs;
+}
+
+export interface LotRef {
+  itemId: string;
+  lotCode: string;
+}
+
+/**
+ * Sets the stored balances of each lot to the fold of all its events. Unlike projectEvents this can
+ * run any number of times over the same events with the same result, which is what recovery needs:
+ * after a window closed between saving balances and saving the checkpoint, nobody can tell which
+ * of the missed events the stored balances already hold.
+ */
+export async function refoldLots(db: StockroomDatabase, lots: Iterable<LotRef>): Promise<void> {
+  const seen = new Set<string>();
+  for (const lot of lots) {
+    const lotCode = lot.lotCode.trim();
+    const key = `${lot.itemId}|${lotCode}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // Events keep the lot as the label spelled it; balances use the trimmed code.
+    const spellings = [...new Set([lot.lotCode, lotCode])];
+    const events = await db.stock_events
+      .find({ selector: { itemId: lot.itemId, lotCode: { $in: spellings } } })
+      .exec();
+    const fold = foldLedger(events.map((d) => d.toMutableJSON()));
+    const next: BalanceDoc[] = [];
+    for (const balance of fold.balances.values()) {
+      if (balance.itemId !== lot.itemId || balance.lotCode !== lotCode) continue;
+      next.push({ ...balance, id: balanceId(balance.locationId, balance.itemId, lotCode) });
+    }
+    const stored = await db.balances.find({ selector: { itemId: lot.itemId, lotCode } }).exec();
+    const keep = new Set(next.map((d) => d.id));
+    const gone = stored.map((d) => d.primary).filter((id) => !keep.has(id));
+    if (next.length > 0) await db.balances.bulkUpsert(next);
+    if (gone.length > 0) await db.balances.bulkRemove(gone);
+  }
 }
 
 /** The balances as the shared Balance shape (without the storage id). */

@@ -2,7 +2,13 @@ import { validateStockEvent } from '../../shared/inventory/event-validation';
 import type { IsRecalled } from '../../shared/inventory/availability';
 import { documentValidator, type StockEvent } from '../../shared/model';
 import { randomId } from '../platform/random-id';
-import { BALANCE_CHECKPOINT, asBalance, balanceId, projectEvents } from './balance-projection';
+import {
+  BALANCE_CHECKPOINT,
+  asBalance,
+  balanceId,
+  projectEvents,
+  refoldLots,
+} from './balance-projection';
 import type { StockroomDatabase } from './collections';
 import { lastDeviceSeq, withLedgerLock } from './device-sequence';
 import type { BalanceDoc } from './local-schemas';
@@ -92,8 +98,10 @@ export function recordEvents(
 }
 
 /**
- * Start-up catch-up: if the window closed between writing events and their balances, fold the
- * few events after the checkpoint. Normally there are none, so start-up reads no ledger.
+ * Start-up catch-up: if the window closed after writing events but before saving the checkpoint,
+ * the balances may or may not already hold those events (they are saved in between). The lots they
+ * touch are folded again from their whole history, so the answer is the same either way. Normally
+ * there are none, so start-up reads no ledger.
  */
 export async function catchUpBalances(db: StockroomDatabase, deviceId: string): Promise<number> {
   return withLedgerLock(async () => {
@@ -106,9 +114,9 @@ export async function catchUpBalances(db: StockroomDatabase, deviceId: string): 
       })
       .exec();
     if (missed.length === 0) return 0;
-    await projectEvents(
+    await refoldLots(
       db,
-      missed.map((d) => d.toMutableJSON()),
+      missed.map((d) => ({ itemId: d.itemId, lotCode: d.lotCode })),
     );
     await db.upsertLocal(BALANCE_CHECKPOINT, { deviceSeq: missed.at(-1)?.deviceSeq ?? from });
     return missed.length;
