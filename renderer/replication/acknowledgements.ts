@@ -1,4 +1,5 @@
-import type { RxCollection, RxDatabase } from 'rxdb';
+import type { RxCollection } from 'rxdb';
+import type { ReplicatedDatabase } from './database-shape';
 
 /**
  * The local document the sync screen reads (renderer/store/sync-state.ts declares its shape; the
@@ -28,7 +29,7 @@ interface LocalDocs {
   upsertLocal(id: string, data: unknown): Promise<unknown>;
 }
 
-function localDocs(db: RxDatabase): LocalDocs | undefined {
+function localDocs(db: ReplicatedDatabase): LocalDocs | undefined {
   const candidate = db as unknown as Partial<LocalDocs>;
   // Without the local-documents plugin the state lives in memory only (counts restart at zero).
   return typeof candidate.getLocal === 'function' && typeof candidate.upsertLocal === 'function'
@@ -48,7 +49,7 @@ export class SyncStateKeeper {
   private docs: LocalDocs | undefined;
 
   constructor(
-    db: RxDatabase,
+    db: ReplicatedDatabase,
     private readonly deviceId: string,
   ) {
     this.docs = localDocs(db);

@@ -1,4 +1,5 @@
-import type { RxCollection, RxDatabase } from 'rxdb';
+import type { RxCollection } from 'rxdb';
+import { collectionsOf, type ReplicatedDatabase } from './database-shape';
 import type { SyncProblem, SyncProblemCode } from './sync-problem';
 
 /** The sync screen's errors inbox (renderer/store/local-schemas.ts: SyncErrorDoc). */
@@ -35,10 +36,10 @@ export class SyncInbox {
   private writes: Promise<unknown> = Promise.resolve();
 
   constructor(
-    db: RxDatabase,
+    db: ReplicatedDatabase,
     private readonly now: () => Date,
   ) {
-    this.inbox = (db.collections as Record<string, RxCollection | undefined>)['sync_errors'];
+    this.inbox = collectionsOf(db)['sync_errors'];
   }
 
   problem(problem: SyncProblem): void {

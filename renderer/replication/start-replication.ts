@@ -1,4 +1,3 @@
-import type { RxCollection, RxDatabase } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { filter, type Observable, type Subscription } from 'rxjs';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/model';
@@ -7,6 +6,7 @@ import { DEFAULT_BACKOFF, Sleeper, cryptoRandom, type BackoffPolicy, type Random
 import { directionsOf, LIVE_COLLECTIONS } from './directions';
 import { endpointClient, trimUrl, type Checkpoint, type FetchLike } from './endpoint-client';
 import { followStream } from './event-stream';
+import { collectionsOf, type ReplicatedDatabase } from './database-shape';
 import { SyncInbox } from './inbox';
 import { replicateCollection, type CollectionReplication } from './replicate-collection';
 import { SyncStatusStore, type SyncStatus } from './sync-status';
@@ -50,7 +50,10 @@ export interface ReplicationHandle {
  * the collection registry, each collection's conflict handler from its schema options. Nothing in
  * here touches the DOM, so the chaos harness runs this very code in Node on memory storage.
  */
-export function startReplication(db: RxDatabase, options: ReplicationOptions): ReplicationHandle {
+export function startReplication(
+  db: ReplicatedDatabase,
+  options: ReplicationOptions,
+): ReplicationHandle {
   const now = options.now ?? (() => new Date());
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const random = options.random ?? cryptoRandom;
@@ -66,7 +69,7 @@ export function startReplication(db: RxDatabase, options: ReplicationOptions): R
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
-  const collections = db.collections as Record<string, RxCollection | undefined>;
+  const collections = collectionsOf(db);
   const present = (options.collections ?? COLLECTION_NAMES).flatMap((name) => {
     const collection = collections[name];
     return collection ? [{ name, collection }] : [];

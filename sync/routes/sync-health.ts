@@ -4,6 +4,7 @@ import { authenticateApiKey } from '../auth/api-key-auth';
 import { authenticateDevice } from '../auth/device-auth';
 import type { SyncApp, SyncContext } from '../context';
 import { HttpError } from '../http/errors';
+import { recallIssueFlags } from '../store/recall-issue-flags';
 import { deviceSequences } from '../store/sync-health';
 import { ErrorBody } from './collection-param';
 
@@ -35,6 +36,21 @@ const SyncHealth = Type.Object({
       detectedAt: Type.String(),
     }),
   ),
+  recallIssueFlags: Type.Array(
+    Type.Object({
+      noticeId: Type.String(),
+      number: Type.String(),
+      eventId: Type.String(),
+      deviceId: Type.String(),
+      occurredAt: Type.String(),
+      itemId: Type.String(),
+      lotCode: Type.String(),
+      quantity: Type.Integer(),
+      reversed: Type.Boolean(),
+      message: Type.String(),
+    }),
+    { description: 'Issues of recalled units made after the recall took effect (shared/recall)' },
+  ),
 });
 
 /** The centre (scope sync-health:read) or a device of the same facility may look. */
@@ -56,7 +72,8 @@ export function syncHealthRoute(app: SyncApp, context: SyncContext): void {
     {
       schema: {
         tags: ['sync health'],
-        summary: 'Last contact and pending sequence gaps per device, and integrity alarms',
+        summary:
+          'Last contact and pending sequence gaps per device, integrity alarms, and issues of recalled units after the recall took effect',
         params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
         response: { 200: SyncHealth, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
@@ -99,6 +116,7 @@ export function syncHealthRoute(app: SyncApp, context: SyncContext): void {
           deviceId: a.device_id,
           detectedAt: a.detected_at.toISOString(),
         })),
+        recallIssueFlags: await recallIssueFlags(db, facilityId),
       };
     },
   );

@@ -8,6 +8,7 @@ import {
 } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { COLLECTIONS, toRxJsonSchema, type CollectionName } from '../../../shared/model';
 import { conflictHandlerFor } from '../../../renderer/replication/conflict-handlers';
 import {
@@ -42,7 +43,8 @@ export async function createAppClient(
 ): Promise<AppClient> {
   const db = await createRxDatabase({
     name: `pc${randomBytes(6).toString('hex')}`,
-    storage: getRxStorageMemory(),
+    // Validated, as the app's dev builds are (and as dev-mode demands when a test loads it).
+    storage: wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
     multiInstance: false,
     localDocuments: true,
   });
