@@ -2,6 +2,8 @@ import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@manti
 import { expiryBand, type ExpiryBand } from '../../shared/inventory/expiry';
 import { useReplenishmentPlan } from '../app/replenishment-review';
 import { useStockData } from '../app/stock-data';
+import { useNow } from '../app/use-now';
+import { EscalationBadge } from '../components/escalation-badge';
 
 const BANDS: { band: ExpiryBand; label: string; color: string }[] = [
   { band: 'expired', label: 'Expired', color: 'red.9' },
@@ -14,6 +16,7 @@ const BANDS: { band: ExpiryBand; label: string; color: string }[] = [
 export function DashboardScreen() {
   const data = useStockData();
   const plan = useReplenishmentPlan();
+  const clock = useNow();
   const belowPar = plan.suggestions.filter((s) => s.decision === 'order');
   const lots = data.balances.filter((b) => b.onHand > 0);
   const byBand = new Map<ExpiryBand, typeof lots>();
@@ -102,6 +105,7 @@ export function DashboardScreen() {
                   {r.priority.toUpperCase()} ·{' '}
                   {data.locationById.get(r.locationId)?.name ?? r.locationId} · {r.status}
                 </Text>
+                <EscalationBadge request={r} now={clock} />
                 <Text fz="md">
                   {r.lines.map((l) => `${l.quantity} × ${name(l.itemId)}`).join(', ')}
                   {r.neededBy ? ` · needed by ${new Date(r.neededBy).toLocaleString()}` : ''}

@@ -19,7 +19,9 @@ import { REQUEST_PRIORITIES, type RequestPriority, type SupplyRequest } from '..
 import { transition } from '../../shared/replenishment/request-status';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
+import { useNow } from '../app/use-now';
 import { useUserNames } from '../app/use-user-names';
+import { EscalationBadge } from '../components/escalation-badge';
 import { LocationSelect } from '../components/location-select';
 import { randomId } from '../platform/random-id';
 import { beep } from '../scanning/feedback';
@@ -31,6 +33,7 @@ export function UrgentRequestsScreen() {
   const data = useStockData();
   const user = useSession((s) => s.user);
   const nameOf = useUserNames();
+  const clock = useNow();
   const [locationId, setLocationId] = useState<string | null>('DEP-ICU');
   const [itemId, setItemId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState(1);
@@ -155,6 +158,7 @@ export function UrgentRequestsScreen() {
             <Badge size="lg" color="gray.8">
               {r.status}
             </Badge>
+            <EscalationBadge request={r} now={clock} />
           </Group>
           <Text fz="lg" mt="xs">
             {data.locationById.get(r.locationId)?.name ?? r.locationId}

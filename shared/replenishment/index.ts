@@ -14,3 +14,4 @@ export * from './request-history';
 export * from './request-status';
 export * from './request-draft-edit';
 export * from './request-merge';
+export * from './escalation';

@@ -28,3 +28,38 @@ test('a nurse manager raises a STAT request and sees its status timeline', async
   await app.go('Dashboard');
   await expect(page.getByTestId('dash-urgent')).toContainText('60 × Saline flush');
 });
+
+test('a STAT request nobody acknowledges escalates on the urgent screen and the dashboard', async ({
+  page,
+}) => {
+  // Playwright's clock stands in for the wall clock, so 20 minutes pass in an instant; the
+  // inactivity lock is set beyond them so the screen stays in view.
+  await page.clock.install();
+  const app = new AppPage(page);
+  await app.open({ lockAfterSeconds: 3 * 3600 });
+  await app.signInByBadge(person('nurse-manager'));
+  await app.go('Urgent requests');
+  await page.getByRole('combobox', { name: 'Item' }).click();
+  await page.getByRole('option', { name: 'Saline flush syringe 10 mL' }).click();
+  await page.getByRole('textbox', { name: 'Quantity' }).fill('12');
+  await page.getByRole('combobox', { name: 'Priority' }).click();
+  await page.getByRole('option', { name: 'STAT' }).click();
+  await page.getByRole('textbox', { name: 'Reason' }).fill('Arrest on ward 4B.');
+  await page.getByTestId('urgent-submit').click();
+  const request = page.getByTestId('urgent-request').filter({ hasText: '12 × Saline flush' });
+  await expect(request).toContainText('submitted');
+  await page.clock.fastForward('14:00');
+  await expect(request.getByTestId('escalated')).toHaveCount(0);
+
+  await page.clock.fastForward('06:30');
+  await expect(request.getByTestId('escalated')).toHaveText(
+    /^Escalated — not acknowledged for 2\d min$/,
+  );
+  await screenshot(page, 'urgent-requests-escalated');
+  await expectAccessible(page, 'urgent requests (escalated)');
+
+  await app.go('Dashboard');
+  await expect(
+    page.getByTestId('dash-urgent').getByRole('listitem').filter({ hasText: '12 × Saline flush' }),
+  ).toContainText(/Escalated — not acknowledged for 2\d min/);
+});
