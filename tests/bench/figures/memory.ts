@@ -1,0 +1,72 @@
+import { loadAverage } from '../lib/machine';
+import type { FigureResult } from '../lib/report';
+import { roundFigure, summarise } from '../lib/stats';
+import type { EndpointMemory } from './endpoint-ingest';
+import type { RendererMemory } from './start-up';
+
+/**
+ * Figure 9 is read during figures 5 and 3, not run on its own: the endpoint's resident memory
+ * while it ingested, and the renderer's JavaScript heap once the app had started and signed in.
+ */
+export function memoryFigures(
+  endpoint: EndpointMemory[],
+  renderer: RendererMemory,
+): FigureResult[] {
+  const load = { start: loadAverage(), end: loadAverage() };
+  const endpointResult: FigureResult = {
+    id: '9a',
+    title: 'Memory: endpoint peak RSS during figure 5',
+    target: 'reported (no target)',
+    verdict: endpoint.length > 0 ? 'no-target' : 'not-measured',
+    headline:
+      endpoint
+        .map(
+          (m) =>
+            `${m.backend}: peak ${roundFigure(m.peakDuringPushMiB)} MiB (idle ${roundFigure(m.idleMiB)} MiB)`,
+        )
+        .join('; ') || 'not measured: figure 5 did not run',
+    measurements: endpoint.flatMap((m) => [
+      { label: `${m.backend}: RSS idle after start`, unit: 'MiB', value: roundFigure(m.idleMiB) },
+      {
+        label: `${m.backend}: RSS peak during pushes`,
+        unit: 'MiB',
+        value: roundFigure(m.peakDuringPushMiB),
+        judgedOn: 'value' as const,
+      },
+      {
+        label: `${m.backend}: VmHWM (whole life)`,
+        unit: 'MiB',
+        value: roundFigure(m.highWaterMiB),
+      },
+    ]),
+    limits:
+      'The endpoint runs as a child process (tsx, as `npm run sync`); RSS sampled from /proc/<pid>/status every 25 ms during the push rounds. With PGlite the database (WASM heap and its buffers) lives inside this process; with PostgreSQL it does not.',
+    notes: [],
+    load,
+    durationMs: 0,
+  };
+  const used = summarise(renderer.usedHeapMiB);
+  const rendererResult: FigureResult = {
+    id: '9b',
+    title: 'Memory: renderer heap after start-up (figure 3)',
+    target: 'reported (no target)',
+    verdict: renderer.usedHeapMiB.length > 0 ? 'no-target' : 'not-measured',
+    headline:
+      renderer.usedHeapMiB.length > 0
+        ? `${roundFigure(used.p50)} MiB JavaScript heap in use after start-up and sign-in (median of ${used.n})`
+        : 'not measured: figure 3 did not run',
+    measurements:
+      renderer.usedHeapMiB.length > 0
+        ? [
+            { label: 'JS heap used, after GC', unit: 'MiB', stats: used, judgedOn: 'p50' },
+            { label: 'JS heap total', unit: 'MiB', stats: summarise(renderer.totalHeapMiB) },
+          ]
+        : [],
+    limits:
+      "The page's main-thread V8 heap (Runtime.getHeapUsage after HeapProfiler.collectGarbage) one second after sign-in; IndexedDB's own memory and the decode worker are outside it.",
+    notes: [],
+    load,
+    durationMs: 0,
+  };
+  return [endpointResult, rendererResult];
+}

@@ -1,0 +1,87 @@
+import { seededProfile, type SeededProfile } from './browser/seeded-profile';
+import { barcodeParsingFigure } from './figures/barcode-parsing';
+import { cameraDecodingFigure } from './figures/camera-decoding';
+import { catchUpFigure } from './figures/catch-up';
+import { endpointIngestFigures, type EndpointMemory } from './figures/endpoint-ingest';
+import { fanOutFigure } from './figures/fan-out';
+import { memoryFigures } from './figures/memory';
+import { replenishmentRecallFigures } from './figures/replenishment-recall';
+import { scanToCommitFigure } from './figures/scan-to-commit';
+import { startUpFigure, type RendererMemory } from './figures/start-up';
+import { postgresVersion } from './lib/databases';
+import { measureFigure, type BenchMode, type FigureContext } from './lib/figure';
+import { loadAverage, machineInfo } from './lib/machine';
+import type { BenchReport, FigureResult } from './lib/report';
+
+export interface BenchOptions {
+  mode: BenchMode;
+  /** Figure numbers to run ('1' … '9'); all when absent. */
+  only?: ReadonlySet<string>;
+  log?: (message: string) => void;
+  command?: string;
+}
+
+const BROWSER_EVENTS = { full: 200_000, smoke: 500 };
+
+/**
+ * Runs the figures one after another (never two at once: each would be the other's noise) and
+ * answers the report. Node figures first, then the browser ones on one seeded profile.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const ctx: FigureContext = { mode: options.mode, log };
+  const wanted = (id: string) => !options.only || options.only.has(id);
+  const startedAt = new Date().toISOString();
+  const start = loadAverage();
+  const machine = machineInfo();
+  const postgres = await postgresVersion();
+  if (postgres) machine.postgres = postgres;
+  const figures: FigureResult[] = [];
+  const endpointMemory: EndpointMemory[] = [];
+  const rendererMemory: RendererMemory = { usedHeapMiB: [], totalHeapMiB: [] };
+  const port = 47_000 + (process.pid % 1_000);
+
+  if (wanted('1')) figures.push(await barcodeParsingFigure(ctx));
+  if (wanted('4')) figures.push(...(await replenishmentRecallFigures(ctx)));
+  if (wanted('5') || wanted('9'))
+    figures.push(...(await endpointIngestFigures(ctx, endpointMemory)));
+  if (wanted('6')) figures.push(await catchUpFigure(ctx));
+  if (wanted('7')) figures.push(await fanOutFigure(ctx));
+  if (wanted('2') || wanted('3') || wanted('9')) {
+    let profile: SeededProfile | undefined;
+    let failure: FigureResult | undefined;
+    try {
+      log(`browser: seeding ${BROWSER_EVENTS[options.mode]} events into the app's store`);
+      profile = await seededProfile(BROWSER_EVENTS[options.mode], port);
+    } catch (error) {
+      failure = await measureFigure({ id: '2', title: 'Browser store', target: '' }, () =>
+        Promise.reject(error),
+      );
+    }
+    if (profile) {
+      try {
+        if (wanted('3') || wanted('9'))
+          figures.push(await startUpFigure(ctx, profile, rendererMemory));
+        if (wanted('2')) figures.push(await scanToCommitFigure(ctx, profile));
+      } finally {
+        await profile.close();
+      }
+    } else if (failure) {
+      for (const id of ['2', '3'].filter(wanted))
+        figures.push({ ...failure, id, title: `Figure ${id}` });
+    }
+  }
+  if (wanted('8')) figures.push(await cameraDecodingFigure(ctx, port + 1));
+  if (wanted('9')) figures.push(...memoryFigures(endpointMemory, rendererMemory));
+
+  figures.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  return {
+    command: options.command ?? 'npm run bench',
+    mode: options.mode,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine,
+    load: { start, end: loadAverage() },
+    figures,
+  };
+}
