@@ -1,14 +1,19 @@
 import { Alert, Button, Group, List, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { balanceKey, type Balance } from '../../shared/inventory/balance';
+import { countApprovalNeed } from '../../shared/inventory/adjustment-approval';
 import { recordCount } from '../../shared/inventory/count-reconciliation';
 import { useStockData } from '../app/stock-data';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
+import { useUserNames } from '../app/use-user-names';
+import { CountApproval } from '../components/count-approval';
 import { LocationSelect } from '../components/location-select';
 import { ScanPrompt } from '../components/scan-prompt';
 import { randomId } from '../platform/random-id';
 import { beep } from '../scanning/feedback';
+import { useSession } from '../session/session-store';
+import type { EventDraft } from '../store/ledger-writer';
 import { asBalance } from '../store/balance-projection';
 
 /**
@@ -23,10 +28,14 @@ export function CountScreen() {
   const [counted, setCounted] = useState<number | ''>('');
   const [done, setDone] = useState<string[]>([]);
   const [problem, setProblem] = useState<string>();
+  const [awaiting, setAwaiting] = useState<EventDraft>();
+  const user = useSession((s) => s.user);
+  const nameOf = useUserNames();
   const session = useMemo(() => randomId('CNT', 6), []);
   const { scan, error, clear } = useProductScan(
     () => {
       setCounted('');
+      setAwaiting(undefined);
       setProblem(undefined);
       beep('ok');
     },
@@ -51,10 +60,28 @@ export function CountScreen() {
       session,
     );
     if (!entry.ok) return setProblem(entry.error.message);
-    const result = await record([entry.draft]);
+    const need = countApprovalNeed({
+      ...entry.draft,
+      countedQuantity: counted,
+      expectedQuantity: entry.draft.expectedQuantity ?? 0,
+    });
+    if (need.needed) {
+      beep('warn');
+      return setAwaiting(entry.draft);
+    }
+    await commit(entry.draft);
+  };
+
+  const commit = async (draft: EventDraft) => {
+    const result = await record([draft]);
     if (!result.ok) return setProblem(result.problems.map((p) => p.message).join(' '));
     beep('ok');
-    setDone([...done, `${scan.item?.name ?? itemId} · lot ${scan.lotCode}: ${counted}`]);
+    setAwaiting(undefined);
+    const approval = draft.approvedBy ? ` · approved by ${nameOf(draft.approvedBy)}` : '';
+    setDone([
+      ...done,
+      `${scan?.item?.name ?? draft.itemId} · lot ${draft.lotCode}: ${counted}${approval}`,
+    ]);
     clear();
   };
 
@@ -81,7 +108,10 @@ export function CountScreen() {
             min={0}
             max={1000000}
             value={counted}
-            onChange={(v) => setCounted(v === '' ? '' : Number(v))}
+            onChange={(v) => {
+              setAwaiting(undefined);
+              setCounted(v === '' ? '' : Number(v));
+            }}
             allowDecimal={false}
           />
           <Button
@@ -93,6 +123,13 @@ export function CountScreen() {
             Record count
           </Button>
         </Group>
+      )}
+      {awaiting && user && (
+        <CountApproval
+          counterId={user.id}
+          onApproved={(approvedBy) => commit({ ...awaiting, approvedBy })}
+          onCancel={() => setAwaiting(undefined)}
+        />
       )}
       {problem && (
         <Alert color="red" role="alert">

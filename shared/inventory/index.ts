@@ -12,3 +12,4 @@ export * from './ledger-refold';
 export * from './ledger-fold';
 export * from './count-reconciliation';
 export * from './fefo';
+export * from './adjustment-approval';

@@ -19,7 +19,23 @@ test('a blind count records what was counted, and an adjustment needs a reason a
   await screenshot(page, 'count');
   await expectAccessible(page, 'count');
   await page.getByTestId('count-save').click();
-  await expect(page.getByTestId('counted-lines')).toContainText('lot GL5521: 28');
+  // 28 against 30 is outside the 5 % tolerance: a second person approves (DOMAIN.md §6).
+  const approval = page.getByTestId('count-approval');
+  await expect(approval).toContainText('outside the tolerance');
+  await expect(page.getByTestId('counted-lines')).toHaveCount(0);
+  await approval.getByRole('combobox', { name: 'Approved by' }).click();
+  await expect(page.getByRole('option', { name: person('tech').name })).toHaveCount(0);
+  await page.getByRole('option', { name: person('supervisor').name }).click();
+  await approval.getByRole('textbox', { name: "Approver's PIN" }).fill('0000');
+  await approval.getByTestId('count-approve').click();
+  await expect(approval.getByRole('alert')).toBeVisible();
+  await expect(page.getByTestId('counted-lines')).toHaveCount(0);
+  await approval.getByRole('textbox', { name: "Approver's PIN" }).fill(person('supervisor').pin);
+  await screenshot(page, 'count-approval');
+  await approval.getByTestId('count-approve').click();
+  await expect(page.getByTestId('counted-lines')).toContainText(
+    `lot GL5521: 28 · approved by ${person('supervisor').name}`,
+  );
 
   await app.go('Adjust', 'Adjust stock');
   await app.scan('LOC-A2');
