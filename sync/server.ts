@@ -5,6 +5,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { auditWrites } from './audit/audit-hook';
 import type { SyncContext, SyncApp } from './context';
 import type { SyncDatabase } from './db/connect';
+import { allowStockroomPages } from './http/cors';
 import { handleError, HttpError } from './http/errors';
 import { validatorCompiler } from './http/validator-compiler';
 import { registerRoutes } from './routes';
@@ -51,6 +52,7 @@ export async function buildServer(
       .status(404)
       .send({ code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}.` }),
   );
+  allowStockroomPages(app);
   app.addHook('onSend', auditWrites(options.database.db));
   // Draining: live streams end at once; keep-alive sockets close as soon as their request is
   // answered (Node closes idle sockets only once, at server.close), so in-flight work finishes.
