@@ -1,13 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBench } from './run-figures';
+import { performanceSection, withPerformanceSection } from './lib/readme-section';
 import { formatTable } from './lib/table';
 
 /**
  * `npm run bench` — every figure of issue 7, printed as a table and written to
  * tests/bench/results/latest.json (the README's Performance section quotes that file).
- * `-- --only 1,4` runs some figures; `-- --smoke` runs the tiny sizes `npm test` uses.
+ * `-- --only 1,4` runs some figures; `-- --smoke` runs the tiny sizes `npm test` uses;
+ * `-- --readme` also rewrites the README's Performance section from this run.
  */
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -28,6 +30,14 @@ if (out) {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`\nwritten: ${out}\n`);
+}
+if (process.argv.includes('--readme')) {
+  const readme = fileURLToPath(new URL('../../README.md', import.meta.url));
+  writeFileSync(
+    readme,
+    withPerformanceSection(readFileSync(readme, 'utf8'), performanceSection(report)),
+  );
+  process.stdout.write('README.md: Performance section rewritten\n');
 }
 // Stray handles (a stream socket closing, the preview server's watcher) must not hold the run open.
 process.exit(0);

@@ -27,6 +27,7 @@ declare global {
 const PROBES_SCRIPT = `(() => {
   const probes = { idb: [], enters: [], clicks: [], seen: [] };
   const watches = [];
+  const gone = [];
   const open = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (...args) {
     const tx = open.apply(this, args);
@@ -39,6 +40,11 @@ const PROBES_SCRIPT = `(() => {
   addEventListener('keydown', (e) => { if (e.key === 'Enter') probes.enters.push(e.timeStamp); }, true);
   addEventListener('click', (e) => probes.clicks.push(e.timeStamp), true);
   function check() {
+    for (const g of gone) {
+      if (g.done || document.querySelector(g.selector) !== null) continue;
+      g.done = true;
+      requestAnimationFrame(() => probes.seen.push({ key: g.key, at: performance.now() }));
+    }
     for (const w of watches) {
       for (const el of document.querySelectorAll(w.selector)) {
         if (w.known.has(el)) continue;
@@ -69,6 +75,7 @@ const PROBES_SCRIPT = `(() => {
     childList: true,
     characterData: true,
   });
+  probes.watchGone = (key, selector) => gone.push({ key, selector, done: false });
   probes.watch = (key, selector, text) => {
     watches.push({ key, selector, text, known: new Set(document.querySelectorAll(selector)) });
     check();
@@ -116,4 +123,11 @@ export async function waitInPage(
     if (Date.now() - began > timeoutMs) throw new Error(`page never satisfied: ${expression}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** Records (in `seen`, under `key`) the frame after the last element matching `selector` left. */
+export async function watchGone(page: Page, key: string, selector: string): Promise<void> {
+  await page.evaluate(
+    `window.__bench.watchGone(${JSON.stringify(key)}, ${JSON.stringify(selector)})`,
+  );
 }

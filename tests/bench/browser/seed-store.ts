@@ -7,7 +7,7 @@ import type { StockEvent } from '../../../shared/model';
  * store-instance.ts keeps it) with history events through its bulkInsert, then rewrites the
  * balances projection from a fold of every stored event, as the app's projection would hold it.
  */
-const CHUNK = 5_000;
+const CHUNK = 10_000;
 
 export async function seedAppStore(page: Page, events: readonly StockEvent[]): Promise<number> {
   for (let i = 0; i < events.length; i += CHUNK) {

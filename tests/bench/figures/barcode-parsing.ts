@@ -18,7 +18,7 @@ const ENTRY = fileURLToPath(new URL('../data/parsers-entry.ts', import.meta.url)
 
 const OPTIONS: ScanOptions = { today: '2026-11-23' };
 const SIZES = {
-  full: { inputs: 10_000, warmup: 8, rounds: 40 },
+  full: { inputs: 10_000, warmup: 6, rounds: 30 },
   smoke: { inputs: 200, warmup: 1, rounds: 3 },
 };
 

@@ -12,7 +12,7 @@ import { openPcDatabase, replicate } from '../sync/pc-replica';
 
 const PCS_PER_FACILITY = 4;
 const SIZES = {
-  full: { facilities: 50, samples: 200 },
+  full: { facilities: 50, samples: 150 },
   smoke: { facilities: 2, samples: 4 },
 };
 

@@ -3,7 +3,7 @@ import { IssuePage } from '../../e2e/pages/issue-page';
 import { labelOf } from '../../e2e/pages/labels';
 import { wedgeScan } from '../../e2e/pages/wedge';
 import { bareIdbPuts, fillBareStore, storedSizeTemplate } from '../browser/bare-idb';
-import { readProbes, resetProbes, waitInPage, watchFor } from '../browser/page-probes';
+import { readProbes, resetProbes, waitInPage, watchFor, watchGone } from '../browser/page-probes';
 import type { SeededProfile } from '../browser/seeded-profile';
 import { BENCH_LOT, demoHistory } from '../data/demo-history';
 import { measureFigure, type FigureContext } from '../lib/figure';
@@ -15,6 +15,7 @@ const SIZES = { full: { samples: 100, warmup: 3 }, smoke: { samples: 3, warmup: 
 interface Sample {
   scanToCard: number;
   clickToDurable: number;
+  clickToCleared: number;
   clickToConfirmation: number;
 }
 
@@ -51,6 +52,7 @@ export function scanToCommitFigure(
           await wedgeScan(page, label);
           await issue.itemCard.waitFor();
           await watchFor(page, 'confirmation', '.mantine-Notification-root', 'Issued');
+          await watchGone(page, 'cleared', '[data-testid="item-card"]');
           await page.getByTestId('issue-confirm').click();
           await waitInPage(page, "window.__bench.seen.some((s) => s.key === 'confirmation')");
           await page.waitForTimeout(30);
@@ -60,6 +62,8 @@ export function scanToCommitFigure(
           const click = probes.clicks.at(-1)!;
           const durable = probes.idb.find((t) => t.at > click && t.db.endsWith('--balances'))?.at;
           const confirmation = probes.seen.find((s) => s.key === 'confirmation')!.at;
+          const cleared = probes.seen.find((s) => s.key === 'cleared')?.at;
+          if (cleared === undefined) throw new Error('the item card never cleared after the issue');
           if (durable === undefined)
             throw new Error(
               `no balances write after the confirm click: ${JSON.stringify(probes.idb)}`,
@@ -70,12 +74,13 @@ export function scanToCommitFigure(
           samples.push({
             scanToCard: card - enter,
             clickToDurable: durable - click,
+            clickToCleared: cleared - click,
             clickToConfirmation: confirmation - click,
           });
           bare.push(...puts);
         }
         const commit = summarise(samples.map((s) => s.scanToCard + s.clickToDurable));
-        const screen = summarise(samples.map((s) => s.scanToCard + s.clickToConfirmation));
+        const screen = summarise(samples.map((s) => s.scanToCard + s.clickToCleared));
         const met = commit.p95 <= 10 && screen.p95 <= 50;
         return {
           verdict: met ? 'met' : 'missed',
@@ -88,7 +93,7 @@ export function scanToCommitFigure(
               judgedOn: 'p95',
             },
             {
-              label: 'screen: scan → result on screen',
+              label: 'screen: scan → issue done on screen',
               unit: 'ms',
               stats: screen,
               judgedOn: 'p95',
@@ -104,7 +109,12 @@ export function scanToCommitFigure(
               stats: summarise(samples.map((s) => s.clickToDurable)),
             },
             {
-              label: 'part: Issue click → "Issued" painted',
+              label: 'part: Issue click → card cleared, ready for next scan',
+              unit: 'ms',
+              stats: summarise(samples.map((s) => s.clickToCleared)),
+            },
+            {
+              label: 'part: Issue click → "Issued" toast painted',
               unit: 'ms',
               stats: summarise(samples.map((s) => s.clickToConfirmation)),
             },
@@ -115,7 +125,7 @@ export function scanToCommitFigure(
             },
           ],
           limits:
-            "The app asks for a confirmation (the Issue button) between scan and write, so commit and screen are the machine's parts added up: from the scan's Enter to the item card painted, plus from the click to the balances write completing (commit) or to the confirmation painted (screen); the person's time in between is left out. The write is RxDB on Dexie: event check, a balance read, the events transaction, then the balances transaction, each an IndexedDB commit.",
+            "The app asks for a confirmation (the Issue button) between scan and write, so commit and screen are the machine's parts added up: from the scan's Enter to the item card painted, plus from the click to the balances write completing (commit) or to the screen clearing the issued item, ready for the next scan (screen); the person's time in between is left out. The issue screen shows no on-hand after an issue; the next scan's card shows the new one (the first part). The ‘Issued’ toast is Mantine's, which shows at most 5 at once and queues the rest, so it lags when scans come faster than one a second. The write is RxDB on Dexie: event check, a balance read, the events transaction, then the balances transaction, each an IndexedDB commit.",
           notes: [
             `Issue screen, lot ${BENCH_LOT} from Shelf 1, quantity 1, ${size.samples} scans after ${size.warmup} warm-up; times from the page's own clock (keydown/click event time stamps, IndexedDB transaction completions, the animation frame after the DOM change). Two bare puts after each scan.`,
           ],
