@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppPage } from '../../e2e/pages/app-page';
 import { today } from '../../e2e/pages/labels';
-import { demoHistory } from '../data/demo-history';
+import { demoHistory } from '../inputs/demo-history';
 import { serveWebApp } from './app-server';
 import { launchProfile } from './chromium';
 import { installProbes } from './page-probes';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseScan as parseScanUnderTsx } from '../../../shared/barcode';
 import type { ScanOptions, ScanResult } from '../../../shared/barcode';
-import { buildScanCorpus, type CorpusScan } from '../data/scan-corpus';
+import { buildScanCorpus, type CorpusScan } from '../inputs/scan-corpus';
 import { measureFigure, type FigureContext } from '../lib/figure';
 import type { FigureResult } from '../lib/report';
 import { roundFigure, summarise } from '../lib/stats';
@@ -14,7 +14,7 @@ interface Parsers {
   parseScan: OurParse;
   parseBarcode: TheirParse;
 }
-const ENTRY = fileURLToPath(new URL('../data/parsers-entry.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../inputs/parsers-entry.ts', import.meta.url));
 
 const OPTIONS: ScanOptions = { today: '2026-11-23' };
 const SIZES = {

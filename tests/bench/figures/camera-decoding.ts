@@ -5,7 +5,7 @@ import { serveWebApp } from '../browser/app-server';
 import { waitInPage } from '../browser/page-probes';
 import { cameraVideos } from '../browser/camera-video';
 import { launchProfile } from '../browser/chromium';
-import { BENCH_LOT } from '../data/demo-history';
+import { BENCH_LOT } from '../inputs/demo-history';
 import { measureFigure, type FigureContext } from '../lib/figure';
 import type { FigureResult } from '../lib/report';
 import { roundFigure, summarise } from '../lib/stats';

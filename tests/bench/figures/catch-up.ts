@@ -1,5 +1,5 @@
 import type { CollectionName } from '../../../shared/model';
-import { benchItems, defaultLedgerShape, FACILITY, stockLedger } from '../data/stock-ledger';
+import { benchItems, defaultLedgerShape, FACILITY, stockLedger } from '../inputs/stock-ledger';
 import { enrollDevice } from '../endpoint/device-client';
 import { startEndpointChild, type EndpointChild } from '../endpoint/endpoint-child';
 import { pgliteDataDir } from '../lib/databases';

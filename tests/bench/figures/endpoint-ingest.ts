@@ -1,5 +1,5 @@
 import type { StockEvent } from '../../../shared/model';
-import { defaultLedgerShape, stockLedger } from '../data/stock-ledger';
+import { defaultLedgerShape, stockLedger } from '../inputs/stock-ledger';
 import { enrollDevice, pushEvents, type BenchDevice } from '../endpoint/device-client';
 import { startEndpointChild, type EndpointChild } from '../endpoint/endpoint-child';
 import type { EndpointOptions } from '../endpoint/protocol';

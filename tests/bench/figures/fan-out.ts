@@ -1,5 +1,5 @@
 import type { StockEvent } from '../../../shared/model';
-import { defaultLedgerShape, FACILITY, stockLedger } from '../data/stock-ledger';
+import { defaultLedgerShape, FACILITY, stockLedger } from '../inputs/stock-ledger';
 import { enrollDevice, pushEvents, type BenchDevice } from '../endpoint/device-client';
 import { startEndpointChild, type EndpointChild } from '../endpoint/endpoint-child';
 import { pgliteDataDir } from '../lib/databases';

@@ -14,14 +14,14 @@ import type {
 } from '../../../shared/model';
 import type { ReplenishmentPlan, ReplenishmentReview } from '../../../shared/replenishment';
 import type { NoticeIssueFlags, ProductIdentity, StockMatch } from '../../../shared/recall';
-import { buildReplenishmentSet } from '../data/replenishment-set';
+import { buildReplenishmentSet } from '../inputs/replenishment-set';
 import {
   benchItems,
   defaultLedgerShape,
   gtinOf,
   lotCodeOf,
   stockLedger,
-} from '../data/stock-ledger';
+} from '../inputs/stock-ledger';
 import { measureFigure, settle, type FigureContext } from '../lib/figure';
 import type { FigureResult } from '../lib/report';
 import { roundFigure, summarise } from '../lib/stats';
@@ -44,7 +44,7 @@ interface Domain {
   ): NoticeIssueFlags[];
 }
 
-const ENTRY = fileURLToPath(new URL('../data/domain-entry.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../inputs/domain-entry.ts', import.meta.url));
 const SIZES = {
   full: { items: 5_000, locations: 20, events: 200_000, planRuns: 20, recallRuns: 10 },
   smoke: { items: 50, locations: 4, events: 2_000, planRuns: 2, recallRuns: 2 },

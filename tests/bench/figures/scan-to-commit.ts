@@ -5,7 +5,7 @@ import { wedgeScan } from '../../e2e/pages/wedge';
 import { bareIdbPuts, fillBareStore, storedSizeTemplate } from '../browser/bare-idb';
 import { readProbes, resetProbes, waitInPage, watchFor, watchGone } from '../browser/page-probes';
 import type { SeededProfile } from '../browser/seeded-profile';
-import { BENCH_LOT, demoHistory } from '../data/demo-history';
+import { BENCH_LOT, demoHistory } from '../inputs/demo-history';
 import { measureFigure, type FigureContext } from '../lib/figure';
 import type { FigureResult } from '../lib/report';
 import { roundFigure, summarise } from '../lib/stats';
