@@ -74,7 +74,7 @@ export function catchUpFigure(ctx: FigureContext): Promise<FigureResult> {
         const expectedEvents = size.unsent + size.changedEvents;
         const began = performance.now();
         const deadline = began + size.capSeconds * 1000;
-        const replica = replicate(db, endpoint.url, pc.token, NAMES);
+        const replica = replicate(db, endpoint.url, pc, NAMES);
         // When the last unsent event was accepted and the last changed document arrived.
         let sent = 0;
         let received = 0;
@@ -134,7 +134,7 @@ export function catchUpFigure(ctx: FigureContext): Promise<FigureResult> {
             },
           ],
           limits:
-            'The push of the unsent events runs at the endpoint ingest rate of figure 5 (serialised push transactions with per-document statements); the pull pages 200 documents at a time. PGlite endpoint; the PC is RxDB on memory storage in Node, so IndexedDB writes (figure 2) are not included.',
+            'The push of the unsent events runs at the endpoint ingest rate of figure 5 (serialised push transactions with per-document statements); the pull pages 200 documents at a time. PGlite endpoint; the PC runs the app’s renderer/replication on RxDB memory storage in Node, so IndexedDB writes (figure 2) are not included.',
           notes: [
             'One run (a catch-up is a one-off event, and one takes tens of seconds); the PC pulls its own pushed events back as well, as RxDB does.',
           ],

@@ -60,7 +60,7 @@ export function fanOutFigure(ctx: FigureContext): Promise<FigureResult> {
         // Facility 0: A pushes, B is a full RxDB replica (the arrival), C's stream shows the notice.
         const [a, b, c] = facilities[0]!;
         const db = await openPcDatabase(['stock_events']);
-        const replica = replicate(db, url, b!.token, ['stock_events']);
+        const replica = replicate(db, url, b!, ['stock_events']);
         for (const device of facilities.flat()) {
           if (device !== b) lights.push(lightClient(url, device.token));
         }
