@@ -6,8 +6,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * The production page runs under a strict Content-Security-Policy: no eval, no inline script, no
- * network beyond its own origin. The dev server injects an inline React-refresh preamble, so the
- * policy is added to built pages only. Mantine writes its CSS variables into <style> tags, hence
+ * network beyond its own origin and the central sync endpoint (https, or one on this machine: its
+ * address is set at enrolment, so it cannot be listed; the desktop shell's policy agrees). The dev
+ * server injects an inline React-refresh preamble, so the policy is added to built pages only. Mantine writes its CSS variables into <style> tags, hence
  * 'unsafe-inline' for styles (never for scripts).
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -16,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Platform } from '../platform/platform';
+import type { AppSync } from '../replication/app-sync';
 import type { StockroomDatabase } from '../store/collections';
 
 /** What every screen needs, made once at start-up and handed down by context. */
@@ -8,6 +9,8 @@ export interface AppServices {
   platform: Platform;
   deviceId: string;
   facilityId: string;
+  /** Replication with the centre; its status says "not connected" in demo mode. */
+  sync?: AppSync;
 }
 
 export const ServicesContext = createContext<AppServices | undefined>(undefined);

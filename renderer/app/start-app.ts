@@ -1,12 +1,15 @@
+import { removeRxDatabase } from 'rxdb';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { choosePlatform } from '../platform/choose-platform';
+import { startAppSync } from '../replication/app-sync';
+import { readEnrollment, saveEnrollment } from '../replication/enrollment';
 import { DEMO_FACILITY } from '../seed/demo-catalogue';
 import { seedDemoFacility } from '../seed/seed-demo';
 import { catchUpBalances } from '../store/ledger-writer';
 import { runMigrations, type MigrationProgress } from '../store/migration-runner';
 import { openStore, type AnyStorage } from '../store/open-store';
 import { storeOnce } from '../store/store-instance';
-import { useDeviceSettings } from './device-settings';
 import { localToday, type AppServices } from './services';
 
 export type StartPhase =
@@ -23,7 +26,20 @@ async function validator(): Promise<((s: AnyStorage) => AnyStorage) | undefined>
 async function start(report: (phase: StartPhase) => void): Promise<AppServices> {
   report({ phase: 'opening' });
   const platform = choosePlatform(window.stockroom, window.localStorage);
-  const [password, deviceId] = await Promise.all([platform.databaseKey(), platform.deviceId()]);
+  const enrollment = readEnrollment(window.localStorage);
+  const [password, installationId] = await Promise.all([
+    platform.databaseKey(),
+    platform.deviceId(),
+  ]);
+  // Enrolled, the PC writes the id the centre gave it into its events, so the centre's device
+  // list and its gap detector speak of the same device.
+  const deviceId = enrollment?.deviceId ?? installationId;
+  if (enrollment?.fresh) {
+    // Just enrolled: start from the facility's data at the centre, not from the demo stockroom.
+    const storage = wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie() });
+    await removeRxDatabase('stockroom', storage, true, password);
+    saveEnrollment(window.localStorage, { ...enrollment, fresh: false });
+  }
   const validate = await validator();
   const db = await storeOnce(() =>
     openStore({
@@ -36,11 +52,20 @@ async function start(report: (phase: StartPhase) => void): Promise<AppServices> 
   const migrated = await runMigrations(db, (progress) => report({ phase: 'migrating', progress }));
   if (!migrated.ok) throw new Error(migrated.error.message);
   await catchUpBalances(db, deviceId);
-  if (!useDeviceSettings.getState().endpoint) {
+  if (!enrollment) {
     report({ phase: 'seeding' });
     await seedDemoFacility(db, { deviceId, now: new Date(), today: localToday() });
   }
-  return { db, platform, deviceId, facilityId: DEMO_FACILITY };
+  const facilityId = enrollment?.facilityId ?? DEMO_FACILITY;
+  // Never awaited: the stockroom works the same with or without the centre.
+  const sync = startAppSync({
+    db,
+    token: () => platform.deviceToken(),
+    endpoint: enrollment?.endpoint ?? '',
+    deviceId,
+    facilityId,
+  });
+  return { db, platform, deviceId, facilityId, sync };
 }
 
 let starting: Promise<AppServices> | undefined;

@@ -101,3 +101,37 @@ export async function enrollDevice(
   await platform.setDeviceToken(token);
   return { ok: true, enrollment: { endpoint, deviceId, facilityId } };
 }
+
+/** Where the non-secret half of the enrolment is kept (the token is the platform's). */
+export const ENROLLMENT_ITEM = 'stockroom.enrollment';
+
+interface KeyValue {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export interface StoredEnrollment extends Enrollment {
+  /**
+   * Set at enrolment: the next start opens an empty store, because a PC joining a facility
+   * starts from the centre's data, never from the demo stockroom or another facility's.
+   */
+  fresh?: boolean;
+}
+
+export function readEnrollment(storage: KeyValue): StoredEnrollment | undefined {
+  try {
+    const value = JSON.parse(storage.getItem(ENROLLMENT_ITEM) ?? 'null') as StoredEnrollment | null;
+    return value &&
+      typeof value.endpoint === 'string' &&
+      typeof value.facilityId === 'string' &&
+      typeof value.deviceId === 'string'
+      ? value
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveEnrollment(storage: KeyValue, enrollment: StoredEnrollment): void {
+  storage.setItem(ENROLLMENT_ITEM, JSON.stringify(enrollment));
+}

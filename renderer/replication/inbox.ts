@@ -1,6 +1,8 @@
 import type { RxCollection } from 'rxdb';
 import { collectionsOf, type ReplicatedDatabase } from './database-shape';
-import type { SyncProblem, SyncProblemCode } from './sync-problem';
+import { summariseProblems, type SyncProblem, type SyncProblemCode } from './sync-problem';
+
+const NETWORK_ENTRY = 'sync-network';
 
 /** The sync screen's errors inbox (renderer/store/local-schemas.ts: SyncErrorDoc). */
 export type InboxKind = 'rejected' | 'network' | 'conflict' | 'integrity';
@@ -42,21 +44,22 @@ export class SyncInbox {
     this.inbox = collectionsOf(db)['sync_errors'];
   }
 
+  /** Network trouble is one entry for the PC; a refusal is one entry per collection. */
   problem(problem: SyncProblem): void {
-    const collection = problem.collection ?? 'all';
+    const [general] = summariseProblems([problem, { ...problem, collection: 'all' }]);
+    const network = problem.retry === 'soon';
+    const collection = network ? 'all' : (problem.collection ?? 'all');
     this.post({
-      id: `sync-${collection}`,
+      id: network ? NETWORK_ENTRY : `sync-${collection}`,
       kind: KIND[problem.code],
       collectionName: collection,
-      message: problem.message,
+      message: network ? (general ?? problem).message : problem.message,
     });
   }
 
-  /** The collection synced: whatever was shown for it is over. */
+  /** The collection synced: the network is back, and whatever was shown for it is over. */
   cleared(collection: string): void {
-    const id = `sync-${collection}`;
-    if (!this.shown.has(id) && !this.shown.has('sync-all')) return;
-    for (const key of [id, 'sync-all']) {
+    for (const key of [`sync-${collection}`, 'sync-all', NETWORK_ENTRY]) {
       if (!this.shown.has(key)) continue;
       this.shown.delete(key);
       this.enqueue(async (inbox) => {

@@ -152,3 +152,35 @@ export function notEnrolledProblem(): SyncProblem {
       'This PC is not enrolled with the centre yet. Enter the central endpoint address and an enrolment code in Settings.',
   };
 }
+
+const EVERYTHING: Partial<Record<SyncProblemCode, string>> = {
+  OFFLINE:
+    'Cannot reach the central endpoint. Work carries on here; everything will sync when the network is back.',
+  TIMEOUT:
+    'The central endpoint does not answer in time. Work carries on here; everything will sync when the network is better.',
+  SERVER_UNAVAILABLE:
+    'The central endpoint is busy or having trouble. Work carries on here; everything will sync when it recovers.',
+  BAD_RESPONSE:
+    "The central endpoint's answers arrive cut off or garbled. They are asked for again.",
+};
+
+/**
+ * One line per kind of network trouble, not one per collection: when the network is down every
+ * collection says so, and a person needs to read it once. What a person must fix stays per
+ * collection, because it says which documents are refused.
+ */
+export function summariseProblems(problems: readonly SyncProblem[]): SyncProblem[] {
+  const kept: SyncProblem[] = problems.filter((p) => p.retry === 'person');
+  const seen = new Set<SyncProblemCode>();
+  for (const problem of problems) {
+    if (problem.retry === 'person' || seen.has(problem.code)) continue;
+    seen.add(problem.code);
+    const alike = problems.filter((p) => p.code === problem.code).length;
+    const general = EVERYTHING[problem.code];
+    if (alike > 1 && general) {
+      const { collection: _, ...rest } = problem;
+      kept.push({ ...rest, message: general });
+    } else kept.push(problem);
+  }
+  return kept;
+}

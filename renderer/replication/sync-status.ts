@@ -1,6 +1,6 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { CollectionName } from '../../shared/model';
-import type { SyncProblem } from './sync-problem';
+import { summariseProblems, type SyncProblem } from './sync-problem';
 
 /**
  * - `not-enrolled`: no central endpoint or token yet;
@@ -57,6 +57,8 @@ function phaseOf(status: SyncStatus, base: SyncPhase): SyncPhase {
 /** The replication's state for the sync screen: one observable value, updated as things happen. */
 export class SyncStatusStore {
   private readonly subject = new BehaviorSubject<SyncStatus>(STOPPED);
+  /** A problem of the whole PC (not enrolled), shown until something syncs. */
+  private pcProblem: SyncProblem | undefined;
   readonly status$: Observable<SyncStatus> = this.subject.asObservable();
 
   constructor(private readonly now: () => Date) {}
@@ -105,9 +107,8 @@ export class SyncStatusStore {
     if (name && this.current.collections[name]) {
       this.patch(name, (c) => ({ ...c, problem }), { lastAttemptAt: at });
     } else {
-      // A problem of the whole PC (not enrolled): shown once, on its own.
-      const problems = [...this.current.problems.filter((p) => p.collection), problem];
-      this.publish({ ...this.current, problems, lastAttemptAt: at });
+      this.pcProblem = problem;
+      this.patchAll({ lastAttemptAt: at });
     }
   }
 
@@ -123,18 +124,23 @@ export class SyncStatusStore {
   ): void {
     const existing = this.current.collections[name];
     if (!existing) return;
-    const collections = { ...this.current.collections, [name]: change(existing) };
+    if (extra.lastSuccessAt) this.pcProblem = undefined;
+    this.patchAll(extra, { ...this.current.collections, [name]: change(existing) });
+  }
+
+  private patchAll(
+    extra: Partial<SyncStatus>,
+    collections: SyncStatus['collections'] = this.current.collections,
+  ): void {
     const all = Object.values(collections);
     const problems = all.flatMap((c) => (c.problem ? [c.problem] : []));
+    if (this.pcProblem) problems.unshift(this.pcProblem);
     const sum = (pick: (c: CollectionSync) => number) => all.reduce((n, c) => n + pick(c), 0);
     this.publish({
       ...this.current,
       ...extra,
       collections,
-      problems: [
-        ...this.current.problems.filter((p) => !p.collection && !extra.lastSuccessAt),
-        ...problems,
-      ],
+      problems: summariseProblems(problems),
       waiting: sum((c) => c.waiting),
       sent: sum((c) => c.sent),
       received: sum((c) => c.received),

@@ -5,12 +5,13 @@ import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
 import { useLiveQuery } from '../app/use-live';
 import { eventsWaiting, readSyncState, type SyncState } from '../store/sync-state';
+import { ConnectToCentre, LiveSyncStatus } from './sync-connection';
 
 const UNRESOLVED = { selector: { resolved: false }, sort: [{ at: 'desc' as const }] };
 
 /** Last success, what waits to upload, and the errors inbox in plain words. */
 export function SyncScreen() {
-  const { db, deviceId } = useServices();
+  const { db, deviceId, sync } = useServices();
   const { balances } = useStockData();
   const endpoint = useDeviceSettings((s) => s.endpoint);
   const [state, setState] = useState<SyncState>();
@@ -35,11 +36,13 @@ export function SyncScreen() {
           data-testid="sync-demo"
         >
           <Text fz="lg">
-            This PC works on its own demo stockroom. Everything below is kept and will upload once
-            an administrator enrols the PC with the centre.
+            This PC works on its own demo stockroom. Connecting it to the centre starts it afresh
+            with the facility&apos;s own data.
           </Text>
         </Alert>
       )}
+      {!endpoint && <ConnectToCentre />}
+      {endpoint && sync && <LiveSyncStatus sync={sync} />}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Card withBorder padding="lg">
           <Text fz="lg">Last successful sync</Text>

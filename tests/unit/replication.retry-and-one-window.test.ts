@@ -81,6 +81,27 @@ describe('sync status', () => {
   });
 });
 
+describe('problems in plain words', () => {
+  it('says "no network" once for the PC, and each refusal once per collection', () => {
+    const store = new SyncStatusStore(() => new Date('2026-11-02T09:00:00Z'));
+    store.begin({
+      stock_events: { push: true, pull: true },
+      items: { push: false, pull: true },
+      supply_requests: { push: true, pull: true },
+    });
+    for (const collection of ['stock_events', 'items']) {
+      store.failed({ code: 'OFFLINE', message: `no ${collection}`, retry: 'soon', collection });
+    }
+    store.failed(
+      problemFromStatus('supply_requests', 403, 'Document "REQ-1" belongs to another facility'),
+    );
+    const problems = store.current.problems;
+    expect(problems.map((p) => p.code).sort()).toEqual(['OFFLINE', 'REFUSED']);
+    expect(problems.find((p) => p.code === 'OFFLINE')?.message).toMatch(/everything will sync/);
+    expect(problems.find((p) => p.code === 'REFUSED')?.message).toMatch(/supply requests.*REQ-1/);
+  });
+});
+
 describe('one window syncs', () => {
   /** Web Locks as a browser grants them: one holder per name, the next waits its turn. */
   function fakeLocks() {

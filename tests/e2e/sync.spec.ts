@@ -1,0 +1,134 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO_ITEMS } from '../../renderer/seed/demo-catalogue';
+import { AppPage, person } from './pages/app-page';
+import { recallOf, startCentralEndpoint, type CentralEndpoint } from './pages/central-endpoint';
+import { expectAccessible, screenshot } from './pages/evidence';
+import { IssuePage } from './pages/issue-page';
+import { labelOf } from './pages/labels';
+import { wedgeScan } from './pages/wedge';
+
+/**
+ * Three stockroom PCs as three browser profiles against the real central endpoint: two of the
+ * north facility and one of the south. Each is enrolled the way an administrator does it, in the
+ * sync screen, with an enrolment code.
+ */
+test.describe.serial('sync between stockroom PCs through the central endpoint', () => {
+  let central: CentralEndpoint;
+  const contexts: BrowserContext[] = [];
+  let northA: Pc;
+  let northB: Pc;
+  let south: Pc;
+
+  interface Pc {
+    context: BrowserContext;
+    page: Page;
+    app: AppPage;
+  }
+
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(180_000);
+    central = await startCentralEndpoint();
+    northA = await enrolledPc(browser, central.codes.north[0] ?? '', 'north-a');
+    northB = await enrolledPc(browser, central.codes.north[1] ?? '', 'north-b');
+    south = await enrolledPc(browser, central.codes.south[0] ?? '', 'south');
+  });
+
+  test.afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await central?.stop();
+  });
+
+  async function enrolledPc(browser: Browser, code: string, name: string): Promise<Pc> {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    const app = new AppPage(page);
+    await app.open();
+    await app.signInByBadge(person('admin'));
+    await app.go('Sync status');
+    await page.getByRole('textbox', { name: 'Central endpoint address' }).fill(central.url);
+    await page.getByRole('textbox', { name: 'Enrolment code' }).fill(code);
+    if (name === 'north-a') await screenshot(page, 'sync-connect');
+    await page.getByRole('button', { name: 'Connect this PC' }).click();
+    // The PC starts afresh with the facility's data; the centre's users arrive by sync.
+    await expect(page.getByText('Scan your badge to sign in.')).toBeVisible({ timeout: 30_000 });
+    await expect(async () => {
+      await wedgeScan(page, person('tech').badge);
+      await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name, {
+        timeout: 1_000,
+      });
+    }).toPass({ timeout: 30_000 });
+    return { context, page, app };
+  }
+
+  const LOT = 'IVC2611A';
+  const onHandAtDock = (pc: Pc) => pc.page.getByTestId('on-hand-here');
+
+  async function scanAtDock(pc: Pc): Promise<void> {
+    await pc.app.go('Receive');
+    await pc.page.getByText('Free receipt', { exact: true }).click();
+    await pc.app.scan(labelOf(LOT));
+    await expect(pc.page.getByTestId('item-card')).toContainText('IV catheter 20G');
+  }
+
+  test('events made offline on one PC reach the other PC of its facility after reconnecting, and never the other facility', async () => {
+    await northA.context.setOffline(true);
+    await scanAtDock(northA);
+    await northA.page.getByRole('textbox', { name: 'Quantity' }).fill('25');
+    await northA.page.getByTestId('receive-confirm').click();
+    await expect(northA.page.getByText('Received', { exact: true })).toBeVisible();
+    await northA.app.go('Sync status');
+    await expect(northA.page.getByTestId('sync-phase')).toHaveAttribute('data-phase', 'offline', {
+      timeout: 20_000,
+    });
+    await expect(northA.page.getByTestId('sync-live-waiting')).not.toHaveText('0');
+    await screenshot(northA.page, 'sync-offline');
+
+    await scanAtDock(northB);
+    await expect(onHandAtDock(northB)).toContainText('On hand here: 0');
+
+    await northA.context.setOffline(false);
+    await expect(northA.page.getByTestId('sync-phase')).toHaveAttribute('data-phase', 'online', {
+      timeout: 30_000,
+    });
+    await expect(northA.page.getByTestId('sync-live-waiting')).toHaveText('0', { timeout: 30_000 });
+    await screenshot(northA.page, 'sync-online');
+    await expectAccessible(northA.page, 'sync status (connected)');
+    // The other north PC's screen follows on its own: the live stream told it.
+    await expect(onHandAtDock(northB)).toContainText('On hand here: 25', { timeout: 30_000 });
+
+    await south.app.go('Sync status');
+    await expect(south.page.getByTestId('sync-phase')).toHaveAttribute('data-phase', 'online', {
+      timeout: 30_000,
+    });
+    await scanAtDock(south);
+    await expect(onHandAtDock(south)).toContainText('On hand here: 0');
+  });
+
+  test('a recall posted through the ERP API quarantines the lot on both PCs of the facility; the next scan is a hard stop', async () => {
+    const catheter = DEMO_ITEMS.find((i) => i.id === 'ITM-1001');
+    if (!catheter) throw new Error('no demo catheter');
+    expect(
+      await central.erp('POST', '/v1/erp/recalls', recallOf(catheter, LOT, 'Z-0555-2026')),
+    ).toBe(201);
+    for (const pc of [northA, northB]) {
+      await pc.app.go('Issue', 'Issue to a department');
+      const issue = new IssuePage(pc.page);
+      await issue.from('LOC-DOCK', /Receiving dock/);
+      await expect(async () => {
+        await wedgeScan(pc.page, labelOf(LOT));
+        await expect(issue.hardStop).toContainText(`recalled lot ${LOT}`, { timeout: 1_000 });
+      }).toPass({ timeout: 30_000 });
+      await expect(issue.hardStop).toContainText('Z-0555-2026');
+      await expect(issue.hardStop).toHaveAttribute('data-reasons', /RECALLED/);
+      await expect(pc.page.getByTestId('issue-confirm')).toHaveCount(0);
+    }
+    await screenshot(northB.page, 'sync-recall-hard-stop');
+    await northB.app.go('Sync status');
+    await expect(
+      northB.page.getByText(/Recall Z-0555-2026 \(class I\) arrived: 25 units/),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+  });
+});
