@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { AppPage, person } from '../../e2e/pages/app-page';
+import { AppPage } from '../../e2e/pages/app-page';
+import { signInTech } from '../browser/retry-scan';
 import { labelOf } from '../../e2e/pages/labels';
 import { serveWebApp } from '../browser/app-server';
 import { waitInPage } from '../browser/page-probes';
@@ -70,8 +71,7 @@ async function runScene(url: string, video: string, seconds: number): Promise<Wi
     await page.addInitScript(FRAME_PROBE);
     await page.goto(url);
     const app = new AppPage(page);
-    await page.getByText('Scan your badge to sign in.').waitFor({ timeout: 60_000 });
-    await app.signInByBadge(person('tech'));
+    await signInTech(page);
     await app.go('Scanner set-up');
     await page.getByRole('button', { name: 'Camera' }).click();
     await waitInPage(page, 'window.__frames.replies.length >= 3');

@@ -1,4 +1,4 @@
-import { person } from '../../e2e/pages/app-page';
+import { signInTech } from '../browser/retry-scan';
 import { readProbes, waitInPage, watchFor } from '../browser/page-probes';
 import type { SeededProfile } from '../browser/seeded-profile';
 import { measureFigure, type FigureContext } from '../lib/figure';
@@ -32,14 +32,15 @@ export function startUpFigure(
     async () => {
       const ready: number[] = [];
       const signedIn: number[] = [];
+      let rescans = 0;
       for (let run = 0; run < size.runs; run++) {
-        const { context, page, app } = await profile.open();
+        const { context, page } = await profile.open();
         try {
           await page.getByText('Scan your badge to sign in.').waitFor({ timeout: 60_000 });
           await waitInPage(page, 'window.__bench.ready > 0');
           ready.push((await readProbes(page)).ready!);
           await watchFor(page, 'signed-in', '[data-testid="signed-in-user"]');
-          await app.signInByBadge(person('tech'));
+          rescans += await signInTech(page);
           await waitInPage(page, "window.__bench.seen.some((s) => s.key === 'signed-in')");
           const probes = await readProbes(page);
           const at = probes.seen.find((s) => s.key === 'signed-in')!.at;
@@ -74,7 +75,7 @@ export function startUpFigure(
         limits:
           'Loading and compiling the bundle, opening RxDB on Dexie (12 collections), the migration check, the balances catch-up, then the live queries of the stock data (items, locations, balances, notices) before the first screen; the 200,000 events themselves are not read at start-up (the balances projection is).',
         notes: [
-          `${size.runs} cold starts, each in a new browser process on the same profile; time from the page's navigation start (performance.now() = 0).`,
+          `${size.runs} cold starts, each in a new browser process on the same profile; time from the page's navigation start (performance.now() = 0). Badge scans repeated after a split scan: ${rescans}.`,
           `${profile.balances} balances stored; seeding took ${roundFigure(profile.seedSeconds)} s.`,
         ],
       };
