@@ -1,6 +1,5 @@
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import {
-  COLLECTIONS,
   type CollectionName,
   type PendingItem,
   type RecallCase,
@@ -90,9 +89,4 @@ const HANDLERS: { [K in CollectionName]: RxConflictHandler<unknown> } = {
 
 export function conflictHandlerFor(name: CollectionName): RxConflictHandler<unknown> {
   return HANDLERS[name];
-}
-
-/** True when the collection's documents are never rewritten (an answered push is an alarm). */
-export function isInsertOnce(name: CollectionName): boolean {
-  return COLLECTIONS[name].immutable;
 }

@@ -69,6 +69,16 @@ export class SyncInbox {
     }
   }
 
+  /** The centre answered: the network entry is over (refusals wait for their own success). */
+  reachable(): void {
+    if (!this.shown.has(NETWORK_ENTRY)) return;
+    this.shown.delete(NETWORK_ENTRY);
+    this.enqueue(async (inbox) => {
+      const doc = await inbox.findOne(NETWORK_ENTRY).exec();
+      if (doc && !doc.get('resolved')) await doc.incrementalPatch({ resolved: true });
+    });
+  }
+
   /** A lasting notice (an integrity alarm, a recall flag): never resolved by a later success. */
   post(entry: InboxEntry): void {
     if (this.shown.get(entry.id) === entry.message) return;

@@ -197,9 +197,15 @@ export function startReplication(
           connected: () => {
             // Back on line: nothing should sit out a backoff any more.
             sleeper.wake();
+            status.reachable(r.name);
+            inbox.reachable();
             resyncPolled();
           },
-          failed: () => undefined,
+          // When nothing waits to go up or come down, the stream is what notices the network is gone.
+          failed: (problem) => {
+            status.failed(problem);
+            inbox.problem(problem);
+          },
         },
         { stop, sleeper, backoff, random },
       ),

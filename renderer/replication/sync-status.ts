@@ -101,6 +101,20 @@ export class SyncStatusStore {
     );
   }
 
+  /** The centre answered (a live stream connected): network trouble is over, refusals are not. */
+  reachable(collection: CollectionName): void {
+    if (this.current.collections[collection]?.problem?.retry !== 'soon') return;
+    this.patch(
+      collection,
+      (c) => {
+        const next = { ...c };
+        delete next.problem;
+        return next;
+      },
+      {},
+    );
+  }
+
   failed(problem: SyncProblem): void {
     const at = this.now().toISOString();
     const name = problem.collection as CollectionName | undefined;
