@@ -45,7 +45,12 @@ function localDocs(db: ReplicatedDatabase): LocalDocs | undefined {
  */
 export class SyncStateKeeper {
   private state: PersistedSyncState = EMPTY;
-  private writes: Promise<unknown> = Promise.resolve();
+  /**
+   * Every change runs in this queue, after the stored state was read: a change made before the
+   * read finished would otherwise write an empty watermark over the stored one, and events the
+   * centre already has would count as waiting for ever (they are never pushed again).
+   */
+  private queue: Promise<unknown>;
   private docs: LocalDocs | undefined;
 
   constructor(
@@ -53,9 +58,10 @@ export class SyncStateKeeper {
     private readonly deviceId: string,
   ) {
     this.docs = localDocs(db);
+    this.queue = this.read();
   }
 
-  async load(): Promise<PersistedSyncState> {
+  private async read(): Promise<void> {
     let doc: Awaited<ReturnType<LocalDocs['getLocal']>> = null;
     try {
       doc = this.docs ? await this.docs.getLocal(SYNC_STATE_ID) : null;
@@ -70,6 +76,11 @@ export class SyncStateKeeper {
       acknowledgedAbove: [...(data.acknowledgedAbove ?? [])],
       pendingDocuments: [...(data.pendingDocuments ?? [])],
     };
+  }
+
+  /** The stored state, once read. */
+  async load(): Promise<PersistedSyncState> {
+    await this.queue;
     return this.state;
   }
 
@@ -78,41 +89,43 @@ export class SyncStateKeeper {
   }
 
   acknowledge(deviceSeqs: readonly number[]): Promise<void> {
-    let watermark = this.state.acknowledgedDeviceSeq;
-    const above = new Set(this.state.acknowledgedAbove);
-    for (const seq of deviceSeqs) if (seq > watermark) above.add(seq);
-    while (above.delete(watermark + 1)) watermark += 1;
-    return this.save({
-      acknowledgedDeviceSeq: watermark,
-      acknowledgedAbove: [...above].sort((a, b) => a - b),
+    return this.change((state) => {
+      let watermark = state.acknowledgedDeviceSeq;
+      const above = new Set(state.acknowledgedAbove);
+      for (const seq of deviceSeqs) if (seq > watermark) above.add(seq);
+      while (above.delete(watermark + 1)) watermark += 1;
+      return {
+        acknowledgedDeviceSeq: watermark,
+        acknowledgedAbove: [...above].sort((a, b) => a - b),
+      };
     });
   }
 
   save(patch: Partial<PersistedSyncState>): Promise<void> {
-    this.state = { ...this.state, ...patch };
-    const snapshot = this.state;
-    const docs = this.docs;
-    if (!docs) return Promise.resolve();
-    const write = this.writes.then(() => docs.upsertLocal(SYNC_STATE_ID, snapshot));
-    this.writes = write.catch(() => undefined);
-    return write.then(
-      () => undefined,
-      // A closed database at shutdown: the next start recounts from what did reach the disk.
-      () => undefined,
-    );
+    return this.change(() => patch);
+  }
+
+  private change(patch: (state: PersistedSyncState) => Partial<PersistedSyncState>): Promise<void> {
+    const run = this.queue.then(async () => {
+      this.state = { ...this.state, ...patch(this.state) };
+      if (this.docs) await this.docs.upsertLocal(SYNC_STATE_ID, this.state);
+    });
+    // A closed database at shutdown: the next start recounts from what did reach the disk.
+    this.queue = run.catch(() => undefined);
+    return this.queue.then(() => undefined);
   }
 
   /** This device's events that have not reached the centre. */
   async eventsWaiting(events: RxCollection): Promise<number> {
+    await this.queue;
+    const { acknowledgedDeviceSeq, acknowledgedAbove } = this.state;
     const after = await events
-      .count({
-        selector: { deviceId: this.deviceId, deviceSeq: { $gt: this.state.acknowledgedDeviceSeq } },
-      })
+      .count({ selector: { deviceId: this.deviceId, deviceSeq: { $gt: acknowledgedDeviceSeq } } })
       .exec();
-    return Math.max(0, after - this.state.acknowledgedAbove.length);
+    return Math.max(0, after - acknowledgedAbove.length);
   }
 
   flushed(): Promise<unknown> {
-    return this.writes;
+    return this.queue;
   }
 }

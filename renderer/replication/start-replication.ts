@@ -107,7 +107,7 @@ export function startReplication(
     }, 50);
   };
 
-  const ready = keeper.load().then(() => countWaiting());
+  void keeper.load().then(countWaiting);
 
   for (const { name, collection } of present) {
     const replication = replicateCollection(collection, name, {
@@ -133,9 +133,7 @@ export function startReplication(
         inbox.cleared(n);
         if (n === 'stock_events') {
           const own = accepted.filter((d) => d['deviceId'] === options.deviceId);
-          void ready
-            .then(() => keeper.acknowledge(own.map((d) => Number(d['deviceSeq']))))
-            .then(countWaiting);
+          void keeper.acknowledge(own.map((d) => Number(d['deviceSeq']))).then(countWaiting);
         }
         void keeper.save({ lastSuccessAt: now().toISOString() });
       },
