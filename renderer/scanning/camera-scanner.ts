@@ -1,4 +1,6 @@
 import type { FrameReply, FrameRequest } from './decode-worker';
+import { startFramePump } from './frame-pump';
+import { createRepeatFilter } from './repeat-filter';
 
 export interface CameraScanner {
   stop(): void;
@@ -10,8 +12,9 @@ export type CameraError = { code: 'camera-unavailable' | 'camera-denied'; messag
 const MAX_SIDE = 960;
 
 /**
- * Streams the camera into `video`, grabs a frame whenever the worker is free and reports each new
- * decoded text once (the same label held in view is not scanned twice in a row).
+ * Streams the camera into `video`, hands each new camera frame the worker is free for to the worker
+ * (frame-pump.ts) and reports each new decoded text once (the same label held in view is not
+ * scanned twice in a row).
  */
 export async function startCameraScanner(
   video: HTMLVideoElement,
@@ -41,44 +44,38 @@ export async function startCameraScanner(
   await video.play().catch(() => undefined);
 
   const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
-  const canvas = document.createElement('canvas');
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  let busy = false;
+  const isNewScan = createRepeatFilter();
   let stopped = false;
-  let lastText = '';
-  let lastAt = 0;
 
+  const send = (): boolean => {
+    if (video.videoWidth === 0) return false;
+    const scale = Math.min(1, MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
+    const width = Math.round(video.videoWidth * scale);
+    const height = Math.round(video.videoHeight * scale);
+    // The worker reads the pixels back and scales them, so the UI thread never waits on that.
+    createImageBitmap(video).then(
+      (frame) => {
+        if (stopped) return frame.close();
+        const request: FrameRequest = { frame, width, height };
+        worker.postMessage(request, [frame]);
+      },
+      // No current frame after all (the camera is restarting): the next frame tries again.
+      () => pump.release(),
+    );
+    return true;
+  };
+  const pump = startFramePump(video, send);
   worker.onmessage = (event: MessageEvent<FrameReply>) => {
-    busy = false;
+    pump.release();
     const text = event.data.text;
-    if (text !== undefined && (text !== lastText || performance.now() - lastAt > 3000)) {
-      lastText = text;
-      lastAt = performance.now();
-      onText(text);
-    }
+    if (text !== undefined && isNewScan(text)) onText(text);
   };
-  const grab = () => {
-    if (stopped) return;
-    if (!busy && context && video.videoWidth > 0) {
-      const scale = Math.min(1, MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
-      canvas.width = Math.round(video.videoWidth * scale);
-      canvas.height = Math.round(video.videoHeight * scale);
-      context.drawImage(video, 0, 0, canvas.width, canvas.height);
-      const image = context.getImageData(0, 0, canvas.width, canvas.height);
-      const request: FrameRequest = {
-        pixels: image.data.buffer,
-        width: image.width,
-        height: image.height,
-      };
-      busy = true;
-      worker.postMessage(request, [request.pixels]);
-    }
-    setTimeout(grab, 80);
-  };
-  grab();
+  // A frame that failed in the worker gets no answer: free the worker for the next frame anyway.
+  worker.onerror = () => pump.release();
   return {
     stop() {
       stopped = true;
+      pump.stop();
       worker.terminate();
       for (const track of stream.getTracks()) track.stop();
       // A second scanner may already own the element (React StrictMode starts effects twice).
