@@ -130,7 +130,7 @@ export function cameraDecodingFigure(ctx: FigureContext, port: number): Promise<
             },
           ],
           limits:
-            'The camera scanner grabs a frame only when the worker is free and then waits 80 ms before the next grab (camera-scanner.ts), so it tops out near 1000 / (80 + decode ms) frames/s whatever the decoder could do; decoding is zxing in a Web Worker, one frame in flight.',
+            "The camera scanner hands each new camera frame (requestVideoFrameCallback) to the decode worker as an ImageBitmap whenever the worker is free, one frame in flight (frame-pump.ts), so it runs at the lower of the camera's frame rate and 1000 / (worker ms per frame); with the fake camera at 30 frames/s the camera is the limit. The worker's time per frame covers reading the pixels back and zxing's decode.",
           notes: [
             `${size.seconds} s per scene; Chromium's fake camera plays a 640×480 Y4M at 30 frames/s; frames counted from the decode worker's replies (page-side probe) and the video element's frame callbacks.`,
           ],
