@@ -26,8 +26,14 @@ export function isValidDate(year: number, month: number, day: number): boolean {
 }
 
 export function formatIsoDate({ year, month, day }: CalendarDate): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+function pad(n: number, width: number): string {
+  // Every scan formats a date or two: the common case skips padStart.
+  if (width === 2 && n >= 10 && n <= 99 && Number.isInteger(n)) return String(n);
+  if (width === 4 && n >= 1000 && n <= 9999 && Number.isInteger(n)) return String(n);
+  return String(n).padStart(width, '0');
 }
 
 /** Strict YYYY-MM-DD. */

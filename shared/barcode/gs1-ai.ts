@@ -86,20 +86,47 @@ export function allGs1Ais(): Gs1AiDefinition[] {
   return [...DEFINITIONS.values()];
 }
 
-/** The AI that starts at `position`, if any: AIs are prefix-free, so at most one matches. */
+/**
+ * The lengths of the AIs that start with each pair of digits, shortest first: an AI's first two
+ * digits narrow the lookup to one or two map reads instead of a slice and a regex per length.
+ */
+const LENGTHS_BY_PREFIX: ReadonlyMap<string, readonly number[]> = (() => {
+  const lengths = new Map<string, number[]>();
+  for (const ai of DEFINITIONS.keys()) {
+    const prefix = ai.slice(0, 2);
+    const known = lengths.get(prefix) ?? [];
+    if (!known.includes(ai.length)) known.push(ai.length);
+    lengths.set(prefix, known);
+  }
+  for (const known of lengths.values()) known.sort((a, b) => a - b);
+  return lengths;
+})();
+
+/**
+ * The AI that starts at `position`, if any: AIs are prefix-free, so at most one matches (and were
+ * they not, the shortest would win, as a reader going digit by digit would find it).
+ */
 export function gs1AiAt(text: string, position: number): Gs1AiDefinition | undefined {
-  for (let length = 2; length <= 4; length++) {
-    const candidate = text.slice(position, position + length);
-    if (candidate.length < length || !/^\d+$/.test(candidate)) return undefined;
-    const definition = DEFINITIONS.get(candidate);
+  if (position + 2 > text.length) return undefined;
+  const lengths = LENGTHS_BY_PREFIX.get(text.slice(position, position + 2));
+  if (lengths === undefined) return undefined;
+  for (const length of lengths) {
+    if (position + length > text.length) return undefined;
+    // Every key is digits, so a candidate holding anything else finds nothing.
+    const definition = DEFINITIONS.get(text.slice(position, position + length));
     if (definition) return definition;
   }
   return undefined;
 }
 
+const N_WILDCARD = 0x6e; // 'n'
+
 /** `pattern` is an AI or one with trailing `n` wildcards, as in the dictionary (`31nn`, `310n`). */
 export function gs1AiMatches(pattern: string, ai: string): boolean {
-  return (
-    pattern.length === ai.length && [...pattern].every((c, i) => c === 'n' || c === ai.charAt(i))
-  );
+  if (pattern.length !== ai.length) return false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c !== N_WILDCARD && c !== ai.charCodeAt(i)) return false;
+  }
+  return true;
 }

@@ -1,4 +1,11 @@
-import { daysInMonth, formatIsoDate, gs1FullYear, isValidDate } from './calendar';
+import {
+  daysInMonth,
+  formatIsoDate,
+  gs1FullYear,
+  isValidDate,
+  type CalendarDate,
+} from './calendar';
+import { digitAt, isAllDigits } from './char-codes';
 
 /**
  * A GS1 YYMMDD date. Day 00 means the last day of the month where the AI allows it (11, 13, 15,
@@ -10,18 +17,36 @@ export function gs1DateToIso(
   yymmdd: string,
   options: { todayYear: number | undefined; dayZeroAllowed: boolean },
 ): string | undefined {
-  if (!/^\d{6}$/.test(yymmdd)) return undefined;
-  const yy = Number(yymmdd.slice(0, 2));
-  const month = Number(yymmdd.slice(2, 4));
-  const day = Number(yymmdd.slice(4, 6));
+  const date = gs1Date(yymmdd, options);
+  return date === undefined ? undefined : formatIsoDate(date);
+}
+
+/** Whether `yymmdd` is a date `gs1DateToIso` accepts, without formatting it. */
+export function isValidGs1Date(
+  yymmdd: string,
+  options: { todayYear: number | undefined; dayZeroAllowed: boolean },
+): boolean {
+  return gs1Date(yymmdd, options) !== undefined;
+}
+
+function gs1Date(
+  yymmdd: string,
+  options: { todayYear: number | undefined; dayZeroAllowed: boolean },
+): CalendarDate | undefined {
+  if (yymmdd.length !== 6 || !isAllDigits(yymmdd)) return undefined;
+  const yy = twoDigits(yymmdd, 0);
+  const month = twoDigits(yymmdd, 2);
+  const day = twoDigits(yymmdd, 4);
   const year = options.todayYear === undefined ? 2000 + yy : gs1FullYear(yy, options.todayYear);
   if (month < 1 || month > 12) return undefined;
   if (day === 0) {
-    return options.dayZeroAllowed
-      ? formatIsoDate({ year, month, day: daysInMonth(year, month) })
-      : undefined;
+    return options.dayZeroAllowed ? { year, month, day: daysInMonth(year, month) } : undefined;
   }
-  return isValidDate(year, month, day) ? formatIsoDate({ year, month, day }) : undefined;
+  return isValidDate(year, month, day) ? { year, month, day } : undefined;
+}
+
+function twoDigits(digits: string, from: number): number {
+  return digitAt(digits, from) * 10 + digitAt(digits, from + 1);
 }
 
 /** hh, mi, ss and hhmi: a time of day on the 24-hour clock. */

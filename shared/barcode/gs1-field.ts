@@ -1,7 +1,7 @@
 import { describeCharacter, type ErrorCode, type MessageParams } from './error-codes';
 import type { Gs1AiDefinition, Gs1Charset, Gs1Component } from './gs1-ai';
 import { gtinCheckDigit } from './gs1-check-digit';
-import { gs1DateToIso, isValidTimePart, yyyymmddToIso } from './gs1-date';
+import { isValidGs1Date, isValidTimePart, yyyymmddToIso } from './gs1-date';
 
 /** One AI and its value as found in a scan; `position` is where the AI starts in the clean text. */
 export interface Gs1Field {
@@ -24,14 +24,30 @@ export interface FieldContext {
   tooLongCode: 'GS1_FIELD_TOO_LONG' | 'GS1_VALUE_TOO_LONG';
 }
 
-const CHARSETS: Record<Gs1Charset, { pattern: RegExp; allowed: string }> = {
-  N: { pattern: /^[0-9]$/, allowed: 'digits only' },
-  X: {
-    pattern: /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]$/,
-    allowed: "GS1's 82 characters: letters, digits and !\"%&'()*+,-./:;<=>?_ but no space or ^",
-  },
-  Y: { pattern: /^[#\-/0-9A-Z]$/, allowed: 'capital letters, digits, # - /' },
-  Z: { pattern: /^[A-Za-z0-9\-_=]$/, allowed: 'letters, digits, - and _' },
+interface CharsetRule {
+  allowed: string;
+  /** 1 at each ASCII code the set holds: one lookup per character of a scan, not a regex. */
+  table: Uint8Array;
+}
+
+/** `pattern` matches one character of the set. */
+function charsetRule(pattern: RegExp, allowed: string): CharsetRule {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) {
+    if (pattern.test(String.fromCharCode(code))) table[code] = 1;
+  }
+  return { allowed, table };
+}
+
+// Every set is ASCII: a code unit past 127 is outside all of them.
+const CHARSETS: Record<Gs1Charset, CharsetRule> = {
+  N: charsetRule(/^[0-9]$/, 'digits only'),
+  X: charsetRule(
+    /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]$/,
+    "GS1's 82 characters: letters, digits and !\"%&'()*+,-./:;<=>?_ but no space or ^",
+  ),
+  Y: charsetRule(/^[#\-/0-9A-Z]$/, 'capital letters, digits, # - /'),
+  Z: charsetRule(/^[A-Za-z0-9\-_=]$/, 'letters, digits, - and _'),
 };
 
 export function validateGs1Value(
@@ -77,7 +93,8 @@ function checkComponent(
   const { ai, title } = definition;
   const charset = CHARSETS[component.charset];
   for (let i = 0; i < part.length; i++) {
-    if (!charset.pattern.test(part.charAt(i))) {
+    const code = part.charCodeAt(i);
+    if (code > 127 || charset.table[code] !== 1) {
       const char = describeCharacter(String.fromCodePoint(part.codePointAt(i) ?? 0));
       const params = { ai, title, char, allowed: charset.allowed };
       return { code: 'GS1_BAD_CHARSET', params, offset: i };
@@ -101,7 +118,7 @@ function isValidDatePart(check: string, part: string, todayYear: number | undefi
   switch (check) {
     case 'yymmd0':
     case 'yymmdd':
-      return gs1DateToIso(part, { todayYear, dayZeroAllowed: check === 'yymmd0' }) !== undefined;
+      return isValidGs1Date(part, { todayYear, dayZeroAllowed: check === 'yymmd0' });
     case 'yyyymmdd':
       return yyyymmddToIso(part) !== undefined;
     default:

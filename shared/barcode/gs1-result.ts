@@ -1,5 +1,6 @@
 import { scanError, scanWarning } from './error-codes';
-import { gs1Ai, gs1AiMatches } from './gs1-ai';
+import { gs1Ai } from './gs1-ai';
+import { associationWarnings } from './gs1-associations';
 import { gs1DateToIso } from './gs1-date';
 import type { Gs1Field } from './gs1-field';
 import type { ScanForm, ScanResult, ScanSuccess, ScanWarning } from './types';
@@ -15,15 +16,71 @@ export function gs1ScanResult(
   todayYear: number,
 ): ScanResult {
   const ai: Record<string, string> = {};
-  const warnings: ScanWarning[] = [];
-  for (const field of fields) {
-    const title = gs1Ai(field.ai)?.title ?? '';
-    const earlier = ai[field.ai];
+  const scanned: string[] = [];
+  let warnings: ScanWarning[] | undefined;
+  // The values the result names, first occurrence of each (a repeat is the same value or refused).
+  let sscc: string | undefined;
+  let gtin01: string | undefined;
+  let gtin02: string | undefined;
+  let gtin03: string | undefined;
+  let lot: string | undefined;
+  let production: string | undefined;
+  let bestBeforeRaw: string | undefined;
+  let expiry17: string | undefined;
+  let serial: string | undefined;
+  let count30: string | undefined;
+  let count37: string | undefined;
+  let expiry7003: string | undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as Gs1Field;
+    const earlier = firstValue(fields, i, field.ai);
     if (earlier === undefined) {
       ai[field.ai] = field.value;
+      scanned.push(field.ai);
+      const { value } = field;
+      switch (field.ai) {
+        case '00':
+          sscc = value;
+          break;
+        case '01':
+          gtin01 = value;
+          break;
+        case '02':
+          gtin02 = value;
+          break;
+        case '03':
+          gtin03 = value;
+          break;
+        case '10':
+          lot = value;
+          break;
+        case '11':
+          production = value;
+          break;
+        case '15':
+          bestBeforeRaw = value;
+          break;
+        case '17':
+          expiry17 = value;
+          break;
+        case '21':
+          serial = value;
+          break;
+        case '30':
+          count30 = value;
+          break;
+        case '37':
+          count37 = value;
+          break;
+        case '7003':
+          expiry7003 = value;
+          break;
+      }
     } else if (earlier === field.value) {
-      warnings.push(scanWarning('GS1_REPEATED_AI', { ai: field.ai, title }));
+      const title = gs1Ai(field.ai)?.title ?? '';
+      (warnings ??= []).push(scanWarning('GS1_REPEATED_AI', { ai: field.ai, title }));
     } else {
+      const title = gs1Ai(field.ai)?.title ?? '';
       const params = { ai: field.ai, title, first: earlier, second: field.value };
       return {
         ok: false,
@@ -33,59 +90,40 @@ export function gs1ScanResult(
       };
     }
   }
-  warnings.push(...associationWarnings(Object.keys(ai)));
+  const associations = associationWarnings(ai, scanned);
+  if (warnings === undefined) warnings = associations;
+  else for (const warning of associations) warnings.push(warning);
 
   const date = (raw: string | undefined, dayZeroAllowed = true) =>
     raw === undefined ? undefined : gs1DateToIso(raw.slice(0, 6), { todayYear, dayZeroAllowed });
   // 7003 (expiry date and time) stands in for 17 only when the label has no 17.
-  const expiryRaw = ai['17'] ?? ai['7003'];
-  const expiry = ai['17'] === undefined ? date(ai['7003'], false) : date(ai['17']);
-  const quantity = ai['30'] ?? ai['37'];
+  const expiryRaw = expiry17 ?? expiry7003;
+  const expiry = expiry17 === undefined ? date(expiry7003, false) : date(expiry17);
+  const quantity = count30 ?? count37;
 
   const result: Omit<ScanSuccess, 'warnings'> = { ok: true, standard: 'GS1', form };
   if (symbology !== undefined) result.symbology = symbology;
   // 02 names the trade items inside a logistic unit; with 37 it says how many of that item arrived.
-  const gtin = ai['01'] ?? ai['03'] ?? ai['02'];
+  const gtin = gtin01 ?? gtin03 ?? gtin02;
   if (gtin !== undefined) result.gtin = gtin;
-  if (ai['10'] !== undefined) result.lot = ai['10'];
-  if (ai['21'] !== undefined) result.serial = ai['21'];
+  if (lot !== undefined) result.lot = lot;
+  if (serial !== undefined) result.serial = serial;
   if (expiry !== undefined) result.expiry = expiry;
   if (expiryRaw !== undefined) result.expiryRaw = expiryRaw;
-  const productionDate = date(ai['11']);
+  const productionDate = date(production);
   if (productionDate !== undefined) result.productionDate = productionDate;
-  const bestBefore = date(ai['15']);
+  const bestBefore = date(bestBeforeRaw);
   if (bestBefore !== undefined) result.bestBefore = bestBefore;
   if (quantity !== undefined) result.quantity = Number(quantity);
-  if (ai['00'] !== undefined) result.sscc = ai['00'];
+  if (sscc !== undefined) result.sscc = sscc;
   return { ...result, ai, warnings };
 }
 
-/** The syntax dictionary's req= and ex= rules. They flag a label to check, never refuse it. */
-function associationWarnings(present: readonly string[]): ScanWarning[] {
-  const warnings: ScanWarning[] = [];
-  const has = (pattern: string) => present.some((ai) => gs1AiMatches(pattern, ai));
-  const reportedPairs = new Set<string>();
-  for (const ai of present) {
-    const definition = gs1Ai(ai);
-    if (!definition) continue;
-    for (const alternatives of definition.requires) {
-      if (alternatives.some((all) => all.every(has))) continue;
-      const required = alternatives
-        .map((all) => all.map((pattern) => `(${pattern})`).join(' with '))
-        .join(' or ');
-      warnings.push(
-        scanWarning('GS1_MISSING_ASSOCIATION', { ai, title: definition.title, required }),
-      );
-    }
-    for (const pattern of definition.excludes) {
-      for (const other of present) {
-        if (other === ai || !gs1AiMatches(pattern, other)) continue;
-        const pair = [ai, other].sort().join('+');
-        if (reportedPairs.has(pair)) continue;
-        reportedPairs.add(pair);
-        warnings.push(scanWarning('GS1_INVALID_PAIR', { ai, title: definition.title, other }));
-      }
-    }
+/** The value of the first field before `before` with AI `ai`: a scan holds a handful of fields. */
+function firstValue(fields: readonly Gs1Field[], before: number, ai: string): string | undefined {
+  for (let i = 0; i < before; i++) {
+    const field = fields[i] as Gs1Field;
+    if (field.ai === ai) return field.value;
   }
-  return warnings;
+  return undefined;
 }

@@ -1,4 +1,5 @@
-import { parseIsoDate } from './calendar';
+import { parseIsoDate, type CalendarDate } from './calendar';
+import { isAllDigits, isDigit } from './char-codes';
 import { scanError } from './error-codes';
 import { parseGs1DigitalLink } from './gs1-digital-link';
 import { parseGs1ElementString, type Gs1FieldsParse } from './gs1-element-string';
@@ -9,6 +10,7 @@ import { parseHibcc } from './hibcc-scan';
 import {
   DEFAULT_SEPARATORS,
   GS,
+  originOf,
   readScanInput,
   replaceSeparators,
   type ScanInput,
@@ -28,8 +30,16 @@ export function parseScan(raw: string, options: ScanOptions): ScanResult {
   }
 }
 
+// A station scans all day with the same `today`: reading it once per day, not per scan.
+let lastToday: { text: string; date: CalendarDate | undefined } | undefined;
+
+function readToday(text: string): CalendarDate | undefined {
+  if (lastToday?.text !== text) lastToday = { text, date: parseIsoDate(text) };
+  return lastToday.date;
+}
+
 function parse(raw: string, options: ScanOptions): ScanResult {
-  const today = parseIsoDate(String(options?.today));
+  const today = readToday(String(options?.today));
   if (!today) {
     return { ok: false, error: scanError('BAD_OPTIONS', { today: String(options?.today) }) };
   }
@@ -61,7 +71,7 @@ function parse(raw: string, options: ScanOptions): ScanResult {
   // Digits of a GTIN's length are a GTIN, never an element string: a misread EAN-13 must fail its
   // check digit, not turn into (12) due date + (90) internal data.
   const eanUpc = symbology?.startsWith(']E') === true;
-  if (eanUpc || (/^\d+$/.test(text) && GTIN_LENGTHS.includes(text.length))) {
+  if (eanUpc || (GTIN_LENGTHS.includes(text.length) && isAllDigits(text))) {
     return movePosition(parsePlainGtin(text, symbology), inRaw);
   }
   // Without an identifier, digits may still be a GS1 element string from a scanner that sends none.
@@ -77,9 +87,9 @@ function parseGs1Text(input: ScanInput, options: ScanOptions, todayYear: number)
   }
   const separated = replaceSeparators(input, options.separators ?? DEFAULT_SEPARATORS);
   const inRaw = (position: number) =>
-    input.offset + (separated.origin[position] ?? input.text.length);
+    input.offset + originOf(separated, position, input.text.length);
   const announced = input.gs1Symbology || input.fnc1First;
-  if (!announced && !/^\d/.test(separated.text)) {
+  if (!announced && !isDigit(separated.text.charCodeAt(0))) {
     return { ok: false, error: scanError('UNKNOWN_FORMAT') };
   }
   const parsed = parseGs1ElementString(separated.text, todayYear);
