@@ -5,25 +5,25 @@ import {
   planReplenishment,
   type ReplenishmentPlan,
 } from '../../shared/replenishment/replenishment-plan';
-import { locationItemKey } from '../../shared/replenishment/stock-key';
+import { availableFrom } from '../../shared/replenishment/stock-key';
 import { useServices } from './services';
 import { useStockData } from './stock-data';
 
-/** Today's replenishment review, from shared/replenishment, on the live balances and requests. */
+/**
+ * Today's replenishment review, from shared/replenishment, on the live balances and requests. The
+ * screens show only the levels to order, so the plan builds no suggestion for the others.
+ */
 export function useReplenishmentPlan(): ReplenishmentPlan {
   const { facilityId } = useServices();
   const data = useStockData();
   return useMemo(() => {
-    const available = new Map<string, number>();
-    for (const stock of data.availability.byItemLocation.values()) {
-      available.set(locationItemKey(stock.locationId, stock.itemId), stock.available);
-    }
     return planReplenishment({
       facilityId,
       parLevels: data.parLevels,
-      available,
+      available: availableFrom(data.availability.byItemLocation),
       onOrder: onOrderFrom(data.requests),
       orderMultiples: orderMultiplesFrom(data.items),
+      ordersOnly: true,
     });
   }, [facilityId, data]);
 }

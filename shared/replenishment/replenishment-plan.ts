@@ -3,6 +3,7 @@ import { minMaxSuggestion } from './min-max-suggestion';
 import { wrongMethod } from './par-level-check';
 import { parSuggestion } from './par-suggestion';
 import type { Outcome, ReplenishmentError } from './result';
+import { reviewMayOrder } from './review-trigger';
 import { locationItemKey, type QuantityByLocationItem } from './stock-key';
 import type { StockInput } from './stock-position';
 import type { ReviewSuggestion } from './suggestion';
@@ -17,6 +18,11 @@ export interface ReplenishmentReview {
   onOrder: QuantityByLocationItem;
   /** Order pack multiple per item id, from `orderMultiplesFrom(items)`. */
   orderMultiples: ReadonlyMap<string, number>;
+  /**
+   * Keep only the suggestions that order, as the review screens show them. The other levels are
+   * still judged (their problems are reported) but build no suggestion and no sentence.
+   */
+  ordersOnly?: boolean;
 }
 
 /** A par level the review could not judge, with what to do about it. */
@@ -29,7 +35,10 @@ export interface PlanProblem {
 
 export interface ReplenishmentPlan {
   facilityId: string;
-  /** One per par or min/max level, in the order the par levels came. */
+  /**
+   * One per par or min/max level, in the order the par levels came; with `ordersOnly`, just those
+   * whose decision is 'order', in the same order.
+   */
   suggestions: ReviewSuggestion[];
   /** Two-bin levels: they order when a card is scanned (`twoBinSuggestion`), not at a review. */
   scanTriggered: string[];
@@ -51,7 +60,9 @@ export function reviewSuggestion(level: ParLevel, stock: StockInput): Outcome<Re
 
 /**
  * Every suggestion for a facility in one pass. Each par level costs three map look-ups and no scan
- * of the other levels or of the requests, so the review grows linearly with the par levels.
+ * of the other levels or of the requests, so the review grows linearly with the par levels. With
+ * `ordersOnly`, a level that certainly orders nothing (`reviewMayOrder`) costs nothing more; the
+ * rest go through the same rule as the full plan, so each kept suggestion is the same.
  */
 export function planReplenishment(review: ReplenishmentReview): ReplenishmentPlan {
   const plan: ReplenishmentPlan = {
@@ -60,6 +71,7 @@ export function planReplenishment(review: ReplenishmentReview): ReplenishmentPla
     scanTriggered: [],
     problems: [],
   };
+  const ordersOnly = review.ordersOnly === true;
   for (const level of review.parLevels) {
     if (level.facilityId !== review.facilityId) continue;
     if (level.method === 'two-bin') {
@@ -67,13 +79,14 @@ export function planReplenishment(review: ReplenishmentReview): ReplenishmentPla
       continue;
     }
     const key = locationItemKey(level.locationId, level.itemId);
-    const result = reviewSuggestion(level, {
-      available: review.available.get(key) ?? 0,
-      onOrder: review.onOrder.get(key) ?? 0,
-      orderMultiple: review.orderMultiples.get(level.itemId),
-    });
-    if (result.ok) plan.suggestions.push(result.value);
-    else {
+    const available = review.available.get(key) ?? 0;
+    const onOrder = review.onOrder.get(key) ?? 0;
+    const orderMultiple = review.orderMultiples.get(level.itemId);
+    if (ordersOnly && !reviewMayOrder(level, available, onOrder, orderMultiple)) continue;
+    const result = reviewSuggestion(level, { available, onOrder, orderMultiple });
+    if (result.ok) {
+      if (!ordersOnly || result.value.decision === 'order') plan.suggestions.push(result.value);
+    } else {
       plan.problems.push({
         parLevelId: level.id,
         locationId: level.locationId,

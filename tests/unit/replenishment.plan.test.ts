@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParLevel } from '../../shared/model';
 import {
+  availableFrom,
   locationItemKey,
   minMaxSuggestion,
   onOrderFrom,
@@ -10,6 +11,7 @@ import {
   planReplenishment,
   type ReviewSuggestion,
 } from '../../shared/replenishment';
+import { summariseAvailability, noRecalls } from '../../shared/inventory';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { draftRequest } from '../fixtures/replenishment/requests';
 
@@ -128,6 +130,117 @@ describe('replenishment plan for a facility', () => {
     );
   });
 
+  it('with ordersOnly, is the full plan with the no-order suggestions left out (property)', () => {
+    // Odd figures too (fractions, NaN, infinities, negative on-order, a missing item): the orders
+    // plan skips levels before the rule sees them, so it must skip exactly the rule's no-orders.
+    // Small numbers, so that positions often land exactly on a trigger or a target.
+    const quantity = fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: -2, max: 12 }) },
+      { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, 2.5) },
+    );
+    const levelArb = fc.record({
+      facility: fc.constantFrom(FACILITY, FACILITY, FACILITY, 'FAC-SOUTH'),
+      loc: fc.integer({ min: 0, max: 2 }),
+      item: fc.integer({ min: 0, max: 4 }),
+      method: fc.constantFrom('par', 'min-max', 'two-bin' as const),
+      a: fc.option(quantity, { nil: undefined }),
+      b: fc.option(quantity, { nil: undefined }),
+    });
+    const input = fc.record({
+      levels: fc.array(levelArb, { maxLength: 40 }),
+      available: fc.array(fc.option(quantity, { nil: undefined }), {
+        minLength: 15,
+        maxLength: 15,
+      }),
+      onOrder: fc.array(fc.option(quantity, { nil: undefined }), { minLength: 15, maxLength: 15 }),
+      multiples: fc.array(fc.option(quantity, { nil: undefined }), { minLength: 4, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(input, (inputs) => {
+        const parLevels: ParLevel[] = inputs.levels.map((l, i) => ({
+          id: `P-${i}`,
+          facilityId: l.facility,
+          locationId: `LOC-${l.loc}`,
+          itemId: `ITM-${l.item}`, // ITM-4 is missing from the item master
+          method: l.method,
+          ...(l.method === 'par' ? { par: l.a, reorderPoint: l.b } : {}),
+          ...(l.method === 'min-max' ? { min: l.a, max: l.b } : {}),
+          ...(l.method === 'two-bin' ? { binQuantity: l.a } : {}),
+        }));
+        const available = new Map<string, number>();
+        const onOrder = new Map<string, number>();
+        for (let n = 0; n < 15; n++) {
+          const key = locationItemKey(`LOC-${Math.floor(n / 5)}`, `ITM-${n % 5}`);
+          const shelf = inputs.available[n];
+          const coming = inputs.onOrder[n];
+          if (shelf !== undefined) available.set(key, shelf);
+          if (coming !== undefined) onOrder.set(key, coming);
+        }
+        const orderMultiples = new Map<string, number>();
+        inputs.multiples.forEach((m, i) => m !== undefined && orderMultiples.set(`ITM-${i}`, m));
+        const review = { facilityId: FACILITY, parLevels, available, onOrder, orderMultiples };
+
+        const full = planReplenishment(review);
+        const orders = planReplenishment({ ...review, ordersOnly: true });
+        expect(orders.suggestions).toEqual(full.suggestions.filter((s) => s.decision === 'order'));
+        expect(orders.problems).toEqual(full.problems);
+        expect(orders.scanTriggered).toEqual(full.scanTriggered);
+        expect(orders.facilityId).toBe(full.facilityId);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('with ordersOnly, leaves out a level at its trigger that par already covers', () => {
+    const base = { facilityId: FACILITY, locationId: 'LOC-A1', itemId: 'ITM-1' };
+    const review = {
+      facilityId: FACILITY,
+      parLevels: [
+        // Position 10 ≤ reorder point 10, but par 10 is reached: the rule says no order.
+        { ...base, id: 'P-1', method: 'par', par: 10, reorderPoint: 10 } as const,
+        { ...base, id: 'P-2', method: 'par', par: 11, reorderPoint: 10 } as const,
+        { ...base, id: 'P-3', method: 'min-max', min: 10, max: 10 } as const,
+        { ...base, id: 'P-4', method: 'min-max', min: 9, max: 12 } as const,
+      ],
+      available: new Map([[locationItemKey('LOC-A1', 'ITM-1'), -3]]),
+      onOrder: new Map([[locationItemKey('LOC-A1', 'ITM-1'), 10]]),
+      orderMultiples: new Map([['ITM-1', 1]]),
+    };
+    expect(planReplenishment(review).suggestions.map((s) => s.decision)).toEqual([
+      'no-order',
+      'order',
+      'no-order',
+      'no-order',
+    ]);
+    const orders = planReplenishment({ ...review, ordersOnly: true });
+    expect(orders.suggestions.map((s) => [s.parLevelId, s.quantity])).toEqual([['P-2', 1]]);
+  });
+
+  it("reads available units from the availability summary's keys", () => {
+    const balance = {
+      locationId: 'LOC-A1',
+      itemId: 'ITM-1',
+      expiry: '2030-01-01',
+      quarantined: 0,
+      lastEventId: 'EVT-1',
+      lastOccurredAt: '2026-11-01T08:00:00.000Z',
+    };
+    const summary = summariseAvailability(
+      [
+        { ...balance, lotCode: 'L1', onHand: 5 },
+        { ...balance, lotCode: 'L2', onHand: 7, quarantined: 2 },
+        { ...balance, lotCode: 'L3', onHand: 4, expiry: '2020-01-01' },
+        { ...balance, locationId: 'LOC-B2', lotCode: 'L1', onHand: -2 },
+      ],
+      '2026-11-23',
+      noRecalls,
+    );
+    expect([...availableFrom(summary.byItemLocation)]).toEqual([
+      [locationItemKey('LOC-A1', 'ITM-1'), 10],
+      [locationItemKey('LOC-B2', 'ITM-1'), -2],
+    ]);
+  });
+
   it('reviews 5,000 items in 20 locations correctly', { timeout: 60_000 }, () => {
     const items = 5000;
     const locations = 20;
@@ -194,5 +307,14 @@ describe('replenishment plan for a facility', () => {
     expect(plan.suggestions.reduce((sum, s) => sum + s.quantity, 0)).toBe(expectedTotal);
     expect(plan.suggestions.filter((s) => s.decision === 'order')).toHaveLength(expectedOrders);
     expect(expectedOrders).toBeGreaterThan(10_000); // the data really exercises ordering
+    const orders = planReplenishment({
+      facilityId: FACILITY,
+      parLevels,
+      available,
+      onOrder,
+      orderMultiples,
+      ordersOnly: true,
+    });
+    expect(orders.suggestions).toEqual(plan.suggestions.filter((s) => s.decision === 'order'));
   });
 });

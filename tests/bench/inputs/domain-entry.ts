@@ -4,7 +4,7 @@ export {
   orderMultiplesFrom,
 } from '../../../shared/replenishment/replenishment-plan';
 export { onOrderFrom } from '../../../shared/replenishment/on-order';
-export { locationItemKey } from '../../../shared/replenishment/stock-key';
+export { availableFrom, locationItemKey } from '../../../shared/replenishment/stock-key';
 export { summariseAvailability, noRecalls } from '../../../shared/inventory/availability';
 export { foldLedger } from '../../../shared/inventory/ledger-fold';
 export { matchStock } from '../../../shared/recall/stock-match';
