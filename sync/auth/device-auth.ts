@@ -8,43 +8,25 @@ import { hashSecret } from './secrets';
 
 export type DeviceActor = Extract<Actor, { type: 'device' }>;
 
-/** Resolves the device behind a bearer token and records its contact; throws 401 otherwise. */
+/**
+ * Resolves the device behind a bearer token and records its contact; throws 401 otherwise. The
+ * usual case (a valid token) is one statement: the contact UPDATE finds the device and answers it.
+ */
 export async function authenticateDevice(
   db: Kysely<Database>,
   request: FastifyRequest,
 ): Promise<DeviceActor> {
-  const token = bearerToken(request);
+  const tokenHash = hashSecret(bearerToken(request));
+  const now = new Date();
   const device = await db
-    .selectFrom('devices')
-    .select(['id', 'facility_id', 'name', 'revoked_at', 'expires_at'])
-    .where('token_hash', '=', hashSecret(token))
-    .executeTakeFirst();
-  if (!device) {
-    throw new HttpError(
-      401,
-      'TOKEN_UNKNOWN',
-      'This device token is not known; enrol the device again.',
-    );
-  }
-  if (device.revoked_at) {
-    throw new HttpError(
-      401,
-      'TOKEN_REVOKED',
-      'This device was revoked; ask the centre for a new enrollment code.',
-    );
-  }
-  if (device.expires_at.getTime() <= Date.now()) {
-    throw new HttpError(
-      401,
-      'TOKEN_EXPIRED',
-      'This device token has expired; enrol the device again.',
-    );
-  }
-  await db
     .updateTable('devices')
-    .set({ last_contact_at: new Date() })
-    .where('id', '=', device.id)
-    .execute();
+    .set({ last_contact_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning(['id', 'facility_id', 'name'])
+    .executeTakeFirst();
+  if (!device) throw await refusal(db, tokenHash);
   const actor: DeviceActor = {
     type: 'device',
     id: device.id,
@@ -53,4 +35,32 @@ export async function authenticateDevice(
   };
   request.actor = actor;
   return actor;
+}
+
+/** Why a token was not accepted, read only after the contact UPDATE matched no device. */
+async function refusal(db: Kysely<Database>, tokenHash: string): Promise<HttpError> {
+  const device = await db
+    .selectFrom('devices')
+    .select(['revoked_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!device) {
+    return new HttpError(
+      401,
+      'TOKEN_UNKNOWN',
+      'This device token is not known; enrol the device again.',
+    );
+  }
+  if (device.revoked_at) {
+    return new HttpError(
+      401,
+      'TOKEN_REVOKED',
+      'This device was revoked; ask the centre for a new enrollment code.',
+    );
+  }
+  return new HttpError(
+    401,
+    'TOKEN_EXPIRED',
+    'This device token has expired; enrol the device again.',
+  );
 }

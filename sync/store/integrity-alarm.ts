@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DeviceActor } from '../auth/device-auth';
 import { INTEGRITY_ALARM_EVENT } from '../webhooks/event-types';
-import { enqueueWebhook } from '../webhooks/outbox';
+import type { WebhookMessage } from '../webhooks/outbox';
 import { withDeleted } from './canonical';
 import type { StoredDocument } from './documents';
 import { jsonb } from './json';
@@ -10,12 +10,13 @@ import type { CheckedRow } from './push-check';
 
 /**
  * Same id, different content for an insert-once document: the stored version stays, the received
- * one is kept beside it for people to look at, and the audit log and webhooks say so.
+ * one is kept beside it for people to look at, and the audit log says so; answers the webhook
+ * message that announces it, for the caller to queue in order among the batch's other messages.
  */
 export async function recordIntegrityAlarm(
   trx: Transaction<Database>,
   alarm: { collection: string; device: DeviceActor; stored: StoredDocument; received: CheckedRow },
-): Promise<void> {
+): Promise<WebhookMessage> {
   const { collection, device, stored, received } = alarm;
   const receivedDoc = withDeleted(received.body, received.deleted);
   const row = await trx
@@ -43,11 +44,14 @@ export async function recordIntegrityAlarm(
       detail: jsonb({ alarmId: row.id, facilityId: device.facilityId }),
     })
     .execute();
-  await enqueueWebhook(trx, INTEGRITY_ALARM_EVENT, {
-    alarmId: row.id,
-    collection,
-    docId: stored.id,
-    facilityId: device.facilityId,
-    deviceId: device.id,
-  });
+  return {
+    eventType: INTEGRITY_ALARM_EVENT,
+    payload: {
+      alarmId: row.id,
+      collection,
+      docId: stored.id,
+      facilityId: device.facilityId,
+      deviceId: device.id,
+    },
+  };
 }

@@ -3,8 +3,15 @@ import type { DeviceActor } from '../auth/device-auth';
 import type { SyncDatabase } from '../db/connect';
 import { HttpError } from '../http/errors';
 import { sameContent, withDeleted, type Doc } from './canonical';
-import { findDocuments, writeDocument, type StoredDocument } from './documents';
+import {
+  findDocuments,
+  documentWebhook,
+  upsertDocuments,
+  type DocumentWrite,
+  type StoredDocument,
+} from './documents';
 import { recordIntegrityAlarm } from './integrity-alarm';
+import { enqueueWebhooks, type WebhookMessage } from '../webhooks/outbox';
 import { notifyChange } from './notify';
 import type { CheckedRow } from './push-check';
 import { sequencedWrite } from './sequenced';
@@ -32,6 +39,11 @@ function decide(immutable: boolean, row: CheckedRow, stored: StoredDocument | un
   return sameContent(current, assumed) ? 'write' : 'conflict';
 }
 
+/**
+ * Decides every row in order against the stored state (and the rows before it in the batch), then
+ * writes all accepted rows at once: the decisions, seq order and webhooks are those of writing the
+ * rows one by one, for a handful of statements per push instead of three per document.
+ */
 export async function applyPush(
   database: SyncDatabase,
   collection: CollectionName,
@@ -39,6 +51,7 @@ export async function applyPush(
   rows: readonly CheckedRow[],
 ): Promise<PushOutcome> {
   const immutable = COLLECTIONS[collection].immutable;
+  const writtenBy = `device:${device.id}`;
   return sequencedWrite(database.db, async (trx) => {
     const stored = await findDocuments(
       trx,
@@ -46,6 +59,9 @@ export async function applyPush(
       rows.map((r) => r.id),
     );
     const outcome: PushOutcome = { conflicts: [], written: 0, acknowledged: 0, alarms: 0 };
+    const writes: DocumentWrite[] = [];
+    // Per row that makes a webhook, in row order: a write or an alarm.
+    const announced: ('write' | { stored: StoredDocument; received: CheckedRow })[] = [];
     for (const row of rows) {
       const current = stored.get(row.id);
       if (current && !current.facilities?.includes(device.facilityId)) {
@@ -58,12 +74,8 @@ export async function applyPush(
       }
       const decision = decide(immutable, row, current);
       if (decision === 'write') {
-        await writeDocument(trx, {
-          collection,
-          body: row.body,
-          deleted: row.deleted,
-          writtenBy: `device:${device.id}`,
-        });
+        writes.push({ collection, body: row.body, deleted: row.deleted, writtenBy });
+        announced.push('write');
         stored.set(row.id, {
           id: row.id,
           body: row.body,
@@ -75,12 +87,25 @@ export async function applyPush(
         outcome.acknowledged += 1;
       } else if (current) {
         if (decision === 'alarm') {
-          await recordIntegrityAlarm(trx, { collection, device, stored: current, received: row });
+          announced.push({ stored: current, received: row });
           outcome.alarms += 1;
         }
         outcome.conflicts.push(withDeleted(current.body, current.deleted));
       }
     }
+    // Nothing is written before every row is decided: a refusal above leaves the batch unstored.
+    const sequenced = (await upsertDocuments(trx, writes)).values();
+    const messages: WebhookMessage[] = [];
+    for (const entry of announced) {
+      if (entry === 'write') {
+        const next = sequenced.next();
+        if (next.done) throw new Error('fewer stored writes than decided');
+        messages.push(documentWebhook(next.value));
+      } else {
+        messages.push(await recordIntegrityAlarm(trx, { collection, device, ...entry }));
+      }
+    }
+    await enqueueWebhooks(trx, messages);
     if (outcome.written > 0) {
       await notifyChange(trx, database.channel, { collection, facilities: [device.facilityId] });
     }
