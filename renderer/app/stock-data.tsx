@@ -53,27 +53,52 @@ export function StockDataProvider({ children }: { children: ReactNode }) {
   const pendingItems = useLiveQuery(db.pending_items);
   const requests = useLiveQuery(db.supply_requests);
   const today = localToday();
-  const value = useMemo<StockData>(() => {
+  // Each derived part is recomputed only when its own inputs change: a write touches balances
+  // many times a minute, while the recall index and the item and location maps rarely change.
+  const recall = useMemo(() => {
     const recallIndex = recalledLotIndex(notices.docs, items.docs);
     const isRecalled: IsRecalled = (itemId, lotCode) =>
       recallIndex.isRecalled(itemId, lotCode).length > 0;
-    return {
+    return { recallIndex, isRecalled };
+  }, [notices, items]);
+  const itemById = useMemo(() => new Map(items.docs.map((i) => [i.id, i])), [items]);
+  const locationById = useMemo(() => new Map(locations.docs.map((l) => [l.id, l])), [locations]);
+  const availability = useMemo(
+    () => summariseAvailability(balances.docs, today, recall.isRecalled),
+    [balances, today, recall],
+  );
+  const value = useMemo<StockData>(
+    () => ({
       items: items.docs,
-      itemById: new Map(items.docs.map((i) => [i.id, i])),
+      itemById,
       locations: locations.docs,
-      locationById: new Map(locations.docs.map((l) => [l.id, l])),
+      locationById,
       balances: balances.docs,
       openNotices: notices.docs,
       parLevels: parLevels.docs,
       pendingItems: pendingItems.docs,
       requests: requests.docs,
-      recallIndex,
-      isRecalled,
-      availability: summariseAvailability(balances.docs, today, isRecalled),
+      recallIndex: recall.recallIndex,
+      isRecalled: recall.isRecalled,
+      availability,
       today,
       loading: items.loading || balances.loading || locations.loading,
-    };
-  }, [items, locations, balances, notices, parLevels, pendingItems, requests, today]);
+    }),
+    [
+      items,
+      itemById,
+      locations,
+      locationById,
+      balances,
+      notices,
+      parLevels,
+      pendingItems,
+      requests,
+      recall,
+      availability,
+      today,
+    ],
+  );
   return <StockDataContext.Provider value={value}>{children}</StockDataContext.Provider>;
 }
 

@@ -2,6 +2,7 @@ import type { Balance } from '../../shared/inventory/balance';
 import { eventSemantics, type BalanceEffect } from '../../shared/inventory/event-effects';
 import { foldLedger } from '../../shared/inventory/ledger-fold';
 import type { StockEvent } from '../../shared/model';
+import type { RxDocument } from 'rxdb';
 import type { StockroomDatabase } from './collections';
 import type { BalanceDoc } from './local-schemas';
 
@@ -32,19 +33,49 @@ export async function effectsOf(
   return undone.effects.map((e) => ({ ...e, onHand: -e.onHand, quarantined: -e.quarantined }));
 }
 
-/** Every stored balance of one lot, wherever it lies. */
+/** Every stored balance of one lot, wherever it lies; the stored documents are kept for the write. */
 async function lotBalances(
   db: StockroomDatabase,
   itemId: string,
   lotCode: string,
   touched: Map<string, BalanceDoc>,
+  stored: Map<string, RxDocument<BalanceDoc>>,
 ): Promise<BalanceDoc[]> {
-  const stored = await db.balances.find({ selector: { itemId, lotCode } }).exec();
-  const byId = new Map(stored.map((d) => [d.id, d.toMutableJSON() as BalanceDoc]));
+  const found = await db.balances.find({ selector: { itemId, lotCode } }).exec();
+  const byId = new Map<string, BalanceDoc>();
+  for (const doc of found) {
+    stored.set(doc.primary, doc);
+    byId.set(doc.primary, doc.toMutableJSON());
+  }
   for (const doc of touched.values()) {
     if (doc.itemId === itemId && doc.lotCode === lotCode) byId.set(doc.id, doc);
   }
   return [...byId.values()];
+}
+
+/**
+ * New balances are inserted and stored ones replaced through their documents: one IndexedDB
+ * transaction each in the usual case. (bulkUpsert would first try to insert every document, fail
+ * on the stored ones and write them in a second transaction.) Only the ledger writer, under its
+ * lock, writes balances, so the stored documents read above are still the latest.
+ */
+async function writeBalances(
+  db: StockroomDatabase,
+  docs: readonly BalanceDoc[],
+  stored: ReadonlyMap<string, RxDocument<BalanceDoc>>,
+): Promise<void> {
+  const inserts = docs.filter((d) => !stored.has(d.id));
+  await Promise.all([
+    inserts.length > 0 ? db.balances.bulkInsert(inserts) : undefined,
+    ...docs.flatMap((d) => {
+      const current = stored.get(d.id);
+      return current ? [current.incrementalModify(() => d)] : [];
+    }),
+  ]).then(([inserted]) => {
+    const failed = inserted?.error[0];
+    if (failed)
+      throw new Error(`Balance ${failed.documentId} could not be saved (${failed.status}).`);
+  });
 }
 
 /**
@@ -57,12 +88,13 @@ export async function projectEvents(
   events: readonly StockEvent[],
 ): Promise<BalanceDoc[]> {
   const touched = new Map<string, BalanceDoc>();
+  const stored = new Map<string, RxDocument<BalanceDoc>>();
   const byId = new Map(events.map((e) => [e.id, e]));
   for (const event of events) {
     const effects = await effectsOf(db, event, byId);
     if (effects.length === 0) continue;
     const lotCode = event.lotCode.trim();
-    const lot = await lotBalances(db, event.itemId, lotCode, touched);
+    const lot = await lotBalances(db, event.itemId, lotCode, touched, stored);
     const expiry = event.expiry ?? lot.find((b) => b.expiry !== undefined)?.expiry;
     for (const effect of effects) {
       const id = balanceId(effect.locationId, effect.itemId, effect.lotCode);
@@ -89,7 +121,7 @@ export async function projectEvents(
     }
   }
   const docs = [...touched.values()];
-  if (docs.length > 0) await db.balances.bulkUpsert(docs);
+  if (docs.length > 0) await writeBalances(db, docs, stored);
   return docs;
 }
 

@@ -45,56 +45,81 @@ export function recordEvents(
   context: WriterContext,
   drafts: readonly EventDraft[],
 ): Promise<RecordResult> {
-  return withLedgerLock(async () => {
-    let seq = await lastDeviceSeq(db, context.deviceId);
-    const occurredAt = context.now().toISOString();
-    const events: StockEvent[] = drafts.map((draft) => ({
-      ...draft,
-      id: randomId('evt'),
-      facilityId: context.facilityId,
-      deviceId: context.deviceId,
-      deviceSeq: (seq += 1),
-      actorId: context.actorId,
-      occurredAt,
-    }));
-    const problems: { code: string; message: string; severity: 'error' | 'warning' }[] = [];
-    for (const event of events) {
-      const schema = documentValidator('stock_events').validate(event);
-      if (!schema.ok) {
-        problems.push(
-          ...schema.errors.map((e) => ({
-            code: 'invalid-event',
-            message: e.message,
-            severity: 'error' as const,
-          })),
+  return new Promise<RecordResult>((resolve, reject) => {
+    withLedgerLock(async () => {
+      const [last, stored] = await Promise.all([
+        lastDeviceSeq(db, context.deviceId),
+        Promise.all(
+          drafts.map((d) =>
+            db.balances.findOne(balanceId(d.locationId, d.itemId, d.lotCode)).exec(),
+          ),
+        ),
+      ]);
+      let seq = last;
+      const occurredAt = context.now().toISOString();
+      const events: StockEvent[] = drafts.map((draft) => ({
+        ...draft,
+        id: randomId('evt'),
+        facilityId: context.facilityId,
+        deviceId: context.deviceId,
+        deviceSeq: (seq += 1),
+        actorId: context.actorId,
+        occurredAt,
+      }));
+      const problems = events.flatMap((event, at) => {
+        const balance = stored[at];
+        return eventProblems(
+          event,
+          balance ? asBalance(balance.toMutableJSON()) : undefined,
+          context,
         );
-        continue;
-      }
-      const stored = await db.balances
-        .findOne(balanceId(event.locationId, event.itemId, event.lotCode))
-        .exec();
-      problems.push(
-        ...validateStockEvent(event, {
-          ...(stored ? { balance: asBalance(stored.toMutableJSON()) } : {}),
-          today: context.today,
-          ...(context.isRecalled ? { isRecalled: context.isRecalled } : {}),
-        }),
+      });
+      const blocking = problems.filter(
+        (p) => p.severity === 'error' || (p.severity === 'warning' && !context.acceptWarnings),
       );
-    }
-    const blocking = problems.filter(
-      (p) => p.severity === 'error' || (p.severity === 'warning' && !context.acceptWarnings),
-    );
-    if (blocking.length > 0) {
-      return {
-        ok: false,
-        problems: blocking.map(({ code, message, severity }) => ({ code, message, severity })),
-      };
-    }
-    await db.stock_events.bulkInsert(events);
-    const balances = await projectEvents(db, events);
-    await db.upsertLocal(BALANCE_CHECKPOINT, { deviceSeq: seq });
-    return { ok: true, events, balances };
+      if (blocking.length > 0) {
+        resolve({ ok: false, problems: blocking });
+        return;
+      }
+      const inserted = await db.stock_events.bulkInsert(events);
+      const refused = inserted.error[0];
+      if (refused) {
+        // Balances are never projected from events that were not stored; start-up refolds any saved ones.
+        throw new Error(
+          `Stock event ${refused.documentId} could not be saved (${refused.status}). Balances were left as they were; restart the app to reconcile them with the events that were saved, then record it again.`,
+        );
+      }
+      const balances = await projectEvents(db, events);
+      // Events and balances are durable: the person can go on. The checkpoint only tells start-up
+      // where to resume, and the lock stays held until it is saved, so the next write sees it.
+      resolve({ ok: true, events, balances });
+      await db.upsertLocal(BALANCE_CHECKPOINT, { deviceSeq: seq }).catch((error: unknown) => {
+        // Harmless to lose: start-up refolds the lots of events after the last saved checkpoint.
+        console.warn('The balances checkpoint was not saved; start-up will refold.', error);
+      });
+    }).catch(reject);
   });
+}
+
+type Problem = { code: string; message: string; severity: 'error' | 'warning' };
+
+function eventProblems(
+  event: StockEvent,
+  balance: ReturnType<typeof asBalance> | undefined,
+  context: WriterContext,
+): Problem[] {
+  const schema = documentValidator('stock_events').validate(event);
+  if (!schema.ok)
+    return schema.errors.map((e) => ({
+      code: 'invalid-event',
+      message: e.message,
+      severity: 'error' as const,
+    }));
+  return validateStockEvent(event, {
+    ...(balance ? { balance } : {}),
+    today: context.today,
+    ...(context.isRecalled ? { isRecalled: context.isRecalled } : {}),
+  }).map(({ code, message, severity }) => ({ code, message, severity }));
 }
 
 /**

@@ -9,7 +9,8 @@ export interface Probes {
   idb: { db: string; at: number }[];
   enters: number[];
   clicks: number[];
-  seen: { key: string; at: number }[];
+  /** `at`: the frame after the change (what a person sees); `dom`: when the change was made. */
+  seen: { key: string; at: number; dom: number }[];
   /** The frame on which the sign-in prompt first showed (-1 until that frame ran). */
   ready?: number;
 }
@@ -43,7 +44,8 @@ const PROBES_SCRIPT = `(() => {
     for (const g of gone) {
       if (g.done || document.querySelector(g.selector) !== null) continue;
       g.done = true;
-      requestAnimationFrame(() => probes.seen.push({ key: g.key, at: performance.now() }));
+      const dom = performance.now();
+      requestAnimationFrame(() => probes.seen.push({ key: g.key, at: performance.now(), dom }));
     }
     for (const w of watches) {
       for (const el of document.querySelectorAll(w.selector)) {
@@ -51,7 +53,8 @@ const PROBES_SCRIPT = `(() => {
         if (w.text !== undefined && !(el.textContent || '').includes(w.text)) continue;
         w.known.add(el);
         // The frame after the DOM change is when a person can see it.
-        requestAnimationFrame(() => probes.seen.push({ key: w.key, at: performance.now() }));
+        const dom = performance.now();
+        requestAnimationFrame(() => probes.seen.push({ key: w.key, at: performance.now(), dom }));
       }
     }
   }

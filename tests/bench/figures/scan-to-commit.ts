@@ -13,6 +13,8 @@ import { roundFigure, summarise } from '../lib/stats';
 const SIZES = { full: { samples: 100, warmup: 3 }, smoke: { samples: 3, warmup: 1 } };
 
 interface Sample {
+  /** Enter → the item card in the document (parse, look-ups, render; no paint). */
+  scanToCardDom: number;
   scanToCard: number;
   clickToDurable: number;
   clickToCleared: number;
@@ -56,12 +58,16 @@ export function scanToCommitFigure(
           await page.waitForTimeout(30);
           const probes = await readProbes(page);
           const enter = probes.enters.at(-1)!;
-          const card = probes.seen.find((s) => s.key === 'card')!.at;
+          const card = probes.seen.find((s) => s.key === 'card')!;
           const click = probes.clicks.at(-1)!;
-          const durable = probes.idb.find((t) => t.at > click && t.db.endsWith('--balances'))?.at;
           const confirmation = probes.seen.find((s) => s.key === 'confirmation')!.at;
           const cleared = probes.seen.find((s) => s.key === 'cleared')?.at;
           if (cleared === undefined) throw new Error('the item card never cleared after the issue');
+          // The screen clears only after the write resolved, so the last balances commit before
+          // it is the one that made the issue durable.
+          const durable = probes.idb
+            .filter((t) => t.at > click && t.at < cleared && t.db.endsWith('--balances'))
+            .at(-1)?.at;
           if (durable === undefined)
             throw new Error(
               `no balances write after the confirm click: ${JSON.stringify(probes.idb)}`,
@@ -70,14 +76,15 @@ export function scanToCommitFigure(
           const puts = await bareIdbPuts(page, 2, template);
           if (i < size.warmup) continue;
           samples.push({
-            scanToCard: card - enter,
+            scanToCardDom: card.dom - enter,
+            scanToCard: card.at - enter,
             clickToDurable: durable - click,
             clickToCleared: cleared - click,
             clickToConfirmation: confirmation - click,
           });
           bare.push(...puts);
         }
-        const commit = summarise(samples.map((s) => s.scanToCard + s.clickToDurable));
+        const commit = summarise(samples.map((s) => s.scanToCardDom + s.clickToDurable));
         const screen = summarise(samples.map((s) => s.scanToCard + s.clickToCleared));
         const met = commit.p95 <= 10 && screen.p95 <= 50;
         return {
@@ -95,6 +102,11 @@ export function scanToCommitFigure(
               unit: 'ms',
               stats: screen,
               judgedOn: 'p95',
+            },
+            {
+              label: 'part: Enter → item card with on-hand in the document',
+              unit: 'ms',
+              stats: summarise(samples.map((s) => s.scanToCardDom)),
             },
             {
               label: 'part: Enter → item card with on-hand painted',
@@ -123,7 +135,7 @@ export function scanToCommitFigure(
             },
           ],
           limits:
-            "The app asks for a confirmation (the Issue button) between scan and write, so commit and screen are the machine's parts added up: from the scan's Enter to the item card painted, plus from the click to the balances write completing (commit) or to the screen clearing the issued item, ready for the next scan (screen); the person's time in between is left out. The issue screen shows no on-hand after an issue; the next scan's card shows the new one (the first part). The ‘Issued’ toast is Mantine's, which shows at most 5 at once and queues the rest, so it lags when scans come faster than one a second. The write is RxDB on Dexie: event check, a balance read, the events transaction, then the balances transaction, each an IndexedDB commit.",
+            "The app asks for a confirmation (the Issue button) between scan and write, so commit and screen are the machine's parts added up, the person's time in between left out. Commit: from the scan's Enter to the item card in the document (parse, look-ups, render), plus from the click to the balances write committing. Screen: from the Enter to the card painted, plus from the click to the screen cleared and ready for the next scan, painted. The write is RxDB on Dexie, one database per collection: the ledger's Web Lock (a round trip to the browser process), the device sequence and the balance read from RxDB's cache, then the events transaction and the balances transaction, two IndexedDB commits one after the other (events first, so a crash can leave balances behind the ledger but never ahead of it). The ‘Issued’ toast is Mantine's, which shows at most 5 at once and queues the rest.",
           notes: [
             `Issue screen, lot ${BENCH_LOT} from Shelf 1, quantity 1, ${size.samples} scans after ${size.warmup} warm-up; times from the page's own clock (keydown/click event time stamps, IndexedDB transaction completions, the animation frame after the DOM change). Two bare puts after each scan. Scans repeated after a split scan: ${rescans}.`,
           ],
