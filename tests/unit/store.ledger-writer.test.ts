@@ -145,4 +145,31 @@ describe('writing stock events keeps the balances projection', () => {
       2,
     );
   });
+
+  it('answers once events and balances are stored; the checkpoint is saved before the next write', async () => {
+    const db = await store();
+    const [first, second] = await Promise.all([
+      recordEvents(db, context, [receive(5)]),
+      recordEvents(db, context, [receive(7)]),
+    ]);
+    expect(first.ok && second.ok).toBe(true);
+    expect(await onHand(db)).toBe(12);
+    // A write queued behind these two runs only after both checkpoints were saved.
+    expect(await catchUpBalances(db, context.deviceId)).toBe(0);
+    expect((await db.getLocal<{ deviceSeq: number }>(BALANCE_CHECKPOINT))?.get('deviceSeq')).toBe(
+      2,
+    );
+  });
+
+  it('updates a stored balance in place and inserts a new one in the same write', async () => {
+    const db = await store();
+    await recordEvents(db, context, [receive(10)]);
+    const result = await recordEvents(db, context, [receive(3), receive(4, 'L2')]);
+    expect(result.ok && result.balances.map((b) => [b.id, b.onHand])).toEqual([
+      ['LOC-A1|ITM-1|L1', 13],
+      ['LOC-A1|ITM-1|L2', 4],
+    ]);
+    expect([await onHand(db), await onHand(db, 'L2')]).toEqual([13, 4]);
+    expect(await db.balances.count().exec()).toBe(2);
+  });
 });
