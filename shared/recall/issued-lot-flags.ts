@@ -60,9 +60,21 @@ export interface NoticeIssueFlags {
 
 /** Reversals that reverse each other round in a circle; none of them can be said to stand. */
 function reversalCycles(events: readonly StockEvent[]): Set<string> {
-  const byId = new Map(events.map((e) => [e.id, e]));
+  // Only reversals can lie on a cycle, and a ledger holds few: the walk below looks at nothing
+  // else. `byId` answers as a map of every event would for a chain: the last event with an id
+  // wins, and a chain stops at anything that is not a reversal naming what it reverses.
+  const starts: StockEvent[] = [];
+  const byId = new Map<string, StockEvent>();
+  for (const e of events) {
+    if (e.type === 'reversal' && e.reverses !== undefined) {
+      starts.push(e);
+      byId.set(e.id, e);
+    } else if (byId.size > 0) {
+      byId.delete(e.id);
+    }
+  }
   const onCycle = new Set<string>();
-  for (const start of events) {
+  for (const start of starts) {
     const seen = new Set<string>();
     let current: StockEvent | undefined = start;
     while (current?.type === 'reversal' && current.reverses !== undefined) {
@@ -180,7 +192,8 @@ export function flagIssuedLots(
   }
 
   for (const e of events) {
-    if (e.type !== 'issue') continue;
+    // Most issues are of products no open notice names: passed over before anything is made.
+    if (e.type !== 'issue' || !index.namesItem(e.itemId)) continue;
     const found = index.lookup(e.itemId, e.lotCode, e.serial, e.expiry);
     if (found.recalled.length === 0 && found.cannotTell.length === 0) continue;
     const flag = flagOf(e, cancelled.get(e.id));

@@ -38,6 +38,8 @@ export interface RecalledLotIndex {
   lookup(itemId: string, lotCode: string, serial?: string, expiry?: string): RecallLookup;
   /** Open notices that name this item's product at all. */
   noticesFor(itemId: string): readonly RecallNotice[];
+  /** True when any open notice names this item's product: `lookup` can only find something then. */
+  namesItem(itemId: string): boolean;
 }
 
 const CLASS_RANK: Readonly<Record<RecallClass, number>> = { I: 0, II: 1, III: 2 };
@@ -99,5 +101,6 @@ export function recalledLotIndex(
     blocks: (itemId, lotCode, serial, expiry) =>
       lookup(itemId, lotCode, serial, expiry).recalled.length > 0,
     noticesFor: (itemId) => (byItem.get(itemId) ?? []).map((c) => c.notice),
+    namesItem: (itemId) => byItem.has(itemId),
   };
 }

@@ -30,9 +30,14 @@ export interface StockIndex {
   readonly byItem: ReadonlyMap<string, ReadonlyMap<string, readonly StockedLot[]>>;
 }
 
-export function indexStock(balances: readonly Balance[]): StockIndex {
+/** With `onlyItems`, balances of other items are passed over before anything is made of them. */
+export function indexStock(
+  balances: readonly Balance[],
+  onlyItems?: ReadonlySet<string>,
+): StockIndex {
   const byItem = new Map<string, Map<string, StockedLot[]>>();
   for (const b of balances) {
+    if (onlyItems !== undefined && !onlyItems.has(b.itemId)) continue;
     const lotCode = normaliseLotCode(b.lotCode);
     let lots = byItem.get(b.itemId);
     if (!lots) byItem.set(b.itemId, (lots = new Map()));
@@ -97,24 +102,23 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byPlace = (a: StockedLot, b: StockedLot): number =>
   byText(a.locationId, b.locationId) || byText(a.itemId, b.itemId) || byText(a.lotCode, b.lotCode);
 
-/** Ids of stocked items that are the notice's product (by id, GTIN, HIBCC or catalogue number). */
-function recalledItemIds(
-  compiled: CompiledNotice,
-  stock: StockIndex,
-  items: readonly ProductIdentity[],
-): string[] {
-  const ids = new Set<string>();
-  for (const id of compiled.itemIds) if (stock.byItem.has(id)) ids.add(id);
-  for (const item of items) {
-    if (stock.byItem.has(item.id) && matchesProduct(compiled, item)) ids.add(item.id);
-  }
-  return [...ids].sort(byText);
+/** Ids of items that are the notice's product (by id, GTIN, HIBCC or catalogue number). */
+function productItemIds(compiled: CompiledNotice, items: readonly ProductIdentity[]): Set<string> {
+  const ids = new Set<string>(compiled.itemIds);
+  for (const item of items) if (matchesProduct(compiled, item)) ids.add(item.id);
+  return ids;
+}
+
+/** Those of them with stock in the index, sorted. */
+function stockedItemIds(products: ReadonlySet<string>, stock: StockIndex): string[] {
+  return [...products].filter((id) => stock.byItem.has(id)).sort(byText);
 }
 
 /**
  * A notice against the stock on hand: the lots to quarantine grouped by location, the stock a
  * person must check, and look-alike lots. Lots with nothing on hand are left out. Terminated
- * notices match nothing.
+ * notices match nothing. Given plain balances, only those of the notice's products are indexed:
+ * a notice names a few products, a facility holds thousands.
  */
 export function matchStock(
   notice: RecallNotice | CompiledNotice,
@@ -122,7 +126,6 @@ export function matchStock(
   items: readonly ProductIdentity[],
 ): StockMatch {
   const compiled = 'notice' in notice ? notice : compileNotice(notice);
-  const index = 'byItem' in stock ? stock : indexStock(stock);
   const n = compiled.notice;
   const result: StockMatch = {
     noticeId: n.id,
@@ -135,7 +138,9 @@ export function matchStock(
     similar: [],
   };
   if (!compiled.open) return result;
-  result.itemIds = recalledItemIds(compiled, index, items);
+  const products = productItemIds(compiled, items);
+  const index = 'byItem' in stock ? stock : indexStock(stock, products);
+  result.itemIds = stockedItemIds(products, index);
 
   const matched: MatchedLot[] = [];
   for (const itemId of result.itemIds) {
