@@ -87,34 +87,38 @@ export function allGs1Ais(): Gs1AiDefinition[] {
 }
 
 /**
- * The lengths of the AIs that start with each pair of digits, shortest first: an AI's first two
- * digits narrow the lookup to one or two map reads instead of a slice and a regex per length.
+ * The definitions again, indexed by the AI's value as a number, one array per AI length (2, 3, 4
+ * digits): finding the AI at a position of a scan is then digit arithmetic and an array read,
+ * with no string cut out and hashed for each length tried.
  */
-const LENGTHS_BY_PREFIX: ReadonlyMap<string, readonly number[]> = (() => {
-  const lengths = new Map<string, number[]>();
-  for (const ai of DEFINITIONS.keys()) {
-    const prefix = ai.slice(0, 2);
-    const known = lengths.get(prefix) ?? [];
-    if (!known.includes(ai.length)) known.push(ai.length);
-    lengths.set(prefix, known);
+const BY_LENGTH_AND_VALUE: readonly (readonly (Gs1AiDefinition | undefined)[])[] = (() => {
+  // Filled to full size up front, so the engine keeps each a flat array rather than a sparse map.
+  const tables = [2, 3, 4].map((length) =>
+    new Array<Gs1AiDefinition | undefined>(10 ** length).fill(undefined),
+  );
+  for (const [ai, definition] of DEFINITIONS) {
+    const table = tables[ai.length - 2];
+    if (table === undefined || !/^\d+$/.test(ai)) throw new Error(`gs1-ai-table: bad AI ${ai}`);
+    table[Number(ai)] = definition;
   }
-  for (const known of lengths.values()) known.sort((a, b) => a - b);
-  return lengths;
+  return tables;
 })();
 
 /**
- * The AI that starts at `position`, if any: AIs are prefix-free, so at most one matches (and were
- * they not, the shortest would win, as a reader going digit by digit would find it).
+ * The AI that starts at `position`, if any: AIs are prefix-free, so at most one matches (were they
+ * not, the shortest would win, as reading digit by digit finds it).
  */
 export function gs1AiAt(text: string, position: number): Gs1AiDefinition | undefined {
-  if (position + 2 > text.length) return undefined;
-  const lengths = LENGTHS_BY_PREFIX.get(text.slice(position, position + 2));
-  if (lengths === undefined) return undefined;
-  for (const length of lengths) {
-    if (position + length > text.length) return undefined;
-    // Every key is digits, so a candidate holding anything else finds nothing.
-    const definition = DEFINITIONS.get(text.slice(position, position + length));
-    if (definition) return definition;
+  let value = 0;
+  for (let length = 1; length <= 4; length++) {
+    const code = text.charCodeAt(position + length - 1);
+    // Past the end charCodeAt answers NaN, which is no digit either.
+    if (!(code >= 48 && code <= 57)) return undefined;
+    value = value * 10 + (code - 48);
+    if (length >= 2) {
+      const definition = BY_LENGTH_AND_VALUE[length - 2]?.[value];
+      if (definition) return definition;
+    }
   }
   return undefined;
 }

@@ -101,7 +101,13 @@ export function gs1ScanResult(
   const expiry = expiry17 === undefined ? date(expiry7003, false) : date(expiry17);
   const quantity = count30 ?? count37;
 
-  const result: Omit<ScanSuccess, 'warnings'> = { ok: true, standard: 'GS1', form };
+  // Built in place, the properties in the order the JSON shows them: a spread at the end would copy
+  // an object of one of many shapes on every scan.
+  const result: Partial<ScanSuccess> & Pick<ScanSuccess, 'ok' | 'standard' | 'form'> = {
+    ok: true,
+    standard: 'GS1',
+    form,
+  };
   if (symbology !== undefined) result.symbology = symbology;
   // 02 names the trade items inside a logistic unit; with 37 it says how many of that item arrived.
   const gtin = gtin01 ?? gtin03 ?? gtin02;
@@ -116,7 +122,9 @@ export function gs1ScanResult(
   if (bestBefore !== undefined) result.bestBefore = bestBefore;
   if (quantity !== undefined) result.quantity = Number(quantity);
   if (sscc !== undefined) result.sscc = sscc;
-  return { ...result, ai, warnings };
+  result.ai = ai;
+  result.warnings = warnings;
+  return result as ScanSuccess;
 }
 
 /** The value of the first field before `before` with AI `ai`: a scan holds a handful of fields. */

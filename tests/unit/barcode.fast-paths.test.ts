@@ -4,6 +4,7 @@ import {
   associationWarnings,
   associationWarningsByRule,
 } from '../../shared/barcode/gs1-associations';
+import { gs1Ai, gs1AiAt } from '../../shared/barcode/gs1-ai';
 import { allGs1Ais, parseScan, type ScanResult } from '../../shared/barcode/index';
 
 /**
@@ -44,6 +45,31 @@ describe('association rules checked from sets first', () => {
         expect(associationWarnings(ai, distinct)).toEqual(
           associationWarningsByRule(Object.keys(ai)),
         );
+      }
+    }
+  });
+});
+
+describe('the AI at a position, found by digit arithmetic', () => {
+  /** The lookup as the dictionary states it: the shortest run of 2 to 4 digits that is an AI. */
+  function byDictionary(text: string, position: number) {
+    for (let length = 2; length <= 4; length++) {
+      const candidate = text.slice(position, position + length);
+      if (candidate.length < length || !/^\d+$/.test(candidate)) return undefined;
+      const definition = gs1Ai(candidate);
+      if (definition) return definition;
+    }
+    return undefined;
+  }
+
+  it('agrees with the dictionary for every run of up to four digits, cut short or followed by data', () => {
+    for (let length = 1; length <= 4; length++) {
+      for (let n = 0; n < 10 ** length; n++) {
+        const digits = String(n).padStart(length, '0');
+        for (const text of [digits, `${digits}1`, `${digits}A`, `${digits}\u001d`, `x${digits}9`]) {
+          const at = text.startsWith('x') ? 1 : 0;
+          expect(gs1AiAt(text, at)).toBe(byDictionary(text, at));
+        }
       }
     }
   });
