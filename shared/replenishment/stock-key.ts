@@ -7,18 +7,19 @@ import { itemLocationKey, type ItemLocationStock } from '../inventory/availabili
  */
 export const locationItemKey: (locationId: string, itemId: string) => string = itemLocationKey;
 
-/** Available or on-order units per `locationItemKey`; a missing key means none. */
-export type QuantityByLocationItem = ReadonlyMap<string, number>;
+/**
+ * Available or on-order units per `locationItemKey`; a missing key means none. The review only
+ * looks units up, so any Map fits, and so does the view `availableFrom` gives.
+ */
+export type QuantityByLocationItem = Pick<ReadonlyMap<string, number>, 'get'>;
 
 /**
- * Available units per `locationItemKey` from the availability summary's `byItemLocation`. Its keys
- * are already these keys, so none is built again: a review of 100,000 levels would otherwise spend
- * more on making and hashing key strings than on the review.
+ * Available units per `locationItemKey`, read straight from the availability summary's
+ * `byItemLocation`, whose keys are these keys. Nothing is copied: a review of 100,000 levels would
+ * otherwise spend more on building a second map of them than on the review.
  */
 export function availableFrom(
   byItemLocation: ReadonlyMap<string, Pick<ItemLocationStock, 'available'>>,
-): Map<string, number> {
-  const available = new Map<string, number>();
-  for (const [key, stock] of byItemLocation) available.set(key, stock.available);
-  return available;
+): QuantityByLocationItem {
+  return { get: (key) => byItemLocation.get(key)?.available };
 }

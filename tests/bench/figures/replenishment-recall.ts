@@ -12,7 +12,11 @@ import type {
   StockEvent,
   SupplyRequest,
 } from '../../../shared/model';
-import type { ReplenishmentPlan, ReplenishmentReview } from '../../../shared/replenishment';
+import type {
+  QuantityByLocationItem,
+  ReplenishmentPlan,
+  ReplenishmentReview,
+} from '../../../shared/replenishment';
 import type { NoticeIssueFlags, ProductIdentity, StockMatch } from '../../../shared/recall';
 import { buildReplenishmentSet } from '../inputs/replenishment-set';
 import {
@@ -32,7 +36,7 @@ interface Domain {
   planReplenishment(review: ReplenishmentReview): ReplenishmentPlan;
   orderMultiplesFrom(items: Iterable<Item>): Map<string, number>;
   onOrderFrom(requests: Iterable<SupplyRequest>): Map<string, number>;
-  availableFrom(byItemLocation: AvailabilitySummary['byItemLocation']): Map<string, number>;
+  availableFrom(byItemLocation: AvailabilitySummary['byItemLocation']): QuantityByLocationItem;
   summariseAvailability(b: Iterable<Balance>, today: string, r: IsRecalled): AvailabilitySummary;
   noRecalls: IsRecalled;
   foldLedger(events: Iterable<StockEvent>): LedgerFold;
