@@ -1,5 +1,5 @@
 import { scanWarning } from './error-codes';
-import { gs1Ai, gs1AiMatches, type Gs1AiDefinition } from './gs1-ai';
+import { allGs1Ais, gs1Ai, gs1AiMatches, type Gs1AiDefinition } from './gs1-ai';
 import type { ScanWarning } from './types';
 
 /**
@@ -47,49 +47,43 @@ export function associationWarningsByRule(present: readonly string[]): ScanWarni
 
 /** An AI's rules, compiled once: exact AIs go into sets, `n` patterns are matched one by one. */
 interface CompiledRules {
+  definition: Gs1AiDefinition;
   /** Per req= entry: the AIs any one of which meets it, or undefined where an alternative needs more. */
   requires: readonly (ReadonlySet<string> | undefined)[];
   excludedExactly: ReadonlySet<string>;
   excludedPatterns: readonly string[];
 }
 
-const COMPILED = new Map<string, CompiledRules>();
-
-function compiledRules(definition: Gs1AiDefinition): CompiledRules {
-  let rules = COMPILED.get(definition.ai);
-  if (rules === undefined) {
-    const exact = (pattern: string) => !pattern.includes('n');
-    rules = {
-      requires: definition.requires.map((alternatives) =>
-        alternatives.every((all) => all.length === 1 && exact(all[0] ?? 'n'))
-          ? new Set(alternatives.map((all) => all[0] ?? ''))
-          : undefined,
-      ),
-      excludedExactly: new Set(definition.excludes.filter(exact)),
-      excludedPatterns: definition.excludes.filter((pattern) => !exact(pattern)),
-    };
-    COMPILED.set(definition.ai, rules);
-  }
-  return rules;
+function compile(definition: Gs1AiDefinition): CompiledRules {
+  const exact = (pattern: string) => !pattern.includes('n');
+  return {
+    definition,
+    requires: definition.requires.map((alternatives) =>
+      alternatives.every((all) => all.length === 1 && exact(all[0] ?? 'n'))
+        ? new Set(alternatives.map((all) => all[0] ?? ''))
+        : undefined,
+    ),
+    excludedExactly: new Set(definition.excludes.filter(exact)),
+    excludedPatterns: definition.excludes.filter((pattern) => !exact(pattern)),
+  };
 }
 
-/** Whether `associationWarnings` has anything to say, answered without building it. */
+const COMPILED: ReadonlyMap<string, CompiledRules> = new Map(
+  allGs1Ais().map((definition) => [definition.ai, compile(definition)]),
+);
+
+/** Whether `associationWarningsByRule` has anything to say, answered without building it. */
 function breaksAnyRule(present: readonly string[]): boolean {
   for (const ai of present) {
-    const definition = gs1Ai(ai);
-    if (!definition) continue;
-    const rules = compiledRules(definition);
+    const rules = COMPILED.get(ai);
+    if (rules === undefined) continue;
     for (let r = 0; r < rules.requires.length; r++) {
       const anyOf = rules.requires[r];
-      if (anyOf === undefined) {
-        const alternatives = definition.requires[r] ?? [];
-        const met = alternatives.some((all) =>
-          all.every((pattern) => present.some((other) => gs1AiMatches(pattern, other))),
-        );
-        if (!met) return true;
-      } else if (!present.some((other) => anyOf.has(other))) {
-        return true;
-      }
+      const met =
+        anyOf === undefined
+          ? meetsInFull(rules.definition.requires[r] ?? [], present)
+          : presentIn(anyOf, present);
+      if (!met) return true;
     }
     for (const other of present) {
       if (other === ai) continue;
@@ -98,4 +92,16 @@ function breaksAnyRule(present: readonly string[]): boolean {
     }
   }
   return false;
+}
+
+function presentIn(anyOf: ReadonlySet<string>, present: readonly string[]): boolean {
+  for (const ai of present) if (anyOf.has(ai)) return true;
+  return false;
+}
+
+/** One req= entry met by some alternative, every AI pattern of which is present. */
+function meetsInFull(alternatives: readonly (readonly string[])[], present: readonly string[]) {
+  return alternatives.some((all) =>
+    all.every((pattern) => present.some((other) => gs1AiMatches(pattern, other))),
+  );
 }
