@@ -176,7 +176,7 @@ export function replenishmentRecallFigures(ctx: FigureContext): Promise<FigureRe
           },
         ],
         limits:
-          'One core, linear in the par levels (three map look-ups each); the availability summary is computed when balances change, not at each review, and is shown for context.',
+          'One core, linear in the par levels: each costs a key string and three map look-ups, and only the levels to order build a suggestion with its sentence (the every-level row shows what building one for each level cost). Those suggestions stay in the plan, so a review also pays a young-generation collection that copies them. The availability summary is computed when balances change, not at each review, and is shown for context.',
         notes: [
           `${set.parLevels.length} par levels, ${set.requests.length} requests, ${set.balances.length} balances.`,
         ],
@@ -245,7 +245,7 @@ export function replenishmentRecallFigures(ctx: FigureContext): Promise<FigureRe
             },
           ],
           limits:
-            "One core, linear in balances and events; the balances come from the app's projection, so the full ledger fold (shown for context) is not part of a recall match.",
+            "One core: one pass over the balances and one over the events, each stopping at an item-id look-up for everything but the notice's products, then work in proportion to the notice's own stock and issues. The balances come from the app's projection, so the full ledger fold (shown for context) is not part of a recall match.",
           notes: [
             `${balances.length} balances folded from ${events.length} events; notice: 10 products, 50 lot codes.`,
           ],
