@@ -1,10 +1,16 @@
+import { isDigit } from './char-codes';
 import { scanError } from './error-codes';
 import { gs1Ai } from './gs1-ai';
 import type { Gs1FieldsParse } from './gs1-element-string';
 import { validateGs1Value, type Gs1Field } from './gs1-field';
 import type { ScanError } from './types';
 
-const AI_IN_PARENTHESES = /\((\d{2,4})\)/g;
+/** Where an AI in parentheses was found: `(` at `index`, the marker `length` characters long. */
+interface AiMarker {
+  index: number;
+  ai: string;
+  length: number;
+}
 
 /**
  * Reads the form printed under a barcode and typed or pasted by people:
@@ -19,16 +25,17 @@ export function parseGs1HumanReadable(text: string, todayYear: number): Gs1Field
     error,
     fieldsRead: fields.length,
   });
-  const markers = [...text.matchAll(AI_IN_PARENTHESES)];
+  const markers = aiMarkers(text);
   if (markers[0]?.index !== 0) {
     const detail = 'it must start with an AI in parentheses, such as (01)';
     return fail(scanError('GS1_HR_MALFORMED', { detail }, 0));
   }
-  for (const [i, marker] of markers.entries()) {
-    const ai = marker[1] ?? '';
+  for (let i = 0; i < markers.length; i++) {
+    const marker = markers[i] as AiMarker;
+    const { ai } = marker;
     const definition = gs1Ai(ai);
     if (!definition) return fail(scanError('GS1_UNKNOWN_AI', { text: `(${ai})` }, marker.index));
-    const valueStart = marker.index + marker[0].length;
+    const valueStart = marker.index + marker.length;
     const raw = text.slice(valueStart, markers[i + 1]?.index ?? text.length);
     const value = raw.trim();
     const problem = validateGs1Value(definition, value, {
@@ -45,3 +52,25 @@ export function parseGs1HumanReadable(text: string, todayYear: number): Gs1Field
   }
   return { ok: true, fields };
 }
+
+/**
+ * Every `(` + two to four digits + `)`, left to right without overlap: what the regex
+ * /\((\d{2,4})\)/g finds, read off char codes since every typed or printed scan goes through it.
+ */
+export function aiMarkers(text: string): AiMarker[] {
+  const markers: AiMarker[] = [];
+  for (let i = text.indexOf('('); i !== -1; i = text.indexOf('(', i)) {
+    let digits = 0;
+    while (digits <= 4 && isDigit(text.charCodeAt(i + 1 + digits))) digits++;
+    const close = i + 1 + digits;
+    if (digits >= 2 && digits <= 4 && text.charCodeAt(close) === CLOSING_PARENTHESIS) {
+      markers.push({ index: i, ai: text.slice(i + 1, close), length: digits + 2 });
+      i = close + 1;
+    } else {
+      i++;
+    }
+  }
+  return markers;
+}
+
+const CLOSING_PARENTHESIS = 0x29;

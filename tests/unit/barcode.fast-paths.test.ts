@@ -5,6 +5,7 @@ import {
   associationWarningsByRule,
 } from '../../shared/barcode/gs1-associations';
 import { gs1Ai, gs1AiAt } from '../../shared/barcode/gs1-ai';
+import { aiMarkers } from '../../shared/barcode/gs1-human-readable';
 import { allGs1Ais, parseScan, type ScanResult } from '../../shared/barcode/index';
 
 /**
@@ -72,6 +73,26 @@ describe('the AI at a position, found by digit arithmetic', () => {
         }
       }
     }
+  });
+});
+
+describe('AIs in parentheses, found without a regex', () => {
+  it('are where /\\((\\d{2,4})\\)/g finds them, in any text', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('(', ')', '0', '1', '7', 'A', ' '),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        const byRegex = [...t.matchAll(/\((\d{2,4})\)/g)].map((m) => ({
+          index: m.index,
+          ai: m[1],
+          length: m[0].length,
+        }));
+        expect(aiMarkers(t)).toEqual(byRegex);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 
