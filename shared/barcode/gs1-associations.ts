@@ -85,6 +85,8 @@ function breaksAnyRule(present: readonly string[]): boolean {
           : presentIn(anyOf, present);
       if (!met) return true;
     }
+    // Most AIs exclude nothing (10, 17, 21…): skip the walk over the others for them.
+    if (rules.definition.excludes.length === 0) continue;
     for (const other of present) {
       if (other === ai) continue;
       if (rules.excludedExactly.has(other)) return true;
