@@ -5,6 +5,8 @@
  * remaining character came from, so that error positions point into what was scanned.
  */
 
+import { isDigit } from './char-codes';
+
 export const GS = '\u001d';
 
 /** AIM identifiers of symbols that carry GS1 element strings (FNC1 in first position). */
@@ -80,7 +82,7 @@ function hasAimIdentifier(raw: string, start: number, end: number): boolean {
   if (end - start < 3 || raw.charCodeAt(start) !== CLOSING_BRACKET) return false;
   const kind = raw.charCodeAt(start + 1);
   const modifier = raw.charCodeAt(start + 2);
-  return isAsciiLetter(kind) && (isAsciiLetter(modifier) || (modifier >= 48 && modifier <= 57));
+  return isAsciiLetter(kind) && (isAsciiLetter(modifier) || isDigit(modifier));
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -91,8 +93,8 @@ export interface SeparatedText {
   text: string;
   /**
    * For each character of `text`, its index in the input's text (one extra entry for the end).
-   * Left out when nothing was replaced: the index is then the position plus `shift` (0, or 1 when a
-   * leading separator was taken off), and most scans need no map built.
+   * Left out when no separator string was replaced, as in most scans: the index is then the
+   * position plus `shift` (1 where a leading GS was taken off, else 0).
    */
   origin?: number[];
   shift: number;
