@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import { jsonb, textArray } from '../store/json';
+import { jsonb, jsonRecords } from '../store/json';
 
 export interface WebhookMessage {
   eventType: string;
@@ -12,31 +12,40 @@ export interface WebhookMessage {
  * Written in the same transaction as the changes they announce: if the changes commit, their
  * deliveries exist; if they roll back, no webhook ever mentions them. One delivery row per
  * endpoint subscribed at that moment, in the order of `messages` (the worker sends by delivery
- * id). Two statements however many messages: a push of a hundred documents is one outbox INSERT
- * and one delivery INSERT…SELECT, not two hundred round trips.
+ * id). One statement however many messages: the outbox INSERT is a CTE of the delivery
+ * INSERT…SELECT (the deliveries' foreign key is checked at the end of the statement, when the
+ * outbox rows exist), so a push of a hundred documents is one round trip, not two hundred.
  */
 export async function enqueueWebhooks(
   trx: Transaction<Database>,
   messages: readonly WebhookMessage[],
 ): Promise<void> {
   if (messages.length === 0) return;
-  const rows = messages.map((m) => ({
+  const rows = messages.map((m, ord) => ({
+    ord,
     id: `msg_${randomUUID()}`,
     event_type: m.eventType,
-    payload: jsonb(m.payload),
+    payload: m.payload,
   }));
-  await trx.insertInto('outbox').values(rows).execute();
-  const queued = sql<{ outbox_id: string; event_type: string; ord: number }>`(
-    select * from unnest(${textArray(rows.map((r) => r.id))}, ${textArray(rows.map((r) => r.event_type))})
-      with ordinality as queued(outbox_id, event_type, ord))`;
   await trx
+    .with('messages', (db) =>
+      db
+        .selectFrom(jsonRecords(rows, 'ord integer, id text, event_type text, payload jsonb', 'm'))
+        .selectAll('m'),
+    )
+    .with('queued', (db) =>
+      db
+        .insertInto('outbox')
+        .columns(['id', 'event_type', 'payload'])
+        .expression((eb) => eb.selectFrom('messages').select(['id', 'event_type', 'payload'])),
+    )
     .insertInto('webhook_deliveries')
     .columns(['outbox_id', 'endpoint_id', 'status', 'attempts', 'next_attempt_at'])
     .expression((eb) =>
       eb
-        .selectFrom([queued.as('q'), 'webhook_endpoints as e'])
+        .selectFrom(['messages as q', 'webhook_endpoints as e'])
         .select([
-          'q.outbox_id',
+          'q.id as outbox_id',
           'e.id',
           sql.lit('pending').as('status'),
           sql.lit(0).as('attempts'),

@@ -1,0 +1,140 @@
+import { sql } from 'kysely';
+import type { Doc } from './canonical';
+import type { DocumentWrite } from './documents';
+import { facilitiesOf } from './facilities-of';
+import { jsonRecords } from './json';
+import { nextSeq, type SequencedTransaction } from './sequenced';
+
+/** A write with the seq it was stored under. */
+export interface SequencedWrite {
+  write: DocumentWrite;
+  seq: number;
+}
+
+/** One write as it crosses in JSON; `WRITE_COLUMNS` gives PostgreSQL its types. */
+interface WriteRow extends Record<string, unknown> {
+  ord: number;
+  collection: string;
+  id: string;
+  facilities: string[] | null;
+  doc: Doc;
+  deleted: boolean;
+  written_by: string;
+  event_device_id: string | null;
+  event_device_seq: number | null;
+}
+
+const WRITE_COLUMNS =
+  'ord integer, collection text, id text, facilities text[], doc jsonb, deleted boolean, written_by text, event_device_id text, event_device_seq bigint';
+
+/**
+ * Inserts or replaces documents under fresh seqs, in the order given, in one statement: the writes
+ * cross as one JSON parameter, draw their seqs in order (`drawn`), and the last write of each
+ * document is upserted; the statement answers every write's seq. A document written twice in one
+ * list gets two seqs, as two single writes would, and is stored once under the later one (ON
+ * CONFLICT cannot touch a row twice in one statement). Only inside the sequence lock.
+ */
+export async function upsertDocuments(
+  trx: SequencedTransaction,
+  writes: readonly DocumentWrite[],
+): Promise<SequencedWrite[]> {
+  if (writes.length === 0) return [];
+  const now = sql<Date>`cast(${new Date().toISOString()} as timestamptz)`;
+  const drawn = await trx
+    .with('drawn', (db) =>
+      db
+        .selectFrom(jsonRecords(writes.map(writeRow), WRITE_COLUMNS, 'w'))
+        .selectAll('w')
+        .select(nextSeq().as('seq'))
+        .orderBy('w.ord'),
+    )
+    .with('stored', (db) =>
+      db
+        .insertInto('documents')
+        .columns([
+          'collection',
+          'id',
+          'facilities',
+          'doc',
+          'deleted',
+          'seq',
+          'recorded_at',
+          'updated_at',
+          'written_by',
+          'event_device_id',
+          'event_device_seq',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('drawn as d')
+            .distinctOn(['d.collection', 'd.id'])
+            .select([
+              'd.collection',
+              'd.id',
+              'd.facilities',
+              'd.doc',
+              'd.deleted',
+              'd.seq',
+              now.as('recorded_at'),
+              now.as('updated_at'),
+              'd.written_by',
+              'd.event_device_id',
+              'd.event_device_seq',
+            ])
+            .orderBy('d.collection')
+            .orderBy('d.id')
+            .orderBy('d.ord', 'desc'),
+        )
+        .onConflict((oc) =>
+          oc.columns(['collection', 'id']).doUpdateSet((eb) => ({
+            facilities: eb.ref('excluded.facilities'),
+            doc: eb.ref('excluded.doc'),
+            deleted: eb.ref('excluded.deleted'),
+            seq: eb.ref('excluded.seq'),
+            updated_at: eb.ref('excluded.updated_at'),
+            written_by: eb.ref('excluded.written_by'),
+          })),
+        ),
+    )
+    .selectFrom('drawn')
+    .select(['drawn.ord', 'drawn.seq'])
+    .orderBy('drawn.ord')
+    .execute();
+  return inWriteOrder(writes, drawn);
+}
+
+/**
+ * Pairs each write with its seq, and refuses (rolling the transaction back) if the seqs do not
+ * ascend with the writes: seq order is the order of the writes, and the checkpoints rely on it.
+ */
+function inWriteOrder(
+  writes: readonly DocumentWrite[],
+  drawn: readonly { ord: unknown; seq: unknown }[],
+): SequencedWrite[] {
+  let previous = -Infinity;
+  return writes.map((write, i) => {
+    const row = drawn[i];
+    const seq = Number(row?.seq);
+    if (row?.ord !== i || !(seq > previous)) {
+      throw new Error(`seqs drawn out of write order at write ${i}`);
+    }
+    previous = seq;
+    return { write, seq };
+  });
+}
+
+function writeRow(write: DocumentWrite, ord: number): WriteRow {
+  const { collection, body, deleted, writtenBy } = write;
+  const isEvent = collection === 'stock_events';
+  return {
+    ord,
+    collection,
+    id: String(body['id']),
+    facilities: facilitiesOf(collection, body),
+    doc: body,
+    deleted,
+    written_by: writtenBy,
+    event_device_id: isEvent ? String(body['deviceId']) : null,
+    event_device_seq: isEvent ? Number(body['deviceSeq']) : null,
+  };
+}
