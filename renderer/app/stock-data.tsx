@@ -57,8 +57,8 @@ export function StockDataProvider({ children }: { children: ReactNode }) {
   // many times a minute, while the recall index and the item and location maps rarely change.
   const recall = useMemo(() => {
     const recallIndex = recalledLotIndex(notices.docs, items.docs);
-    const isRecalled: IsRecalled = (itemId, lotCode) =>
-      recallIndex.isRecalled(itemId, lotCode).length > 0;
+    const isRecalled: IsRecalled = (itemId, lotCode, expiry) =>
+      recallIndex.blocks(itemId, lotCode, undefined, expiry);
     return { recallIndex, isRecalled };
   }, [notices, items]);
   const itemById = useMemo(() => new Map(items.docs.map((i) => [i.id, i])), [items]);

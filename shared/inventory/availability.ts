@@ -2,8 +2,11 @@ import { normaliseLotCode } from '../model';
 import type { Balance } from './balance';
 import { isExpired } from './expiry';
 
-/** Whether a lot is under an open recall; shared/recall supplies it from the notices it knows. */
-export type IsRecalled = (itemId: string, lotCode: string) => boolean;
+/**
+ * Whether a lot is under an open recall; shared/recall supplies it from the notices it knows. The
+ * expiry is needed for notices that name an expiry window rather than lots.
+ */
+export type IsRecalled = (itemId: string, lotCode: string, expiry?: string) => boolean;
 export const noRecalls: IsRecalled = () => false;
 
 /** On-hand split so that available + quarantined + expired = onHand. */
@@ -36,7 +39,7 @@ export function splitBalance(
   isRecalled: IsRecalled,
 ): LotAvailability {
   const onHand = balance.onHand;
-  const recalled = isRecalled(balance.itemId, normaliseLotCode(balance.lotCode));
+  const recalled = isRecalled(balance.itemId, normaliseLotCode(balance.lotCode), balance.expiry);
   const lotExpired = isExpired(balance.expiry, today);
   const positive = Math.max(onHand, 0);
   const quarantined = recalled ? positive : Math.min(Math.max(balance.quarantined, 0), positive);

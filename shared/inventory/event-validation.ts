@@ -247,7 +247,7 @@ function ledgerProblems(event: StockEvent, context: ValidationContext): StockEve
         ),
       );
     }
-    if (context.isRecalled?.(event.itemId, normaliseLotCode(event.lotCode))) {
+    if (context.isRecalled?.(event.itemId, normaliseLotCode(event.lotCode), event.expiry)) {
       found.push(
         problem(
           'lot-recalled',
