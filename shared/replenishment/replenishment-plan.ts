@@ -4,6 +4,7 @@ import { wrongMethod } from './par-level-check';
 import { parSuggestion } from './par-suggestion';
 import type { Outcome, ReplenishmentError } from './result';
 import { reviewMayOrder } from './review-trigger';
+import { levelKeys } from './level-keys';
 import { locationItemKey, type QuantityByLocationItem } from './stock-key';
 import type { StockInput } from './stock-position';
 import type { ReviewSuggestion } from './suggestion';
@@ -62,7 +63,8 @@ export function reviewSuggestion(level: ParLevel, stock: StockInput): Outcome<Re
  * Every suggestion for a facility in one pass. Each par level costs three map look-ups and no scan
  * of the other levels or of the requests, so the review grows linearly with the par levels. With
  * `ordersOnly`, a level that certainly orders nothing (`reviewMayOrder`) costs nothing more; the
- * rest go through the same rule as the full plan, so each kept suggestion is the same.
+ * rest go through the same rule as the full plan, so each kept suggestion is the same. The keys of
+ * an array of par levels are kept between reviews (`levelKeys`).
  */
 export function planReplenishment(review: ReplenishmentReview): ReplenishmentPlan {
   const plan: ReplenishmentPlan = {
@@ -72,13 +74,16 @@ export function planReplenishment(review: ReplenishmentReview): ReplenishmentPla
     problems: [],
   };
   const ordersOnly = review.ordersOnly === true;
+  const keys = Array.isArray(review.parLevels) ? levelKeys(review.parLevels) : undefined;
+  let index = -1;
   for (const level of review.parLevels) {
+    index++;
     if (level.facilityId !== review.facilityId) continue;
     if (level.method === 'two-bin') {
       plan.scanTriggered.push(level.id);
       continue;
     }
-    const key = locationItemKey(level.locationId, level.itemId);
+    const key = keys ? keys.at(index, level) : locationItemKey(level.locationId, level.itemId);
     const available = review.available.get(key) ?? 0;
     const onOrder = review.onOrder.get(key) ?? 0;
     const orderMultiple = review.orderMultiples.get(level.itemId);
