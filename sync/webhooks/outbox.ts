@@ -12,9 +12,11 @@ export interface WebhookMessage {
  * Written in the same transaction as the changes they announce: if the changes commit, their
  * deliveries exist; if they roll back, no webhook ever mentions them. One delivery row per
  * endpoint subscribed at that moment, in the order of `messages` (the worker sends by delivery
- * id). One statement however many messages: the outbox INSERT is a CTE of the delivery
- * INSERT…SELECT (the deliveries' foreign key is checked at the end of the statement, when the
- * outbox rows exist), so a push of a hundred documents is one round trip, not two hundred.
+ * id); a message no endpoint subscribes to is not kept, since nothing would ever send or list it
+ * (deliveries are made only here, never for endpoints registered later). One statement however
+ * many messages: the outbox INSERT is a CTE of the delivery INSERT…SELECT (the deliveries'
+ * foreign key is checked at the end of the statement, when the outbox rows exist), so a push of a
+ * hundred documents is one round trip, not two hundred.
  */
 export async function enqueueWebhooks(
   trx: Transaction<Database>,
@@ -33,32 +35,42 @@ export async function enqueueWebhooks(
         .selectFrom(jsonRecords(rows, 'ord integer, id text, event_type text, payload jsonb', 'm'))
         .selectAll('m'),
     )
-    .with('queued', (db) =>
+    .with('subscribed', (db) =>
       db
-        .insertInto('outbox')
-        .columns(['id', 'event_type', 'payload'])
-        .expression((eb) => eb.selectFrom('messages').select(['id', 'event_type', 'payload'])),
-    )
-    .insertInto('webhook_deliveries')
-    .columns(['outbox_id', 'endpoint_id', 'status', 'attempts', 'next_attempt_at'])
-    .expression((eb) =>
-      eb
         .selectFrom(['messages as q', 'webhook_endpoints as e'])
-        .select([
-          'q.id as outbox_id',
-          'e.id',
-          sql.lit('pending').as('status'),
-          sql.lit(0).as('attempts'),
-          sql<Date>`now()`.as('next_attempt_at'),
-        ])
+        .select(['q.ord', 'q.id as outbox_id', 'e.id as endpoint_id'])
         .where('e.disabled_at', 'is', null)
         .where((w) =>
           w.or([
             sql<boolean>`e.event_types @> jsonb_build_array(q.event_type)`,
             sql<boolean>`e.event_types @> ${jsonb(['*'])}`,
           ]),
-        )
-        .orderBy('q.ord'),
+        ),
+    )
+    .with('queued', (db) =>
+      db
+        .insertInto('outbox')
+        .columns(['id', 'event_type', 'payload'])
+        .expression((eb) =>
+          eb
+            .selectFrom('messages')
+            .select(['id', 'event_type', 'payload'])
+            .where('id', 'in', eb.selectFrom('subscribed').select('outbox_id')),
+        ),
+    )
+    .insertInto('webhook_deliveries')
+    .columns(['outbox_id', 'endpoint_id', 'status', 'attempts', 'next_attempt_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('subscribed')
+        .select([
+          'outbox_id',
+          'endpoint_id',
+          sql.lit('pending').as('status'),
+          sql.lit(0).as('attempts'),
+          sql<Date>`now()`.as('next_attempt_at'),
+        ])
+        .orderBy('ord'),
     )
     .execute();
 }

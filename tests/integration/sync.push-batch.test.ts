@@ -49,6 +49,30 @@ async function storedSeqs(server: TestServer, ids: string[]) {
 }
 
 describeOnBackends('sync: a push is written as one batch', 'push_batch', (server) => {
+  it('a change no endpoint subscribes to leaves no outbox message; one that an endpoint takes does', async () => {
+    const facility = await addFacility(server());
+    const device = await enrollDevice(server(), facility);
+    const messagesAbout = async (id: string) =>
+      (await server().database.db.selectFrom('outbox').select(['id', 'payload']).execute()).filter(
+        (m) => (m.payload['document'] as { id?: string } | undefined)?.id === id,
+      );
+    const unheard = stockEvent(facility, { deviceId: device.deviceId });
+    await push(server(), device.token, 'stock_events', [{ newDocumentState: unheard }]);
+    expect(await messagesAbout(unheard.id)).toEqual([]);
+
+    const other = await subscribe(server(), ['supply_request.changed']);
+    const stillUnheard = stockEvent(facility, { deviceId: device.deviceId });
+    await push(server(), device.token, 'stock_events', [{ newDocumentState: stillUnheard }]);
+    expect(await messagesAbout(stillUnheard.id)).toEqual([]);
+    expect(await queuedFor(server(), other)).toEqual([]);
+
+    const events = await subscribe(server(), ['stock_event.recorded']);
+    const heard = stockEvent(facility, { deviceId: device.deviceId });
+    await push(server(), device.token, 'stock_events', [{ newDocumentState: heard }]);
+    expect(await messagesAbout(heard.id)).toHaveLength(1);
+    expect((await queuedFor(server(), events)).map((q) => q.id)).toEqual([heard.id]);
+  });
+
   it('writes, alarms and webhooks keep row order: seqs ascend with the rows, the alarm is announced between', async () => {
     const everything = await subscribe(server(), ['*']);
     const alarmsOnly = await subscribe(server(), ['integrity.alarm']);
