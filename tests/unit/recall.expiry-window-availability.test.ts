@@ -16,6 +16,8 @@ const balance = (expiry: string | undefined): Balance => ({
   lotCode: 'ANY42',
   onHand: 12,
   quarantined: 0,
+  lastEventId: 'evt-0',
+  lastOccurredAt: '2026-11-20T08:00:00Z',
   ...(expiry ? { expiry } : {}),
 });
 
