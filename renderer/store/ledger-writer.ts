@@ -1,3 +1,4 @@
+import { countApprovalNeed } from '../../shared/inventory/adjustment-approval';
 import { validateStockEvent } from '../../shared/inventory/event-validation';
 import type { IsRecalled } from '../../shared/inventory/availability';
 import { documentValidator, type StockEvent } from '../../shared/model';
@@ -115,11 +116,40 @@ function eventProblems(
       message: e.message,
       severity: 'error' as const,
     }));
-  return validateStockEvent(event, {
-    ...(balance ? { balance } : {}),
-    today: context.today,
-    ...(context.isRecalled ? { isRecalled: context.isRecalled } : {}),
-  }).map(({ code, message, severity }) => ({ code, message, severity }));
+  return [
+    ...validateStockEvent(event, {
+      ...(balance ? { balance } : {}),
+      today: context.today,
+      ...(context.isRecalled ? { isRecalled: context.isRecalled } : {}),
+    }).map(({ code, message, severity }) => ({ code, message, severity })),
+    ...countApprovalProblems(event),
+  ];
+}
+
+/**
+ * The count screen asks a supervisor's PIN for a count outside tolerance; the writer refuses such a
+ * count without a second person too, so no other path can change the stock on one person's word.
+ */
+function countApprovalProblems(event: StockEvent): Problem[] {
+  if (event.type !== 'count' || event.countedQuantity === undefined) return [];
+  const { needed } = countApprovalNeed({
+    locationId: event.locationId,
+    itemId: event.itemId,
+    lotCode: event.lotCode,
+    countedQuantity: event.countedQuantity,
+    expectedQuantity: event.expectedQuantity ?? 0,
+  });
+  if (!needed || (event.approvedBy !== undefined && event.approvedBy !== event.actorId)) return [];
+  return [
+    {
+      code: 'count-needs-approval',
+      message:
+        event.approvedBy === event.actorId
+          ? 'You counted this lot, so you cannot approve its adjustment. Ask a supervisor to approve it with their own PIN.'
+          : 'This count is outside the tolerance. A supervisor must approve it with their PIN before it changes the stock.',
+      severity: 'error',
+    },
+  ];
 }
 
 /**

@@ -172,4 +172,28 @@ describe('writing stock events keeps the balances projection', () => {
     expect([await onHand(db), await onHand(db, 'L2')]).toEqual([13, 4]);
     expect(await db.balances.count().exec()).toBe(2);
   });
+
+  it('refuses a count outside tolerance without a second person, and takes it with one', async () => {
+    const db = await store();
+    await recordEvents(db, context, [receive(100)]);
+    const count = (approvedBy?: string): EventDraft => ({
+      type: 'count',
+      itemId: 'ITM-1',
+      lotCode: 'L1',
+      locationId: 'LOC-A1',
+      quantity: 0,
+      countedQuantity: 60,
+      expectedQuantity: 100,
+      ...(approvedBy ? { approvedBy } : {}),
+    });
+    for (const approver of [undefined, context.actorId]) {
+      const refused = await recordEvents(db, context, [count(approver)]);
+      expect(refused.ok ? [] : refused.problems.map((p) => p.code)).toEqual([
+        'count-needs-approval',
+      ]);
+    }
+    expect(await onHand(db)).toBe(100);
+    expect((await recordEvents(db, context, [count('USR-SUP')])).ok).toBe(true);
+    expect(await onHand(db)).toBe(60);
+  });
 });
