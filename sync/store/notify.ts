@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
@@ -18,7 +18,12 @@ export async function notifyChange(
   channel: string,
   notice: ChangeNotice,
 ): Promise<void> {
-  await sql`select pg_notify(${channel}, ${JSON.stringify(notice)})`.execute(trx);
+  await sql`select ${notifyCall(channel, notice)}`.execute(trx);
+}
+
+/** The `pg_notify` call itself, for a statement that sends the notice along with its writes. */
+export function notifyCall(channel: string, notice: ChangeNotice): RawBuilder<unknown> {
+  return sql`pg_notify(${channel}, ${JSON.stringify(notice)})`;
 }
 
 export function parseNotice(payload: string): ChangeNotice | null {

@@ -12,7 +12,6 @@ import {
 } from './documents';
 import { recordIntegrityAlarm } from './integrity-alarm';
 import { enqueueWebhooks, type WebhookMessage } from '../webhooks/outbox';
-import { notifyChange } from './notify';
 import type { CheckedRow } from './push-check';
 import { sequencedWrite } from './sequenced';
 
@@ -94,7 +93,11 @@ export async function applyPush(
       }
     }
     // Nothing is written before every row is decided: a refusal above leaves the batch unstored.
-    const sequenced = (await upsertDocuments(trx, writes)).values();
+    // The live streams' notice goes with the upsert, which runs only when something is written.
+    const change = { collection, facilities: [device.facilityId] };
+    const sequenced = (
+      await upsertDocuments(trx, writes, { channel: database.channel, change })
+    ).values();
     const messages: WebhookMessage[] = [];
     for (const entry of announced) {
       if (entry === 'write') {
@@ -106,9 +109,6 @@ export async function applyPush(
       }
     }
     await enqueueWebhooks(trx, messages);
-    if (outcome.written > 0) {
-      await notifyChange(trx, database.channel, { collection, facilities: [device.facilityId] });
-    }
     return outcome;
   });
 }

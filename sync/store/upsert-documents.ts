@@ -3,6 +3,7 @@ import type { Doc } from './canonical';
 import type { DocumentWrite } from './documents';
 import { facilitiesOf } from './facilities-of';
 import { jsonRecords } from './json';
+import { notifyCall, type ChangeNotice } from './notify';
 import { nextSeq, type SequencedTransaction } from './sequenced';
 
 /** A write with the seq it was stored under. */
@@ -32,11 +33,14 @@ const WRITE_COLUMNS =
  * cross as one JSON parameter, draw their seqs in order (`drawn`), and the last write of each
  * document is upserted; the statement answers every write's seq. A document written twice in one
  * list gets two seqs, as two single writes would, and is stored once under the later one (ON
- * CONFLICT cannot touch a row twice in one statement). Only inside the sequence lock.
+ * CONFLICT cannot touch a row twice in one statement). Only inside the sequence lock. With
+ * `notice`, the same statement queues the change notice (PostgreSQL sends it on commit), which
+ * saves the writer a round trip while it holds the lock.
  */
 export async function upsertDocuments(
   trx: SequencedTransaction,
   writes: readonly DocumentWrite[],
+  notice?: { channel: string; change: ChangeNotice },
 ): Promise<SequencedWrite[]> {
   if (writes.length === 0) return [];
   const now = sql<Date>`cast(${new Date().toISOString()} as timestamptz)`;
@@ -96,7 +100,11 @@ export async function upsertDocuments(
           })),
         ),
     )
-    .selectFrom('drawn')
+    // Joined below so that it runs, once: a one-row CTE that the answer reads.
+    .with('notified', (db) =>
+      db.selectNoFrom((notice ? notifyCall(notice.channel, notice.change) : sql`null`).as('sent')),
+    )
+    .selectFrom(['drawn', 'notified'])
     .select(['drawn.ord', 'drawn.seq'])
     .orderBy('drawn.ord')
     .execute();
