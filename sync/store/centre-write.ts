@@ -7,7 +7,7 @@ import {
 import type { SyncDatabase } from '../db/connect';
 import { HttpError } from '../http/errors';
 import { sameContent, type Doc } from './canonical';
-import { facilitiesOf, findDocuments, writeDocument } from './documents';
+import { facilitiesOf, findDocuments, writeDocuments, type DocumentWrite } from './documents';
 import { notifyChange } from './notify';
 import { sequencedWrite } from './sequenced';
 
@@ -69,13 +69,14 @@ export async function writeCentreDocuments(
       docs.map((d) => String(d['id'])),
     );
     const outcome: CentreWriteOutcome = { written: 0, unchanged: 0 };
+    const writes: DocumentWrite[] = [];
     for (const doc of docs) {
       const current = stored.get(String(doc['id']));
       if (current && !current.deleted && sameContent(current.body, doc)) {
         outcome.unchanged += 1;
         continue;
       }
-      await writeDocument(trx, { collection, body: doc, deleted: false, writtenBy });
+      writes.push({ collection, body: doc, deleted: false, writtenBy });
       stored.set(String(doc['id']), {
         id: String(doc['id']),
         body: doc,
@@ -84,6 +85,8 @@ export async function writeCentreDocuments(
       });
       outcome.written += 1;
     }
+    // All at once, in order: the same seqs and webhooks as one write per document.
+    await writeDocuments(trx, writes);
     if (outcome.written > 0) {
       await notifyChange(trx, database.channel, {
         collection,
