@@ -134,7 +134,7 @@ export function catchUpFigure(ctx: FigureContext): Promise<FigureResult> {
             },
           ],
           limits:
-            'The push of the unsent events runs at the endpoint ingest rate of figure 5 (serialised push transactions with per-document statements); the pull pages 200 documents at a time. PGlite endpoint; the PC runs the app’s renderer/replication on RxDB memory storage in Node, so IndexedDB writes (figure 2) are not included.',
+            'The PC pushes its unsent events in batches of 100 from one client while it pulls (pages of 200; the app’s sizes), so the push runs at one client’s round-trip rate, below the 8-client ingest rate of figure 5, and the endpoint serves both on one PGlite thread. PGlite endpoint; the PC runs the app’s renderer/replication on RxDB memory storage in Node, so IndexedDB writes (figure 2) are not included.',
           notes: [
             'One run (a catch-up is a one-off event, and one takes tens of seconds); the PC pulls its own pushed events back as well, as RxDB does.',
           ],
