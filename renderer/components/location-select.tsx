@@ -1,29 +1,48 @@
 import { Select } from '@mantine/core';
+import { memo, useMemo } from 'react';
 import type { Location } from '../../shared/model';
 import { useStockData } from '../app/stock-data';
 
-export function LocationSelect({
-  label,
-  value,
-  onChange,
-  kinds,
-}: {
+interface LocationSelectProps {
   label: string;
   value: string | null;
   onChange: (id: string | null) => void;
   kinds: readonly Location['kind'][];
-}) {
+}
+
+/**
+ * Screens pass `kinds` as a fresh array literal; comparing it by content keeps a scan (which
+ * re-renders the screen) from re-rendering the two comboboxes on every label read.
+ */
+const sameProps = (a: LocationSelectProps, b: LocationSelectProps) =>
+  a.label === b.label &&
+  a.value === b.value &&
+  a.onChange === b.onChange &&
+  a.kinds.join() === b.kinds.join();
+
+export const LocationSelect = memo(function LocationSelect({
+  label,
+  value,
+  onChange,
+  kinds,
+}: LocationSelectProps) {
   const { locations } = useStockData();
+  const kindsKey = kinds.join();
+  const data = useMemo(
+    () =>
+      locations
+        .filter((l) => kindsKey.split(',').includes(l.kind) && l.active)
+        .map((l) => ({ value: l.id, label: l.name })),
+    [locations, kindsKey],
+  );
   return (
     <Select
       label={label}
       size="lg"
       value={value}
       onChange={onChange}
-      data={locations
-        .filter((l) => kinds.includes(l.kind) && l.active)
-        .map((l) => ({ value: l.id, label: l.name }))}
+      data={data}
       allowDeselect={false}
     />
   );
-}
+}, sameProps);

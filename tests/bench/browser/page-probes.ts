@@ -111,21 +111,27 @@ export async function resetProbes(page: Page): Promise<void> {
 }
 
 /**
- * Polls a JavaScript expression in the page until it is truthy. Playwright's waitForFunction with
- * a string evaluates it with eval inside the page, which the app's Content-Security-Policy
- * forbids; page.evaluate goes through the debugger and is not subject to it. The probes carry
- * their own time stamps, so the polling interval never enters a figure.
+ * Waits until a JavaScript expression in the page is truthy. Playwright's waitForFunction with a
+ * string evaluates it with eval inside the page, which the app's Content-Security-Policy forbids;
+ * page.evaluate goes through the debugger and is not subject to it. The page checks the expression
+ * itself every 10 ms and answers once: polling from here would send a debugger round trip every
+ * 10 ms through the very browser process and main thread whose work is being timed.
  */
 export async function waitInPage(
   page: Page,
   expression: string,
   timeoutMs = 30_000,
 ): Promise<void> {
-  const began = Date.now();
-  while (!(await page.evaluate(`!!(${expression})`))) {
-    if (Date.now() - began > timeoutMs) throw new Error(`page never satisfied: ${expression}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  const met = await page.evaluate(`new Promise((resolve) => {
+    const began = performance.now();
+    const check = () => {
+      if (${expression}) resolve(true);
+      else if (performance.now() - began > ${timeoutMs}) resolve(false);
+      else setTimeout(check, 10);
+    };
+    check();
+  })`);
+  if (!met) throw new Error(`page never satisfied: ${expression}`);
 }
 
 /** Records (in `seen`, under `key`) the frame after the last element matching `selector` left. */
