@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { CollectionName } from '../../shared/model';
 import type { Database } from '../db/schema';
 import { COLLECTION_EVENT_TYPES } from '../webhooks/event-types';
-import { enqueueWebhooks, type WebhookMessage } from '../webhooks/outbox';
+import type { WebhookMessage } from '../webhooks/outbox';
 import type { Doc } from './canonical';
 import { textArray } from './json';
 import type { SequencedTransaction } from './sequenced';
@@ -49,18 +49,16 @@ export interface DocumentWrite {
 
 /**
  * Inserts or replaces documents under fresh seqs, in the order given, and queues their webhooks,
- * in the caller's transaction; answers each write's seq. A few statements for the whole list
- * (seqs, one multi-row upsert, the outbox's two), so a push costs the same round trips for one
- * document as for a hundred. A document written twice in one list gets two seqs and two webhooks,
- * as two single writes would, and its last version is stored under the later seq.
+ * in the caller's transaction; answers each write's seq. One statement for the whole list (seqs,
+ * upsert, outbox and deliveries), so a hundred documents cost the round trips of one. A document
+ * written twice in one list gets two seqs and two webhooks, as two single writes would, and its
+ * last version is stored under the later seq.
  */
 export async function writeDocuments(
   trx: SequencedTransaction,
   writes: readonly DocumentWrite[],
 ): Promise<SequencedWrite[]> {
-  const sequenced = await upsertDocuments(trx, writes);
-  await enqueueWebhooks(trx, sequenced.map(documentWebhook));
-  return sequenced;
+  return upsertDocuments(trx, writes, { announce: true });
 }
 
 /** The webhook announcing one stored write. */

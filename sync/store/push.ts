@@ -95,9 +95,13 @@ export async function applyPush(
     // Nothing is written before every row is decided: a refusal above leaves the batch unstored.
     // The live streams' notice goes with the upsert, which runs only when something is written.
     const change = { collection, facilities: [device.facilityId] };
-    const sequenced = (
-      await upsertDocuments(trx, writes, { channel: database.channel, change })
-    ).values();
+    const notice = { channel: database.channel, change };
+    if (announced.every((entry) => entry === 'write')) {
+      // No alarm to announce among the writes: their messages go with the upsert.
+      await upsertDocuments(trx, writes, { notice, announce: true });
+      return outcome;
+    }
+    const sequenced = (await upsertDocuments(trx, writes, { notice })).values();
     const messages: WebhookMessage[] = [];
     for (const entry of announced) {
       if (entry === 'write') {

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Doc } from './canonical';
 import type { DocumentWrite } from './documents';
 import { facilitiesOf } from './facilities-of';
+import { COLLECTION_EVENT_TYPES } from '../webhooks/event-types';
+import { subscribes } from '../webhooks/outbox';
 import { jsonRecords } from './json';
 import { notifyCall, type ChangeNotice } from './notify';
 import { nextSeq, type SequencedTransaction } from './sequenced';
@@ -16,6 +18,7 @@ export interface SequencedWrite {
 interface WriteRow extends Record<string, unknown> {
   ord: number;
   collection: string;
+  event_type: string;
   id: string;
   facilities: string[] | null;
   doc: Doc;
@@ -26,22 +29,26 @@ interface WriteRow extends Record<string, unknown> {
 }
 
 const WRITE_COLUMNS =
-  'ord integer, collection text, id text, facilities text[], doc jsonb, deleted boolean, written_by text, event_device_id text, event_device_seq bigint';
+  'ord integer, collection text, event_type text, id text, facilities text[], doc jsonb, deleted boolean, written_by text, event_device_id text, event_device_seq bigint';
 
 /**
  * Inserts or replaces documents under fresh seqs, in the order given, in one statement: the writes
  * cross as one JSON parameter, draw their seqs in order (`drawn`), and the last write of each
  * document is upserted; the statement answers every write's seq. A document written twice in one
  * list gets two seqs, as two single writes would, and is stored once under the later one (ON
- * CONFLICT cannot touch a row twice in one statement). Only inside the sequence lock. With
- * `notice`, the same statement queues the change notice (PostgreSQL sends it on commit), which
- * saves the writer a round trip while it holds the lock.
+ * CONFLICT cannot touch a row twice in one statement). Only inside the sequence lock.
+ *
+ * With `notice`, the same statement queues the change notice (PostgreSQL sends it on commit); with
+ * `announce`, it also queues each write's webhook message (`documentWebhook`'s payload, built from
+ * the drawn seq) and its deliveries, as `enqueueWebhooks` does. Each saves the writer a round trip
+ * while it holds the lock.
  */
 export async function upsertDocuments(
   trx: SequencedTransaction,
   writes: readonly DocumentWrite[],
-  notice?: { channel: string; change: ChangeNotice },
+  options: { notice?: { channel: string; change: ChangeNotice }; announce?: boolean } = {},
 ): Promise<SequencedWrite[]> {
+  const { notice, announce = false } = options;
   if (writes.length === 0) return [];
   const now = sql<Date>`cast(${new Date().toISOString()} as timestamptz)`;
   const drawn = await trx
@@ -104,6 +111,55 @@ export async function upsertDocuments(
     .with('notified', (db) =>
       db.selectNoFrom((notice ? notifyCall(notice.channel, notice.change) : sql`null`).as('sent')),
     )
+    .with('messages', (db) =>
+      db
+        .selectFrom('drawn as d')
+        .select([
+          'd.ord',
+          sql<string>`'msg_' || gen_random_uuid()`.as('id'),
+          'd.event_type',
+          sql<Doc>`jsonb_build_object('collection', d.collection, 'seq', d.seq, 'writtenBy', d.written_by, 'document', d.doc || jsonb_build_object('_deleted', d.deleted))`.as(
+            'payload',
+          ),
+        ])
+        .where(sql<boolean>`${sql.lit(announce)}`),
+    )
+    // From here as in enqueueWebhooks: deliveries to the endpoints subscribed now, in write order.
+    .with('subscribed', (db) =>
+      db
+        .selectFrom(['messages as q', 'webhook_endpoints as e'])
+        .select(['q.ord', 'q.id as outbox_id', 'e.id as endpoint_id'])
+        .where('e.disabled_at', 'is', null)
+        .where(subscribes),
+    )
+    .with('queued', (db) =>
+      db
+        .insertInto('outbox')
+        .columns(['id', 'event_type', 'payload'])
+        .expression((eb) =>
+          eb
+            .selectFrom('messages')
+            .select(['id', 'event_type', 'payload'])
+            .where('id', 'in', eb.selectFrom('subscribed').select('outbox_id')),
+        ),
+    )
+    .with('delivered', (db) =>
+      db
+        .insertInto('webhook_deliveries')
+        .columns(['outbox_id', 'endpoint_id', 'status', 'attempts', 'next_attempt_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('subscribed')
+            .select([
+              'outbox_id',
+              'endpoint_id',
+              sql.lit('pending').as('status'),
+              sql.lit(0).as('attempts'),
+              sql<Date>`now()`.as('next_attempt_at'),
+            ])
+            .orderBy('ord'),
+        ),
+    )
     .selectFrom(['drawn', 'notified'])
     .select(['drawn.ord', 'drawn.seq'])
     .orderBy('drawn.ord')
@@ -137,6 +193,7 @@ function writeRow(write: DocumentWrite, ord: number): WriteRow {
   return {
     ord,
     collection,
+    event_type: COLLECTION_EVENT_TYPES[collection],
     id: String(body['id']),
     facilities: facilitiesOf(collection, body),
     doc: body,

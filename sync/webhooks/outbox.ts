@@ -3,6 +3,9 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { jsonb, jsonRecords } from '../store/json';
 
+/** Endpoint `e` takes messages of `q.event_type`: by name, or every event with `*`. */
+export const subscribes = sql<boolean>`(e.event_types @> jsonb_build_array(q.event_type) or e.event_types @> ${jsonb(['*'])})`;
+
 export interface WebhookMessage {
   eventType: string;
   payload: Record<string, unknown>;
@@ -40,12 +43,7 @@ export async function enqueueWebhooks(
         .selectFrom(['messages as q', 'webhook_endpoints as e'])
         .select(['q.ord', 'q.id as outbox_id', 'e.id as endpoint_id'])
         .where('e.disabled_at', 'is', null)
-        .where((w) =>
-          w.or([
-            sql<boolean>`e.event_types @> jsonb_build_array(q.event_type)`,
-            sql<boolean>`e.event_types @> ${jsonb(['*'])}`,
-          ]),
-        ),
+        .where(subscribes),
     )
     .with('queued', (db) =>
       db

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { documentWebhook } from '../../sync/store/documents';
 import { jsonb } from '../../sync/store/json';
 import { describeOnBackends } from './sync-helpers/backends';
 import { addFacility, call, enrollDevice, uniqueId } from './sync-helpers/devices';
@@ -127,6 +128,35 @@ describeOnBackends('sync: a push is written as one batch', 'push_batch', (server
     expect(queued.map((q) => q.id)).toEqual([first.id, first.id]);
     expect(queued[1]!.seq).toBe(stored?.seq);
     expect(queued[0]!.seq).toBeLessThan(queued[1]!.seq!);
+    // The payload built with the upsert is the one documentWebhook builds.
+    const payloads = await server()
+      .database.db.selectFrom('webhook_deliveries as d')
+      .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
+      .select(['o.id', 'o.event_type', 'o.payload'])
+      .where('d.endpoint_id', '=', everything)
+      .orderBy('d.id')
+      .execute();
+    expect(payloads.map((p) => [p.event_type, p.payload])).toEqual(
+      [
+        { write: first, seq: queued[0]!.seq! },
+        { write: second, seq: queued[1]!.seq! },
+      ].map(({ write, seq }) => {
+        const { _deleted, ...body } = write;
+        return [
+          'supply_request.changed',
+          documentWebhook({
+            write: {
+              collection: 'supply_requests',
+              body,
+              deleted: _deleted,
+              writtenBy: `device:${device.deviceId}`,
+            },
+            seq,
+          }).payload,
+        ];
+      }),
+    );
+    expect(payloads.every((p) => /^msg_[0-9a-f-]{36}$/.test(p.id))).toBe(true);
     const page = await call(
       server(),
       'GET',
