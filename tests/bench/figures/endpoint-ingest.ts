@@ -182,7 +182,7 @@ export async function endpointIngestFigures(
             headline: `${roundFigure(push.p50)} events/s through the push endpoint vs ${roundFigure(bare.p50)} rows/s bare INSERT (${roundFigure(share.p50 * 100)} %), ${label} ${version}`,
             measurements,
             limits:
-              'Every push takes one advisory lock that serialises writers (checkpoint safety); inside it, a SELECT … FOR UPDATE of the batch, one statement that draws the seqs and upserts the documents (with the change notice), one for the outbox and its deliveries, and the commit, so the lock is held for five round trips per push; the device lookup and the audit row run outside it. The bare INSERT runs 8 writers in parallel without the lock; client, endpoint and database share the 2 cores.' +
+              'Every push takes one advisory lock that serialises writers (checkpoint safety) and holds it for four round trips: the lock, a SELECT … FOR UPDATE of the batch, one statement that draws the seqs, upserts the documents and writes the change notice, outbox messages and deliveries, and the commit; the device lookup and the audit row run outside it. The bare INSERT runs 8 writers in parallel without the lock; client, endpoint and database share the 2 cores.' +
               (backend === 'pglite'
                 ? ' PGlite is single-threaded WASM inside the endpoint process.'
                 : ''),
