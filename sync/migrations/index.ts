@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from '../db/schema';
 import * as initial from './001-initial';
 import * as auditLog from './002-audit-log';
@@ -12,9 +12,14 @@ const MIGRATIONS: Record<string, Migration> = {
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  // Without a schema Kysely's migrator takes a migration table in any schema of the database for
+  // its own, then reads the one on the search path: endpoints (or test files) sharing a database
+  // in schemas of their own would trip over each other's migration lock.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => MIGRATIONS },
+    ...(rows[0]?.schema ? { migrationTableSchema: rows[0].schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
