@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBench } from './run-figures';
 import { performanceSection, withPerformanceSection } from './lib/readme-section';
 import { formatTable } from './lib/table';
+import { writeFormatted } from './lib/prettier-write';
 
 /**
  * `npm run bench` — every figure of issue 7, printed as a table and written to
@@ -28,12 +29,12 @@ process.stdout.write(`${formatTable(report)}\n`);
 if (out) {
   const path = resolve(fileURLToPath(new URL('../..', import.meta.url)), out);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFormatted(path, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`\nwritten: ${out}\n`);
 }
 if (process.argv.includes('--readme')) {
   const readme = fileURLToPath(new URL('../../README.md', import.meta.url));
-  writeFileSync(
+  await writeFormatted(
     readme,
     withPerformanceSection(readFileSync(readme, 'utf8'), performanceSection(report)),
   );

@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performanceSection, withPerformanceSection } from './lib/readme-section';
 import type { BenchReport } from './lib/report';
+import { writeFormatted } from './lib/prettier-write';
 
 /** Rewrites the README's Performance section from tests/bench/results/latest.json (no new run). */
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -9,7 +10,7 @@ const report = JSON.parse(
   readFileSync(root('tests/bench/results/latest.json'), 'utf8'),
 ) as BenchReport;
 const readme = root('README.md');
-writeFileSync(
+await writeFormatted(
   readme,
   withPerformanceSection(readFileSync(readme, 'utf8'), performanceSection(report)),
 );
