@@ -87,6 +87,27 @@ export async function projectEvents(
   db: StockroomDatabase,
   events: readonly StockEvent[],
 ): Promise<BalanceDoc[]> {
+  const projection = await planProjection(db, events);
+  await projection.write();
+  return projection.docs;
+}
+
+/** The balances some events will leave, read and computed but not yet written. */
+export interface BalanceProjection {
+  docs: BalanceDoc[];
+  write(): Promise<void>;
+}
+
+/**
+ * Reads what projecting `events` needs and computes the new balances, writing nothing: the ledger
+ * writer plans before it stores the events, so the balances transaction follows the events
+ * transaction at once. The events need not be stored yet (a reversal of one of them is found among
+ * them).
+ */
+export async function planProjection(
+  db: StockroomDatabase,
+  events: readonly StockEvent[],
+): Promise<BalanceProjection> {
   const touched = new Map<string, BalanceDoc>();
   const stored = new Map<string, RxDocument<BalanceDoc>>();
   const byId = new Map(events.map((e) => [e.id, e]));
@@ -121,8 +142,10 @@ export async function projectEvents(
     }
   }
   const docs = [...touched.values()];
-  if (docs.length > 0) await writeBalances(db, docs, stored);
-  return docs;
+  return {
+    docs,
+    write: () => (docs.length > 0 ? writeBalances(db, docs, stored) : Promise.resolve()),
+  };
 }
 
 export interface LotRef {

@@ -7,7 +7,7 @@ import {
   BALANCE_CHECKPOINT,
   asBalance,
   balanceId,
-  projectEvents,
+  planProjection,
   refoldLots,
 } from './balance-projection';
 import type { StockroomDatabase } from './collections';
@@ -82,6 +82,7 @@ export function recordEvents(
         resolve({ ok: false, problems: blocking });
         return;
       }
+      const projection = await planProjection(db, events);
       const inserted = await db.stock_events.bulkInsert(events);
       const refused = inserted.error[0];
       if (refused) {
@@ -90,7 +91,8 @@ export function recordEvents(
           `Stock event ${refused.documentId} could not be saved (${refused.status}). Balances were left as they were; restart the app to reconcile them with the events that were saved, then record it again.`,
         );
       }
-      const balances = await projectEvents(db, events);
+      await projection.write();
+      const balances = projection.docs;
       // Events and balances are durable: the person can go on. The checkpoint only tells start-up
       // where to resume, and the lock stays held until it is saved, so the next write sees it.
       resolve({ ok: true, events, balances });

@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+import { AppPage, person } from './pages/app-page';
+import { IssuePage } from './pages/issue-page';
+import { labelOf } from './pages/labels';
+
+/** The device sequence numbers of every stock event in this origin's store, read from IndexedDB. */
+function storedSequences(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases())
+      .map((d) => d.name ?? '')
+      .filter((n) => n.endsWith('--stock_events'));
+    const seqs: number[] = [];
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const all = db.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => resolve(all.result as unknown[]);
+          all.onerror = () => reject(all.error);
+        });
+        for (const row of rows) {
+          const seq = (row as { deviceSeq?: unknown }).deviceSeq;
+          if (typeof seq === 'number') seqs.push(seq);
+        }
+      }
+      db.close();
+    }
+    return seqs.sort((a, b) => a - b);
+  });
+}
+
+async function readyToIssue(page: Page): Promise<IssuePage> {
+  const app = new AppPage(page);
+  await app.open();
+  await app.signInByBadge(person('tech'));
+  await app.go('Issue', 'Issue to a department');
+  const issue = new IssuePage(page);
+  await issue.from('LOC-A1', /Shelf 1/);
+  return issue;
+}
+
+test('two windows of the app issuing at once never reuse a sequence number', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  const firstIssue = await readyToIssue(first);
+  const second = await context.newPage();
+  const secondIssue = await readyToIssue(second);
+
+  // Both confirm at once: the ledger lock makes one wait for the other (and for the moment the
+  // first keeps the lock after its write), so each takes the next number.
+  await first.bringToFront();
+  await firstIssue.scanItem(labelOf('IVC2611A'));
+  await second.bringToFront();
+  await secondIssue.scanItem(labelOf('IVC2611A'));
+  await Promise.all([
+    first.getByTestId('issue-confirm').click(),
+    second.getByTestId('issue-confirm').click(),
+  ]);
+  for (const page of [first, second])
+    await expect(page.getByText('Issued', { exact: true })).toBeVisible();
+
+  const seqs = await storedSequences(second);
+  expect(seqs.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(seqs).size).toBe(seqs.length);
+  await secondIssue.scanItem(labelOf('IVC2611A'));
+  await expect(second.getByTestId('on-hand-here')).toContainText('On hand here: 118');
+});
