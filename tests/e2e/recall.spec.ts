@@ -75,4 +75,14 @@ test('a recall is swept, quarantined by a tech, and disposed and closed by a sec
   await expect(report.getByRole('button', { name: 'Print' })).toBeVisible();
   await expect(report).not.toContainText('"closed"');
   await screenshot(page, 'recall-closed');
+
+  // Printed, the report stands alone: no navigation, header or Print button on the page.
+  const navigation = page.getByRole('navigation', { name: 'Screens' });
+  await expect(navigation).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(navigation).toBeHidden();
+  await expect(report.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(report.getByTestId('report-notice')).toBeVisible();
+  await screenshot(page, 'recall-report-printed');
+  await page.emulateMedia({ media: 'screen' });
 });
