@@ -1,6 +1,7 @@
 import type { CollectionName } from '../../shared/model';
 import { backoffDelay, type BackoffPolicy, type Random, type Sleeper } from './backoff';
 import type { EndpointClient } from './endpoint-client';
+import { takeSseFrames } from './sse-frames';
 import { SyncFailure, type SyncProblem } from './sync-problem';
 
 export interface StreamHooks {
@@ -66,20 +67,10 @@ async function readEvents(
       if (done) return;
       clearTimeout(idle);
       idle = setTimeout(() => connection.abort(), IDLE_MS);
-      buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, '\n');
-      let end = buffer.indexOf('\n\n');
-      while (end >= 0) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = frame
-          .split('\n')
-          .filter((line) => line.startsWith('data:'))
-          .map((line) => line.slice(5).trim())
-          .join('\n');
-        // The endpoint only ever says RESYNC; anything else is read the same way, as a nudge.
-        if (data) hooks.resync();
-        end = buffer.indexOf('\n\n');
-      }
+      const frames = takeSseFrames(buffer + decoder.decode(value, { stream: true }));
+      buffer = frames.rest;
+      // The endpoint only ever says RESYNC; anything else is read the same way, as a nudge.
+      if (frames.payloads.length > 0) hooks.resync();
     }
   } finally {
     clearTimeout(idle);

@@ -1,4 +1,5 @@
 import { Subject } from 'rxjs';
+import { takeSseFrames } from '../../../renderer/replication/sse-frames';
 
 /**
  * Node 20 has no EventSource: this reads server-sent events from fetch's body stream and emits
@@ -26,19 +27,9 @@ export function openEventStream(
     let buffer = '';
     try {
       for await (const chunk of body) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = frame
-            .split('\n')
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trimStart())
-            .join('\n');
-          if (data) events.next(JSON.parse(data));
-          end = buffer.indexOf('\n\n');
-        }
+        const frames = takeSseFrames(buffer + decoder.decode(chunk, { stream: true }));
+        buffer = frames.rest;
+        for (const data of frames.payloads) events.next(JSON.parse(data));
       }
     } catch {
       // Aborted by close() or the server ended the stream.
