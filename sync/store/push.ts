@@ -2,6 +2,7 @@ import { COLLECTIONS, type CollectionName } from '../../shared/model';
 import type { DeviceActor } from '../auth/device-auth';
 import type { SyncDatabase } from '../db/connect';
 import { HttpError } from '../http/errors';
+import { checkRequestStatusChange } from './request-status-rule';
 import { sameContent, withDeleted, type Doc } from './canonical';
 import {
   findDocuments,
@@ -73,6 +74,7 @@ export async function applyPush(
       }
       const decision = decide(immutable, row, current);
       if (decision === 'write') {
+        if (collection === 'supply_requests') checkRequestStatusChange(current?.body, row.body);
         writes.push({ collection, body: row.body, deleted: row.deleted, writtenBy });
         announced.push('write');
         stored.set(row.id, {

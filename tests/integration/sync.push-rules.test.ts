@@ -77,6 +77,52 @@ describeOnBackends(
       expect(stale.body).toEqual([edit]);
     });
 
+    it('a stockroom drafts, submits and cancels requests; approving, shipping or going back is refused with nothing stored', async () => {
+      const facility = await addFacility(server());
+      const device = await enrollDevice(server(), facility);
+      const draft = {
+        ...supplyRequest(facility, { status: 'draft', history: [] }),
+        _deleted: false,
+      };
+      expect(
+        (await push(server(), device.token, 'supply_requests', [{ newDocumentState: draft }]))
+          .status,
+      ).toBe(200);
+      const code = (answer: { body: unknown }) => (answer.body as { code?: string }).code;
+
+      const approved = await push(server(), device.token, 'supply_requests', [
+        { assumedMasterState: draft, newDocumentState: { ...draft, status: 'approved' } },
+      ]);
+      expect([approved.status, code(approved)]).toEqual([422, 'REQUEST_STATUS_NOT_THE_STOCKROOMS']);
+      const shippedNew = await push(server(), device.token, 'supply_requests', [
+        { newDocumentState: { ...supplyRequest(facility), status: 'shipped', _deleted: false } },
+      ]);
+      expect([shippedNew.status, code(shippedNew)]).toEqual([
+        422,
+        'REQUEST_STATUS_NOT_THE_STOCKROOMS',
+      ]);
+
+      const submitted = { ...draft, status: 'submitted' };
+      const submit = await push(server(), device.token, 'supply_requests', [
+        { assumedMasterState: draft, newDocumentState: submitted },
+      ]);
+      expect(submit).toEqual({ status: 200, body: [] });
+      const back = await push(server(), device.token, 'supply_requests', [
+        { assumedMasterState: submitted, newDocumentState: { ...submitted, status: 'draft' } },
+      ]);
+      expect([back.status, code(back)]).toEqual([422, 'REQUEST_STATUS_BACKWARDS']);
+      const cancel = await push(server(), device.token, 'supply_requests', [
+        { assumedMasterState: submitted, newDocumentState: { ...submitted, status: 'cancelled' } },
+      ]);
+      expect(cancel).toEqual({ status: 200, body: [] });
+      const stored = await server()
+        .database.db.selectFrom('documents')
+        .select('doc')
+        .where('id', '=', draft.id)
+        .executeTakeFirstOrThrow();
+      expect(stored.doc['status']).toBe('cancelled');
+    });
+
     it('stock events are insert-once: same id with other content raises an integrity alarm and keeps the original', async () => {
       const facility = await addFacility(server());
       const device = await enrollDevice(server(), facility);
