@@ -10,18 +10,18 @@ import { ExpiryBadge } from './expiry-badge';
  */
 export function ItemCard({
   scan,
-  today,
   expiry,
   decision,
   hereLocationId,
 }: {
   scan: ProductScan;
-  today: string;
   expiry: string | undefined;
   decision: ScanDecision | undefined;
-  hereLocationId?: string;
+  /** The screen's own location; null while its select is empty (no "here" then). */
+  hereLocationId?: string | null;
 }) {
-  const { balances, locationById } = useStockData();
+  // Today comes from the same live data as the balances, so the expiry band and the counts agree.
+  const { balances, locationById, today } = useStockData();
   const itemId = scan.item?.id ?? scan.pending?.id;
   const lotBalances = balances.filter(
     (b) => b.itemId === itemId && b.lotCode === scan.lotCode.trim() && b.onHand !== 0,

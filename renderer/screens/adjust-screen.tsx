@@ -1,23 +1,13 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  PasswordInput,
-  Select,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Group, NumberInput, PasswordInput, Select, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ADJUST_REASONS } from '../../shared/model';
+import { announceRecorded } from '../app/announce-recorded';
 import { useServices } from '../app/services';
-import { useStockData } from '../app/stock-data';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
+import { ProblemAlert } from '../components/problem-alert';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
 import { useSession } from '../session/session-store';
@@ -26,7 +16,6 @@ import { signInWithPin } from '../session/sign-in';
 /** A signed correction with a reason code; the person confirms it with their PIN (step-up). */
 export function AdjustScreen() {
   const { db, facilityId } = useServices();
-  const data = useStockData();
   const user = useSession((s) => s.user);
   const record = useRecord();
   const [locationId, setLocationId] = useState<string | null>('LOC-A1');
@@ -63,14 +52,9 @@ export function AdjustScreen() {
       { acceptWarnings: true },
     );
     if (!result.ok) return setProblem(result.problems.map((p) => p.message).join(' '));
-    beep('ok');
     setProblem(undefined);
     setPin('');
-    notifications.show({
-      color: 'green',
-      title: 'Adjusted',
-      message: `${delta > 0 ? '+' : ''}${delta} × ${scan.item.name} (${reason})`,
-    });
+    announceRecorded('Adjusted', `${delta > 0 ? '+' : ''}${delta} × ${scan.item.name} (${reason})`);
     clear();
   };
 
@@ -87,10 +71,9 @@ export function AdjustScreen() {
       {scan && (
         <ItemCard
           scan={scan}
-          today={data.today}
           expiry={scan.expiry}
           decision={undefined}
-          {...(locationId ? { hereLocationId: locationId } : {})}
+          hereLocationId={locationId}
         />
       )}
       {scan?.item && (
@@ -123,11 +106,7 @@ export function AdjustScreen() {
           </Button>
         </Group>
       )}
-      {problem && (
-        <Alert color="red" role="alert">
-          <Text fz="lg">{problem}</Text>
-        </Alert>
-      )}
+      <ProblemAlert message={problem} />
     </Stack>
   );
 }

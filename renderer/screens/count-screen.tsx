@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, List, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { balanceKey, type Balance } from '../../shared/inventory/balance';
 import { countApprovalNeed } from '../../shared/inventory/adjustment-approval';
@@ -9,6 +9,7 @@ import { useRecord } from '../app/use-record';
 import { useUserNames } from '../app/use-user-names';
 import { CountApproval } from '../components/count-approval';
 import { LocationSelect } from '../components/location-select';
+import { ProblemAlert } from '../components/problem-alert';
 import { ScanPrompt } from '../components/scan-prompt';
 import { randomId } from '../platform/random-id';
 import { beep } from '../scanning/feedback';
@@ -131,11 +132,7 @@ export function CountScreen() {
           onCancel={() => setAwaiting(undefined)}
         />
       )}
-      {problem && (
-        <Alert color="red" role="alert">
-          <Text fz="lg">{problem}</Text>
-        </Alert>
-      )}
+      <ProblemAlert message={problem} />
       {done.length > 0 && (
         <List spacing="xs" data-testid="counted-lines">
           {done.map((d) => (

@@ -1,17 +1,18 @@
-import { Alert, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { announceRecorded } from '../app/announce-recorded';
 import { useDeviceSettings } from '../app/device-settings';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
+import { useScanDecision } from '../app/use-scan-decision';
 import { useStockData } from '../app/stock-data';
+import { ConfirmBar } from '../components/confirm-bar';
 import { HardStop } from '../components/hard-stop';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
+import { QuantityInput } from '../components/quantity-input';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
-import type { ProductScan } from '../scanning/resolve-scan';
-import { decide, knownExpiry } from '../scanning/scan-decision';
 
 /** Issue to a department: the hard stop on recalled, expired or quarantined lots lives here. */
 export function IssueScreen() {
@@ -25,18 +26,7 @@ export function IssueScreen() {
   );
   const record = useRecord();
 
-  const from = fromId ? data.locationById.get(fromId) : undefined;
-  const decisionFor = (scan: ProductScan) =>
-    decide(
-      {
-        scan,
-        today: data.today,
-        notices: data.openNotices,
-        balances: data.balances,
-        ...(from ? { location: from } : {}),
-      },
-      'issue',
-    );
+  const { decisionFor, expiryOf } = useScanDecision('issue', fromId);
 
   const { scan, error, clear } = useProductScan(
     (s) => {
@@ -68,12 +58,10 @@ export function IssueScreen() {
       { acceptWarnings },
     );
     if (result.ok) {
-      beep('ok');
-      notifications.show({
-        color: 'green',
-        title: 'Issued',
-        message: `${quantity} × ${scan.item.name} (lot ${scan.lotCode}) to ${data.locationById.get(toId)?.name ?? toId}`,
-      });
+      announceRecorded(
+        'Issued',
+        `${quantity} × ${scan.item.name} (lot ${scan.lotCode}) to ${data.locationById.get(toId)?.name ?? toId}`,
+      );
       setProblems([]);
       clear();
     } else {
@@ -93,14 +81,7 @@ export function IssueScreen() {
           onChange={setFromId}
           kinds={['shelf', 'stockroom', 'dock']}
         />
-        <NumberInput
-          label="Quantity"
-          size="lg"
-          min={1}
-          max={100000}
-          value={quantity}
-          onChange={(v) => setQuantity(Number(v) || 1)}
-        />
+        <QuantityInput value={quantity} onChange={setQuantity} max={100000} />
       </Group>
       <ScanPrompt error={error}>Scan the item you are issuing.</ScanPrompt>
       {scan && blocked && decision && (
@@ -115,13 +96,7 @@ export function IssueScreen() {
         </Alert>
       )}
       {scan && (
-        <ItemCard
-          scan={scan}
-          today={data.today}
-          expiry={knownExpiry({ scan, today: data.today, notices: [], balances: data.balances })}
-          decision={decision}
-          {...(fromId ? { hereLocationId: fromId } : {})}
-        />
+        <ItemCard scan={scan} expiry={expiryOf(scan)} decision={decision} hereLocationId={fromId} />
       )}
       {problems.map((p) => (
         <Alert
@@ -134,24 +109,19 @@ export function IssueScreen() {
         </Alert>
       ))}
       {scan?.item && !blocked && (
-        <Group>
-          <Button
-            size="xl"
-            color="#1e6b30"
-            onClick={() => void issue(false)}
-            data-testid="issue-confirm"
-          >
-            Issue {quantity}
-          </Button>
+        <ConfirmBar
+          label={`Issue ${quantity}`}
+          color="#1e6b30"
+          testId="issue-confirm"
+          onConfirm={() => void issue(false)}
+          onCancel={clear}
+        >
           {problems.length > 0 && problems.every((p) => p.severity === 'warning') && (
             <Button size="xl" color="#9c3d00" onClick={() => void issue(true)}>
               Issue anyway
             </Button>
           )}
-          <Button size="xl" variant="default" onClick={clear}>
-            Cancel
-          </Button>
-        </Group>
+        </ConfirmBar>
       )}
     </Stack>
   );

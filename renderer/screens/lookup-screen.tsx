@@ -1,40 +1,20 @@
 import { Alert, List, Stack, Text, Title } from '@mantine/core';
 import { useDeviceSettings } from '../app/device-settings';
-import { useStockData } from '../app/stock-data';
 import { useProductScan } from '../app/use-product-scan';
+import { useScanDecision } from '../app/use-scan-decision';
 import { ItemCard } from '../components/item-card';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
-import { decide, knownExpiry } from '../scanning/scan-decision';
 
 /** Scan anything to see what it is, where it is and whether it may be used. */
 export function LookupScreen() {
-  const data = useStockData();
   const home = useDeviceSettings((s) => s.homeLocationId);
-  const location = data.locationById.get(home);
+  const { decisionFor, expiryOf } = useScanDecision('issue', home);
   const { scan, error } = useProductScan((s) => {
-    const d = decide(
-      {
-        scan: s,
-        today: data.today,
-        notices: data.openNotices,
-        balances: data.balances,
-        ...(location ? { location } : {}),
-      },
-      'issue',
-    );
+    const d = decisionFor(s);
     beep(d && !d.allowed ? 'stop' : s.item ? 'ok' : 'warn');
   });
-  const input = scan
-    ? {
-        scan,
-        today: data.today,
-        notices: data.openNotices,
-        balances: data.balances,
-        ...(location ? { location } : {}),
-      }
-    : undefined;
-  const decision = input ? decide(input, 'issue') : undefined;
+  const decision = scan ? decisionFor(scan) : undefined;
   return (
     <Stack gap="md">
       <Title order={1}>Look up an item</Title>
@@ -58,14 +38,8 @@ export function LookupScreen() {
           </List>
         </Alert>
       )}
-      {scan && input && (
-        <ItemCard
-          scan={scan}
-          today={data.today}
-          expiry={knownExpiry(input)}
-          decision={decision}
-          hereLocationId={home}
-        />
+      {scan && (
+        <ItemCard scan={scan} expiry={expiryOf(scan)} decision={decision} hereLocationId={home} />
       )}
     </Stack>
   );

@@ -1,8 +1,6 @@
 import {
   Alert,
-  Button,
   Group,
-  NumberInput,
   SegmentedControl,
   Select,
   Stack,
@@ -11,20 +9,24 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Delivery, PendingItem } from '../../shared/model';
+import { announceRecorded } from '../app/announce-recorded';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
 import { useLiveQuery } from '../app/use-live';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
+import { useScanDecision } from '../app/use-scan-decision';
+import { ConfirmBar } from '../components/confirm-bar';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
+import { ProblemAlert } from '../components/problem-alert';
+import { QuantityInput } from '../components/quantity-input';
+import { QuarantineNotice } from '../components/quarantine-notice';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
-import { decide } from '../scanning/scan-decision';
 import { useSession } from '../session/session-store';
 import type { EventDraft } from '../store/ledger-writer';
 
@@ -60,12 +62,8 @@ export function ReceiveScreen() {
     setQuantity(s.quantity ?? line?.quantity ?? 1);
     beep(s.item || s.pending ? 'ok' : 'warn');
   });
-  const decision = scan
-    ? decide(
-        { scan, today: data.today, notices: data.openNotices, balances: data.balances },
-        'receive',
-      )
-    : undefined;
+  const { decisionFor } = useScanDecision('receive');
+  const decision = scan ? decisionFor(scan) : undefined;
   const toQuarantine = decision?.allowed === true && decision.directToQuarantine;
 
   const receive = async () => {
@@ -117,12 +115,11 @@ export function ReceiveScreen() {
     }
     const result = await record(drafts, { acceptWarnings: true });
     if (result.ok) {
-      beep(toQuarantine ? 'warn' : 'ok');
-      notifications.show({
-        color: toQuarantine ? 'orange' : 'green',
-        title: 'Received',
-        message: `${quantity} × ${scan.item?.name ?? description} into ${data.locationById.get(into)?.name ?? into}`,
-      });
+      announceRecorded(
+        'Received',
+        `${quantity} × ${scan.item?.name ?? description} into ${data.locationById.get(into)?.name ?? into}`,
+        toQuarantine ? 'warn' : 'ok',
+      );
       setDescription('');
       clear();
     } else {
@@ -160,14 +157,7 @@ export function ReceiveScreen() {
           onChange={setLocationId}
           kinds={['dock', 'shelf', 'stockroom']}
         />
-        <NumberInput
-          label="Quantity"
-          size="lg"
-          min={1}
-          max={1000000}
-          value={quantity}
-          onChange={(v) => setQuantity(Number(v) || 1)}
-        />
+        <QuantityInput value={quantity} onChange={setQuantity} max={1000000} />
       </Group>
       {delivery && (
         <Table fz="lg" aria-label="Delivery lines">
@@ -198,19 +188,12 @@ export function ReceiveScreen() {
       )}
       <ScanPrompt error={error}>Scan each item as you unpack it.</ScanPrompt>
       {toQuarantine && decision && (
-        <Alert
-          color="orange"
-          variant="filled"
-          role="alert"
+        <QuarantineNotice
           title="Receive into quarantine"
-          data-testid="receive-quarantine"
-        >
-          {decision.reasons.map((r) => (
-            <Text key={r.code} fz="lg">
-              {r.message}
-            </Text>
-          ))}
-        </Alert>
+          variant="filled"
+          testId="receive-quarantine"
+          reasons={decision.reasons}
+        />
       )}
       {scan && !scan.item && !scan.pending && (
         <Alert
@@ -236,31 +219,22 @@ export function ReceiveScreen() {
       {scan && (scan.item || scan.pending) && (
         <ItemCard
           scan={scan}
-          today={data.today}
           expiry={scan.expiry}
           decision={decision}
-          {...(locationId ? { hereLocationId: locationId } : {})}
+          hereLocationId={locationId}
         />
       )}
-      {message && (
-        <Alert color="red" role="alert">
-          <Text fz="lg">{message}</Text>
-        </Alert>
-      )}
+      <ProblemAlert message={message} />
       {scan && (
-        <Group>
-          <Button
-            size="xl"
-            color={toQuarantine ? '#9c3d00' : '#1e6b30'}
-            onClick={() => void receive()}
-            data-testid="receive-confirm"
-          >
-            {scan.item || scan.pending ? `Receive ${quantity}` : `Capture and receive ${quantity}`}
-          </Button>
-          <Button size="xl" variant="default" onClick={clear}>
-            Cancel
-          </Button>
-        </Group>
+        <ConfirmBar
+          label={
+            scan.item || scan.pending ? `Receive ${quantity}` : `Capture and receive ${quantity}`
+          }
+          color={toQuarantine ? '#9c3d00' : '#1e6b30'}
+          testId="receive-confirm"
+          onConfirm={() => void receive()}
+          onCancel={clear}
+        />
       )}
     </Stack>
   );

@@ -1,14 +1,17 @@
-import { Alert, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
+import { announceRecorded } from '../app/announce-recorded';
 import { useStockData } from '../app/stock-data';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
+import { useScanDecision } from '../app/use-scan-decision';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
+import { ProblemAlert } from '../components/problem-alert';
+import { QuantityInput } from '../components/quantity-input';
+import { QuarantineNotice } from '../components/quarantine-notice';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
-import { decide } from '../scanning/scan-decision';
 
 /** Unused stock coming back from a department. A recalled or expired lot goes to quarantine. */
 export function ReturnScreen() {
@@ -22,12 +25,8 @@ export function ReturnScreen() {
     () => beep('ok'),
     (l) => (l.kind === 'department' ? setDepartmentId(l.id) : setIntoId(l.id)),
   );
-  const decision = scan
-    ? decide(
-        { scan, today: data.today, notices: data.openNotices, balances: data.balances },
-        'receive',
-      )
-    : undefined;
+  const { decisionFor } = useScanDecision('receive');
+  const decision = scan ? decisionFor(scan) : undefined;
   const toQuarantine = decision?.allowed === true && decision.directToQuarantine;
 
   const save = async () => {
@@ -45,12 +44,10 @@ export function ReturnScreen() {
       },
     ]);
     if (!result.ok) return setProblem(result.problems.map((p) => p.message).join(' '));
-    beep('ok');
-    notifications.show({
-      color: 'green',
-      title: 'Returned',
-      message: `${quantity} × ${scan.item.name} into ${data.locationById.get(into)?.name ?? into}`,
-    });
+    announceRecorded(
+      'Returned',
+      `${quantity} × ${scan.item.name} into ${data.locationById.get(into)?.name ?? into}`,
+    );
     clear();
   };
 
@@ -70,45 +67,21 @@ export function ReturnScreen() {
           onChange={setIntoId}
           kinds={['shelf', 'stockroom']}
         />
-        <NumberInput
-          label="Quantity"
-          size="lg"
-          min={1}
-          max={1000000}
-          value={quantity}
-          onChange={(v) => setQuantity(Number(v) || 1)}
-        />
+        <QuantityInput value={quantity} onChange={setQuantity} max={1000000} />
       </Group>
       <ScanPrompt error={error}>Scan each item that comes back.</ScanPrompt>
       {toQuarantine && decision && (
-        <Alert
-          color="orange"
-          variant="light"
-          role="alert"
+        <QuarantineNotice
           title="Goes to quarantine, not the shelf"
-          data-testid="return-quarantine"
-        >
-          {decision.reasons.map((r) => (
-            <Text key={r.code} fz="lg">
-              {r.message}
-            </Text>
-          ))}
-        </Alert>
-      )}
-      {scan && (
-        <ItemCard
-          scan={scan}
-          today={data.today}
-          expiry={scan.expiry}
-          decision={decision}
-          {...(intoId ? { hereLocationId: intoId } : {})}
+          variant="light"
+          testId="return-quarantine"
+          reasons={decision.reasons}
         />
       )}
-      {problem && (
-        <Alert color="red" role="alert">
-          <Text fz="lg">{problem}</Text>
-        </Alert>
+      {scan && (
+        <ItemCard scan={scan} expiry={scan.expiry} decision={decision} hereLocationId={intoId} />
       )}
+      <ProblemAlert message={problem} />
       {scan?.item && (
         <Button size="xl" color="#1e6b30" onClick={() => void save()} data-testid="return-confirm">
           Return {quantity}

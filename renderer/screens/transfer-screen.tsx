@@ -1,16 +1,17 @@
-import { Alert, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { announceRecorded } from '../app/announce-recorded';
 import { useStockData } from '../app/stock-data';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
+import { useScanDecision } from '../app/use-scan-decision';
+import { ConfirmBar } from '../components/confirm-bar';
 import { HardStop } from '../components/hard-stop';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
+import { QuantityInput } from '../components/quantity-input';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
-import type { ProductScan } from '../scanning/resolve-scan';
-import { decide, knownExpiry } from '../scanning/scan-decision';
 
 const PLACES = ['dock', 'shelf', 'stockroom', 'quarantine'] as const;
 
@@ -25,18 +26,7 @@ export function TransferScreen() {
   const [toId, setToId] = useState<string | null>('LOC-A1');
   const [quantity, setQuantity] = useState(1);
   const [problems, setProblems] = useState<string[]>([]);
-  const from = fromId ? data.locationById.get(fromId) : undefined;
-  const decisionFor = (scan: ProductScan) =>
-    decide(
-      {
-        scan,
-        today: data.today,
-        notices: data.openNotices,
-        balances: data.balances,
-        ...(from ? { location: from } : {}),
-      },
-      'transfer',
-    );
+  const { decisionFor, expiryOf } = useScanDecision('transfer', fromId);
   // Shelf labels fill "from" first, then "to": the order a person walks.
   const [nextShelf, setNextShelf] = useState<'from' | 'to'>('from');
   const { scan, error, clear } = useProductScan(
@@ -69,12 +59,10 @@ export function TransferScreen() {
       },
     ]);
     if (result.ok) {
-      beep('ok');
-      notifications.show({
-        color: 'green',
-        title: 'Moved',
-        message: `${quantity} × ${scan.item.name} to ${data.locationById.get(toId)?.name ?? toId}`,
-      });
+      announceRecorded(
+        'Moved',
+        `${quantity} × ${scan.item.name} to ${data.locationById.get(toId)?.name ?? toId}`,
+      );
       clear();
     } else {
       beep('warn');
@@ -88,27 +76,14 @@ export function TransferScreen() {
       <Group grow align="flex-end">
         <LocationSelect label="Take from" value={fromId} onChange={setFromId} kinds={PLACES} />
         <LocationSelect label="Put on" value={toId} onChange={setToId} kinds={PLACES} />
-        <NumberInput
-          label="Quantity"
-          size="lg"
-          min={1}
-          max={1000000}
-          value={quantity}
-          onChange={(v) => setQuantity(Number(v) || 1)}
-        />
+        <QuantityInput value={quantity} onChange={setQuantity} max={1000000} />
       </Group>
       <ScanPrompt error={error}>Scan the shelf labels (from, then to), then the item.</ScanPrompt>
       {scan && blocked && decision && (
         <HardStop title="STOP — this unit may not be moved" reasons={decision.reasons} />
       )}
       {scan && (
-        <ItemCard
-          scan={scan}
-          today={data.today}
-          expiry={knownExpiry({ scan, today: data.today, notices: [], balances: data.balances })}
-          decision={decision}
-          {...(fromId ? { hereLocationId: fromId } : {})}
-        />
+        <ItemCard scan={scan} expiry={expiryOf(scan)} decision={decision} hereLocationId={fromId} />
       )}
       {problems.map((p) => (
         <Alert key={p} color="red" role="alert" title="Not moved">
@@ -116,19 +91,13 @@ export function TransferScreen() {
         </Alert>
       ))}
       {scan?.item && !blocked && (
-        <Group>
-          <Button
-            size="xl"
-            color="#1e6b30"
-            onClick={() => void move()}
-            data-testid="transfer-confirm"
-          >
-            Move {quantity}
-          </Button>
-          <Button size="xl" variant="default" onClick={clear}>
-            Cancel
-          </Button>
-        </Group>
+        <ConfirmBar
+          label={`Move ${quantity}`}
+          color="#1e6b30"
+          testId="transfer-confirm"
+          onConfirm={() => void move()}
+          onCancel={clear}
+        />
       )}
     </Stack>
   );

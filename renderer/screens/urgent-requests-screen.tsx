@@ -1,10 +1,8 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
   Group,
-  NumberInput,
   Select,
   Stack,
   Text,
@@ -13,18 +11,19 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { REQUEST_PRIORITIES, type RequestPriority, type SupplyRequest } from '../../shared/model';
 import { transition } from '../../shared/replenishment/request-status';
+import { announceRecorded } from '../app/announce-recorded';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
 import { useNow } from '../app/use-now';
 import { useUserNames } from '../app/use-user-names';
 import { EscalationBadge } from '../components/escalation-badge';
 import { LocationSelect } from '../components/location-select';
+import { ProblemAlert } from '../components/problem-alert';
+import { QuantityInput } from '../components/quantity-input';
 import { randomId } from '../platform/random-id';
-import { beep } from '../scanning/feedback';
 import { useSession } from '../session/session-store';
 
 /** Nurse managers raise urgent requests offline; each shows its status history as a timeline. */
@@ -64,14 +63,12 @@ export function UrgentRequestsScreen() {
     const submitted = transition(draft, 'submitted', { at: now, by: user.id });
     if (!submitted.ok) return setProblem(submitted.error.message);
     await db.supply_requests.insert(submitted.value);
-    beep('ok');
     setProblem(undefined);
     setReason('');
-    notifications.show({
-      color: 'green',
-      title: 'Urgent request submitted',
-      message: `${quantity} × ${data.itemById.get(itemId)?.name ?? itemId}`,
-    });
+    announceRecorded(
+      'Urgent request submitted',
+      `${quantity} × ${data.itemById.get(itemId)?.name ?? itemId}`,
+    );
   };
 
   const urgent = data.requests
@@ -97,14 +94,7 @@ export function UrgentRequestsScreen() {
               onChange={setItemId}
               data={data.items.map((i) => ({ value: i.id, label: i.name }))}
             />
-            <NumberInput
-              label="Quantity"
-              size="lg"
-              min={1}
-              max={100000}
-              value={quantity}
-              onChange={(v) => setQuantity(Number(v) || 1)}
-            />
+            <QuantityInput value={quantity} onChange={setQuantity} max={100000} />
           </Group>
           <Group grow align="flex-end">
             <Select
@@ -131,11 +121,7 @@ export function UrgentRequestsScreen() {
             autosize
             minRows={2}
           />
-          {problem && (
-            <Alert color="red" role="alert">
-              <Text fz="lg">{problem}</Text>
-            </Alert>
-          )}
+          <ProblemAlert message={problem} />
           <Button size="xl" onClick={() => void submit()} data-testid="urgent-submit">
             Submit urgent request
           </Button>
