@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ADJUST_REASONS } from '../../shared/model';
 import { announceRecorded } from '../app/announce-recorded';
 import { useServices } from '../app/services';
+import { STOCK_PLACES } from '../app/stock-places';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { ItemCard } from '../components/item-card';
@@ -65,7 +66,7 @@ export function AdjustScreen() {
         label="Location"
         value={locationId}
         onChange={setLocationId}
-        kinds={['shelf', 'dock', 'quarantine', 'stockroom']}
+        kinds={STOCK_PLACES}
       />
       <ScanPrompt error={error}>Scan the lot to adjust.</ScanPrompt>
       {scan && (

@@ -4,6 +4,7 @@ import { balanceKey, type Balance } from '../../shared/inventory/balance';
 import { countApprovalNeed } from '../../shared/inventory/adjustment-approval';
 import { recordCount } from '../../shared/inventory/count-reconciliation';
 import { useStockData } from '../app/stock-data';
+import { STOCK_PLACES } from '../app/stock-places';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { useUserNames } from '../app/use-user-names';
@@ -93,7 +94,7 @@ export function CountScreen() {
         label="Shelf being counted"
         value={locationId}
         onChange={setLocationId}
-        kinds={['shelf', 'dock', 'quarantine', 'stockroom']}
+        kinds={STOCK_PLACES}
       />
       <ScanPrompt error={error}>
         Scan the shelf label, then each lot; type how many you count.

@@ -2,6 +2,7 @@ import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { announceRecorded } from '../app/announce-recorded';
 import { useStockData } from '../app/stock-data';
+import { STOCK_PLACES } from '../app/stock-places';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { useScanDecision } from '../app/use-scan-decision';
@@ -12,8 +13,6 @@ import { LocationSelect } from '../components/location-select';
 import { QuantityInput } from '../components/quantity-input';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
-
-const PLACES = ['dock', 'shelf', 'stockroom', 'quarantine'] as const;
 
 /**
  * Put-away and transfer: scan the shelf you take from, the shelf you put on (or choose them), then
@@ -74,8 +73,13 @@ export function TransferScreen() {
     <Stack gap="md">
       <Title order={1}>Put away and transfer</Title>
       <Group grow align="flex-end">
-        <LocationSelect label="Take from" value={fromId} onChange={setFromId} kinds={PLACES} />
-        <LocationSelect label="Put on" value={toId} onChange={setToId} kinds={PLACES} />
+        <LocationSelect
+          label="Take from"
+          value={fromId}
+          onChange={setFromId}
+          kinds={STOCK_PLACES}
+        />
+        <LocationSelect label="Put on" value={toId} onChange={setToId} kinds={STOCK_PLACES} />
         <QuantityInput value={quantity} onChange={setQuantity} max={1000000} />
       </Group>
       <ScanPrompt error={error}>Scan the shelf labels (from, then to), then the item.</ScanPrompt>
