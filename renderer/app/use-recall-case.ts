@@ -8,6 +8,7 @@ import type { StockMatch } from '../../shared/recall/stock-match';
 import type { RecallCase, RecallCaseStep, RecallNotice } from '../../shared/model';
 import { useSession } from '../session/session-store';
 import type { EventDraft } from '../store/ledger-writer';
+import { problemText } from './problem-text';
 import { useServices } from './services';
 import { useRecord } from './use-record';
 
@@ -87,8 +88,7 @@ export function useRecallCase(notice: RecallNotice, match: StockMatch) {
       if (!next.ok) return { ok: false, message: next.error.message };
       if (drafts.length > 0) {
         const written = await record(drafts, { acceptWarnings: true });
-        if (!written.ok)
-          return { ok: false, message: written.problems.map((p) => p.message).join(' ') };
+        if (!written.ok) return { ok: false, message: problemText(written.problems) };
       }
       await db.recall_cases.upsert(next.value);
       return { ok: true };

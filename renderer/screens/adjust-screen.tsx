@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, PasswordInput, Select, Stack, Title } from 
 import { useState } from 'react';
 import { ADJUST_REASONS } from '../../shared/model';
 import { announceRecorded } from '../app/announce-recorded';
+import { problemText } from '../app/problem-text';
 import { useServices } from '../app/services';
 import { STOCK_PLACES } from '../app/stock-places';
 import { useProductScan } from '../app/use-product-scan';
@@ -11,6 +12,7 @@ import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
+import { scannedLot } from '../scanning/scanned-lot';
 import { useSession } from '../session/session-store';
 import { signInWithPin } from '../session/sign-in';
 
@@ -42,8 +44,7 @@ export function AdjustScreen() {
         {
           type: 'adjust',
           itemId: scan.item.id,
-          lotCode: scan.lotCode,
-          ...(scan.expiry ? { expiry: scan.expiry } : {}),
+          ...scannedLot(scan),
           locationId,
           quantity: Math.abs(delta),
           delta,
@@ -52,7 +53,7 @@ export function AdjustScreen() {
       ],
       { acceptWarnings: true },
     );
-    if (!result.ok) return setProblem(result.problems.map((p) => p.message).join(' '));
+    if (!result.ok) return setProblem(problemText(result.problems));
     setProblem(undefined);
     setPin('');
     announceRecorded('Adjusted', `${delta > 0 ? '+' : ''}${delta} × ${scan.item.name} (${reason})`);

@@ -4,6 +4,7 @@ import { balanceKey, type Balance } from '../../shared/inventory/balance';
 import { countApprovalNeed } from '../../shared/inventory/adjustment-approval';
 import { recordCount } from '../../shared/inventory/count-reconciliation';
 import { useStockData } from '../app/stock-data';
+import { problemText } from '../app/problem-text';
 import { STOCK_PLACES } from '../app/stock-places';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
@@ -14,6 +15,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { ScanPrompt } from '../components/scan-prompt';
 import { randomId } from '../platform/random-id';
 import { beep } from '../scanning/feedback';
+import { scannedLot } from '../scanning/scanned-lot';
 import { useSession } from '../session/session-store';
 import type { EventDraft } from '../store/ledger-writer';
 import { asBalance } from '../store/balance-projection';
@@ -54,8 +56,7 @@ export function CountScreen() {
       {
         locationId,
         itemId,
-        lotCode: scan.lotCode,
-        ...(scan.expiry ? { expiry: scan.expiry } : {}),
+        ...scannedLot(scan),
       },
       counted,
       ledgerNow,
@@ -76,7 +77,7 @@ export function CountScreen() {
 
   const commit = async (draft: EventDraft) => {
     const result = await record([draft]);
-    if (!result.ok) return setProblem(result.problems.map((p) => p.message).join(' '));
+    if (!result.ok) return setProblem(problemText(result.problems));
     beep('ok');
     setAwaiting(undefined);
     const approval = draft.approvedBy ? ` · approved by ${nameOf(draft.approvedBy)}` : '';

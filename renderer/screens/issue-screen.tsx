@@ -13,6 +13,7 @@ import { LocationSelect } from '../components/location-select';
 import { QuantityInput } from '../components/quantity-input';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
+import { scannedLot } from '../scanning/scanned-lot';
 
 /** Issue to a department: the hard stop on recalled, expired or quarantined lots lives here. */
 export function IssueScreen() {
@@ -47,8 +48,7 @@ export function IssueScreen() {
         {
           type: 'issue',
           itemId: scan.item.id,
-          lotCode: scan.lotCode,
-          ...(scan.expiry ? { expiry: scan.expiry } : {}),
+          ...scannedLot(scan),
           ...(scan.serial ? { serial: scan.serial } : {}),
           locationId: fromId,
           toLocationId: toId,

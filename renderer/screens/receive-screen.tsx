@@ -13,6 +13,7 @@ import { useState } from 'react';
 import type { MangoQuery } from 'rxdb';
 import type { Delivery, PendingItem } from '../../shared/model';
 import { announceRecorded } from '../app/announce-recorded';
+import { problemText } from '../app/problem-text';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
 import { useLiveQuery } from '../app/use-live';
@@ -27,6 +28,7 @@ import { QuantityInput } from '../components/quantity-input';
 import { QuarantineNotice } from '../components/quarantine-notice';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
+import { scannedLot } from '../scanning/scanned-lot';
 import { useSession } from '../session/session-store';
 import type { EventDraft } from '../store/ledger-writer';
 
@@ -90,8 +92,7 @@ export function ReceiveScreen() {
     const into = toQuarantine ? 'LOC-QC' : locationId;
     const base = {
       itemId,
-      lotCode: scan.lotCode,
-      ...(scan.expiry ? { expiry: scan.expiry } : {}),
+      ...scannedLot(scan),
       ...(scan.serial ? { serial: scan.serial } : {}),
       quantity,
     };
@@ -124,7 +125,7 @@ export function ReceiveScreen() {
       clear();
     } else {
       beep('stop');
-      setMessage(result.problems.map((p) => p.message).join(' '));
+      setMessage(problemText(result.problems));
     }
   };
 

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { announceRecorded } from '../app/announce-recorded';
+import { problemText } from '../app/problem-text';
 import { useStockData } from '../app/stock-data';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
@@ -12,6 +13,7 @@ import { QuantityInput } from '../components/quantity-input';
 import { QuarantineNotice } from '../components/quarantine-notice';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
+import { scannedLot } from '../scanning/scanned-lot';
 
 /** Unused stock coming back from a department. A recalled or expired lot goes to quarantine. */
 export function ReturnScreen() {
@@ -36,14 +38,13 @@ export function ReturnScreen() {
       {
         type: 'return',
         itemId: scan.item.id,
-        lotCode: scan.lotCode,
-        ...(scan.expiry ? { expiry: scan.expiry } : {}),
+        ...scannedLot(scan),
         locationId: into,
         toLocationId: departmentId,
         quantity,
       },
     ]);
-    if (!result.ok) return setProblem(result.problems.map((p) => p.message).join(' '));
+    if (!result.ok) return setProblem(problemText(result.problems));
     announceRecorded(
       'Returned',
       `${quantity} × ${scan.item.name} into ${data.locationById.get(into)?.name ?? into}`,

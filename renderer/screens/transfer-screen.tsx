@@ -13,6 +13,7 @@ import { LocationSelect } from '../components/location-select';
 import { QuantityInput } from '../components/quantity-input';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
+import { scannedLot } from '../scanning/scanned-lot';
 
 /**
  * Put-away and transfer: scan the shelf you take from, the shelf you put on (or choose them), then
@@ -50,8 +51,7 @@ export function TransferScreen() {
       {
         type: 'transfer',
         itemId: scan.item.id,
-        lotCode: scan.lotCode,
-        ...(scan.expiry ? { expiry: scan.expiry } : {}),
+        ...scannedLot(scan),
         locationId: fromId,
         toLocationId: toId,
         quantity,

@@ -1,0 +1,9 @@
+import type { ProductScan } from './resolve-scan';
+
+/**
+ * The lot a stock event is for, as the label gave it: the lot code, and the expiry only when the
+ * label carries one (the ledger never stores a guessed expiry).
+ */
+export function scannedLot(scan: ProductScan): { lotCode: string; expiry?: string } {
+  return { lotCode: scan.lotCode, ...(scan.expiry ? { expiry: scan.expiry } : {}) };
+}
