@@ -18,7 +18,7 @@ import { roundFigure, summarise } from '../lib/stats';
 const CLIENTS = 8;
 const BATCH = 100;
 const SIZES = {
-  full: { rounds: 4, batchesPerClient: 5 },
+  full: { rounds: 10, batchesPerClient: 10 },
   smoke: { rounds: 1, batchesPerClient: 1 },
 };
 
