@@ -12,5 +12,11 @@ export function announceRecorded(
   outcome: 'ok' | 'warn' = 'ok',
 ): void {
   beep(outcome);
-  notifications.show({ color: outcome === 'ok' ? 'green' : 'orange', title, message });
+  // After the next paint: the screen clears for the next scan first and the notification follows a
+  // frame later, so a tech scanning on is never kept waiting for the notification's own render.
+  requestAnimationFrame(() =>
+    setTimeout(() =>
+      notifications.show({ color: outcome === 'ok' ? 'green' : 'orange', title, message }),
+    ),
+  );
 }
