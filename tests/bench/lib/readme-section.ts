@@ -18,7 +18,7 @@ const CAUSES: Record<string, string> = {
   '6': "The unsent events go up at the push endpoint's rate (figure 5), and the pulls of the changed documents queue behind the same serialised database work; the bare pull of the same documents alone is shown beside it.",
   '7': "Background pushes from other facilities hold the same sequence lock as ours, so a push can wait behind several others before its NOTIFY; arrival then adds the stream's 25 ms coalescing, a pull and RxDB's write, all on the same two cores as the 200 stream clients.",
   '8': "The camera scanner decodes each new camera frame the decode worker is free for, one frame in flight (renderer/scanning/frame-pump.ts), so it runs at the lower of the camera's frame rate and 1000 / (worker ms per frame); a miss means the worker was starved of CPU on a busy machine (see the decode spread and the load average) or the camera delivered fewer frames than the table shows.",
-  '2': "The commit span is mostly the write after the confirmation: the ledger's Web Lock (a round trip to the browser process), then two IndexedDB commits one after the other, the event's and its balance's. RxDB on Dexie keeps each collection in a database of its own, so the two cannot share a transaction, and the events go first so that a crash can leave the balances behind the ledger, never ahead of it; RxDB's bookkeeping around each write (read-before-write, revision, change event) makes each several times the bare put shown beside it. The scan half (parse, look-ups, React rendering the item card) is a few milliseconds. The screen span adds React re-rendering what the live balances feed and Mantine's notification before the cleared screen is painted.",
+  '2': "The commit span is mostly the write after the confirmation: the ledger's Web Lock (a round trip to the browser process, asked again whenever the window has not written for a second, as between these scans), then two IndexedDB commits one after the other, the event's and its balance's. RxDB on Dexie keeps each collection in a database of its own, so the two cannot share a transaction, and the events go first so that a crash can leave the balances behind the ledger, never ahead of it; RxDB's bookkeeping around each write (read-before-write, revision, change event) makes each several times the bare put shown beside it. The scan half (parse, look-ups, React rendering the item card) is a few milliseconds. The screen span adds React re-rendering what the live balances feed and Mantine's notification before the cleared screen is painted.",
   '3': 'Start-up opens RxDB on Dexie and runs the stock data live queries before the first screen.',
 };
 
@@ -55,7 +55,7 @@ export function performanceSection(report: BenchReport): string {
   ];
   if (heavy) {
     lines.push(
-      `**The machine was shared and busy during this run** (1-minute load average ${report.load.start[0]} at the start and ${report.load.end[0]} at the end, on ${m.cores} cores; per figure below): other engineers' test suites ran beside it, so absolute times are pessimistic. The side-by-side ratios are the steadier figures.`,
+      `**The machine was busy during part of this run** (1-minute load average ${report.load.start[0]} at the start and ${report.load.end[0]} at the end, on ${m.cores} cores; per figure below), so absolute times may be pessimistic. The side-by-side ratios are the steadier figures.`,
       '',
     );
   }
