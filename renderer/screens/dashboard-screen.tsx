@@ -17,7 +17,8 @@ export function DashboardScreen() {
   const data = useStockData();
   const plan = useReplenishmentPlan();
   const clock = useNow();
-  const belowPar = plan.suggestions.filter((s) => s.decision === 'order');
+  // The review returns only the levels to order (ordersOnly).
+  const belowPar = plan.suggestions;
   const lots = data.balances.filter((b) => b.onHand > 0);
   const byBand = new Map<ExpiryBand, typeof lots>();
   for (const lot of lots) {

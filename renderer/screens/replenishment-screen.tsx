@@ -17,7 +17,8 @@ export function ReplenishmentScreen() {
   const data = useStockData();
   const plan = useReplenishmentPlan();
   const raise = useRaiseRequest();
-  const orders = plan.suggestions.filter((s) => s.decision === 'order');
+  // The review returns only the levels to order (ordersOnly).
+  const orders = plan.suggestions;
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [cardMessage, setCardMessage] = useState<{ ok: boolean; text: string }>();
   const name = (id: string) => data.itemById.get(id)?.name ?? id;
