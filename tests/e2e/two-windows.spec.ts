@@ -51,8 +51,8 @@ test('two windows of the app issuing at once never reuse a sequence number', asy
   const second = await context.newPage();
   const secondIssue = await readyToIssue(second);
 
-  // Both confirm at once: the ledger lock makes one wait for the other (and for the moment the
-  // first keeps the lock after its write), so each takes the next number.
+  // Both confirm at once: the ledger's Web Lock makes one wait for the other, so each takes the
+  // next number.
   await first.bringToFront();
   await firstIssue.scanItem(labelOf('IVC2611A'));
   await second.bringToFront();
