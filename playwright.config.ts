@@ -11,7 +11,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-export const WEB_PORT = 4173;
+// E2E_WEB_PORT lets two checkouts on one machine run their browser suites side by side.
+export const WEB_PORT = Number(process.env['E2E_WEB_PORT'] ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
