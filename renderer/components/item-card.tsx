@@ -27,7 +27,8 @@ export function ItemCard({
     (b) => b.itemId === itemId && b.lotCode === scan.lotCode.trim() && b.onHand !== 0,
   );
   const here = lotBalances.find((b) => b.locationId === hereLocationId);
-  const recalls = decision?.reasons.filter((r) => r.code === 'RECALLED') ?? [];
+  const recalls =
+    decision?.reasons.filter((r) => r.code === 'RECALLED' || r.code === 'LOT_RUN_ON') ?? [];
   const quarantined = lotBalances.reduce((sum, b) => sum + b.quarantined, 0);
   return (
     <Card withBorder padding="lg" radius="md" data-testid="item-card" aria-label="Scanned item">
@@ -55,8 +56,10 @@ export function ItemCard({
           {scan.serial && <Text fz="lg">Serial {scan.serial}</Text>}
           <ExpiryBadge expiry={expiry} today={today} />
           {recalls.map((r) => (
-            <Badge key={r.code + (r.code === 'RECALLED' ? r.noticeId : '')} size="lg" color="red.9">
-              {r.code === 'RECALLED' ? `Recalled · class ${r.class} · ${r.number}` : r.code}
+            <Badge key={r.code + ('noticeId' in r ? r.noticeId : '')} size="lg" color="red.9">
+              {r.code === 'RECALLED'
+                ? `Recalled · class ${r.class} · ${r.number}`
+                : `Separator missing · probably lot ${r.probableLot}${r.class ? ` · recalled class ${r.class}` : ''}`}
             </Badge>
           ))}
           {quarantined > 0 && (
@@ -90,7 +93,7 @@ export function ItemCard({
           </Table>
         )}
         {decision?.warnings.map((w) => (
-          <Text key={w.code + w.noticeId} fz="lg" c="#9c3d00" fw={600}>
+          <Text key={w.code + ('noticeId' in w ? w.noticeId : '')} fz="lg" c="#9c3d00" fw={600}>
             {w.message}
           </Text>
         ))}

@@ -1,3 +1,5 @@
+import { runOnSplits } from '../../shared/barcode/run-on-field';
+import type { LotRunOn } from '../../shared/recall/lot-run-on';
 import { decideScan, type ScanDecision, type ScanIntent } from '../../shared/recall/scan-decision';
 import type { Location, RecallNotice } from '../../shared/model';
 import type { BalanceDoc } from '../store/local-schemas';
@@ -31,6 +33,21 @@ export function knownExpiry(input: DecisionInput): string | undefined {
     ?.expiry;
 }
 
+/**
+ * Only an element string can run a lot into the fields after it: Digital Link, human-readable
+ * text and HIBCC delimit every field themselves.
+ */
+export function lotRunOn(input: DecisionInput): LotRunOn | undefined {
+  const { parsed } = input.scan;
+  const lot = parsed.ai?.['10'];
+  if (parsed.standard !== 'GS1' || parsed.form !== 'element-string' || !lot) return undefined;
+  const itemId = input.scan.item?.id ?? input.scan.pending?.id;
+  const knownLots = [
+    ...new Set(input.balances.filter((b) => b.itemId === itemId).map((b) => b.lotCode)),
+  ];
+  return { splits: runOnSplits('10', lot, Number(input.today.slice(0, 4))), knownLots };
+}
+
 /** Asks shared/recall whether this unit may be issued, moved or received. */
 export function decide(input: DecisionInput, intent: ScanIntent): ScanDecision | undefined {
   const item = input.scan.item;
@@ -40,6 +57,7 @@ export function decide(input: DecisionInput, intent: ScanIntent): ScanDecision |
     input.location?.kind === 'quarantine' ||
     (balance !== undefined && balance.quarantined > 0 && balance.quarantined >= balance.onHand);
   const expiry = knownExpiry(input);
+  const runOn = lotRunOn(input);
   return decideScan(
     {
       item,
@@ -51,6 +69,7 @@ export function decide(input: DecisionInput, intent: ScanIntent): ScanDecision |
       today: input.today,
       notices: input.notices,
       quarantined: heldInQuarantine,
+      ...(runOn ? { lotRunOn: runOn } : {}),
     },
     intent,
   );

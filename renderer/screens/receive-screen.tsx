@@ -1,5 +1,6 @@
 import {
   Alert,
+  Button,
   Group,
   SegmentedControl,
   Select,
@@ -21,6 +22,7 @@ import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { useScanDecision } from '../app/use-scan-decision';
 import { ConfirmBar } from '../components/confirm-bar';
+import { HardStop } from '../components/hard-stop';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
@@ -67,9 +69,10 @@ export function ReceiveScreen() {
   const { decisionFor } = useScanDecision('receive');
   const decision = scan ? decisionFor(scan) : undefined;
   const toQuarantine = decision?.allowed === true && decision.directToQuarantine;
+  const blocked = decision !== undefined && !decision.allowed;
 
   const receive = async () => {
-    if (!scan || !locationId || !user) return;
+    if (!scan || !locationId || !user || blocked) return;
     let itemId = scan.item?.id ?? scan.pending?.id;
     if (!itemId) {
       if (!description.trim()) {
@@ -188,6 +191,9 @@ export function ReceiveScreen() {
         </Table>
       )}
       <ScanPrompt error={error}>Scan each item as you unpack it.</ScanPrompt>
+      {scan && blocked && decision && (
+        <HardStop title="STOP — do not receive this scan" reasons={decision.reasons} />
+      )}
       {toQuarantine && decision && (
         <QuarantineNotice
           title="Receive into quarantine"
@@ -226,7 +232,12 @@ export function ReceiveScreen() {
         />
       )}
       <ProblemAlert message={message} />
-      {scan && (
+      {scan && blocked && (
+        <Button size="xl" variant="default" onClick={clear}>
+          Cancel
+        </Button>
+      )}
+      {scan && !blocked && (
         <ConfirmBar
           label={
             scan.item || scan.pending ? `Receive ${quantity}` : `Capture and receive ${quantity}`

@@ -6,6 +6,7 @@ import { useStockData } from '../app/stock-data';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { useScanDecision } from '../app/use-scan-decision';
+import { HardStop } from '../components/hard-stop';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
@@ -30,9 +31,10 @@ export function ReturnScreen() {
   const { decisionFor } = useScanDecision('receive');
   const decision = scan ? decisionFor(scan) : undefined;
   const toQuarantine = decision?.allowed === true && decision.directToQuarantine;
+  const blocked = decision !== undefined && !decision.allowed;
 
   const save = async () => {
-    if (!scan?.item || !departmentId || !intoId) return;
+    if (!scan?.item || !departmentId || !intoId || blocked) return;
     const into = toQuarantine ? 'LOC-QC' : intoId;
     const result = await record([
       {
@@ -71,6 +73,9 @@ export function ReturnScreen() {
         <QuantityInput value={quantity} onChange={setQuantity} max={1000000} />
       </Group>
       <ScanPrompt error={error}>Scan each item that comes back.</ScanPrompt>
+      {scan && blocked && decision && (
+        <HardStop title="STOP — do not take this scan back" reasons={decision.reasons} />
+      )}
       {toQuarantine && decision && (
         <QuarantineNotice
           title="Goes to quarantine, not the shelf"
@@ -83,7 +88,7 @@ export function ReturnScreen() {
         <ItemCard scan={scan} expiry={scan.expiry} decision={decision} hereLocationId={intoId} />
       )}
       <ProblemAlert message={problem} />
-      {scan?.item && (
+      {scan?.item && !blocked && (
         <Button size="xl" color="#1e6b30" onClick={() => void save()} data-testid="return-confirm">
           Return {quantity}
         </Button>

@@ -8,6 +8,7 @@ import {
   type UnitDetail,
 } from './notice-match';
 import { bySeverity } from './recalled-lot-index';
+import { lotRunOnFindings, type LotRunOn } from './lot-run-on';
 import type { SimilarLot, SimilarityKind } from './similar-lot';
 
 /**
@@ -37,6 +38,12 @@ export interface ScanInput {
   /** The caller's reading of the balance: this unit is held in quarantine where it was scanned. */
   quarantined: boolean;
   quarantineReason?: string;
+  /**
+   * The lot read from a GS1 element string, split where the rest reads as further AIs (a scanner
+   * that dropped its separator), with the lots of this item the facility knows. Absent for forms
+   * whose fields cannot run on (Digital Link, human-readable, HIBCC).
+   */
+  lotRunOn?: LotRunOn;
 }
 
 export type ScanReason =
@@ -46,6 +53,16 @@ export type ScanReason =
       number: string;
       class: RecallClass;
       basis: MatchBasis[];
+      message: string;
+    }
+  | {
+      code: 'LOT_RUN_ON';
+      /** The lot the label most probably carries. */
+      probableLot: string;
+      /** Set when that lot is recalled. */
+      noticeId?: string;
+      number?: string;
+      class?: RecallClass;
       message: string;
     }
   | { code: 'EXPIRED'; expiry: string; message: string }
@@ -67,7 +84,8 @@ export type ScanWarning =
       class: RecallClass;
       similarTo: SimilarLot[];
       message: string;
-    };
+    }
+  | { code: 'LOT_SUSPECT'; message: string };
 
 export type ScanDecision =
   | {
@@ -81,9 +99,10 @@ export type ScanDecision =
   | { allowed: false; intent: ScanIntent; reasons: ScanReason[]; warnings: ScanWarning[] };
 
 const BLOCKING: Readonly<Record<ScanIntent, ReadonlySet<ScanReason['code']>>> = {
-  issue: new Set(['RECALLED', 'EXPIRED', 'QUARANTINED']),
-  transfer: new Set(['RECALLED', 'QUARANTINED']),
-  receive: new Set(),
+  issue: new Set(['RECALLED', 'LOT_RUN_ON', 'EXPIRED', 'QUARANTINED']),
+  transfer: new Set(['RECALLED', 'LOT_RUN_ON', 'QUARANTINED']),
+  // A lot misread by the scanner would put a phantom lot on the books, recalled or not.
+  receive: new Set(['LOT_RUN_ON']),
 };
 
 const DETAIL_WORDS: Readonly<Record<UnitDetail, string>> = {
@@ -182,7 +201,10 @@ export function decideScan(input: ScanInput, intent: ScanIntent): ScanDecision {
     }
   }
 
-  const reasons: ScanReason[] = [...recalls.sort(bySeverityOf)];
+  const runOn = input.lotRunOn
+    ? lotRunOnFindings(input.lotRunOn, lot, input, input.notices)
+    : { reasons: [], warnings: [] };
+  const reasons: ScanReason[] = [...runOn.reasons, ...recalls.sort(bySeverityOf)];
   const expiry = input.expiry?.trim();
   if (expiry && expiry < input.today) {
     reasons.push({ code: 'EXPIRED', expiry, message: expiredMessage(intent, lotWords, expiry) });
@@ -195,7 +217,11 @@ export function decideScan(input: ScanInput, intent: ScanIntent): ScanDecision {
       message: `Blocked: ${lotWords} is in quarantine here${why}. Leave it in the quarantine area; it can be counted, returned or destroyed, not ${intent === 'issue' ? 'issued' : 'moved'}.`,
     });
   }
-  const warnings = [...checks.sort(bySeverityOf), ...lookalikes.sort(bySeverityOf)];
+  const warnings = [
+    ...runOn.warnings,
+    ...checks.sort(bySeverityOf),
+    ...lookalikes.sort(bySeverityOf),
+  ];
 
   const blocked = reasons.some((r) => BLOCKING[intent].has(r.code));
   if (blocked) return { allowed: false, intent, reasons, warnings };
@@ -204,7 +230,12 @@ export function decideScan(input: ScanInput, intent: ScanIntent): ScanDecision {
 }
 
 function bySeverityOf(a: ScanReason | ScanWarning, b: ScanReason | ScanWarning): number {
-  return 'class' in a && 'class' in b ? bySeverity(a, b) : 0;
+  return 'class' in a && 'class' in b && a.class && b.class
+    ? bySeverity(
+        { class: a.class, number: a.number ?? '' },
+        { class: b.class, number: b.number ?? '' },
+      )
+    : 0;
 }
 
 export const decideIssue = (input: ScanInput): ScanDecision => decideScan(input, 'issue');

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { AppPage, person } from './pages/app-page';
+import { expectAccessible, screenshot } from './pages/evidence';
+import { IssuePage } from './pages/issue-page';
+import { labelOf } from './pages/labels';
+
+// A scanner that drops the GS after a variable-length lot sends the next fields inside the lot.
+test.describe('a scanner that dropped its separator', () => {
+  test('a recalled lot followed by a serial is a STOP at issue, naming the recall and the fix', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.signInByBadge(person('tech'));
+    await app.go('Issue', 'Issue to a department');
+    const issue = new IssuePage(page);
+    await issue.from('LOC-A3', /Shelf 3/);
+    await issue.scanItem(`${labelOf('FC2409A')}21FS000123`);
+    await expect(issue.hardStop).toHaveAttribute('data-reasons', /LOT_RUN_ON/);
+    await expect(issue.hardStop).toContainText('recalled lot FC2409A');
+    await expect(issue.hardStop).toContainText('Scanner set-up');
+    await expect(page.getByTestId('issue-confirm')).toHaveCount(0);
+    expect(await issue.lastTone()).toBe('stop');
+    await screenshot(page, 'issue-stop-dropped-separator');
+    await expectAccessible(page, 'issue (dropped separator)');
+  });
+
+  test('a known lot followed by an expiry is not received as a phantom lot', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.signInByBadge(person('tech'));
+    await app.go('Receive');
+    await page.getByText('Free receipt', { exact: true }).click();
+    await app.scan(`${labelOf('IVC2611A')}17280107`);
+    const stop = page.getByTestId('hard-stop');
+    await expect(stop).toHaveAttribute('data-reasons', 'LOT_RUN_ON');
+    await expect(stop).toContainText('most probably lot IVC2611A');
+    await expect(page.getByTestId('receive-confirm')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(stop).toHaveCount(0);
+  });
+});
