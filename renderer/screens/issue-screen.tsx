@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { earlierLotAtIssue } from '../../shared/inventory/fefo-at-issue';
 import { announceRecorded } from '../app/announce-recorded';
 import { useDeviceSettings } from '../app/device-settings';
 import { useProductScan } from '../app/use-product-scan';
@@ -40,6 +41,20 @@ export function IssueScreen() {
   );
   const decision = scan ? decisionFor(scan) : undefined;
   const blocked = decision !== undefined && !decision.allowed;
+  const earlier =
+    scan?.item && fromId && !blocked
+      ? earlierLotAtIssue(
+          data.balances,
+          {
+            itemId: scan.item.id,
+            locationId: fromId,
+            lotCode: scan.lotCode,
+            ...(expiryOf(scan) ? { expiry: expiryOf(scan) } : {}),
+          },
+          data.today,
+          data.isRecalled,
+        )
+      : undefined;
 
   const issue = async (acceptWarnings: boolean) => {
     if (!scan?.item || !fromId || !toId || blocked) return;
@@ -98,6 +113,16 @@ export function IssueScreen() {
       {scan && (
         <ItemCard scan={scan} expiry={expiryOf(scan)} decision={decision} hereLocationId={fromId} />
       )}
+      {earlier && (
+        <Alert
+          color="orange"
+          role="alert"
+          title="First expiring, first out"
+          data-testid="fefo-earlier"
+        >
+          <Text fz="lg">{earlier.message}</Text>
+        </Alert>
+      )}
       {problems.map((p) => (
         <Alert
           key={p.code}
@@ -110,7 +135,7 @@ export function IssueScreen() {
       ))}
       {scan?.item && !blocked && (
         <ConfirmBar
-          label={`Issue ${quantity}`}
+          label={earlier ? `Issue ${quantity} of lot ${scan.lotCode} anyway` : `Issue ${quantity}`}
           color="#1e6b30"
           testId="issue-confirm"
           onConfirm={() => void issue(false)}

@@ -121,6 +121,7 @@ function eventProblems(
   return [
     ...validateStockEvent(event, {
       ...(balance ? { balance } : {}),
+      ledgerRead: true,
       today: context.today,
       ...(context.isRecalled ? { isRecalled: context.isRecalled } : {}),
     }).map(({ code, message, severity }) => ({ code, message, severity })),

@@ -194,6 +194,11 @@ function policyProblems(event: StockEvent): StockEventProblem[] {
 export interface ValidationContext {
   /** The ledger's balance at the event's location, item and lot when the event is being made. */
   balance?: Balance;
+  /**
+   * The caller read the ledger for this balance: no `balance` then means nothing is held there, so
+   * a movement out of it is refused rather than taken on trust.
+   */
+  ledgerRead?: boolean;
   /** Needed to block issuing an expired lot. */
   today?: string;
   isRecalled?: IsRecalled;
@@ -202,7 +207,9 @@ export interface ValidationContext {
 function ledgerProblems(event: StockEvent, context: ValidationContext): StockEventProblem[] {
   const found: StockEventProblem[] = [];
   const lot = normaliseLotCode(event.lotCode) || '(no lot)';
-  const { balance } = context;
+  const balance =
+    context.balance ??
+    (context.ledgerRead ? { onHand: 0, quarantined: 0, expiry: undefined } : undefined);
   if (balance) {
     const quarantined = Math.max(balance.quarantined, 0);
     const available = balance.onHand - quarantined;
@@ -230,8 +237,7 @@ function ledgerProblems(event: StockEvent, context: ValidationContext): StockEve
         problem(
           'exceeds-available',
           'quantity',
-          `The ledger shows ${available} units of lot ${lot} available here, not ${q}: check the lot and location. If the stock is in your hand, a receipt may not have synced yet.`,
-          'warning',
+          `The ledger holds ${available} units of lot ${lot} available here, not ${q}: check the lot and the location. If the units are in your hand, record them first as found stock (Adjust, reason "found", confirmed by a second person), then ${event.type} them.`,
         ),
       );
     }

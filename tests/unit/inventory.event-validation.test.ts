@@ -118,14 +118,32 @@ describe('validateStockEvent: the stock rules an event must pass before it is re
     ).toEqual(['dispose-exceeds-quarantined']);
   });
 
-  it('warns, without blocking, when a movement exceeds what the ledger shows available', () => {
+  it('refuses a movement larger than what the ledger holds available', () => {
     const problems = validateStockEvent(
       makeEvent({ id: 'i', type: 'issue', quantity: 7, toLocationId: WARD }),
       { balance: shelf },
     );
-    expect(problems.map((p) => [p.code, p.severity])).toEqual([['exceeds-available', 'warning']]);
+    expect(problems.map((p) => [p.code, p.severity])).toEqual([['exceeds-available', 'error']]);
     expect(problems[0]!.message).toContain('6 units of lot LOT-A');
+    expect(problems[0]!.message).toContain('found stock');
   });
+
+  it.each([
+    ['issue', { toLocationId: WARD }, 'exceeds-available'],
+    ['transfer', { toLocationId: 'LOC-B' }, 'exceeds-available'],
+    ['waste', { reason: 'expired' }, 'exceeds-available'],
+    ['dispose', { disposition: 'return-to-supplier' }, 'dispose-exceeds-quarantined'],
+  ] as const)(
+    'refuses a %s from a lot the ledger does not hold there at all',
+    (type, extra, code) => {
+      const event = makeEvent({ id: 'x', type, quantity: 1, ...extra } as EventFields);
+      expect(
+        validateStockEvent(event, { ledgerRead: true }).map((p) => [p.code, p.severity]),
+      ).toEqual([[code, 'error']]);
+      // Without having read the ledger the rule cannot be applied, and is not guessed at.
+      expect(validateStockEvent(event).filter((p) => p.code === code)).toEqual([]);
+    },
+  );
 
   it('blocks issuing an expired or recalled lot, but not on its expiry day', () => {
     const issue: EventFields = { id: 'i', type: 'issue', quantity: 1, toLocationId: WARD };
