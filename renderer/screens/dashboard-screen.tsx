@@ -19,7 +19,10 @@ export function DashboardScreen() {
   const clock = useNow();
   // The review returns only the levels to order (ordersOnly).
   const belowPar = plan.suggestions;
-  const lots = data.balances.filter((b) => b.onHand > 0);
+  // Soonest first inside each band; lots with no expiry fall in no band.
+  const lots = data.balances
+    .filter((b) => b.onHand > 0)
+    .sort((a, b) => (a.expiry ?? '9999').localeCompare(b.expiry ?? '9999'));
   const byBand = new Map<ExpiryBand, typeof lots>();
   for (const lot of lots) {
     const band = expiryBand(lot.expiry, data.today);

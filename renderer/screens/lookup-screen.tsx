@@ -3,6 +3,7 @@ import { useDeviceSettings } from '../app/device-settings';
 import { useProductScan } from '../app/use-product-scan';
 import { useScanDecision } from '../app/use-scan-decision';
 import { ItemCard } from '../components/item-card';
+import { ItemStockTable } from '../components/item-stock-table';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
 
@@ -40,6 +41,12 @@ export function LookupScreen() {
       )}
       {scan && (
         <ItemCard scan={scan} expiry={expiryOf(scan)} decision={decision} hereLocationId={home} />
+      )}
+      {scan?.item && (
+        <>
+          <Title order={2}>Where {scan.item.name} is</Title>
+          <ItemStockTable itemId={scan.item.id} />
+        </>
       )}
     </Stack>
   );

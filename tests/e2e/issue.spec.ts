@@ -60,6 +60,14 @@ test.describe('issuing to a department', () => {
     await app.go('Look up', 'Look up an item');
     await app.scan(labelOf('IVC2611A'));
     await expect(page.getByTestId('on-hand-here')).toContainText('On hand here: 117');
+    // Every lot of the item, wherever it is, with the total: 117 of IVC2611A, 40 of IVC2603B and
+    // whatever else the seed put elsewhere.
+    const stock = page.getByTestId('item-stock');
+    await expect(stock.getByRole('row', { name: /IVC2611A/ })).toContainText('117');
+    await expect(stock.getByRole('row', { name: /IVC2603B/ })).toContainText('40');
+    const total = await stock.getByTestId('item-stock-total').locator('th').nth(1).textContent();
+    const rows = await stock.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(Number(total)).toBe(rows.reduce((sum, n) => sum + Number(n), 0));
     await screenshot(page, 'lookup');
     await expectAccessible(page, 'look up');
   });
