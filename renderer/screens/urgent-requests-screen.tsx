@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { REQUEST_PRIORITIES, type RequestPriority, type SupplyRequest } from '../../shared/model';
+import { requestTransmission } from '../../shared/replenishment/request-transmission';
 import { transition } from '../../shared/replenishment/request-status';
 import { announceRecorded } from '../app/announce-recorded';
 import { useServices } from '../app/services';
@@ -23,8 +24,10 @@ import { EscalationBadge } from '../components/escalation-badge';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
 import { QuantityInput } from '../components/quantity-input';
+import { TransmissionNote } from '../components/transmission-note';
 import { randomId } from '../platform/random-id';
 import { useSession } from '../session/session-store';
+import { useTransmissionContext } from '../app/use-transmission-context';
 
 /** Nurse managers raise urgent requests offline; each shows its status history as a timeline. */
 export function UrgentRequestsScreen() {
@@ -33,6 +36,7 @@ export function UrgentRequestsScreen() {
   const user = useSession((s) => s.user);
   const nameOf = useUserNames();
   const clock = useNow();
+  const link = useTransmissionContext();
   const [locationId, setLocationId] = useState<string | null>('DEP-ICU');
   const [itemId, setItemId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState(1);
@@ -65,9 +69,10 @@ export function UrgentRequestsScreen() {
     await db.supply_requests.insert(submitted.value);
     setProblem(undefined);
     setReason('');
+    const where = requestTransmission(submitted.value, link);
     announceRecorded(
-      'Urgent request submitted',
-      `${quantity} × ${data.itemById.get(itemId)?.name ?? itemId}`,
+      'Urgent request saved',
+      `${quantity} × ${data.itemById.get(itemId)?.name ?? itemId}. ${'message' in where ? where.message : ''}`,
     );
   };
 
@@ -146,6 +151,7 @@ export function UrgentRequestsScreen() {
             </Badge>
             <EscalationBadge request={r} now={clock} />
           </Group>
+          <TransmissionNote transmission={requestTransmission(r, link)} />
           <Text fz="lg" mt="xs">
             {data.locationById.get(r.locationId)?.name ?? r.locationId}
             {r.neededBy ? ` · needed by ${new Date(r.neededBy).toLocaleString()}` : ''} · {r.reason}

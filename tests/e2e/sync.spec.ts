@@ -71,7 +71,7 @@ test.describe.serial('sync between stockroom PCs through the central endpoint', 
     }).toPass({ timeout: 30_000 });
   }
 
-  async function signIn(page: Page, role: 'admin' | 'tech'): Promise<void> {
+  async function signIn(page: Page, role: 'admin' | 'tech' | 'nurse-manager'): Promise<void> {
     await scanUntil(page, person(role).badge, () =>
       expect(page.getByTestId('signed-in-user')).toHaveText(person(role).name, { timeout: 1_000 }),
     );
@@ -117,6 +117,34 @@ test.describe.serial('sync between stockroom PCs through the central endpoint', 
     });
     await scanAtDock(south);
     await expect(onHandAtDock(south)).toContainText('On hand here: 0');
+  });
+
+  test('an urgent request raised offline says it waits on this PC, and says it was sent once it was', async () => {
+    const { page, app, context } = northA;
+    await page.getByRole('button', { name: 'Lock / switch user' }).click();
+    await signIn(page, 'nurse-manager');
+    await context.setOffline(true);
+    await app.go('Urgent requests');
+    await page.getByRole('combobox', { name: 'Item' }).click();
+    await page.getByRole('option', { name: 'Saline flush syringe 10 mL' }).click();
+    await page.getByRole('textbox', { name: 'Quantity' }).fill('7');
+    await page.getByRole('combobox', { name: 'Priority' }).click();
+    await page.getByRole('option', { name: 'STAT' }).click();
+    await page.getByRole('textbox', { name: 'Reason' }).fill('Offline test: flushes for bay 2.');
+    await page.getByTestId('urgent-submit').click();
+    const request = page.getByTestId('urgent-request').filter({ hasText: '7 × Saline flush' });
+    const where = request.getByTestId('request-transmission');
+    await expect(where).toHaveAttribute('data-state', 'on-this-pc');
+    await expect(where).toContainText('Saved on this PC — sent when the network returns');
+    await screenshot(page, 'urgent-request-offline');
+
+    await context.setOffline(false);
+    await expect(where).toHaveAttribute('data-state', 'awaiting-acknowledgement', {
+      timeout: 30_000,
+    });
+    await expect(where).toContainText('Sent — waiting for the centre to acknowledge it');
+    await page.getByRole('button', { name: 'Lock / switch user' }).click();
+    await signIn(page, 'tech');
   });
 
   test('a recall posted through the ERP API quarantines the lot on both PCs of the facility; the next scan is a hard stop', async () => {

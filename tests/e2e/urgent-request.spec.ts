@@ -22,6 +22,10 @@ test('a nurse manager raises a STAT request and sees its status timeline', async
   const request = page.getByTestId('urgent-request').filter({ hasText: 'Saline flush' });
   await expect(request).toContainText('submitted');
   await expect(request.getByLabel('Status history')).toContainText('draft');
+  // A demo PC has no centre: "submitted" must not read as "someone has it".
+  await expect(request.getByTestId('request-transmission')).toContainText(
+    'Saved on this PC only: this PC is not connected to a centre',
+  );
   await screenshot(page, 'urgent-requests');
   await expectAccessible(page, 'urgent requests');
 
