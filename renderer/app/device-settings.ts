@@ -22,6 +22,17 @@ export const useDeviceSettings = create<DeviceSettings>()(
       homeLocationId: 'LOC-A1',
       update: (patch) => set(patch),
     }),
-    { name: 'stockroom.device-settings' },
+    {
+      name: 'stockroom.device-settings',
+      // Settings saved by an older version lack newer wedge fields: defaults fill them in.
+      merge: (saved, current) => {
+        const stored = (saved ?? {}) as Partial<DeviceSettings>;
+        return {
+          ...current,
+          ...stored,
+          wedge: { ...DEFAULT_WEDGE_SETTINGS, ...stored.wedge },
+        };
+      },
+    },
   ),
 );

@@ -59,6 +59,7 @@ export function attachWedge(
       altKey: event.altKey,
       metaKey: event.metaKey,
       time: event.timeStamp,
+      inField: isEditable(target.document.activeElement),
     });
     if (verdict.swallow) {
       event.preventDefault();

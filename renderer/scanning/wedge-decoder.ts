@@ -20,6 +20,12 @@ export interface WedgeSettings {
   terminators: readonly string[];
   /** Strings a scanner is configured to send for FNC1, turned into GS. */
   replacements: readonly string[];
+  /**
+   * In a text field a fast typist reaches 40–60 ms per key, inside `maxGapMs`: there a burst must
+   * average at most this per key to be a scan. Scanners type a few ms per key, so a stall or two
+   * mid-label still averages well below it.
+   */
+  fieldMaxMeanGapMs: number;
 }
 
 export const DEFAULT_WEDGE_SETTINGS: WedgeSettings = {
@@ -28,6 +34,7 @@ export const DEFAULT_WEDGE_SETTINGS: WedgeSettings = {
   stallToleranceMs: 600,
   terminators: ['Enter'],
   replacements: ['<GS>', '{GS}'],
+  fieldMaxMeanGapMs: 30,
 };
 
 export interface WedgeKey {
@@ -40,6 +47,8 @@ export interface WedgeKey {
   metaKey: boolean;
   /** Milliseconds, any monotonic origin (KeyboardEvent.timeStamp). */
   time: number;
+  /** Focus is in a field a person types into (a text box, a quantity, a reason). */
+  inField?: boolean;
 }
 
 export type WedgeOutput =
@@ -65,6 +74,8 @@ export class WedgeDecoder {
   private altDigits = '';
   /** Every key of the held text so far came at scanner speed. */
   private fast = true;
+  /** The held keys were typed with focus in a field. */
+  private inField = false;
 
   constructor(private readonly settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS) {}
 
@@ -91,6 +102,7 @@ export class WedgeDecoder {
     }
     const char = this.character(event);
     if (char !== undefined) {
+      if (!this.held) this.inField = event.inField === true;
       this.hold(char, event.time);
       return { swallow: true, outputs };
     }
@@ -98,7 +110,7 @@ export class WedgeDecoder {
       const raw = this.held;
       const durationMs = event.time - this.firstAt;
       this.held = '';
-      if (raw.length >= this.settings.minLength) {
+      if (raw.length >= this.settings.minLength && this.scannerPaced(raw.length, durationMs)) {
         const text = normaliseSeparators(raw, this.settings.replacements);
         outputs.push({ kind: 'scan', raw, text, durationMs });
         return { swallow: true, outputs };
@@ -117,9 +129,21 @@ export class WedgeDecoder {
     return [];
   }
 
+  /**
+   * Outside a field any burst within `maxGapMs` per key is a scan; in a field only one typed at
+   * scanner pace (the terminator's gap included) — a person's quick sentence and Enter is text.
+   */
+  private scannerPaced(length: number, durationMs: number): boolean {
+    if (!this.inField) return true;
+    return durationMs / length <= this.settings.fieldMaxMeanGapMs;
+  }
+
   /** How long the held keys may wait for the next one. */
   pauseLimit(): number {
-    const burst = this.fast && this.held.length >= this.settings.minLength;
+    const burst =
+      this.fast &&
+      this.held.length >= this.settings.minLength &&
+      this.scannerPaced(this.held.length, this.lastAt - this.firstAt);
     return burst
       ? Math.max(this.settings.stallToleranceMs, this.settings.maxGapMs)
       : this.settings.maxGapMs;

@@ -39,4 +39,20 @@ test.describe('a scanner that dropped its separator', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(stop).toHaveCount(0);
   });
+
+  test('a reason typed quickly into a field, then Enter, is kept as typed and never taken for a scan', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.signInByBadge(person('nurse-manager'));
+    await app.go('Urgent requests');
+    const reason = page.getByRole('textbox', { name: 'Reason' });
+    await reason.click();
+    const text = 'Code blue bay 3 flushes ran out';
+    await page.keyboard.type(text, { delay: 45 });
+    await page.keyboard.press('Enter');
+    await expect(reason).toHaveValue(`${text}\n`);
+    await expect(page.getByTestId('scan-error')).toHaveCount(0);
+  });
 });

@@ -120,6 +120,7 @@ describe('keyboard-wedge scans', () => {
       stallToleranceMs: 600,
       terminators: ['Enter'],
       replacements: ['<GS>', '^'],
+      fieldMaxMeanGapMs: 30,
     });
     const raw = '0109504000059101^10ABC<GS>21X';
     const { outputs } = play(decoder, [...typeText(raw, 0, 2), down('Enter', 100)]);
@@ -168,5 +169,75 @@ describe('keyboard-wedge scans', () => {
 
   it('shows GS and other control characters visibly', () => {
     expect(visibleCharacters(`01${GS}10\r`)).toBe('01‹GS›10\\x0d');
+  });
+});
+
+describe('keyboard-wedge scans with focus in a field', () => {
+  const inField = (keys: WedgeKey[]) => keys.map((k) => ({ ...k, inField: true }));
+  const sentence = fc.string({
+    unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,'),
+    minLength: 4,
+    maxLength: 60,
+  });
+
+  it('a person typing a reason at 40–80 ms per key, then Enter, keeps every character', () => {
+    fc.assert(
+      fc.property(sentence, fc.integer({ min: 40, max: 80 }), (text, gap) => {
+        const keys = inField([...typeText(text, 0, gap), down('Enter', text.length * gap)]);
+        const { outputs, passed } = play(new WedgeDecoder(), keys);
+        expect(outputs.every((o) => o.kind === 'typed')).toBe(true);
+        expect(outputs.map((o) => o.text).join('')).toBe(text);
+        expect(passed).toContain('Enter');
+      }),
+    );
+  });
+
+  it('a person typing at human pace (40–300 ms, varying) never produces a scan', () => {
+    fc.assert(
+      fc.property(
+        sentence,
+        fc.array(fc.integer({ min: 40, max: 300 }), { minLength: 60, maxLength: 60 }),
+        (text, gaps) => {
+          let time = 0;
+          const keys = [...text].map((c, i) => down(c, (time += gaps[i] ?? 100)));
+          keys.push(down('Enter', time + 60));
+          const { outputs } = play(new WedgeDecoder(), inField(keys));
+          expect(outputs.some((o) => o.kind === 'scan')).toBe(false);
+          expect(outputs.map((o) => o.text).join('')).toBe(text);
+        },
+      ),
+    );
+  });
+
+  it('a scanner at 1–20 ms per key is still a scan in a field, even with one stall', () => {
+    const label = fc.string({
+      unit: fc.constantFrom(...'0123456789ABCDEF'),
+      minLength: 16,
+      maxLength: 48,
+    });
+    fc.assert(
+      fc.property(
+        label,
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 0, max: 150 }),
+        (text, gap, stall) => {
+          const keys = typeText(text, 0, gap).map((k, i) =>
+            i >= text.length / 2 ? { ...k, time: k.time + stall } : k,
+          );
+          keys.push(down('Enter', (keys.at(-1)?.time ?? 0) + gap));
+          const { outputs, passed } = play(new WedgeDecoder(), inField(keys));
+          expect(outputs).toEqual([expect.objectContaining({ kind: 'scan', raw: text })]);
+          expect(passed).toEqual([]);
+        },
+      ),
+    );
+  });
+
+  it('outside a field the old rule stands: a 45 ms burst with Enter is a scan', () => {
+    const { outputs } = play(new WedgeDecoder(), [
+      ...typeText('SRB-100101', 0, 45),
+      down('Enter', 460),
+    ]);
+    expect(outputs).toEqual([expect.objectContaining({ kind: 'scan', raw: 'SRB-100101' })]);
   });
 });
