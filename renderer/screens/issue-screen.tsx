@@ -6,6 +6,7 @@ import { useDeviceSettings } from '../app/device-settings';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { useScanDecision } from '../app/use-scan-decision';
+import { useScanQuantity } from '../app/use-scan-quantity';
 import { useStockData } from '../app/stock-data';
 import { ConfirmBar } from '../components/confirm-bar';
 import { HardStop } from '../components/hard-stop';
@@ -22,7 +23,8 @@ export function IssueScreen() {
   const home = useDeviceSettings((s) => s.homeLocationId);
   const [fromId, setFromId] = useState<string | null>(home);
   const [toId, setToId] = useState<string | null>('DEP-ICU');
-  const [quantity, setQuantity] = useState<number>(1);
+  const amount = useScanQuantity();
+  const { quantity } = amount;
   const [problems, setProblems] = useState<{ code: string; message: string; severity: string }[]>(
     [],
   );
@@ -33,7 +35,7 @@ export function IssueScreen() {
   const { scan, error, clear } = useProductScan(
     (s) => {
       setProblems([]);
-      setQuantity(s.quantity ?? 1);
+      amount.scanned(s.quantity, 1);
       const decision = decisionFor(s);
       beep(!s.item ? 'warn' : decision && !decision.allowed ? 'stop' : 'ok');
     },
@@ -78,6 +80,7 @@ export function IssueScreen() {
         `${quantity} × ${scan.item.name} (lot ${scan.lotCode}) to ${data.locationById.get(toId)?.name ?? toId}`,
       );
       setProblems([]);
+      amount.reset();
       clear();
     } else {
       beep(result.problems.some((p) => p.severity === 'error') ? 'stop' : 'warn');
@@ -96,7 +99,7 @@ export function IssueScreen() {
           onChange={setFromId}
           kinds={['shelf', 'stockroom', 'dock']}
         />
-        <QuantityInput value={quantity} onChange={setQuantity} max={100000} />
+        <QuantityInput value={quantity} onChange={amount.typed} max={100000} />
       </Group>
       <ScanPrompt error={error}>Scan the item you are issuing.</ScanPrompt>
       {scan && blocked && decision && (

@@ -5,12 +5,12 @@ import {
   SegmentedControl,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { deliveryProgress, remainingFor } from '../../shared/inventory/delivery-progress';
 import type { MangoQuery } from 'rxdb';
 import type { Delivery, PendingItem } from '../../shared/model';
 import { announceRecorded } from '../app/announce-recorded';
@@ -21,7 +21,9 @@ import { useLiveQuery } from '../app/use-live';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { useScanDecision } from '../app/use-scan-decision';
+import { useScanQuantity } from '../app/use-scan-quantity';
 import { ConfirmBar } from '../components/confirm-bar';
+import { DeliveryLines } from '../components/delivery-lines';
 import { HardStop } from '../components/hard-stop';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
@@ -52,18 +54,25 @@ export function ReceiveScreen() {
   const [mode, setMode] = useState<'delivery' | 'free'>('delivery');
   const [deliveryId, setDeliveryId] = useState<string | null>(null);
   const [locationId, setLocationId] = useState<string | null>('LOC-DOCK');
-  const [quantity, setQuantity] = useState(1);
+  const amount = useScanQuantity();
+  const { quantity } = amount;
   const [description, setDescription] = useState('');
   const [message, setMessage] = useState<string>();
   const delivery = mode === 'delivery' ? deliveries.find((d) => d.id === deliveryId) : undefined;
+  // The one open delivery is the one being unpacked: choose it rather than make the tech hunt.
+  const onlyDelivery = deliveries.length === 1 ? deliveries[0]?.id : undefined;
+  useEffect(() => {
+    if (deliveryId === null && onlyDelivery) setDeliveryId(onlyDelivery);
+  }, [deliveryId, onlyDelivery]);
   const { docs: receipts } = useLiveQuery(db.stock_events, {
     selector: { type: 'receive', deliveryId: deliveryId ?? '-' },
   });
+  const progress = delivery ? deliveryProgress(delivery, receipts) : [];
 
   const { scan, error, clear } = useProductScan((s) => {
     setMessage(undefined);
-    const line = delivery?.lines.find((l) => l.itemId === s.item?.id);
-    setQuantity(s.quantity ?? line?.quantity ?? 1);
+    const remaining = s.item ? remainingFor(progress, s.item.id) : 0;
+    amount.scanned(s.quantity, remaining > 0 ? remaining : 1);
     beep(s.item || s.pending ? 'ok' : 'warn');
   });
   const { decisionFor } = useScanDecision('receive');
@@ -125,6 +134,7 @@ export function ReceiveScreen() {
         toQuarantine ? 'warn' : 'ok',
       );
       setDescription('');
+      amount.reset();
       clear();
     } else {
       beep('stop');
@@ -161,35 +171,34 @@ export function ReceiveScreen() {
           onChange={setLocationId}
           kinds={['dock', 'shelf', 'stockroom']}
         />
-        <QuantityInput value={quantity} onChange={setQuantity} max={1000000} />
+        <QuantityInput value={quantity} onChange={amount.typed} max={1000000} />
       </Group>
-      {delivery && (
-        <Table fz="lg" aria-label="Delivery lines">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Item</Table.Th>
-              <Table.Th>Expected</Table.Th>
-              <Table.Th>Received</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {delivery.lines.map((line) => (
-              <Table.Tr key={line.itemId}>
-                <Table.Td>
-                  {data.itemById.get(line.itemId)?.name ?? line.itemId}
-                  {line.lotCode ? ` · lot ${line.lotCode}` : ''}
-                </Table.Td>
-                <Table.Td>{line.quantity}</Table.Td>
-                <Table.Td>
-                  {receipts
-                    .filter((r) => r.itemId === line.itemId)
-                    .reduce((s, r) => s + r.quantity, 0)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+      {delivery && <DeliveryLines progress={progress} />}
+      {delivery && scan?.item && !delivery.lines.some((l) => l.itemId === scan.item?.id) && (
+        <Alert
+          color="orange"
+          role="alert"
+          title="Not on this delivery"
+          data-testid="not-on-delivery"
+        >
+          <Text fz="lg">
+            {scan.item.name} is not on {delivery.id}. Receive it only if it came in this delivery,
+            and report it to the buyer; otherwise set it aside.
+          </Text>
+        </Alert>
       )}
+      {delivery &&
+        scan?.item &&
+        delivery.lines.some((l) => l.itemId === scan.item?.id) &&
+        quantity > remainingFor(progress, scan.item.id) && (
+          <Alert color="orange" role="alert" title="More than expected" data-testid="over-receipt">
+            <Text fz="lg">
+              {delivery.id} expects {remainingFor(progress, scan.item.id)} more of {scan.item.name};
+              receiving {quantity} puts the line over by{' '}
+              {quantity - remainingFor(progress, scan.item.id)}. Check the count before you confirm.
+            </Text>
+          </Alert>
+        )}
       <ScanPrompt error={error}>Scan each item as you unpack it.</ScanPrompt>
       {scan && blocked && decision && (
         <HardStop title="STOP — do not receive this scan" reasons={decision.reasons} />
