@@ -1,9 +1,13 @@
 import { Button, Group } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
  * The buttons under a scanned item: confirm (in the screen's colour, named with the quantity) and
  * Cancel, which drops the scan. `children` go between them (e.g. "Issue anyway").
+ *
+ * Keyboard first: each new scan (`scanKey`) puts the focus on the confirm button, which also
+ * scrolls it into view on a small screen, so Enter confirms; Esc cancels from anywhere on the page.
+ * A scanner's own Enter never reaches the button: the wedge keeps a scan's keys from the page.
  */
 export function ConfirmBar({
   label,
@@ -11,6 +15,7 @@ export function ConfirmBar({
   testId,
   onConfirm,
   onCancel,
+  scanKey,
   children,
 }: {
   label: string;
@@ -18,11 +23,34 @@ export function ConfirmBar({
   testId: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Changes with each scan; the focus moves to the confirm button when it does. */
+  scanKey?: unknown;
   children?: ReactNode;
 }) {
+  const confirm = useRef<HTMLButtonElement>(null);
+  const cancel = useRef(onCancel);
+  useEffect(() => {
+    cancel.current = onCancel;
+  });
+  useEffect(() => {
+    confirm.current?.focus();
+    confirm.current?.scrollIntoView({ block: 'nearest' });
+  }, [scanKey]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      // An open dropdown or dialog takes its own Esc first.
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Mantine keeps closed listboxes in the page, hidden: only a visible one counts.
+      const open = document.querySelectorAll('[role="listbox"], [role="dialog"]');
+      if ([...open].some((el) => el.checkVisibility())) return;
+      cancel.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <Group>
-      <Button size="xl" color={color} onClick={onConfirm} data-testid={testId}>
+      <Button ref={confirm} size="xl" color={color} onClick={onConfirm} data-testid={testId}>
         {label}
       </Button>
       {children}

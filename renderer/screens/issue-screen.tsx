@@ -143,6 +143,7 @@ export function IssueScreen() {
           testId="issue-confirm"
           onConfirm={() => void issue(false)}
           onCancel={clear}
+          scanKey={scan}
         >
           {problems.length > 0 && problems.every((p) => p.severity === 'warning') && (
             <Button size="xl" color="#9c3d00" onClick={() => void issue(true)}>

@@ -255,6 +255,7 @@ export function ReceiveScreen() {
           testId="receive-confirm"
           onConfirm={() => void receive()}
           onCancel={clear}
+          scanKey={scan}
         />
       )}
     </Stack>

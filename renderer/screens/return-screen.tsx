@@ -6,6 +6,7 @@ import { useStockData } from '../app/stock-data';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { useScanDecision } from '../app/use-scan-decision';
+import { ConfirmBar } from '../components/confirm-bar';
 import { HardStop } from '../components/hard-stop';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
@@ -89,8 +90,18 @@ export function ReturnScreen() {
       )}
       <ProblemAlert message={problem} />
       {scan?.item && !blocked && (
-        <Button size="xl" color="#1e6b30" onClick={() => void save()} data-testid="return-confirm">
-          Return {quantity}
+        <ConfirmBar
+          label={`Return ${quantity}`}
+          color="#1e6b30"
+          testId="return-confirm"
+          onConfirm={() => void save()}
+          onCancel={clear}
+          scanKey={scan}
+        />
+      )}
+      {scan && blocked && (
+        <Button size="xl" variant="default" onClick={clear}>
+          Cancel
         </Button>
       )}
     </Stack>

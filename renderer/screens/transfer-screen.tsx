@@ -101,6 +101,7 @@ export function TransferScreen() {
           testId="transfer-confirm"
           onConfirm={() => void move()}
           onCancel={clear}
+          scanKey={scan}
         />
       )}
     </Stack>

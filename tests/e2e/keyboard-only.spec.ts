@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { AppPage, person } from './pages/app-page';
+import { openByKeyboard } from './pages/keyboard';
+import { labelOf } from './pages/labels';
+import { wedgeScan } from './pages/wedge';
+
+// No mouse anywhere in these tests: the badge and labels come from the wedge scanner, the rest
+// from Tab, Enter and Esc.
+test.describe('keyboard only', () => {
+  test('issue: after a scan Enter confirms, and Esc cancels the next one', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await wedgeScan(page, person('tech').badge);
+    await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name);
+    await openByKeyboard(page, 'Issue', 'Issue to a department');
+
+    await wedgeScan(page, labelOf('IVC2603B'));
+    await expect(page.getByTestId('issue-confirm')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Issued', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('item-card')).toHaveCount(0);
+
+    await wedgeScan(page, labelOf('IVC2603B'));
+    await expect(page.getByTestId('item-card')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('item-card')).toHaveCount(0);
+  });
+
+  test('return: the confirm bar takes the focus, Enter returns, and Esc cancels', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await wedgeScan(page, person('tech').badge);
+    await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name);
+    await openByKeyboard(page, 'Return', 'Return from a department');
+    await wedgeScan(page, labelOf('SY4410'));
+    await expect(page.getByTestId('return-confirm')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('item-card')).toHaveCount(0);
+    await wedgeScan(page, labelOf('SY4410'));
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Returned', { exact: true })).toBeVisible();
+  });
+
+  test('the confirm button is in view after a scan at 1024×768 and 1366×768', async ({ page }) => {
+    for (const width of [1024, 1366]) {
+      await page.setViewportSize({ width, height: 768 });
+      const app = new AppPage(page);
+      await app.open();
+      await wedgeScan(page, person('tech').badge);
+      await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name);
+      await openByKeyboard(page, 'Receive', 'Receive');
+      await wedgeScan(page, labelOf('GL5521'));
+      await expect(page.getByTestId('receive-confirm')).toBeInViewport();
+      await page.screenshot({ path: `test-results/screenshots/receive-${width}x768.png` });
+    }
+  });
+});
