@@ -69,7 +69,7 @@ export function RecallClosingReport({ report }: { report: ClosingReport }) {
   const matchedUnits = report.steps.find((s) => s.step === 'matched')?.units ?? units.matchedOnHand;
 
   return (
-    <Stack gap="md" data-testid="recall-report" className="recall-report">
+    <Stack gap="md" data-testid="recall-report" className="recall-report print-alone">
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={3} fz={24}>

@@ -14,6 +14,8 @@ import { parseScan } from '../../shared/barcode/parse-scan';
 import { useDeviceSettings } from '../app/device-settings';
 import { useScanBus, useScans } from '../app/scan-bus';
 import { useStockData } from '../app/stock-data';
+import { ParsedScanTable } from '../components/parsed-scan-table';
+import { ScannerTestLabels, TestScanVerdict } from '../components/scanner-test-labels';
 import { visibleCharacters } from '../scanning/wedge-decoder';
 
 /**
@@ -72,12 +74,22 @@ export function ScannerSetupScreen() {
           </Table.Tr>
         </Table.Tbody>
       </Table>
+      <TestScanVerdict text={last?.text} />
       <Title order={2} fz={22}>
         What the parser made of it
       </Title>
-      <Code block fz="md" data-testid="setup-parsed">
+      <ParsedScanTable parsed={parsed} />
+      <Code
+        block
+        fz="md"
+        data-testid="setup-parsed"
+        tabIndex={0}
+        aria-label="The parser's full answer (scroll with the arrow keys)"
+        style={{ maxHeight: 240, overflow: 'auto' }}
+      >
         {parsed ? JSON.stringify(parsed, null, 2) : 'Nothing scanned yet.'}
       </Code>
+      <ScannerTestLabels />
       <Title order={2} fz={22}>
         This PC's scanner settings
       </Title>

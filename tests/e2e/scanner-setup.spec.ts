@@ -51,4 +51,35 @@ test.describe('scanner set-up shows what arrived and what the parser made of it'
     await expect(field).toHaveValue('<GS> {GS} ~');
     await expect(page.getByTestId('setup-parsed')).toContainText('"gtin": "09504000059101"');
   });
+
+  test('printable test labels: a scanner sending GS passes, one dropping it is told how to fix it', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.signInByBadge(person('tech'));
+    await app.go('Scanner set-up');
+    for (const id of ['gs1-128-separator', 'gs1-datamatrix', 'hibcc', 'digital-link']) {
+      await expect(page.getByTestId(`test-label-${id}`).getByRole('img')).toBeVisible();
+    }
+    await app.scan(`010950400005910110ABC123${GS}21S42`);
+    await expect(page.getByTestId('test-verdict')).toHaveAttribute('data-kind', 'match');
+    await expect(page.getByTestId('setup-fields')).toContainText('ABC123');
+
+    await app.scan('010950400005910110ABC12321S42');
+    await expect(page.getByTestId('test-verdict')).toHaveAttribute(
+      'data-kind',
+      'dropped-separator',
+    );
+    await expect(page.getByTestId('test-verdict')).toContainText('does not send FNC1');
+
+    // The parser's full answer scrolls from the keyboard.
+    const raw = page.getByTestId('setup-parsed');
+    await raw.focus();
+    await expect(raw).toBeFocused();
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => raw.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await screenshot(page, 'scanner-setup-test-labels');
+    await expectAccessible(page, 'scanner set-up (test labels)');
+  });
 });
