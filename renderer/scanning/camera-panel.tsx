@@ -32,6 +32,7 @@ export function CameraPanel({ onClose }: { onClose: () => void }) {
     <Paper withBorder p="sm" data-testid="camera-panel">
       <Stack gap="xs">
         <video
+          hidden={problem !== undefined}
           ref={video}
           width={320}
           height={240}
@@ -44,11 +45,14 @@ export function CameraPanel({ onClose }: { onClose: () => void }) {
             {problem.message}
           </Alert>
         )}
-        <Text fz="md" data-testid="camera-last">
-          {last
-            ? `Read: ${last.length} characters`
-            : 'Hold the label steady in front of the camera.'}
-        </Text>
+        {/* With no camera there is nothing to hold a label in front of: the problem alone shows. */}
+        {!problem && (
+          <Text fz="md" data-testid="camera-last">
+            {last
+              ? `Read: ${last.length} characters`
+              : 'Hold the label steady in front of the camera.'}
+          </Text>
+        )}
         <Button variant="default" onClick={onClose}>
           Close camera
         </Button>

@@ -134,6 +134,7 @@ export function ReceiveScreen() {
         toQuarantine ? 'warn' : 'ok',
       );
       setDescription('');
+      setMessage(undefined);
       amount.reset();
       clear();
     } else {

@@ -39,6 +39,10 @@ test('an unknown GTIN never blocks a receipt: it is captured as a pending item',
   await page.getByText('Free receipt', { exact: true }).click();
   await app.scan(`0100812345678901${'17'}${yymmdd(300)}10NEW1`);
   await expect(page.getByTestId('capture-pending')).toBeVisible();
+  // Confirming without a description asks for one; once captured, that request goes away.
+  await page.getByTestId('receive-confirm').click();
+  const ask = page.getByRole('alert').filter({ hasText: 'Type what the package says' });
+  await expect(ask).toBeVisible();
   await page
     .getByRole('textbox', { name: 'What the package says' })
     .fill('Chlorhexidine swab stick, 3 mL');
@@ -46,6 +50,7 @@ test('an unknown GTIN never blocks a receipt: it is captured as a pending item',
   await screenshot(page, 'receive-pending-item');
   await page.getByTestId('receive-confirm').click();
   await expect(page.getByText('Received', { exact: true })).toBeVisible();
+  await expect(ask).toHaveCount(0);
 
   await app.go('Sync status');
   await expect(page.getByText('New products waiting for the centre')).toBeVisible();
