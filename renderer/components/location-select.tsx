@@ -43,6 +43,9 @@ export const LocationSelect = memo(function LocationSelect({
       onChange={onChange}
       data={data}
       allowDeselect={false}
+      // Names such as "Stockroom A · Shelf 3" must stay readable at 1024 px: a row of fields
+      // wraps rather than cutting them.
+      miw={330}
     />
   );
 }, sameProps);

@@ -164,6 +164,7 @@ export function ReceiveScreen() {
             onChange={setDeliveryId}
             data={deliveries.map((d) => ({ value: d.id, label: `${d.id} · ${d.supplier}` }))}
             placeholder="Choose the delivery"
+            miw={380}
           />
         )}
         <LocationSelect

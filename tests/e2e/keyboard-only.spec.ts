@@ -57,3 +57,26 @@ test.describe('keyboard only', () => {
     }
   });
 });
+
+test('selected locations stay readable at 1024 px', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const app = new AppPage(page);
+  await app.open();
+  await wedgeScan(page, person('tech').badge);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name);
+  for (const [screen, heading] of [
+    ['Issue', 'Issue to a department'],
+    ['Put away / transfer', /transfer|Put away/i],
+    ['Receive', 'Receive'],
+  ] as const) {
+    await app.go(screen, heading);
+    await page.screenshot({
+      path: `test-results/screenshots/selects-1024-${screen.slice(0, 5)}.png`,
+    });
+    for (const input of await page.locator('input.mantine-Select-input').all()) {
+      const cut = await input.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      expect(cut, `${screen}: "${await input.inputValue()}" is cut`).toBe(false);
+    }
+  }
+  await page.screenshot({ path: 'test-results/screenshots/issue-1024-selects.png' });
+});
