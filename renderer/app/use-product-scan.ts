@@ -9,6 +9,8 @@ export interface ProductScanState {
   scan?: ProductScan;
   error?: { code: string; message: string };
   clear(): void;
+  /** An item found by search and entered by hand: it takes the same path as a scan. */
+  enter(product: ProductScan): void;
 }
 
 /**
@@ -58,6 +60,11 @@ export function useProductScan(
     clear: () => {
       setScan(undefined);
       setError(undefined);
+    },
+    enter: (product) => {
+      setError(undefined);
+      setScan(product);
+      onProduct?.(product);
     },
   };
 }

@@ -43,6 +43,11 @@ export function ItemCard({
               {scan.item?.catalogNumber ? ` · Cat. ${scan.item.catalogNumber}` : ''}
             </Text>
           </div>
+          {scan.typed && (
+            <Badge size="lg" color="gray.8" data-testid="entered-by-hand">
+              Entered by hand
+            </Badge>
+          )}
           {scan.pending && (
             <Badge size="lg" color="violet.8">
               Pending item — waiting for the centre

@@ -15,6 +15,8 @@ export interface ProductScan {
   expiry?: string;
   serial?: string;
   quantity?: number;
+  /** Typed by hand after a search, not read from a label. */
+  typed?: boolean;
 }
 
 export type ResolvedScan =

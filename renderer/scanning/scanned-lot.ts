@@ -7,3 +7,6 @@ import type { ProductScan } from './resolve-scan';
 export function scannedLot(scan: ProductScan): { lotCode: string; expiry?: string } {
   return { lotCode: scan.lotCode, ...(scan.expiry ? { expiry: scan.expiry } : {}) };
 }
+
+/** Kept on an event whose item and lot were entered by hand: the ledger says no label was read. */
+export const TYPED_NOTE = 'Entered by hand after a search: no label was scanned.';

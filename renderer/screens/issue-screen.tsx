@@ -11,11 +11,12 @@ import { useStockData } from '../app/stock-data';
 import { ConfirmBar } from '../components/confirm-bar';
 import { HardStop } from '../components/hard-stop';
 import { ItemCard } from '../components/item-card';
+import { ItemSearch } from '../components/item-search';
 import { LocationSelect } from '../components/location-select';
 import { QuantityInput } from '../components/quantity-input';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
-import { scannedLot } from '../scanning/scanned-lot';
+import { scannedLot, TYPED_NOTE } from '../scanning/scanned-lot';
 
 /** Issue to a department: the hard stop on recalled, expired or quarantined lots lives here. */
 export function IssueScreen() {
@@ -32,7 +33,7 @@ export function IssueScreen() {
 
   const { decisionFor, expiryOf } = useScanDecision('issue', fromId);
 
-  const { scan, error, clear } = useProductScan(
+  const { scan, error, clear, enter } = useProductScan(
     (s) => {
       setProblems([]);
       amount.scanned(s.quantity, 1);
@@ -67,6 +68,7 @@ export function IssueScreen() {
           itemId: scan.item.id,
           ...scannedLot(scan),
           ...(scan.serial ? { serial: scan.serial } : {}),
+          ...(scan.typed ? { note: TYPED_NOTE } : {}),
           locationId: fromId,
           toLocationId: toId,
           quantity,
@@ -102,8 +104,14 @@ export function IssueScreen() {
         <QuantityInput value={quantity} onChange={amount.typed} max={100000} />
       </Group>
       <ScanPrompt error={error}>Scan the item you are issuing.</ScanPrompt>
+      {!scan && <ItemSearch onEnter={enter} />}
       {scan && blocked && decision && (
-        <HardStop title="STOP — do not issue this item" reasons={decision.reasons} />
+        <>
+          <HardStop title="STOP — do not issue this item" reasons={decision.reasons} />
+          <Button size="xl" variant="default" onClick={clear} w="fit-content">
+            Cancel
+          </Button>
+        </>
       )}
       {scan && !scan.item && (
         <Alert color="orange" role="alert" title="Not in the item master">

@@ -3,6 +3,7 @@ import { useDeviceSettings } from '../app/device-settings';
 import { useProductScan } from '../app/use-product-scan';
 import { useScanDecision } from '../app/use-scan-decision';
 import { ItemCard } from '../components/item-card';
+import { ItemSearch } from '../components/item-search';
 import { ItemStockTable } from '../components/item-stock-table';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
@@ -11,7 +12,7 @@ import { beep } from '../scanning/feedback';
 export function LookupScreen() {
   const home = useDeviceSettings((s) => s.homeLocationId);
   const { decisionFor, expiryOf } = useScanDecision('issue', home);
-  const { scan, error } = useProductScan((s) => {
+  const { scan, error, enter } = useProductScan((s) => {
     const d = decisionFor(s);
     beep(d && !d.allowed ? 'stop' : s.item ? 'ok' : 'warn');
   });
@@ -20,6 +21,7 @@ export function LookupScreen() {
     <Stack gap="md">
       <Title order={1}>Look up an item</Title>
       <ScanPrompt error={error}>Scan any item label to see its card.</ScanPrompt>
+      <ItemSearch onEnter={enter} />
       {decision && !decision.allowed && (
         <Alert
           color="red"
