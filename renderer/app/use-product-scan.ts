@@ -11,6 +11,16 @@ export interface ProductScanState {
   clear(): void;
   /** An item found by search and entered by hand: it takes the same path as a scan. */
   enter(product: ProductScan): void;
+  /** Scans that arrived while one waited for confirmation, oldest first. */
+  queued: readonly ProductScan[];
+}
+
+export interface ProductScanOptions {
+  /**
+   * The screen asks for a confirmation: a scan arriving while one waits is queued, never put in
+   * its place, and comes up when the waiting one is confirmed or cancelled.
+   */
+  queueWhileWaiting?: boolean;
 }
 
 /**
@@ -20,9 +30,11 @@ export interface ProductScanState {
 export function useProductScan(
   onProduct?: (scan: ProductScan) => void,
   onLocation?: (location: Location) => void,
+  options: ProductScanOptions = {},
 ): ProductScanState {
   const data = useStockData();
   const [scan, setScan] = useState<ProductScan>();
+  const [queued, setQueued] = useState<readonly ProductScan[]>([]);
   const [error, setError] = useState<{ code: string; message: string }>();
   useScans((incoming) => {
     const resolved = resolveScan(incoming.text, {
@@ -51,6 +63,11 @@ export function useProductScan(
       return;
     }
     setError(undefined);
+    if (options.queueWhileWaiting && scan) {
+      beep('warn');
+      setQueued((waiting) => [...waiting, resolved]);
+      return;
+    }
     setScan(resolved);
     onProduct?.(resolved);
   });
@@ -58,9 +75,13 @@ export function useProductScan(
     ...(scan ? { scan } : {}),
     ...(error ? { error } : {}),
     clear: () => {
-      setScan(undefined);
       setError(undefined);
+      const [next, ...rest] = queued;
+      setQueued(rest);
+      setScan(next);
+      if (next) onProduct?.(next);
     },
+    queued,
     enter: (product) => {
       setError(undefined);
       setScan(product);

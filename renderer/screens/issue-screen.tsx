@@ -14,6 +14,7 @@ import { ItemCard } from '../components/item-card';
 import { ItemSearch } from '../components/item-search';
 import { LocationSelect } from '../components/location-select';
 import { QuantityInput } from '../components/quantity-input';
+import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
 import { scannedLot, TYPED_NOTE } from '../scanning/scanned-lot';
@@ -33,7 +34,7 @@ export function IssueScreen() {
 
   const { decisionFor, expiryOf } = useScanDecision('issue', fromId);
 
-  const { scan, error, clear, enter } = useProductScan(
+  const { scan, error, clear, enter, queued } = useProductScan(
     (s) => {
       setProblems([]);
       amount.scanned(s.quantity, 1);
@@ -41,6 +42,7 @@ export function IssueScreen() {
       beep(!s.item ? 'warn' : decision && !decision.allowed ? 'stop' : 'ok');
     },
     (location) => (location.kind !== 'department' ? setFromId(location.id) : setToId(location.id)),
+    { queueWhileWaiting: true },
   );
   const decision = scan ? decisionFor(scan) : undefined;
   const blocked = decision !== undefined && !decision.allowed;
@@ -104,6 +106,7 @@ export function IssueScreen() {
         <QuantityInput value={quantity} onChange={amount.typed} max={100000} />
       </Group>
       <ScanPrompt error={error}>Scan the item you are issuing.</ScanPrompt>
+      <QueuedScans queued={queued} />
       {!scan && <ItemSearch onEnter={enter} />}
       {scan && blocked && decision && (
         <>

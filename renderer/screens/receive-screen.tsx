@@ -30,6 +30,7 @@ import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
 import { QuantityInput } from '../components/quantity-input';
 import { QuarantineNotice } from '../components/quarantine-notice';
+import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
 import { scannedLot } from '../scanning/scanned-lot';
@@ -69,12 +70,16 @@ export function ReceiveScreen() {
   });
   const progress = delivery ? deliveryProgress(delivery, receipts) : [];
 
-  const { scan, error, clear } = useProductScan((s) => {
-    setMessage(undefined);
-    const remaining = s.item ? remainingFor(progress, s.item.id) : 0;
-    amount.scanned(s.quantity, remaining > 0 ? remaining : 1);
-    beep(s.item || s.pending ? 'ok' : 'warn');
-  });
+  const { scan, error, clear, queued } = useProductScan(
+    (s) => {
+      setMessage(undefined);
+      const remaining = s.item ? remainingFor(progress, s.item.id) : 0;
+      amount.scanned(s.quantity, remaining > 0 ? remaining : 1);
+      beep(s.item || s.pending ? 'ok' : 'warn');
+    },
+    undefined,
+    { queueWhileWaiting: true },
+  );
   const { decisionFor } = useScanDecision('receive');
   const decision = scan ? decisionFor(scan) : undefined;
   const toQuarantine = decision?.allowed === true && decision.directToQuarantine;
@@ -202,6 +207,7 @@ export function ReceiveScreen() {
           </Alert>
         )}
       <ScanPrompt error={error}>Scan each item as you unpack it.</ScanPrompt>
+      <QueuedScans queued={queued} />
       {scan && blocked && decision && (
         <HardStop title="STOP — do not receive this scan" reasons={decision.reasons} />
       )}

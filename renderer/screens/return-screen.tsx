@@ -13,6 +13,7 @@ import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
 import { QuantityInput } from '../components/quantity-input';
 import { QuarantineNotice } from '../components/quarantine-notice';
+import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
 import { scannedLot } from '../scanning/scanned-lot';
@@ -25,9 +26,10 @@ export function ReturnScreen() {
   const [intoId, setIntoId] = useState<string | null>('LOC-A1');
   const [quantity, setQuantity] = useState(1);
   const [problem, setProblem] = useState<string>();
-  const { scan, error, clear } = useProductScan(
+  const { scan, error, clear, queued } = useProductScan(
     () => beep('ok'),
     (l) => (l.kind === 'department' ? setDepartmentId(l.id) : setIntoId(l.id)),
+    { queueWhileWaiting: true },
   );
   const { decisionFor } = useScanDecision('receive');
   const decision = scan ? decisionFor(scan) : undefined;
@@ -74,6 +76,7 @@ export function ReturnScreen() {
         <QuantityInput value={quantity} onChange={setQuantity} max={1000000} />
       </Group>
       <ScanPrompt error={error}>Scan each item that comes back.</ScanPrompt>
+      <QueuedScans queued={queued} />
       {scan && blocked && decision && (
         <HardStop title="STOP — do not take this scan back" reasons={decision.reasons} />
       )}

@@ -11,6 +11,7 @@ import { HardStop } from '../components/hard-stop';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
 import { QuantityInput } from '../components/quantity-input';
+import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
 import { scannedLot } from '../scanning/scanned-lot';
@@ -29,7 +30,7 @@ export function TransferScreen() {
   const { decisionFor, expiryOf } = useScanDecision('transfer', fromId);
   // Shelf labels fill "from" first, then "to": the order a person walks.
   const [nextShelf, setNextShelf] = useState<'from' | 'to'>('from');
-  const { scan, error, clear } = useProductScan(
+  const { scan, error, clear, queued } = useProductScan(
     (s) => {
       setProblems([]);
       const d = decisionFor(s);
@@ -40,6 +41,7 @@ export function TransferScreen() {
       else setToId(location.id);
       setNextShelf(nextShelf === 'from' ? 'to' : 'from');
     },
+    { queueWhileWaiting: true },
   );
   const decision = scan ? decisionFor(scan) : undefined;
   const toQuarantine = toId ? data.locationById.get(toId)?.kind === 'quarantine' : false;
@@ -83,6 +85,7 @@ export function TransferScreen() {
         <QuantityInput value={quantity} onChange={setQuantity} max={1000000} />
       </Group>
       <ScanPrompt error={error}>Scan the shelf labels (from, then to), then the item.</ScanPrompt>
+      <QueuedScans queued={queued} />
       {scan && blocked && decision && (
         <HardStop title="STOP — this unit may not be moved" reasons={decision.reasons} />
       )}

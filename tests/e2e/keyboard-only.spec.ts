@@ -43,6 +43,30 @@ test.describe('keyboard only', () => {
     await expect(page.getByText('Returned', { exact: true })).toBeVisible();
   });
 
+  test('a scan arriving while one waits is queued in view, and comes up after Enter', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await wedgeScan(page, person('tech').badge);
+    await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name);
+    await openByKeyboard(page, 'Issue', 'Issue to a department');
+    await wedgeScan(page, labelOf('IVC2603B'));
+    await expect(page.getByTestId('item-card')).toContainText('IV catheter');
+    await wedgeScan(page, labelOf('SY4410'));
+    const waiting = page.getByTestId('queued-scans');
+    await expect(waiting).toContainText('1 more scan waits');
+    await expect(waiting).toContainText('lot SY4410');
+    // The first scan is still the one on screen.
+    await expect(page.getByTestId('item-lot')).toHaveText('Lot IVC2603B');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('item-lot')).toHaveText('Lot SY4410');
+    await expect(waiting).toHaveCount(0);
+    await expect(page.getByTestId('issue-confirm')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('item-card')).toHaveCount(0);
+  });
+
   test('the confirm button is in view after a scan at 1024×768 and 1366×768', async ({ page }) => {
     for (const width of [1024, 1366]) {
       await page.setViewportSize({ width, height: 768 });

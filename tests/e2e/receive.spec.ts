@@ -22,7 +22,7 @@ test('receiving against the expected delivery books the line', async ({ page }) 
   await screenshot(page, 'receive');
   await expectAccessible(page, 'receive');
   await page.getByTestId('receive-confirm').click();
-  await expect(page.getByText('Received', { exact: true })).toBeVisible();
+  await expect(page.getByRole('alert').getByText('Received', { exact: true })).toBeVisible();
   const line = page
     .getByRole('table', { name: 'Delivery lines' })
     .getByRole('row', { name: /IV catheter/ });
