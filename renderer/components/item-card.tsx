@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { ScanDecision } from '../../shared/recall/scan-decision';
 import { useStockData } from '../app/stock-data';
-import type { ProductScan } from '../scanning/resolve-scan';
+import { productCodeLabel, type ProductScan } from '../scanning/resolve-scan';
 import { ExpiryBadge } from './expiry-badge';
 
 /**
@@ -39,7 +39,7 @@ export function ItemCard({
               {scan.item?.name ?? scan.pending?.description ?? 'Unknown product'}
             </Title>
             <Text fz="lg">
-              {scan.gtin ? `GTIN ${scan.gtin}` : `HIBCC ${scan.hibccCode ?? ''}`}
+              {productCodeLabel(scan)}
               {scan.item?.catalogNumber ? ` · Cat. ${scan.item.catalogNumber}` : ''}
             </Text>
           </div>

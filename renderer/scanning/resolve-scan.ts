@@ -11,6 +11,8 @@ export interface ProductScan {
   pending?: PendingItem;
   gtin?: string;
   hibccCode?: string;
+  /** The ISBT 128 processor product identification code. */
+  isbt128Code?: string;
   lotCode: string;
   expiry?: string;
   serial?: string;
@@ -36,6 +38,13 @@ function hibccProductCode(parsed: ScanSuccess): string | undefined {
   return info && 'productCode' in info ? info.productCode : undefined;
 }
 
+/** The product code a person reads on screen, with the standard it comes from. */
+export function productCodeLabel(scan: Pick<ProductScan, 'gtin' | 'hibccCode' | 'isbt128Code'>) {
+  if (scan.gtin) return `GTIN ${scan.gtin}`;
+  if (scan.isbt128Code) return `ISBT 128 ${scan.isbt128Code}`;
+  return `HIBCC ${scan.hibccCode ?? ''}`;
+}
+
 /**
  * What a scan names: a shelf label, or a product with its lot, expiry and serial. The parsing is
  * shared/barcode's; this only looks the product up in the local item master.
@@ -48,26 +57,29 @@ export function resolveScan(text: string, context: ScanContext): ResolvedScan {
   if (!parsed.ok) return { kind: 'rejected', parsed, ...parsed.error };
   const gtin = parsed.gtin;
   const hibccCode = hibccProductCode(parsed);
-  if (!gtin && !hibccCode) {
+  const isbt128Code = parsed.isbt128?.productCode;
+  if (!gtin && !hibccCode && !isbt128Code) {
     return {
       kind: 'rejected',
       parsed,
       code: 'NO_PRODUCT',
       message:
-        'This label has no product code (it may be the second half of a two-part label). Scan the label that carries the GTIN or HIBCC product code.',
+        'This label has no product code (it may be the second half of a two-part label). Scan the label that carries the GTIN, HIBCC or ISBT 128 product code.',
     };
   }
   const item = context.items.find(
     (i) =>
       (gtin !== undefined && i.gtins.includes(gtin)) ||
-      (hibccCode !== undefined && i.hibccCodes.includes(hibccCode)),
+      (hibccCode !== undefined && i.hibccCodes.includes(hibccCode)) ||
+      (isbt128Code !== undefined && (i.isbt128Codes ?? []).includes(isbt128Code)),
   );
   const pending = item
     ? undefined
     : context.pendingItems.find(
         (p) =>
           (gtin !== undefined && p.gtin === gtin) ||
-          (hibccCode !== undefined && p.hibccCode === hibccCode),
+          (hibccCode !== undefined && p.hibccCode === hibccCode) ||
+          (isbt128Code !== undefined && p.isbt128Code === isbt128Code),
       );
   return {
     kind: 'product',
@@ -76,6 +88,7 @@ export function resolveScan(text: string, context: ScanContext): ResolvedScan {
     ...(pending ? { pending } : {}),
     ...(gtin ? { gtin } : {}),
     ...(hibccCode ? { hibccCode } : {}),
+    ...(isbt128Code ? { isbt128Code } : {}),
     lotCode: parsed.lot ?? '',
     ...(parsed.expiry ? { expiry: parsed.expiry } : {}),
     ...(parsed.serial ? { serial: parsed.serial } : {}),

@@ -34,6 +34,7 @@ import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
 import { scannedLot } from '../scanning/scanned-lot';
+import { productCodeLabel } from '../scanning/resolve-scan';
 import { useSession } from '../session/session-store';
 import type { EventDraft } from '../store/ledger-writer';
 
@@ -94,10 +95,11 @@ export function ReceiveScreen() {
         return;
       }
       const pending: PendingItem = {
-        id: `PND-${scan.gtin ?? scan.hibccCode ?? Date.now()}`,
+        id: `PND-${scan.gtin ?? scan.hibccCode ?? scan.isbt128Code ?? Date.now()}`,
         facilityId,
         ...(scan.gtin ? { gtin: scan.gtin } : {}),
         ...(scan.hibccCode ? { hibccCode: scan.hibccCode } : {}),
+        ...(scan.isbt128Code ? { isbt128Code: scan.isbt128Code } : {}),
         description: description.trim(),
         capturedBy: user.id,
         capturedAt: new Date().toISOString(),
@@ -227,9 +229,8 @@ export function ReceiveScreen() {
         >
           <Stack>
             <Text fz="lg">
-              The item master does not know{' '}
-              {scan.gtin ? `GTIN ${scan.gtin}` : `HIBCC ${scan.hibccCode ?? ''}`}. Describe it; the
-              centre will confirm it. Receiving goes ahead now.
+              The item master does not know {productCodeLabel(scan)}. Describe it; the centre will
+              confirm it. Receiving goes ahead now.
             </Text>
             <TextInput
               label="What the package says"

@@ -2,11 +2,15 @@ import type { MigrationStrategies } from 'rxdb';
 import type { StoreCollectionName } from './collections';
 
 /**
- * Migration strategies per collection, keyed by the schema version they produce. Every collection
- * is at version 0 today; when a model bumps `version`, add its strategy here (a pure function of
+ * Migration strategies per collection, keyed by the schema version they produce. When a model bumps `version`, add its strategy here (a pure function of
  * the old document) and the start-up runner migrates in large batches with a progress view.
  */
-export const MIGRATION_STRATEGIES: Partial<Record<StoreCollectionName, MigrationStrategies>> = {};
+export const MIGRATION_STRATEGIES: Partial<Record<StoreCollectionName, MigrationStrategies>> = {
+  // Version 1 only added the optional isbt128Codes: every version-0 item is a valid version-1 item.
+  items: { 1: (doc: unknown) => doc },
+  // Version 1 only added the optional isbt128Code, likewise.
+  pending_items: { 1: (doc: unknown) => doc },
+};
 
 /**
  * Documents per migration batch. RxDB's default migrated 10,000 documents in 98 s in Chromium;

@@ -12,9 +12,25 @@ export const ERROR_MESSAGES = {
   INTERNAL_ERROR:
     'The barcode could not be read because of a fault in the app. Enter the item by hand and report this barcode to support.',
   UNKNOWN_FORMAT:
-    'This barcode is not one the app reads (GS1, HIBCC, GTIN/UPC or GS1 Digital Link). Scan another barcode on the package, or enter the item by hand.',
-  ISBT128_UNSUPPORTED:
-    'This is an ISBT 128 blood or tissue label. Blood and tissue labels are not handled by this app: record them in the blood bank or tissue tracking system.',
+    'This barcode is not one the app reads (GS1, HIBCC, ISBT 128, GTIN/UPC or GS1 Digital Link). Scan another barcode on the package, or enter the item by hand.',
+  ISBT128_BAD_CHARACTER:
+    'The ISBT 128 barcode contains {char}, which ISBT 128 never uses. If letters arrived in lower case, turn Caps Lock off; then rescan.',
+  ISBT128_UNKNOWN_STRUCTURE:
+    'The ISBT 128 barcode holds a data structure starting "{text}" that this app does not read (it reads the product code =/, donation number =, product divisions =,, expiry =>, production date =}, MPHO lot &,1 and the compound header =+). A blood component label belongs in the blood bank system; otherwise scan another barcode on the package, or enter the item by hand.',
+  ISBT128_TOO_SHORT:
+    'The ISBT 128 {title} ({id}) needs {expected} characters and has {actual}. Rescan; if it fails again, the label is damaged: enter the item by hand.',
+  ISBT128_BAD_VALUE:
+    'The ISBT 128 {title} ({id}) holds "{value}"; it must be {shape}. Rescan; if it fails again, enter the item by hand.',
+  ISBT128_BAD_DATE:
+    'The ISBT 128 {title} ({id}) holds "{value}", which is not a valid date (cyyjjj: year, then day of the year 001 to 365 or 366). Check the date on the label and enter it by hand.',
+  ISBT128_CHECK_CHARACTER:
+    'The donation identification number {din} fails its check: its flags carry check character "{found}", the number needs "{expected}". Rescan; if it fails again, the label is misprinted or damaged: enter the item by hand.',
+  ISBT128_DUPLICATE:
+    'The barcode holds the ISBT 128 {title} ({id}) twice with different values ("{first}" and "{second}"). The label contradicts itself: enter the item by hand and report the label.',
+  ISBT128_COMPOUND_MISPLACED:
+    'The ISBT 128 compound message header {header} must come first in the symbol, and only once. Rescan; if it fails again, enter the item by hand and report the label.',
+  ISBT128_COMPOUND_COUNT:
+    'The ISBT 128 compound message header {header} announces {expected} data structures, but {actual} follow. Rescan the whole 2-D symbol; if it fails again, enter the item by hand.',
 
   GS1_UNKNOWN_AI:
     'The barcode holds a field this app does not know, starting "{text}". Rescan; if it fails again, enter the item by hand.',

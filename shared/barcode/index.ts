@@ -18,5 +18,7 @@ export {
   type HibccPrimaryFields,
   type HibccSecondaryFields,
 } from './encode-hibcc';
+export { encodeIsbt128, encodeIsbt128Structures, type Isbt128Fields } from './encode-isbt128';
+export { mod37_2CheckCharacter } from './isbt128-check';
 export type { HibccDateFormat } from './hibcc-date';
 export type * from './types';

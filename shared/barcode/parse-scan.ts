@@ -7,6 +7,7 @@ import { parseGs1HumanReadable } from './gs1-human-readable';
 import { gs1ScanResult } from './gs1-result';
 import { GTIN_LENGTHS, parsePlainGtin } from './gtin';
 import { parseHibcc } from './hibcc-scan';
+import { parseIsbt128 } from './isbt128-scan';
 import {
   DEFAULT_SEPARATORS,
   GS,
@@ -57,7 +58,7 @@ function parse(raw: string, options: ScanOptions): ScanResult {
   if (text === '') return refuse(scanError('EMPTY'));
   if (input.gs1Symbology || input.fnc1First) return parseGs1Text(input, options, today.year);
   if (text.startsWith('=') || text.startsWith('&')) {
-    return refuse(scanError('ISBT128_UNSUPPORTED'), 'ISBT128');
+    return movePosition(parseIsbt128(text, symbology), inRaw);
   }
   if (text.startsWith('+')) return movePosition(parseHibcc(text, symbology), inRaw);
   if (/^https?:\/\//i.test(text)) {

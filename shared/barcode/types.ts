@@ -12,7 +12,8 @@ export type ScanForm =
   | 'plain-gtin'
   | 'hibcc-primary'
   | 'hibcc-secondary'
-  | 'hibcc-concatenated';
+  | 'hibcc-concatenated'
+  | 'isbt128';
 
 export interface ScanOptions {
   /** The local calendar day, YYYY-MM-DD: two-digit GS1 years are placed in the century around it. */
@@ -50,6 +51,22 @@ export interface HibccPrimaryInfo {
   check?: string;
 }
 
+/** What an ISBT 128 scan carried besides the fields every standard shares. */
+export interface Isbt128Info {
+  /** The processor product identification code (`=/`, 16 characters): the UDI device identifier. */
+  productCode?: string;
+  /** The facility identification number that starts the product code. */
+  facility?: string;
+  /** The donation identification number (`=`): 13 characters, without its flags. */
+  din?: string;
+  /** The DIN's two flag characters, kept apart: they are not part of the number. */
+  dinFlags?: string;
+  /** The production date exactly as the label carries it (`cyyjjj`). */
+  productionRaw?: string;
+  /** The compound message header (`=+aabbb`): how many structures follow, and the message type. */
+  compound?: { count: number; type: string };
+}
+
 /** A secondary symbol scanned on its own carries only the link to its primary. */
 export interface HibccSecondaryInfo {
   link: string;
@@ -57,7 +74,7 @@ export interface HibccSecondaryInfo {
 
 export interface ScanSuccess {
   ok: true;
-  standard: 'GS1' | 'HIBCC' | 'GTIN';
+  standard: 'GS1' | 'HIBCC' | 'GTIN' | 'ISBT128';
   form: ScanForm;
   /** The AIM symbology identifier the scanner sent, e.g. `]d2`. */
   symbology?: string;
@@ -74,6 +91,7 @@ export interface ScanSuccess {
   quantity?: number;
   sscc?: string;
   hibcc?: HibccPrimaryInfo | HibccSecondaryInfo;
+  isbt128?: Isbt128Info;
   /**
    * Every GS1 Application Identifier the scan carried, with its raw value. Key order is not scan
    * order: JavaScript lists integer-like keys ('10', '17') before the others ('01', '8200').

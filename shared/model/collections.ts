@@ -41,7 +41,8 @@ export const COLLECTIONS = {
     name: 'items',
     title: 'Item master',
     schema: ItemSchema,
-    version: 0,
+    // 1: optional isbt128Codes (no document changes: see renderer/store/migrations.ts).
+    version: 1,
     indexes: ['status'],
     scope: 'global',
     owner: 'centre',
@@ -129,7 +130,8 @@ export const COLLECTIONS = {
     name: 'pending_items',
     title: 'Pending items',
     schema: PendingItemSchema,
-    version: 0,
+    // 1: optional isbt128Code (no document changes: see renderer/store/migrations.ts).
+    version: 1,
     indexes: ['status'],
     scope: 'facility',
     owner: 'shared',

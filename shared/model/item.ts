@@ -1,5 +1,13 @@
 import Type from 'typebox';
-import { Gtin14, HibccProductCode, Id, Name, StringEnum, Text } from './primitives';
+import {
+  Gtin14,
+  HibccProductCode,
+  Id,
+  Isbt128ProductCode,
+  Name,
+  StringEnum,
+  Text,
+} from './primitives';
 
 export const ITEM_UNITS = ['each', 'box', 'case', 'pack', 'pair', 'roll', 'bottle', 'kit'] as const;
 export const ITEM_STATUSES = ['active', 'inactive'] as const;
@@ -15,6 +23,8 @@ export const ItemSchema = Type.Object(
       description: 'Every GTIN that identifies this item, any packaging level',
     }),
     hibccCodes: Type.Array(HibccProductCode, { maxItems: 20 }),
+    // Optional so that items written before ISBT 128 was read stay valid as they are.
+    isbt128Codes: Type.Optional(Type.Array(Isbt128ProductCode, { maxItems: 20 })),
     catalogNumber: Type.Optional(Text(40, "Manufacturer's catalogue number")),
     manufacturer: Type.Optional(Text(200, 'Manufacturer')),
     unit: StringEnum(ITEM_UNITS, 'Unit that stock quantities count in'),

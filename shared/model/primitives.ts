@@ -32,6 +32,14 @@ export const HibccProductCode = Type.String({
   description: 'HIBCC LIC + product/catalogue number + unit-of-measure digit',
 });
 
+/** ISBT 128 processor product identification code: facility number + 11 product characters. */
+export const Isbt128ProductCode = Type.String({
+  pattern: '^[A-NP-Z1-9][0-9]{4}[A-Z0-9]{11}$',
+  minLength: 16,
+  maxLength: 16,
+  description: 'ISBT 128 processor product identification code (the UDI device identifier)',
+});
+
 /** A lot code exactly as printed after trimming; '' means the stock carries no lot. */
 export const LotCode = Type.String({
   maxLength: 20,

@@ -28,6 +28,7 @@ export const VECTOR_FILES = [
   'gs1',
   'digital-link',
   'hibcc',
+  'isbt128',
   'gtin',
   'dates',
   'scan-input',

@@ -6,6 +6,9 @@ import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { COLLECTIONS, COLLECTION_NAMES, toRxJsonSchema } from '../../shared/model';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
+import { MIGRATION_STRATEGIES } from '../../renderer/store/migrations';
+// Registers RxDB's migration plugin, which a collection above version 0 needs.
+import '../../renderer/store/open-store';
 
 addRxPlugin(RxDBDevModePlugin);
 
@@ -24,7 +27,10 @@ describe('RxDB schemas derived from shared/model', () => {
       const spec = Object.fromEntries(
         COLLECTION_NAMES.map((name) => [
           name,
-          { schema: toRxJsonSchema(COLLECTIONS[name]) as unknown as RxJsonSchema<unknown> },
+          {
+            schema: toRxJsonSchema(COLLECTIONS[name]) as unknown as RxJsonSchema<unknown>,
+            migrationStrategies: MIGRATION_STRATEGIES[name] ?? {},
+          },
         ]),
       );
       await db.addCollections(spec);
