@@ -15,8 +15,8 @@ export type HibccDateFormat = (typeof HIBCC_DATE_FORMATS)[keyof typeof HIBCC_DAT
 
 /**
  * An HIBCC date as YYYY-MM-DD, or undefined when it does not exist. Two-digit years are 20YY; MMYY
- * means the last day of that month; the hour of the HH formats is checked and then dropped (it
- * stays in the raw text).
+ * means the last day of that month; the hour of the HH formats is checked here and read by
+ * hibccHour.
  */
 export function hibccDateToIso(format: HibccDateFormat, raw: string): string | undefined {
   if (raw.length !== format.length || !/^\d+$/.test(raw)) return undefined;
@@ -34,4 +34,9 @@ export function hibccDateToIso(format: HibccDateFormat, raw: string): string | u
   if (month < 1 || month > 12) return undefined;
   const day = format.includes('DD') ? field('DD') : daysInMonth(year, month);
   return isValidDate(year, month, day) ? formatIsoDate({ year, month, day }) : undefined;
+}
+
+/** The hour of a YYMMDDHH or YYJJJHH date as `HH:00`, or undefined for the formats without one. */
+export function hibccHour(format: HibccDateFormat, raw: string): string | undefined {
+  return format.endsWith('HH') ? `${raw.slice(-2)}:00` : undefined;
 }

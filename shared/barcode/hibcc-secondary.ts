@@ -1,6 +1,6 @@
 import { scanError } from './error-codes';
 import { yyyymmddToIso } from './gs1-date';
-import { HIBCC_DATE_FORMATS, hibccDateToIso, type HibccDateFormat } from './hibcc-date';
+import { HIBCC_DATE_FORMATS, hibccDateToIso, hibccHour, type HibccDateFormat } from './hibcc-date';
 import type { ScanError } from './types';
 
 /** What an HIBCC secondary (lot, serial, dates, quantity) and its supplements carry. */
@@ -9,6 +9,8 @@ export interface HibccSecondaryData {
   serial?: string;
   expiry?: string;
   expiryRaw?: string;
+  /** `HH:00` from a `$$4` (YYMMDDHH) or `$$6` (YYJJJHH) expiry. */
+  expiryTime?: string;
   productionDate?: string;
   quantity?: number;
 }
@@ -95,6 +97,8 @@ function readMain(text: string, offset: number, result: HibccSecondaryData): Sca
     if (iso === undefined) return scanError('HIBCC_BAD_DATE', { value: raw, format }, offset + at);
     result.expiry = iso;
     result.expiryRaw = raw;
+    const hour = hibccHour(format, raw);
+    if (hour !== undefined) result.expiryTime = hour;
     at += format.length;
     return undefined;
   };

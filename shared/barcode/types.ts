@@ -86,6 +86,8 @@ export interface ScanSuccess {
   expiry?: string;
   /** The date exactly as the label carries it, e.g. `210300`: two labels may differ here only. */
   expiryRaw?: string;
+  /** `HH:00`, local to the label, when the expiry carries an hour (HIBCC `$$4` and `$$6`). */
+  expiryTime?: string;
   productionDate?: string;
   bestBefore?: string;
   quantity?: number;

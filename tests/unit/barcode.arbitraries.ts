@@ -110,6 +110,10 @@ export function expectedHibccSecondary(fields: HibccSecondaryFields) {
     serial: fields.serial,
     quantity: fields.quantity,
     expiry: expiryIso,
+    // The hour-carrying formats keep their hour (an encoder without one writes 00).
+    expiryTime: expiry?.format.endsWith('HH')
+      ? `${String(expiry.hour ?? 0).padStart(2, '0')}:00`
+      : undefined,
     productionDate: fields.manufactureDate,
   };
 }

@@ -28,8 +28,8 @@ const TODAY = '2026-11-23';
 
 /** The fields an HIBCC secondary carries, as parsed. */
 function secondaryFieldsOf(result: ScanSuccess) {
-  const { lot, serial, quantity, expiry, productionDate } = result;
-  return { lot, serial, quantity, expiry, productionDate };
+  const { lot, serial, quantity, expiry, expiryTime, productionDate } = result;
+  return { lot, serial, quantity, expiry, expiryTime, productionDate };
 }
 
 function expectFields(result: ScanResult, fields: readonly Gs1FieldInput[]): void {
