@@ -47,6 +47,13 @@ export function parseGs1DigitalLink(text: string, todayYear: number): Gs1FieldsP
   if (!uri || [...text].some((c) => c <= ' ' || c === '\u007f')) {
     return fail(scanError('DL_BAD_URI', { detail: 'it is not a plain http(s) address' }, 0));
   }
+  // GS1's syntax engine takes `https` or `HTTPS` (as upper-case QR alphanumeric mode encodes it)
+  // and refuses a mix, which no conforming encoder produces.
+  const scheme = text.slice(0, text.indexOf(':'));
+  if (scheme !== scheme.toLowerCase() && scheme !== scheme.toUpperCase()) {
+    const detail = `its scheme "${scheme}" mixes upper and lower case (write ${scheme.toLowerCase()} or ${scheme.toUpperCase()})`;
+    return fail(scanError('DL_BAD_URI', { detail }, 0));
+  }
   const origin = uri[1] ?? '';
   const path = uri[2] ?? '';
   let position = origin.length;

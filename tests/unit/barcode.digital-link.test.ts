@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeDigitalLink, parseScan } from '../../shared/barcode/index';
 import { expectVector, loadVectors } from './barcode.vectors';
@@ -47,6 +48,25 @@ describe('encoding a Digital Link', () => {
     );
     expect(() => encodeDigitalLink('id.gs1.org', [{ ai: '01', value: '09504000059101' }])).toThrow(
       /DL_BAD_URI/,
+    );
+  });
+});
+
+describe('the scheme’s case', () => {
+  it('all lower or all upper case is read; any mix is refused, as GS1’s syntax engine does', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('http', 'https'),
+        fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+        (scheme, upper) => {
+          const cased = [...scheme].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('');
+          const result = parseScan(`${cased}://id.gs1.org/01/09504000059101`, {
+            today: '2026-11-23',
+          });
+          const uniform = cased === scheme || cased === scheme.toUpperCase();
+          expect(result.ok ? 'read' : result.error.code).toBe(uniform ? 'read' : 'DL_BAD_URI');
+        },
+      ),
     );
   });
 });
