@@ -7,7 +7,17 @@ export interface SyncConfig {
   databaseUrl: string | undefined;
   bodyLimit: number;
   logLevel: string;
+  /** Longest a SIGTERM waits for requests in flight before closing every socket. */
+  drainMs: number;
+  /** PEM files; both or neither. */
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
+  trustProxy: boolean | string | number;
+  /** An admin credential of the operator's choosing (needed with PostgreSQL, where no lock file holds one). */
+  adminToken: string | undefined;
 }
+
+export const DEFAULT_DRAIN_MS = 10_000;
 
 function positiveInteger(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -17,7 +27,24 @@ function positiveInteger(name: string, raw: string | undefined, fallback: number
   return value;
 }
 
+/** "true"/"false", a hop count, or addresses/subnets as Fastify's trustProxy takes them. */
+function trustProxy(raw: string | undefined): boolean | string | number {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): SyncConfig {
+  const tlsCert = env['TLS_CERT'] || undefined;
+  const tlsKey = env['TLS_KEY'] || undefined;
+  if (Boolean(tlsCert) !== Boolean(tlsKey)) {
+    throw new Error('TLS_CERT and TLS_KEY go together: set both files, or neither');
+  }
+  const adminToken = env['ADMIN_TOKEN'] || undefined;
+  if (adminToken !== undefined && adminToken.length < 24) {
+    throw new Error('ADMIN_TOKEN must be at least 24 characters (use a random secret)');
+  }
   return {
     host: env['HOST'] || '127.0.0.1',
     port: positiveInteger('PORT', env['PORT'], 8787),
@@ -25,5 +52,10 @@ export function readConfig(env: NodeJS.ProcessEnv): SyncConfig {
     databaseUrl: env['DATABASE_URL'] || undefined,
     bodyLimit: positiveInteger('BODY_LIMIT', env['BODY_LIMIT'], DEFAULT_BODY_LIMIT),
     logLevel: env['LOG_LEVEL'] || 'info',
+    drainMs: positiveInteger('DRAIN_MS', env['DRAIN_MS'], DEFAULT_DRAIN_MS),
+    tlsCert,
+    tlsKey,
+    trustProxy: trustProxy(env['TRUST_PROXY']),
+    adminToken,
   };
 }

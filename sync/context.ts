@@ -6,6 +6,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
+import type { AdminAuthenticator } from './auth/admin-auth';
 import type { SyncDatabase } from './db/connect';
 import type { ChangeHub } from './stream/change-hub';
 
@@ -14,6 +15,8 @@ export interface SyncContext {
   changes: ChangeHub;
   /** Open live streams, ended when the server drains. */
   streams: Set<() => void>;
+  /** Who may use /v1/admin; absent, the admin API refuses everyone. */
+  adminAuth?: AdminAuthenticator | undefined;
 }
 
 export type SyncApp = FastifyInstance<

@@ -1,51 +1,84 @@
-import { mkdirSync } from 'node:fs';
-import { runAdmin } from './cli/admin';
-import { readConfig } from './config';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { planAdmin, runAdmin, type AdminResult } from './cli/admin';
+import { runAdminRemote } from './cli/admin-remote';
+import { readConfig, type SyncConfig } from './config';
 import { openDatabase } from './db/connect';
+import {
+  acquireDataFolderLock,
+  FolderHeldError,
+  liveHolder,
+  type LockContents,
+} from './db/data-folder-lock';
 import { migrateToLatest } from './migrations';
-import { buildServer } from './server';
-import { startWebhookWorker } from './webhooks/worker';
+import { serveEndpoint } from './serve/serve-endpoint';
 
-/** `npm run sync` starts the endpoint; `npm run sync -- <command>` runs one admin command. */
-async function main(argv: string[]): Promise<number> {
-  const config = readConfig(process.env);
-  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const applied = await migrateToLatest(database.db);
+function print(result: AdminResult): number {
+  if (result.ok) process.stdout.write(`${JSON.stringify(result.output, null, 2)}\n`);
+  else process.stderr.write(`${JSON.stringify(result.error, null, 2)}\n`);
+  return result.ok ? 0 : 1;
+}
 
-  if (argv.length > 0) {
+/** The folder's live holder; an endpoint still starting is given a while to publish its address. */
+async function settledHolder(dataDir: string): Promise<LockContents | null> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const holder = liveHolder(dataDir);
+    if (holder?.role !== 'endpoint' || holder.url || Date.now() > until) return holder;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * An admin command goes through the admin API of the endpoint that owns the data (found in the
+ * PGlite folder's lock file, or named by ADMIN_URL + ADMIN_TOKEN), and opens the database itself
+ * only when no endpoint runs: a second process on a PGlite folder wedges the first.
+ */
+async function runCommand(config: SyncConfig, argv: string[]): Promise<number> {
+  const planned = planAdmin(argv);
+  if (!planned.ok) return print(planned);
+  const adminUrl = process.env['ADMIN_URL'];
+  if (adminUrl && config.adminToken) {
+    return print(await runAdminRemote({ url: adminUrl, token: config.adminToken }, planned.call));
+  }
+  let release = () => {};
+  if (!config.databaseUrl) {
+    mkdirSync(config.dataDir, { recursive: true });
+    const holder = await settledHolder(config.dataDir);
+    if (holder?.role === 'endpoint' && holder.url && holder.adminToken) {
+      const ca = holder.tlsCertFile ? readFileSync(holder.tlsCertFile) : undefined;
+      return print(
+        await runAdminRemote({ url: holder.url, token: holder.adminToken, ca }, planned.call),
+      );
+    }
+    const lock = acquireDataFolderLock(config.dataDir, 'command', new Date());
+    release = () => lock.release();
+  }
+  try {
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+    });
     try {
-      const result = await runAdmin(database.db, argv);
-      if (result.ok) process.stdout.write(`${JSON.stringify(result.output, null, 2)}\n`);
-      else process.stderr.write(`${JSON.stringify(result.error, null, 2)}\n`);
-      return result.ok ? 0 : 1;
+      await migrateToLatest(database.db);
+      return print(await runAdmin(database.db, argv));
     } finally {
       await database.close();
     }
+  } finally {
+    release();
   }
+}
 
-  const { app } = await buildServer({
-    database,
-    bodyLimit: config.bodyLimit,
-    logger: { level: config.logLevel },
-  });
-  app.log.info({ migrations: applied, storage: database.kind }, 'database ready');
-  const worker = startWebhookWorker(database.db, app.log);
-  await app.listen({ host: config.host, port: config.port });
-
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      app.log.info({ signal }, 'draining');
-      resolve();
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
-  await worker.stop();
-  await app.close();
-  await database.close();
-  app.log.info('closed');
-  return 0;
+async function main(argv: string[]): Promise<number> {
+  const config = readConfig(process.env);
+  try {
+    return argv.length > 0 ? await runCommand(config, argv) : await serveEndpoint(config);
+  } catch (error) {
+    if (!(error instanceof FolderHeldError)) throw error;
+    // One line, and the folder was never opened.
+    process.stderr.write(`${error.message}\n`);
+    return 3;
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { auditWrites } from './audit/audit-hook';
+import type { AdminAuthenticator } from './auth/admin-auth';
 import type { SyncContext, SyncApp } from './context';
 import type { SyncDatabase } from './db/connect';
 import { allowStockroomPages } from './http/cors';
@@ -18,6 +19,15 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** How long a SIGTERM waits for in-flight requests before closing every socket. */
   drainMs?: number;
+  /** Who may use the admin API (/v1/admin); absent, it refuses everyone. */
+  adminAuth?: AdminAuthenticator;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer } | undefined;
+  /**
+   * Fastify's trustProxy: which proxies' X-Forwarded-For to believe, so the audit log records the
+   * client and not the proxy. false (the default) believes none.
+   */
+  trustProxy?: boolean | string | number | undefined;
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -25,16 +35,24 @@ export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
 export async function buildServer(
   options: ServerOptions,
 ): Promise<{ app: SyncApp; context: SyncContext }> {
+  // `https` switches Fastify's server type; the app is used only through what HTTP and HTTPS
+  // servers share, and a hop count is valid trustProxy at run time though its type omits it.
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    trustProxy: false,
+    trustProxy: (options.trustProxy ?? false) as boolean | string,
     return503OnClosing: true,
-  }).withTypeProvider<TypeBoxTypeProvider>() as SyncApp;
+    ...(options.tls ? { https: options.tls } : {}),
+  } as FastifyServerOptions).withTypeProvider<TypeBoxTypeProvider>() as SyncApp;
 
   const changes = new ChangeHub();
   await changes.start(options.database);
-  const context: SyncContext = { database: options.database, changes, streams: new Set() };
+  const context: SyncContext = {
+    database: options.database,
+    changes,
+    streams: new Set(),
+    adminAuth: options.adminAuth,
+  };
 
   app.decorateRequest('actor', null);
   app.decorateRequest('auditDetail', null);
@@ -80,6 +98,8 @@ export async function buildServer(
           'Replication for stockroom PCs (device tokens) and the ERP API (API keys with scopes). Every error answers {code, message, errors?}.',
       },
       components: {
+        // One bearer scheme: device tokens, API keys and the admin credential all travel as
+        // Authorization: Bearer; each route's summary says which it takes.
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       },
       security: [{ bearer: [] }],

@@ -2,7 +2,9 @@
 export type Actor =
   | { type: 'device'; id: string; facilityId: string; name: string }
   | { type: 'api-key'; id: string; name: string; scopes: readonly string[] }
-  | { type: 'cli'; id: string };
+  | { type: 'cli'; id: string }
+  /** A centre administrator: the admin credential today, the console's session later. */
+  | { type: 'admin'; id: string };
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -31,11 +31,29 @@ export async function authenticateApiKey(
 ): Promise<ApiKeyActor> {
   const key = await db
     .selectFrom('api_keys')
-    .select(['id', 'name', 'scopes', 'revoked_at'])
+    .select(['id', 'name', 'scopes', 'revoked_at', 'expires_at'])
     .where('key_hash', '=', hashSecret(bearerToken(request)))
     .executeTakeFirst();
-  if (!key || key.revoked_at) {
-    throw new HttpError(401, 'API_KEY_UNKNOWN', 'This API key is not known or was revoked.');
+  if (!key) {
+    throw new HttpError(
+      401,
+      'API_KEY_UNKNOWN',
+      'This API key is not known (a rotated key stops working at once); ask the centre for the current key.',
+    );
+  }
+  if (key.revoked_at) {
+    throw new HttpError(
+      401,
+      'API_KEY_REVOKED',
+      `This API key was revoked on ${key.revoked_at.toISOString()}; ask the centre for a new key.`,
+    );
+  }
+  if (key.expires_at && key.expires_at.getTime() <= Date.now()) {
+    throw new HttpError(
+      401,
+      'API_KEY_EXPIRED',
+      `This API key expired on ${key.expires_at.toISOString()}; ask the centre to rotate it or set a new expiry.`,
+    );
   }
   const actor: ApiKeyActor = { type: 'api-key', id: key.id, name: key.name, scopes: key.scopes };
   request.actor = actor;

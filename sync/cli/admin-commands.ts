@@ -1,105 +1,197 @@
 import type { Kysely } from 'kysely';
-import { FacilityId } from '../../shared/model';
-import { compileValidator } from '../../shared/model';
-import { API_SCOPES, type ApiScope } from '../auth/api-key-auth';
-import { createEnrollmentCode, DEFAULT_CODE_TTL_MS } from '../auth/enrollment';
-import { hashSecret, newId, newSecret } from '../auth/secrets';
+import {
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  rotateApiKey,
+  setApiKeyExpiry,
+} from '../admin/api-keys';
+import { listDevices, revokeDevice } from '../admin/devices';
+import { addFacility, createEnrollment, listFacilities } from '../admin/facilities';
+import { DEFAULT_CODE_TTL_MS } from '../auth/enrollment';
 import type { Database } from '../db/schema';
-import { jsonb } from '../store/json';
+import { HttpError } from '../http/errors';
 import { parseDuration } from './arguments';
 
-export class CommandError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
+type Options = Record<string, string>;
+
+/** One admin act: the admin API request it is, and the same act done on an open database. */
+export interface AdminCall {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  body?: object;
+  direct(db: Kysely<Database>): Promise<object>;
 }
 
-const facilityIdValidator = compileValidator(FacilityId);
+export interface AdminCommand {
+  usage: string;
+  plan(options: Options): AdminCall;
+}
 
-function required(options: Record<string, string>, name: string): string {
+function required(options: Options, name: string): string {
   const value = options[name];
   if (!value || value === 'true')
-    throw new CommandError('MISSING_OPTION', `--${name} is required.`);
+    throw new HttpError(400, 'MISSING_OPTION', `--${name} is required.`);
   return value;
 }
 
-async function facilityExists(db: Kysely<Database>, id: string): Promise<void> {
-  const found = await db
-    .selectFrom('facilities')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!found) {
-    throw new CommandError(
-      'FACILITY_UNKNOWN',
-      `There is no facility "${id}"; add it with: facility add --id ${id} --name <name>.`,
+function durationMs(text: string, option: string): number {
+  const ms = parseDuration(text);
+  if (!ms) {
+    throw new HttpError(
+      400,
+      'DURATION_INVALID',
+      `--${option} takes a duration such as 15m, 24h or 90d.`,
     );
   }
+  return ms;
 }
 
-export async function addFacility(db: Kysely<Database>, options: Record<string, string>) {
-  const id = required(options, 'id');
-  const name = required(options, 'name');
-  if (!facilityIdValidator.check(id)) {
-    throw new CommandError(
-      'FACILITY_ID_INVALID',
-      `"${id}" is not a facility id: use letters, digits, . _ : - (at most 64).`,
+/** `--expires 90d` (from now), an ISO time, or `never`. */
+function expiry(options: Options): string | null | undefined {
+  const raw = options['expires'];
+  if (raw === undefined) return undefined;
+  if (raw === 'never') return null;
+  if (/^\d+(ms|s|m|h|d)?$/.test(raw)) {
+    return new Date(Date.now() + durationMs(raw, 'expires')).toISOString();
+  }
+  if (Number.isNaN(Date.parse(raw))) {
+    throw new HttpError(
+      400,
+      'EXPIRY_INVALID',
+      '--expires takes a duration (90d), an ISO time, or never.',
     );
   }
-  const inserted = await db
-    .insertInto('facilities')
-    .values({ id, name })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) throw new CommandError('FACILITY_EXISTS', `Facility "${id}" already exists.`);
-  return { facility: { id, name } };
+  return new Date(raw).toISOString();
 }
 
-export async function enroll(db: Kysely<Database>, options: Record<string, string>) {
-  const facilityId = required(options, 'facility');
-  const ttl = options['ttl'] ? parseDuration(options['ttl']) : DEFAULT_CODE_TTL_MS;
-  if (!ttl) throw new CommandError('TTL_INVALID', `--ttl takes a duration such as 15m, 24h or 7d.`);
-  await facilityExists(db, facilityId);
-  return createEnrollmentCode(db, facilityId, ttl);
-}
+const segment = encodeURIComponent;
 
-export async function createApiKey(db: Kysely<Database>, options: Record<string, string>) {
-  const name = required(options, 'name');
-  const scopes = required(options, 'scopes')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const unknown = scopes.filter((s) => !API_SCOPES.includes(s as ApiScope));
-  if (unknown.length > 0) {
-    throw new CommandError(
-      'SCOPE_UNKNOWN',
-      `Unknown scope ${unknown.join(', ')}; known: ${API_SCOPES.join(', ')}.`,
-    );
-  }
-  const key = newSecret('sk');
-  const id = newId('KEY');
-  await db
-    .insertInto('api_keys')
-    .values({ id, name, key_hash: hashSecret(key), scopes: jsonb(scopes) })
-    .execute();
-  return { apiKey: { id, name, scopes, key }, note: 'The key is shown only now; store it safely.' };
-}
-
-export async function revokeDevice(db: Kysely<Database>, options: Record<string, string>) {
-  const deviceId = required(options, 'device');
-  const revoked = await db
-    .updateTable('devices')
-    .set({ revoked_at: new Date() })
-    .where('id', '=', deviceId)
-    .where('revoked_at', 'is', null)
-    .returning(['id', 'facility_id'])
-    .executeTakeFirst();
-  if (!revoked) {
-    throw new CommandError('DEVICE_UNKNOWN', `There is no active device "${deviceId}".`);
-  }
-  return { revoked: { deviceId: revoked.id, facilityId: revoked.facility_id } };
-}
+export const COMMANDS: Record<string, AdminCommand> = {
+  'facility add': {
+    usage: 'facility add --id F --name N',
+    plan(o) {
+      const body = { id: required(o, 'id'), name: required(o, 'name') };
+      return {
+        method: 'POST',
+        path: '/v1/admin/facilities',
+        body,
+        direct: (db) => addFacility(db, body),
+      };
+    },
+  },
+  'facility list': {
+    usage: 'facility list',
+    plan: () => ({
+      method: 'GET',
+      path: '/v1/admin/facilities',
+      direct: (db) => listFacilities(db),
+    }),
+  },
+  enroll: {
+    usage: 'enroll --facility F [--ttl 24h]',
+    plan(o) {
+      const body = {
+        facilityId: required(o, 'facility'),
+        ttlMs: o['ttl'] ? durationMs(o['ttl'], 'ttl') : DEFAULT_CODE_TTL_MS,
+      };
+      return {
+        method: 'POST',
+        path: '/v1/admin/enrollment-codes',
+        body,
+        direct: (db) => createEnrollment(db, body),
+      };
+    },
+  },
+  'device list': {
+    usage: 'device list [--facility F]',
+    plan(o) {
+      const facilityId = o['facility'];
+      return {
+        method: 'GET',
+        path: `/v1/admin/devices${facilityId ? `?facilityId=${segment(facilityId)}` : ''}`,
+        direct: (db) => listDevices(db, { facilityId }),
+      };
+    },
+  },
+  'device revoke': {
+    usage: 'device revoke --device D',
+    plan(o) {
+      const deviceId = required(o, 'device');
+      return {
+        method: 'POST',
+        path: `/v1/admin/devices/${segment(deviceId)}/revoke`,
+        direct: (db) => revokeDevice(db, { deviceId }),
+      };
+    },
+  },
+  'api-key': {
+    usage: 'api-key --name N --scopes events:read,recalls:write,... [--expires 90d|ISO]',
+    plan(o) {
+      const expiresAt = expiry(o);
+      const body = {
+        name: required(o, 'name'),
+        scopes: required(o, 'scopes')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        ...(expiresAt === undefined ? {} : { expiresAt }),
+      };
+      return {
+        method: 'POST',
+        path: '/v1/admin/api-keys',
+        body,
+        direct: (db) => createApiKey(db, body),
+      };
+    },
+  },
+  'api-key list': {
+    usage: 'api-key list',
+    plan: () => ({ method: 'GET', path: '/v1/admin/api-keys', direct: (db) => listApiKeys(db) }),
+  },
+  'api-key revoke': {
+    usage: 'api-key revoke --id K',
+    plan(o) {
+      const id = required(o, 'id');
+      return {
+        method: 'POST',
+        path: `/v1/admin/api-keys/${segment(id)}/revoke`,
+        direct: (db) => revokeApiKey(db, { id }),
+      };
+    },
+  },
+  'api-key rotate': {
+    usage: 'api-key rotate --id K [--expires 90d|ISO|never]',
+    plan(o) {
+      const id = required(o, 'id');
+      const expiresAt = expiry(o);
+      const body = expiresAt === undefined ? {} : { expiresAt };
+      return {
+        method: 'POST',
+        path: `/v1/admin/api-keys/${segment(id)}/rotate`,
+        body,
+        direct: (db) => rotateApiKey(db, { id, ...body }),
+      };
+    },
+  },
+  'api-key expiry': {
+    usage: 'api-key expiry --id K --expires 90d|ISO|never',
+    plan(o) {
+      const id = required(o, 'id');
+      const expiresAt = expiry(o);
+      if (expiresAt === undefined) {
+        throw new HttpError(
+          400,
+          'MISSING_OPTION',
+          '--expires is required (90d, an ISO time, or never).',
+        );
+      }
+      return {
+        method: 'PUT',
+        path: `/v1/admin/api-keys/${segment(id)}/expiry`,
+        body: { expiresAt },
+        direct: (db) => setApiKeyExpiry(db, { id, expiresAt }),
+      };
+    },
+  },
+};

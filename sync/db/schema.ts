@@ -37,6 +37,8 @@ export interface ApiKeysTable {
   scopes: Json<string[]>;
   created_at: CreatedAt;
   revoked_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  rotated_at: Timestamp | null;
 }
 
 /** Every replicated document of every collection; server-managed fields live beside `doc`. */

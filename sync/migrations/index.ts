@@ -3,12 +3,14 @@ import type { Database } from '../db/schema';
 import * as initial from './001-initial';
 import * as auditLog from './002-audit-log';
 import * as webhooks from './003-webhooks';
+import * as apiKeyExpiry from './004-api-key-expiry';
 
 /** Forward-only: a migration, once released, is never edited; the next change is a new file. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-audit-log': auditLog,
   '003-webhooks': webhooks,
+  '004-api-key-expiry': apiKeyExpiry,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

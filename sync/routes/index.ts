@@ -1,4 +1,7 @@
 import type { SyncApp, SyncContext } from '../context';
+import { adminApiKeyRoutes } from './admin-api-keys';
+import { adminDeviceRoutes } from './admin-devices';
+import { adminFacilityRoutes } from './admin-facilities';
 import { enrollRoutes } from './enroll';
 import { erpAuditRoute } from './erp-audit';
 import { erpEventsRoute } from './erp-events';
@@ -25,4 +28,7 @@ export function registerRoutes(app: SyncApp, context: SyncContext): void {
   erpRequestStatusRoute(app, context);
   erpWebhookRoutes(app, context);
   erpAuditRoute(app, context);
+  adminFacilityRoutes(app, context);
+  adminDeviceRoutes(app, context);
+  adminApiKeyRoutes(app, context);
 }

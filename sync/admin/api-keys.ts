@@ -1,0 +1,171 @@
+import type { Kysely } from 'kysely';
+import { API_SCOPES, type ApiScope } from '../auth/api-key-auth';
+import { hashSecret, newId, newSecret } from '../auth/secrets';
+import type { Database } from '../db/schema';
+import { HttpError } from '../http/errors';
+import { jsonb } from '../store/json';
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  rotatedAt: string | null;
+  state: 'active' | 'expired' | 'revoked';
+}
+
+const SHOWN_ONCE = 'The key is shown only now; store it safely.';
+
+function checkScopes(scopes: readonly string[]): void {
+  const unknown = scopes.filter((s) => !API_SCOPES.includes(s as ApiScope));
+  if (unknown.length > 0 || scopes.length === 0) {
+    throw new HttpError(
+      400,
+      'SCOPE_UNKNOWN',
+      unknown.length > 0
+        ? `Unknown scope ${unknown.join(', ')}; known: ${API_SCOPES.join(', ')}.`
+        : `Give at least one scope; known: ${API_SCOPES.join(', ')}.`,
+    );
+  }
+}
+
+function expiryOf(expiresAt: string | null | undefined, now: Date): Date | null {
+  if (!expiresAt) return null;
+  const when = new Date(expiresAt);
+  if (Number.isNaN(when.getTime()) || when.getTime() <= now.getTime()) {
+    throw new HttpError(400, 'EXPIRY_INVALID', `The expiry "${expiresAt}" must be a future time.`);
+  }
+  return when;
+}
+
+export async function createApiKey(
+  db: Kysely<Database>,
+  input: { name: string; scopes: string[]; expiresAt?: string | null | undefined },
+  now = new Date(),
+) {
+  checkScopes(input.scopes);
+  const expiresAt = expiryOf(input.expiresAt, now);
+  const key = newSecret('sk');
+  const id = newId('KEY');
+  await db
+    .insertInto('api_keys')
+    .values({
+      id,
+      name: input.name,
+      key_hash: hashSecret(key),
+      scopes: jsonb(input.scopes),
+      expires_at: expiresAt,
+    })
+    .execute();
+  return {
+    apiKey: {
+      id,
+      name: input.name,
+      scopes: input.scopes,
+      expiresAt: expiresAt?.toISOString() ?? null,
+      key,
+    },
+    note: SHOWN_ONCE,
+  };
+}
+
+export async function listApiKeys(
+  db: Kysely<Database>,
+  now = new Date(),
+): Promise<{ apiKeys: ApiKeyView[] }> {
+  const rows = await db
+    .selectFrom('api_keys')
+    .select(['id', 'name', 'scopes', 'created_at', 'expires_at', 'revoked_at', 'rotated_at'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return {
+    apiKeys: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      scopes: r.scopes,
+      createdAt: r.created_at.toISOString(),
+      expiresAt: r.expires_at?.toISOString() ?? null,
+      revokedAt: r.revoked_at?.toISOString() ?? null,
+      rotatedAt: r.rotated_at?.toISOString() ?? null,
+      state: r.revoked_at
+        ? 'revoked'
+        : r.expires_at && r.expires_at.getTime() <= now.getTime()
+          ? 'expired'
+          : 'active',
+    })),
+  };
+}
+
+function unknownKey(id: string): HttpError {
+  return new HttpError(404, 'API_KEY_UNKNOWN', `There is no active API key "${id}".`);
+}
+
+export async function revokeApiKey(db: Kysely<Database>, input: { id: string }) {
+  const revoked = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', input.id)
+    .where('revoked_at', 'is', null)
+    .returning(['id', 'name'])
+    .executeTakeFirst();
+  if (!revoked) throw unknownKey(input.id);
+  return { revoked: { id: revoked.id, name: revoked.name } };
+}
+
+/**
+ * A new secret for the same key (id, name, scopes, audit trail); the old secret stops working at
+ * once, so rotate when the ERP is ready to take the new one. The expiry may be moved at the same time.
+ */
+export async function rotateApiKey(
+  db: Kysely<Database>,
+  input: { id: string; expiresAt?: string | null | undefined },
+  now = new Date(),
+) {
+  const key = newSecret('sk');
+  const expiresAt = input.expiresAt === undefined ? undefined : expiryOf(input.expiresAt, now);
+  const rotated = await db
+    .updateTable('api_keys')
+    .set({
+      key_hash: hashSecret(key),
+      rotated_at: now,
+      ...(expiresAt === undefined ? {} : { expires_at: expiresAt }),
+    })
+    .where('id', '=', input.id)
+    .where('revoked_at', 'is', null)
+    .returning(['id', 'name', 'scopes', 'expires_at'])
+    .executeTakeFirst();
+  if (!rotated) throw unknownKey(input.id);
+  return {
+    apiKey: {
+      id: rotated.id,
+      name: rotated.name,
+      scopes: rotated.scopes,
+      expiresAt: rotated.expires_at?.toISOString() ?? null,
+      key,
+    },
+    note: SHOWN_ONCE,
+  };
+}
+
+/** Sets or clears (null) a key's expiry without changing its secret. */
+export async function setApiKeyExpiry(
+  db: Kysely<Database>,
+  input: { id: string; expiresAt: string | null },
+  now = new Date(),
+) {
+  const expiresAt = expiryOf(input.expiresAt, now);
+  const updated = await db
+    .updateTable('api_keys')
+    .set({ expires_at: expiresAt })
+    .where('id', '=', input.id)
+    .where('revoked_at', 'is', null)
+    .returning(['id', 'name'])
+    .executeTakeFirst();
+  if (!updated) throw unknownKey(input.id);
+  return {
+    apiKey: { id: updated.id, name: updated.name, expiresAt: expiresAt?.toISOString() ?? null },
+  };
+}

@@ -1,0 +1,54 @@
+import Type from 'typebox';
+import { listDevices, revokeDevice } from '../admin/devices';
+import type { SyncApp, SyncContext } from '../context';
+import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly, IdParams } from './admin-guard';
+
+const Device = Type.Object({
+  deviceId: Type.String(),
+  facilityId: Type.String(),
+  name: Type.String(),
+  createdAt: Type.String(),
+  expiresAt: Type.String(),
+  revokedAt: Type.Union([Type.String(), Type.Null()]),
+  lastContactAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export function adminDeviceRoutes(app: SyncApp, context: SyncContext): void {
+  const db = context.database.db;
+  const onRequest = adminOnly(context);
+  app.get(
+    '/v1/admin/devices',
+    {
+      onRequest,
+      schema: {
+        tags: ['admin'],
+        summary: 'List enrolled PCs',
+        security: ADMIN_SECURITY,
+        querystring: Type.Object({
+          facilityId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+        }),
+        response: { 200: Type.Object({ devices: Type.Array(Device) }), ...ADMIN_ERRORS },
+      },
+    },
+    async (request) => listDevices(db, { facilityId: request.query.facilityId }),
+  );
+  app.post(
+    '/v1/admin/devices/:id/revoke',
+    {
+      onRequest,
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke a PC: its next request is refused',
+        security: ADMIN_SECURITY,
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            revoked: Type.Object({ deviceId: Type.String(), facilityId: Type.String() }),
+          }),
+          ...ADMIN_ERRORS,
+        },
+      },
+    },
+    async (request) => revokeDevice(db, { deviceId: request.params.id }),
+  );
+}
