@@ -85,7 +85,13 @@ export function machineDeps(env: NodeJS.ProcessEnv = process.env): ObtainDeps {
     downloadHost: hosts[0]!,
     downloadHostAnswers: async () => (await Promise.all(hosts.map(answers))).some(Boolean),
     apt: () => aptStatus(env),
-    installWithPlaywright: () => run(process.execPath, [cli, 'install', 'chromium'], env),
+    // As root, --with-deps also installs the libraries a bare Debian lacks for Playwright's build.
+    installWithPlaywright: () =>
+      run(
+        process.execPath,
+        [cli, 'install', ...(process.getuid?.() === 0 ? ['--with-deps'] : []), 'chromium'],
+        env,
+      ),
     installWithApt: () =>
       run('apt-get', ['update', '-qq'], aptEnv) &&
       run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], aptEnv),
