@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumPathNow } from './tests/browser/this-machine';
 
-/** Debian's Chromium, kept off the network: no downloads, no background traffic, no QUIC. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/**
+ * The browser from the tests' one lookup (tests/browser), kept off the network: no downloads, no
+ * background traffic, no QUIC. Workers load this file after globalSetup has found or installed it.
+ */
+export const CHROMIUM_PATH = chromiumPathNow();
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -26,6 +30,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
+  globalSetup: './tests/e2e/global-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${WEB_PORT}`,
     viewport: { width: 1280, height: 860 },

@@ -1,6 +1,6 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentSecurityPolicy } from './content-security-policy';
+import { contentSecurityPolicy, enrolledDirectives } from './content-security-policy';
 import { APP_SCHEME, isAppUrl } from './url-policy';
 
 /**
@@ -80,9 +80,10 @@ export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-export function securityHeaders(): Record<string, string> {
+/** `enrolledOrigin`: the enrolled endpoint's origin, read per response so enrolment takes effect on the next load. */
+export function securityHeaders(enrolledOrigin: string | null = null): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(),
+    'Content-Security-Policy': contentSecurityPolicy(enrolledDirectives(enrolledOrigin)),
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
@@ -94,6 +95,8 @@ export function securityHeaders(): Record<string, string> {
 
 export interface AppProtocolOptions {
   bundleRoot: string;
+  /** The enrolled endpoint's origin, or null before enrolment. */
+  enrolledOrigin?: () => string | null;
   readFile?: (file: string) => Promise<Uint8Array>;
 }
 
@@ -125,7 +128,8 @@ export function createAppProtocolHandler(
 
   const serve = async (file: string, method: string): Promise<Response> => {
     const body = await readFile(file);
-    const headers = { 'Content-Type': contentTypeFor(file), ...securityHeaders() };
+    const origin = options.enrolledOrigin?.() ?? null;
+    const headers = { 'Content-Type': contentTypeFor(file), ...securityHeaders(origin) };
     // Response wants an ArrayBuffer-backed view; a Buffer from a pooled slab is copied into one.
     return new Response(method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
   };

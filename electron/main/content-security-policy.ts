@@ -5,9 +5,10 @@
  * - no eval and no inline script: a scanned label or a synced document that ends up as markup
  *   cannot run code;
  * - styles may be inline because the UI library writes CSS variables into <style> tags;
- * - network only to the app itself, to https/wss endpoints (the central sync endpoint's address is
- *   configured at enrolment, so it cannot be listed here) and to an endpoint on this machine
- *   (a demo or a developer's `npm run sync`); never plain http off the machine;
+ * - network only to the app itself and, once the PC is enrolled, to the enrolled endpoint's origin
+ *   alone (set per response: see enrolledConnectSources). Before enrolment the address is still
+ *   being typed, so https/wss anywhere and an endpoint on this machine (a demo or a developer's
+ *   `npm run sync`) are allowed; never plain http off the machine;
  * - the camera stream arrives as `blob:`/`mediastream:`;
  * - no plugins, frames, <base> rewriting or form posts.
  */
@@ -35,6 +36,14 @@ export const CONTENT_SECURITY_POLICY_DIRECTIVES: Readonly<Record<string, readonl
   'base-uri': ["'none'"],
   'form-action': ["'none'"],
 };
+
+/** The policy's directives for a PC enrolled with the endpoint at `origin` (from enrolled-endpoint.ts). */
+export function enrolledDirectives(
+  origin: string | null,
+): Readonly<Record<string, readonly string[]>> {
+  if (origin === null) return CONTENT_SECURITY_POLICY_DIRECTIVES;
+  return { ...CONTENT_SECURITY_POLICY_DIRECTIVES, 'connect-src': ["'self'", origin] };
+}
 
 export function contentSecurityPolicy(
   directives: Readonly<Record<string, readonly string[]>> = CONTENT_SECURITY_POLICY_DIRECTIVES,

@@ -12,6 +12,7 @@ import log from 'electron-log/main';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { loadEnrolledEndpoint } from './enrolled-endpoint-file';
 import { registerBridgeHandlers } from './ipc-guard';
 import { guardWebContents } from './navigation-guard';
 import { applyPermissionPolicy } from './permission-policy';
@@ -80,7 +81,13 @@ function start(): void {
   app
     .whenReady()
     .then(async () => {
-      protocol.handle(APP_SCHEME, createAppProtocolHandler({ bundleRoot }));
+      const enrolled = await loadEnrolledEndpoint(
+        path.join(app.getPath('userData'), 'enrolled-endpoint.json'),
+      );
+      protocol.handle(
+        APP_SCHEME,
+        createAppProtocolHandler({ bundleRoot, enrolledOrigin: () => enrolled.origin() }),
+      );
       applyPermissionPolicy(session.defaultSession, {
         onRefused: (permission, url) => log.warn(`refused permission ${permission}: ${url}`),
         ...(process.platform === 'darwin'

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium } from '../browser/this-machine';
 import { runBench } from './run-figures';
 import { performanceSection, withPerformanceSection } from './lib/readme-section';
 import { formatTable } from './lib/table';
@@ -20,6 +21,7 @@ function argument(name: string): string | undefined {
 const smoke = process.argv.includes('--smoke');
 const only = argument('--only');
 const out = argument('--out') ?? (smoke ? undefined : 'tests/bench/results/latest.json');
+await ensureChromium();
 const report = await runBench({
   mode: smoke ? 'smoke' : 'full',
   ...(only ? { only: new Set(only.split(',').map((s) => s.trim())) } : {}),

@@ -1,7 +1,7 @@
 import { chromium, type BrowserContext } from '@playwright/test';
-import { CHROMIUM_PATH } from '../lib/machine';
+import { chromiumPathNow } from '../../browser/this-machine';
 
-/** The flags every browser figure runs with: Debian's Chromium, kept off the network. */
+/** The flags every browser figure runs with: the tests' one browser lookup, kept off the network. */
 export const BENCH_CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -20,7 +20,8 @@ export function launchProfile(
   extraArgs: string[] = [],
 ): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    // Looked up at launch, after the run's set-up has found or installed the browser.
+    executablePath: chromiumPathNow(),
     args: [...BENCH_CHROMIUM_ARGS, ...extraArgs],
     viewport: { width: 1280, height: 860 },
   });

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
+import { chromiumPathNow } from '../../browser/this-machine';
 import type { LoadAverage, MachineInfo } from './report';
-
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export function loadAverage(): LoadAverage {
   const [one = 0, five = 0, fifteen = 0] = loadavg();
@@ -12,9 +11,11 @@ export function loadAverage(): LoadAverage {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function chromiumVersion(): string {
+  const chromium = chromiumPathNow();
+  if (chromium === undefined) return 'not installed';
   try {
     // Debian's wrapper script prints a shell warning on stderr; the version is on stdout.
-    const out = execFileSync(CHROMIUM_PATH, ['--version'], {
+    const out = execFileSync(chromium, ['--version'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: 20_000,

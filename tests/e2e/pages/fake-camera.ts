@@ -1,9 +1,9 @@
 import { chromium, type Browser } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../playwright.config';
+import { decodePng, encodeY4m, labelFrame } from '../../camera/y4m-video';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(here, '../../..');
@@ -13,28 +13,22 @@ const WORK = join(REPO, 'test-results/camera');
 
 /**
  * Turns a label image into the 4:2:0 Y4M video Chromium's fake camera plays in a loop: scaled up
- * with nearest-neighbour (module edges stay sharp) and centred on a white 960×540 frame.
+ * with nearest-neighbour (module edges stay sharp) and centred on a white 960×540 frame. Made by
+ * the project's own encoder, so the tests need no ffmpeg.
  */
 export function labelVideo(png: string, name: string, upscale = 1): string {
   mkdirSync(WORK, { recursive: true });
   const out = join(WORK, `${name}.y4m`);
-  const filter = `scale=iw*${upscale}:ih*${upscale}:flags=neighbor,pad=960:540:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p`;
-  execFileSync('ffmpeg', [
-    '-y',
-    '-loglevel',
-    'error',
-    '-loop',
-    '1',
-    '-i',
-    png,
-    '-frames:v',
-    '5',
-    '-vf',
-    filter,
-    '-r',
-    '5',
+  const frame = labelFrame(decodePng(readFileSync(png)), 960, 540, upscale);
+  writeFileSync(
     out,
-  ]);
+    encodeY4m(
+      960,
+      540,
+      5,
+      Array.from({ length: 5 }, () => frame),
+    ),
+  );
   return out;
 }
 
