@@ -1,0 +1,3 @@
+export * from './acts';
+export * from './decide';
+export * from './stock-event-act';
