@@ -36,9 +36,12 @@ async function stocked() {
   const setup = await recordEvents(db, as('USR-ADMIN'), [
     { ...lot, type: 'receive', quantity: 99, expiry: '2027-06-30' },
     { ...lot, type: 'receive', quantity: 1, expiry: '2027-06-30' },
-    { ...lot, type: 'quarantine', quantity: 10, reason: 'hold' },
   ]);
   if (!setup.ok) throw new Error(JSON.stringify(setup.problems));
+  const held = await recordEvents(db, as('USR-ADMIN'), [
+    { ...lot, type: 'quarantine', quantity: 10, reason: 'hold' },
+  ]);
+  if (!held.ok) throw new Error(JSON.stringify(held.problems));
   return { db, toReverse: setup.events[1]!.id };
 }
 
