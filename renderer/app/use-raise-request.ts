@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { RequestLine, SupplyRequest } from '../../shared/model';
-import { transition } from '../../shared/replenishment/request-status';
 import { randomId } from '../platform/random-id';
 import { useSession } from '../session/session-store';
+import { raiseRequestAs } from '../store/request-writer';
 import { useServices } from './services';
 
 export type RaiseOutcome = { ok: true; request: SupplyRequest } | { ok: false; message: string };
@@ -19,24 +19,19 @@ export function useRaiseRequest() {
       parLevelId?: string;
     }): Promise<RaiseOutcome> => {
       if (!user) return { ok: false, message: 'Sign in first.' };
-      const now = new Date().toISOString();
-      const draft: SupplyRequest = {
-        id: randomId('REQ'),
-        facilityId,
-        kind: args.kind,
-        priority: 'routine',
-        locationId: args.locationId,
-        lines: args.lines,
-        status: 'draft',
-        history: [{ status: 'draft', at: now, by: user.id }],
-        createdBy: user.id,
-        createdAt: now,
-        ...(args.parLevelId ? { parLevelId: args.parLevelId } : {}),
-      };
-      const submitted = transition(draft, 'submitted', { at: now, by: user.id });
-      if (!submitted.ok) return { ok: false, message: submitted.error.message };
-      await db.supply_requests.insert(submitted.value);
-      return { ok: true, request: submitted.value };
+      const raised = await raiseRequestAs(
+        db,
+        { facilityId, actorId: user.id, now: () => new Date() },
+        {
+          id: randomId('REQ'),
+          kind: args.kind,
+          priority: 'routine',
+          locationId: args.locationId,
+          lines: args.lines,
+          ...(args.parLevelId ? { parLevelId: args.parLevelId } : {}),
+        },
+      );
+      return raised.ok ? raised : { ok: false, message: raised.message };
     },
     [db, facilityId, user],
   );

@@ -1,16 +1,12 @@
 import { useCallback } from 'react';
-import {
-  advanceRecallCase,
-  openRecallCase,
-  type RecallStepInput,
-} from '../../shared/recall/recall-case-flow';
+import type { RecallStepInput } from '../../shared/recall/recall-case-flow';
 import type { StockMatch } from '../../shared/recall/stock-match';
 import type { RecallCase, RecallCaseStep, RecallNotice } from '../../shared/model';
 import { useSession } from '../session/session-store';
 import type { EventDraft } from '../store/ledger-writer';
-import { problemText } from './problem-text';
-import { useServices } from './services';
-import { useRecord } from './use-record';
+import { advanceRecallCaseAs, openRecallCaseAs } from '../store/recall-case-writer';
+import { localToday, useServices } from './services';
+import { useStockData } from './stock-data';
 
 export type StepOutcome = { ok: true } | { ok: false; message: string };
 
@@ -19,22 +15,18 @@ export type StepOutcome = { ok: true } | { ok: false; message: string };
  * writes the stock events a step implies: quarantine of every matched unit, or their disposal.
  */
 export function useRecallCase(notice: RecallNotice, match: StockMatch) {
-  const { db, facilityId } = useServices();
+  const { db, deviceId, facilityId } = useServices();
   const user = useSession((s) => s.user);
-  const record = useRecord();
+  const { isRecalled } = useStockData();
 
   const open = useCallback(async (): Promise<StepOutcome> => {
     if (!user) return { ok: false, message: 'Sign in first.' };
-    const opened = openRecallCase({
-      id: `RCS-${notice.id}`,
-      facilityId,
-      noticeId: notice.id,
-      at: new Date().toISOString(),
-      by: user,
-    });
-    if (!opened.ok) return { ok: false, message: opened.error.message };
-    await db.recall_cases.insert(opened.value);
-    return { ok: true };
+    const opened = await openRecallCaseAs(
+      db,
+      { facilityId, actorId: user.id, now: () => new Date() },
+      { id: `RCS-${notice.id}`, noticeId: notice.id },
+    );
+    return opened.ok ? { ok: true } : { ok: false, message: opened.message };
   }, [db, facilityId, notice.id, user]);
 
   const advance = useCallback(
@@ -78,22 +70,24 @@ export function useRecallCase(notice: RecallNotice, match: StockMatch) {
         }
         units = match.totals.quarantined;
       }
-      const next = advanceRecallCase(rc, {
-        step,
-        at: new Date().toISOString(),
-        by: user,
-        ...(units !== undefined ? { units } : {}),
-        ...extra,
-      });
-      if (!next.ok) return { ok: false, message: next.error.message };
-      if (drafts.length > 0) {
-        const written = await record(drafts, { acceptWarnings: true });
-        if (!written.ok) return { ok: false, message: problemText(written.problems) };
-      }
-      await db.recall_cases.upsert(next.value);
-      return { ok: true };
+      const next = await advanceRecallCaseAs(
+        db,
+        {
+          facilityId,
+          deviceId,
+          actorId: user.id,
+          now: () => new Date(),
+          today: localToday(),
+          isRecalled,
+          acceptWarnings: true,
+        },
+        rc.id,
+        { step, ...(units !== undefined ? { units } : {}), ...extra },
+        drafts,
+      );
+      return next.ok ? { ok: true } : { ok: false, message: next.message };
     },
-    [db, match, notice.id, record, user],
+    [db, deviceId, facilityId, isRecalled, match, notice.id, user],
   );
 
   return { open, advance };

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useSession } from '../session/session-store';
+import type { StepUpProof } from '../session/step-up';
 import { recordEvents, type EventDraft, type RecordResult } from '../store/ledger-writer';
 import { localToday, useServices } from './services';
 import { useStockData } from './stock-data';
@@ -7,7 +8,7 @@ import { useStockData } from './stock-data';
 /** Records stock events as the signed-in person, on this device, now. */
 export function useRecord(): (
   drafts: EventDraft[],
-  options?: { acceptWarnings?: boolean; actorId?: string },
+  options?: { acceptWarnings?: boolean; stepUp?: StepUpProof },
 ) => Promise<RecordResult> {
   const { db, deviceId, facilityId } = useServices();
   const user = useSession((s) => s.user);
@@ -19,11 +20,13 @@ export function useRecord(): (
         {
           facilityId,
           deviceId,
-          actorId: options.actorId ?? user?.id ?? 'unknown',
+          // Nobody signed in: the writer finds no such user and refuses.
+          actorId: user?.id ?? 'nobody-signed-in',
           now: () => new Date(),
           today: localToday(),
           isRecalled,
           ...(options.acceptWarnings ? { acceptWarnings: true } : {}),
+          ...(options.stepUp ? { stepUp: options.stepUp } : {}),
         },
         drafts,
       ),

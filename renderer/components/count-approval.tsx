@@ -1,66 +1,62 @@
-import { Alert, Button, Group, PasswordInput, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { approveCountAdjustment } from '../../shared/inventory/adjustment-approval';
-import { can } from '../../shared/model';
-import { useServices } from '../app/services';
-import { useLiveQuery } from '../app/use-live';
 import { beep } from '../scanning/feedback';
-import { signInWithPin } from '../session/sign-in';
+import type { StepUpProof } from '../session/step-up';
 
 /**
- * A second person approves a count outside tolerance (DOMAIN.md §6): they pick their name and
- * enter their PIN here, on the counter's screen. The counter's own name is refused by
- * shared/inventory's rule, whatever their role. The variance itself stays hidden: the count is blind.
+ * A second person confirms a stock change outside the count tolerance (DOMAIN.md §6): on the
+ * counter's screen they scan their badge and enter their PIN. This only asks; the ledger writer
+ * verifies both and refuses the counter, an unknown badge or a role that may not approve.
+ * The variance itself stays hidden: a count is blind.
  */
 export function CountApproval({
-  counterId,
+  what = 'count',
   onApproved,
   onCancel,
 }: {
-  counterId: string;
-  onApproved: (approverId: string) => Promise<void>;
+  what?: 'count' | 'adjustment';
+  /** Records the change with this proof; resolves to the writer's refusal, if any. */
+  onApproved: (proof: StepUpProof) => Promise<string | undefined>;
   onCancel: () => void;
 }) {
-  const { db, facilityId } = useServices();
-  const { docs: users } = useLiveQuery(db.users);
-  const [approverId, setApproverId] = useState<string | null>(null);
+  const [badge, setBadge] = useState('');
   const [pin, setPin] = useState('');
   const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
 
   const approve = async () => {
-    const approver = users.find((u) => u.id === approverId);
-    if (!approver) return setProblem('Choose who approves, then they enter their PIN.');
-    const check = await signInWithPin(approver, pin, facilityId);
-    setPin('');
-    if (!check.ok) {
-      beep('warn');
-      return setProblem(check.error.message);
+    if (badge.trim() === '' || pin.trim() === '') {
+      return setProblem('The second person scans their badge and enters their PIN.');
     }
-    const outcome = approveCountAdjustment(true, counterId, check.user);
-    if (!outcome.ok || !outcome.approvedBy) {
+    setBusy(true);
+    const refusal = await onApproved({ badge, pin });
+    setBusy(false);
+    setPin('');
+    if (refusal) {
       beep('warn');
-      return setProblem(outcome.ok ? 'Approval not recorded.' : outcome.error.message);
+      setBadge('');
+      return setProblem(refusal);
     }
     setProblem(undefined);
-    await onApproved(outcome.approvedBy);
   };
 
   return (
     <Alert color="orange" title="Approval needed" data-testid="count-approval">
       <Stack gap="sm">
         <Text fz="lg">
-          This count is outside the tolerance. A supervisor other than the counter approves the
-          stock change with their PIN.
+          This {what} is outside the tolerance. A supervisor other than you confirms the stock
+          change with their badge and PIN.
         </Text>
         <Group align="flex-end">
-          <Select
-            label="Approved by"
+          <PasswordInput
+            label="Approver's badge"
             size="lg"
-            value={approverId}
-            onChange={setApproverId}
-            data={users
-              .filter((u) => u.active && can(u.role, 'stock.adjust.approve'))
-              .map((u) => ({ value: u.id, label: u.name }))}
+            value={badge}
+            onChange={(e) => {
+              setProblem(undefined);
+              setBadge(e.currentTarget.value);
+            }}
+            autoComplete="off"
           />
           <PasswordInput
             label="Approver's PIN"
@@ -72,8 +68,13 @@ export function CountApproval({
             }}
             autoComplete="off"
           />
-          <Button size="lg" onClick={() => void approve()} data-testid="count-approve">
-            Approve count
+          <Button
+            size="lg"
+            onClick={() => void approve()}
+            loading={busy}
+            data-testid="count-approve"
+          >
+            Approve {what}
           </Button>
           <Button size="lg" variant="default" onClick={onCancel}>
             Cancel

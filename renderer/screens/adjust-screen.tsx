@@ -7,6 +7,7 @@ import { useServices } from '../app/services';
 import { STOCK_PLACES } from '../app/stock-places';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
+import { CountApproval } from '../components/count-approval';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
@@ -15,8 +16,14 @@ import { beep } from '../scanning/feedback';
 import { scannedLot } from '../scanning/scanned-lot';
 import { useSession } from '../session/session-store';
 import { signInWithPin } from '../session/sign-in';
+import type { StepUpProof } from '../session/step-up';
+import type { EventDraft } from '../store/ledger-writer';
 
-/** A signed correction with a reason code; the person confirms it with their PIN (step-up). */
+/**
+ * A signed correction with a reason code; the person confirms it with their PIN. A change beyond
+ * the count tolerance also needs a second person's badge and PIN, as a count does: the ledger
+ * writer refuses it without one, and this screen then asks for them.
+ */
 export function AdjustScreen() {
   const { db, facilityId } = useServices();
   const user = useSession((s) => s.user);
@@ -26,8 +33,12 @@ export function AdjustScreen() {
   const [reason, setReason] = useState<string | null>(null);
   const [pin, setPin] = useState('');
   const [problem, setProblem] = useState<string>();
+  const [awaiting, setAwaiting] = useState<EventDraft>();
   const { scan, error, clear } = useProductScan(
-    () => beep('ok'),
+    () => {
+      setAwaiting(undefined);
+      beep('ok');
+    },
     (l) => setLocationId(l.id),
   );
 
@@ -39,25 +50,41 @@ export function AdjustScreen() {
     const me = (await db.users.findOne(user.id).exec())?.toMutableJSON();
     const check = me ? await signInWithPin(me, pin, facilityId) : undefined;
     if (!check?.ok) return setProblem('Enter your own PIN to confirm the adjustment.');
-    const result = await record(
-      [
-        {
-          type: 'adjust',
-          itemId: scan.item.id,
-          ...scannedLot(scan),
-          locationId,
-          quantity: Math.abs(delta),
-          delta,
-          reason,
-        },
-      ],
-      { acceptWarnings: true },
-    );
-    if (!result.ok) return setProblem(problemText(result.problems));
+    await commit({
+      type: 'adjust',
+      itemId: scan.item.id,
+      ...scannedLot(scan),
+      locationId,
+      quantity: Math.abs(delta),
+      delta,
+      reason,
+    });
+  };
+
+  /** Resolves to the writer's refusal, so the approval panel can show it. */
+  const commit = async (draft: EventDraft, stepUp?: StepUpProof): Promise<string | undefined> => {
+    const result = await record([draft], { acceptWarnings: true, ...(stepUp ? { stepUp } : {}) });
+    if (!result.ok) {
+      if (!stepUp && result.problems.some((p) => p.code === 'SECOND_PERSON_REQUIRED')) {
+        beep('warn');
+        setProblem(undefined);
+        setAwaiting(draft);
+        return undefined;
+      }
+      const text = problemText(result.problems);
+      if (!stepUp) setProblem(text);
+      return text;
+    }
     setProblem(undefined);
+    setAwaiting(undefined);
     setPin('');
-    announceRecorded('Adjusted', `${delta > 0 ? '+' : ''}${delta} × ${scan.item.name} (${reason})`);
+    const change = draft.delta ?? 0;
+    announceRecorded(
+      'Adjusted',
+      `${change > 0 ? '+' : ''}${change} × ${scan?.item?.name ?? draft.itemId} (${draft.reason ?? ''})`,
+    );
     clear();
+    return undefined;
   };
 
   return (
@@ -107,6 +134,13 @@ export function AdjustScreen() {
             Adjust
           </Button>
         </Group>
+      )}
+      {awaiting && (
+        <CountApproval
+          what="adjustment"
+          onApproved={(stepUp) => commit(awaiting, stepUp)}
+          onCancel={() => setAwaiting(undefined)}
+        />
       )}
       <ProblemAlert message={problem} />
     </Stack>

@@ -17,6 +17,7 @@ import { randomId } from '../platform/random-id';
 import { beep } from '../scanning/feedback';
 import { scannedLot } from '../scanning/scanned-lot';
 import { useSession } from '../session/session-store';
+import type { StepUpProof } from '../session/step-up';
 import type { EventDraft } from '../store/ledger-writer';
 import { asBalance } from '../store/balance-projection';
 
@@ -75,17 +76,24 @@ export function CountScreen() {
     await commit(entry.draft);
   };
 
-  const commit = async (draft: EventDraft) => {
-    const result = await record([draft]);
-    if (!result.ok) return setProblem(problemText(result.problems));
+  /** Resolves to the writer's refusal, so the approval panel can show it. */
+  const commit = async (draft: EventDraft, stepUp?: StepUpProof): Promise<string | undefined> => {
+    const result = await record([draft], stepUp ? { stepUp } : {});
+    if (!result.ok) {
+      const text = problemText(result.problems);
+      if (!stepUp) setProblem(text);
+      return text;
+    }
     beep('ok');
     setAwaiting(undefined);
-    const approval = draft.approvedBy ? ` · approved by ${nameOf(draft.approvedBy)}` : '';
+    const approvedBy = result.events[0]?.approvedBy;
+    const approval = approvedBy ? ` · approved by ${nameOf(approvedBy)}` : '';
     setDone([
       ...done,
       `${scan?.item?.name ?? draft.itemId} · lot ${draft.lotCode}: ${counted}${approval}`,
     ]);
     clear();
+    return undefined;
   };
 
   return (
@@ -129,8 +137,7 @@ export function CountScreen() {
       )}
       {awaiting && user && (
         <CountApproval
-          counterId={user.id}
-          onApproved={(approvedBy) => commit({ ...awaiting, approvedBy })}
+          onApproved={(stepUp) => commit(awaiting, stepUp)}
           onCancel={() => setAwaiting(undefined)}
         />
       )}

@@ -12,9 +12,8 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { REQUEST_PRIORITIES, type RequestPriority, type SupplyRequest } from '../../shared/model';
+import { REQUEST_PRIORITIES, type RequestPriority } from '../../shared/model';
 import { requestTransmission } from '../../shared/replenishment/request-transmission';
-import { transition } from '../../shared/replenishment/request-status';
 import { announceRecorded } from '../app/announce-recorded';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
@@ -28,6 +27,7 @@ import { TransmissionNote } from '../components/transmission-note';
 import { randomId } from '../platform/random-id';
 import { useSession } from '../session/session-store';
 import { useTransmissionContext } from '../app/use-transmission-context';
+import { raiseRequestAs } from '../store/request-writer';
 
 /** Nurse managers raise urgent requests offline; each shows its status history as a timeline. */
 export function UrgentRequestsScreen() {
@@ -49,27 +49,23 @@ export function UrgentRequestsScreen() {
     if (!user || !locationId || !itemId) return setProblem('Choose the department and the item.');
     if (!reason.trim())
       return setProblem('Say why it is urgent: the stockroom and the centre read this first.');
-    const now = new Date().toISOString();
-    const draft: SupplyRequest = {
-      id: randomId('REQ'),
-      facilityId,
-      kind: 'urgent',
-      priority: (priority ?? 'urgent') as RequestPriority,
-      locationId,
-      ...(neededBy ? { neededBy: new Date(neededBy).toISOString() } : {}),
-      reason: reason.trim(),
-      lines: [{ itemId, quantity }],
-      status: 'draft',
-      history: [{ status: 'draft', at: now, by: user.id }],
-      createdBy: user.id,
-      createdAt: now,
-    };
-    const submitted = transition(draft, 'submitted', { at: now, by: user.id });
-    if (!submitted.ok) return setProblem(submitted.error.message);
-    await db.supply_requests.insert(submitted.value);
+    const raised = await raiseRequestAs(
+      db,
+      { facilityId, actorId: user.id, now: () => new Date() },
+      {
+        id: randomId('REQ'),
+        kind: 'urgent',
+        priority: (priority ?? 'urgent') as RequestPriority,
+        locationId,
+        ...(neededBy ? { neededBy: new Date(neededBy).toISOString() } : {}),
+        reason: reason.trim(),
+        lines: [{ itemId, quantity }],
+      },
+    );
+    if (!raised.ok) return setProblem(raised.message);
     setProblem(undefined);
     setReason('');
-    const where = requestTransmission(submitted.value, link);
+    const where = requestTransmission(raised.request, link);
     announceRecorded(
       'Urgent request saved',
       `${quantity} × ${data.itemById.get(itemId)?.name ?? itemId}. ${'message' in where ? where.message : ''}`,

@@ -1,7 +1,7 @@
-import { countApprovalNeed } from '../../shared/inventory/adjustment-approval';
 import { validateStockEvent } from '../../shared/inventory/event-validation';
 import type { IsRecalled } from '../../shared/inventory/availability';
 import { documentValidator, type StockEvent } from '../../shared/model';
+import { authorize, stockEventAct, type Act, type Person } from '../../shared/permissions';
 import { randomId } from '../platform/random-id';
 import {
   BALANCE_CHECKPOINT,
@@ -13,17 +13,25 @@ import {
 import type { StockroomDatabase } from './collections';
 import { lastDeviceSeq, withLedgerLock } from './device-sequence';
 import type { BalanceDoc } from './local-schemas';
+import type { StepUpProof } from '../session/step-up';
+import { writerIdentities, type WriterProblem } from './writer-identity';
 
-/** What a screen fills in; the writer adds identity, sequence, actor and time. */
+/**
+ * What a screen fills in; the writer adds identity, sequence, actor and time, and the approver
+ * only from a step-up it verified itself.
+ */
 export type EventDraft = Omit<
   StockEvent,
-  'id' | 'facilityId' | 'deviceId' | 'deviceSeq' | 'actorId' | 'occurredAt'
+  'id' | 'facilityId' | 'deviceId' | 'deviceSeq' | 'actorId' | 'occurredAt' | 'approvedBy'
 >;
 
 export interface WriterContext {
   facilityId: string;
   deviceId: string;
+  /** The signed-in person; the writer checks them against the local users. */
   actorId: string;
+  /** A second person's badge and PIN, for acts the permission model says need one. */
+  stepUp?: StepUpProof;
   /** Device time, injected so tests can fix it. */
   now: () => Date;
   /** The facility's calendar day, YYYY-MM-DD. */
@@ -48,6 +56,16 @@ export function recordEvents(
 ): Promise<RecordResult> {
   return new Promise<RecordResult>((resolve, reject) => {
     withLedgerLock(async () => {
+      const smuggled = drafts.find((d) => 'approvedBy' in d);
+      if (smuggled) {
+        resolve(refusal('APPROVER_WITHOUT_STEP_UP', APPROVER_WITHOUT_STEP_UP));
+        return;
+      }
+      const who = await writerIdentities(db, context.facilityId, context.actorId, context.stepUp);
+      if (!who.ok) {
+        resolve({ ok: false, problems: who.problems });
+        return;
+      }
       const [last, stored] = await Promise.all([
         lastDeviceSeq(db, context.deviceId),
         Promise.all(
@@ -58,8 +76,10 @@ export function recordEvents(
       ]);
       let seq = last;
       const occurredAt = context.now().toISOString();
-      const events: StockEvent[] = drafts.map((draft) => ({
+      const events: StockEvent[] = drafts.map((draft, at) => ({
         ...draft,
+        // An adjustment carries what the ledger held, so both ends judge it against the tolerance.
+        ...(draft.type === 'adjust' ? { expectedQuantity: stored[at]?.onHand ?? 0 } : {}),
         id: randomId('evt'),
         facilityId: context.facilityId,
         deviceId: context.deviceId,
@@ -67,14 +87,18 @@ export function recordEvents(
         actorId: context.actorId,
         occurredAt,
       }));
-      const problems = events.flatMap((event, at) => {
-        const balance = stored[at];
-        return eventProblems(
-          event,
-          balance ? asBalance(balance.toMutableJSON()) : undefined,
-          context,
-        );
-      });
+      const permission = await permissionProblems(db, events, who.actor, who.second);
+      const problems = [
+        ...permission,
+        ...events.flatMap((event, at) => {
+          const balance = stored[at];
+          return eventProblems(
+            event,
+            balance ? asBalance(balance.toMutableJSON()) : undefined,
+            context,
+          );
+        }),
+      ];
       const blocking = problems.filter(
         (p) => p.severity === 'error' || (p.severity === 'warning' && !context.acceptWarnings),
       );
@@ -104,7 +128,7 @@ export function recordEvents(
   });
 }
 
-type Problem = { code: string; message: string; severity: 'error' | 'warning' };
+type Problem = WriterProblem;
 
 function eventProblems(
   event: StockEvent,
@@ -125,34 +149,65 @@ function eventProblems(
       today: context.today,
       ...(context.isRecalled ? { isRecalled: context.isRecalled } : {}),
     }).map(({ code, message, severity }) => ({ code, message, severity })),
-    ...countApprovalProblems(event),
   ];
 }
 
+const APPROVER_WITHOUT_STEP_UP =
+  'A second person is recorded only when they scan their badge and enter their PIN here. Ask them to confirm it.';
+
+const refusal = (code: string, message: string): RecordResult => ({
+  ok: false,
+  problems: [{ code, message, severity: 'error' }],
+});
+
 /**
- * The count screen asks a supervisor's PIN for a count outside tolerance; the writer refuses such a
- * count without a second person too, so no other path can change the stock on one person's word.
+ * The permission model (shared/permissions) for each event: the actor's role, a verified second
+ * person where the quantities need one (stamped as `approvedBy`), and segregation of duties (who
+ * quarantined a lot does not dispose of it).
  */
-function countApprovalProblems(event: StockEvent): Problem[] {
-  if (event.type !== 'count' || event.countedQuantity === undefined) return [];
-  const { needed } = countApprovalNeed({
-    locationId: event.locationId,
-    itemId: event.itemId,
-    lotCode: event.lotCode,
-    countedQuantity: event.countedQuantity,
-    expectedQuantity: event.expectedQuantity ?? 0,
-  });
-  if (!needed || (event.approvedBy !== undefined && event.approvedBy !== event.actorId)) return [];
-  return [
-    {
-      code: 'count-needs-approval',
-      message:
-        event.approvedBy === event.actorId
-          ? 'You counted this lot, so you cannot approve its adjustment. Ask a supervisor to approve it with their own PIN.'
-          : 'This count is outside the tolerance. A supervisor must approve it with their PIN before it changes the stock.',
-      severity: 'error',
-    },
-  ];
+async function permissionProblems(
+  db: StockroomDatabase,
+  events: StockEvent[],
+  actor: Person,
+  second: Person | undefined,
+): Promise<WriterProblem[]> {
+  const problems: WriterProblem[] = [];
+  for (const event of events) {
+    const { act, needsSecond } = stockEventAct(event);
+    const earlier =
+      event.type === 'dispose' && event.recallNoticeId
+        ? await quarantinedBy(db, event, event.recallNoticeId)
+        : [];
+    const decision = authorize(act, {
+      actor,
+      ...(second ? { second } : {}),
+      needsSecond,
+      earlier,
+    });
+    if (!decision.ok) problems.push({ ...decision.error, severity: 'error' });
+    else if (needsSecond && second) event.approvedBy = second.id;
+  }
+  return problems;
+}
+
+/** Who quarantined this lot here for the same recall: they may not also dispose of it. */
+async function quarantinedBy(
+  db: StockroomDatabase,
+  event: StockEvent,
+  recallNoticeId: string,
+): Promise<{ act: Act; by: string }[]> {
+  const quarantines = await db.stock_events
+    .find({
+      selector: {
+        type: 'quarantine',
+        itemId: event.itemId,
+        lotCode: event.lotCode,
+        locationId: event.locationId,
+        recallNoticeId,
+      },
+    })
+    .exec();
+  return quarantines.map((q) => ({ act: 'stock.quarantine', by: q.actorId }));
 }
 
 /**

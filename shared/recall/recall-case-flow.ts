@@ -1,5 +1,4 @@
 import {
-  can,
   RECALL_CASE_STEPS,
   type Permission,
   type RecallCase,
@@ -7,6 +6,7 @@ import {
   type RecallCaseStep,
   type Role,
 } from '../model';
+import { authorize, recallAct, type PermissionError } from '../permissions';
 
 /**
  * The auditor's recall workflow (DOMAIN.md §4): received → matched → located → quarantined →
@@ -73,7 +73,6 @@ const NEEDS_UNITS: ReadonlySet<RecallCaseStep> = new Set([
   'counted',
   'disposed',
 ]);
-const SECOND_PERSON: ReadonlySet<RecallCaseStep> = new Set(['disposed', 'closed']);
 const STEP_WORDS: Readonly<Record<RecallCaseStep, string>> = {
   received: 'record the notice as received',
   matched: 'record the stock match',
@@ -104,16 +103,32 @@ export function nextSteps(rc: RecallCase): RecallCaseStep[] {
   return steps;
 }
 
-function permissionError(input: RecallStepInput): RecallCaseResult | null {
-  if (can(input.by.role, STEP_PERMISSION[input.step])) return null;
+/**
+ * The permission model (shared/permissions) decides; this keeps the workflow's own codes:
+ * a role that may not take the step, or the person who quarantined trying to dispose or close.
+ */
+function permissionError(input: RecallStepInput, rc?: RecallCase): RecallCaseResult | null {
+  const decision = authorize(recallAct(input.step), {
+    actor: input.by,
+    earlier: (rc?.history ?? []).map((e) => ({ act: recallAct(e.step), by: e.by })),
+  });
+  if (decision.ok) return null;
+  return fail(codeOf(decision.error), messageOf(input, decision.error));
+}
+
+function codeOf(error: PermissionError): RecallCaseErrorCode {
+  return error.code === 'SEGREGATION_OF_DUTIES' ? 'SAME_PERSON' : 'NOT_PERMITTED';
+}
+
+function messageOf(input: RecallStepInput, error: PermissionError): string {
+  if (error.code === 'SEGREGATION_OF_DUTIES') {
+    return `You quarantined this stock, so another supervisor must ${STEP_WORDS[input.step]}. Ask a second person to sign in.`;
+  }
   const who =
     input.step === 'disposed' || input.step === 'closed'
       ? 'a supervisor'
       : 'a stockroom technician or supervisor';
-  return fail(
-    'NOT_PERMITTED',
-    `Your role (${input.by.role}) cannot ${STEP_WORDS[input.step]}. Ask ${who} to sign in and do this step.`,
-  );
+  return `Your role (${input.by.role}) cannot ${STEP_WORDS[input.step]}. Ask ${who} to sign in and do this step.`;
 }
 
 function entryFrom(input: RecallStepInput): RecallCaseEntry {
@@ -169,17 +184,8 @@ export function advanceRecallCase(rc: RecallCase, input: RecallStepInput): Recal
       `This recall case is at "${rc.step}"; the next step is ${options}, not "${input.step}". Record the steps in order.`,
     );
   }
-  const denied = permissionError(input);
+  const denied = permissionError(input, rc);
   if (denied) return denied;
-  if (SECOND_PERSON.has(input.step)) {
-    const quarantine = entryFor(rc, 'quarantined');
-    if (quarantine && quarantine.by === input.by.id) {
-      return fail(
-        'SAME_PERSON',
-        `You quarantined this stock, so another supervisor must ${STEP_WORDS[input.step]}. Ask a second person to sign in.`,
-      );
-    }
-  }
   const at = Date.parse(input.at);
   if (Number.isNaN(at)) {
     return fail(

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { AppPage, person } from './pages/app-page';
 import { expectAccessible, screenshot } from './pages/evidence';
 import { labelOf } from './pages/labels';
+import { confirmAsSecondPerson } from './pages/second-person';
 
 test('a blind count records what was counted, and an adjustment needs a reason and the PIN', async ({
   page,
@@ -23,16 +24,14 @@ test('a blind count records what was counted, and an adjustment needs a reason a
   const approval = page.getByTestId('count-approval');
   await expect(approval).toContainText('outside the tolerance');
   await expect(page.getByTestId('counted-lines')).toHaveCount(0);
-  await approval.getByRole('combobox', { name: 'Approved by' }).click();
-  await expect(page.getByRole('option', { name: person('tech').name })).toHaveCount(0);
-  await page.getByRole('option', { name: person('supervisor').name }).click();
-  await approval.getByRole('textbox', { name: "Approver's PIN" }).fill('0000');
-  await approval.getByTestId('count-approve').click();
-  await expect(approval.getByRole('alert')).toBeVisible();
+  // The counter cannot approve their own count, another tech cannot approve it, nor a wrong PIN.
+  await confirmAsSecondPerson(approval, person('tech'));
+  await expect(approval.getByRole('alert')).toContainText('cannot confirm your own change');
+  await confirmAsSecondPerson(approval, { badge: person('supervisor').badge, pin: '0000' });
+  await expect(approval.getByRole('alert')).toContainText('PIN is not right');
   await expect(page.getByTestId('counted-lines')).toHaveCount(0);
-  await approval.getByRole('textbox', { name: "Approver's PIN" }).fill(person('supervisor').pin);
   await screenshot(page, 'count-approval');
-  await approval.getByTestId('count-approve').click();
+  await confirmAsSecondPerson(approval, person('supervisor'));
   await expect(page.getByTestId('counted-lines')).toContainText(
     `lot GL5521: 28 · approved by ${person('supervisor').name}`,
   );
@@ -50,6 +49,13 @@ test('a blind count records what was counted, and an adjustment needs a reason a
   await page.getByRole('textbox', { name: 'Your PIN' }).fill(person('tech').pin);
   await screenshot(page, 'adjust');
   await page.getByTestId('adjust-save').click();
+  // +2 on 28 is beyond the 5 % tolerance: the same second person as a count.
+  const adjustApproval = page.getByTestId('count-approval');
+  await expect(adjustApproval).toContainText('This adjustment is outside the tolerance');
+  await confirmAsSecondPerson(adjustApproval, person('tech'));
+  await expect(adjustApproval.getByRole('alert')).toContainText('cannot confirm your own change');
+  await expect(page.getByText('Adjusted', { exact: true })).toHaveCount(0);
+  await confirmAsSecondPerson(adjustApproval, person('supervisor'));
   await expect(page.getByText('Adjusted', { exact: true })).toBeVisible();
 
   await app.go('Look up', 'Look up an item');

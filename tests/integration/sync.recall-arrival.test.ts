@@ -8,6 +8,7 @@ import { recallCaseId } from '../../renderer/replication/recall-arrival';
 import type { StockroomDatabase } from '../../renderer/store/collections';
 import { recordEvents, type WriterContext } from '../../renderer/store/ledger-writer';
 import { openTestStore } from '../unit/store-test-db';
+import { addTestUsers } from '../unit/store-test-users';
 import { createAppClient, type AppClient } from './sync-helpers/app-client';
 import { describeOnBackends } from './sync-helpers/backends';
 import { addFacility, call, createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
@@ -26,6 +27,8 @@ describeOnBackends('sync: a recall arriving by sync', 'recall_arrival', (server)
   async function stockroomPc(facilityId: string) {
     const device = await enrollDevice(server(), facilityId);
     const db: StockroomDatabase = await openTestStore();
+    // Local stand-ins for the people the centre would send down: the writer checks the actor.
+    await addTestUsers(db, facilityId);
     let sync: AppSync | undefined;
     const online = () => {
       sync = startAppSync({

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StockroomDatabase } from '../../renderer/store/collections';
 import { recordEvents, type WriterContext } from '../../renderer/store/ledger-writer';
 import { openTestStore } from './store-test-db';
+import { addTestUsers } from './store-test-users';
 
 const dbs: StockroomDatabase[] = [];
 afterEach(async () => {
@@ -31,6 +32,7 @@ describe('the ledger writer never takes on-hand below zero', () => {
   it('refuses an issue of a lot the ledger does not hold there, and stores nothing', async () => {
     const db = await openTestStore();
     dbs.push(db);
+    await addTestUsers(db, context.facilityId);
     const result = await recordEvents(db, context, [issue('PHANTOM-1', 1)]);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems.map((p) => p.code)).toEqual(['exceeds-available']);
@@ -41,6 +43,7 @@ describe('the ledger writer never takes on-hand below zero', () => {
   it('refuses one unit more than is held, even with warnings accepted', async () => {
     const db = await openTestStore();
     dbs.push(db);
+    await addTestUsers(db, context.facilityId);
     const received = await recordEvents(db, context, [
       {
         type: 'receive',

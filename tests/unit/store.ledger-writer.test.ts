@@ -8,6 +8,7 @@ import {
 } from '../../renderer/store/ledger-writer';
 import { BALANCE_CHECKPOINT } from '../../renderer/store/balance-projection';
 import { openTestStore } from './store-test-db';
+import { addTestUsers, proofOf } from './store-test-users';
 
 const dbs: StockroomDatabase[] = [];
 afterEach(async () => {
@@ -17,6 +18,7 @@ afterEach(async () => {
 async function store() {
   const db = await openTestStore();
   dbs.push(db);
+  await addTestUsers(db, 'FAC-DEMO');
   return db;
 }
 
@@ -173,10 +175,10 @@ describe('writing stock events keeps the balances projection', () => {
     expect(await db.balances.count().exec()).toBe(2);
   });
 
-  it('refuses a count outside tolerance without a second person, and takes it with one', async () => {
+  it('refuses a count outside tolerance without a verified second person, and takes it with one', async () => {
     const db = await store();
     await recordEvents(db, context, [receive(100)]);
-    const count = (approvedBy?: string): EventDraft => ({
+    const count: EventDraft = {
       type: 'count',
       itemId: 'ITM-1',
       lotCode: 'L1',
@@ -184,16 +186,14 @@ describe('writing stock events keeps the balances projection', () => {
       quantity: 0,
       countedQuantity: 60,
       expectedQuantity: 100,
-      ...(approvedBy ? { approvedBy } : {}),
-    });
-    for (const approver of [undefined, context.actorId]) {
-      const refused = await recordEvents(db, context, [count(approver)]);
-      expect(refused.ok ? [] : refused.problems.map((p) => p.code)).toEqual([
-        'count-needs-approval',
-      ]);
-    }
+    };
+    const refused = await recordEvents(db, context, [count]);
+    expect(refused.ok ? [] : refused.problems.map((p) => p.code)).toEqual([
+      'SECOND_PERSON_REQUIRED',
+    ]);
     expect(await onHand(db)).toBe(100);
-    expect((await recordEvents(db, context, [count('USR-SUP')])).ok).toBe(true);
+    const taken = await recordEvents(db, { ...context, stepUp: proofOf('USR-SUP') }, [count]);
+    expect(taken.ok && taken.events[0]?.approvedBy).toBe('USR-SUP');
     expect(await onHand(db)).toBe(60);
   });
 });

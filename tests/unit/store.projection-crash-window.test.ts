@@ -11,6 +11,7 @@ import {
   type WriterContext,
 } from '../../renderer/store/ledger-writer';
 import { openTestStore } from './store-test-db';
+import { addTestUsers } from './store-test-users';
 
 const open: StockroomDatabase[] = [];
 afterEach(async () => {
@@ -35,6 +36,7 @@ function windowFactory() {
   return async () => {
     const db = await openTestStore({ name, storage });
     open.push(db);
+    if ((await db.users.count().exec()) === 0) await addTestUsers(db, context.facilityId);
     return db;
   };
 }

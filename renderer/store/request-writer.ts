@@ -1,0 +1,85 @@
+import type { RequestStatus, SupplyRequest } from '../../shared/model';
+import { authorize, requestAct, type Act } from '../../shared/permissions';
+import { transition } from '../../shared/replenishment/request-status';
+import type { StockroomDatabase } from './collections';
+import { writerIdentities } from './writer-identity';
+
+export type RequestWriteResult =
+  { ok: true; request: SupplyRequest } | { ok: false; code: string; message: string };
+
+interface RequestContext {
+  facilityId: string;
+  /** The signed-in person; their role comes from the local users. */
+  actorId: string;
+  now: () => Date;
+}
+
+/**
+ * Raises a request (a draft made by the signed-in person, submitted at once) after the permission
+ * model says this person may: an urgent request needs `request.urgent`, so a tech cannot raise one.
+ */
+export async function raiseRequestAs(
+  db: StockroomDatabase,
+  context: RequestContext,
+  fields: Omit<SupplyRequest, 'facilityId' | 'status' | 'history' | 'createdBy' | 'createdAt'>,
+): Promise<RequestWriteResult> {
+  const who = await writerIdentities(db, context.facilityId, context.actorId, undefined);
+  if (!who.ok) return refused(who.problems[0]);
+  const acts: Act[] = ['request.draft', 'request.submitted'];
+  if (fields.kind === 'urgent') acts.push('request.urgent');
+  for (const act of acts) {
+    const decision = authorize(act, { actor: who.actor });
+    if (!decision.ok) return { ok: false, ...decision.error };
+  }
+  const at = context.now().toISOString();
+  const draft: SupplyRequest = {
+    ...fields,
+    facilityId: context.facilityId,
+    status: 'draft',
+    history: [{ status: 'draft', at, by: who.actor.id }],
+    createdBy: who.actor.id,
+    createdAt: at,
+  };
+  const submitted = transition(draft, 'submitted', { at, by: who.actor.id });
+  if (!submitted.ok) return { ok: false, ...submitted.error };
+  await db.supply_requests.insert(submitted.value);
+  return { ok: true, request: submitted.value };
+}
+
+/** Moves a stored request one step, if the state machine and the person's role allow it. */
+export async function moveRequestAs(
+  db: StockroomDatabase,
+  context: RequestContext,
+  requestId: string,
+  to: RequestStatus,
+  note?: string,
+): Promise<RequestWriteResult> {
+  const who = await writerIdentities(db, context.facilityId, context.actorId, undefined);
+  if (!who.ok) return refused(who.problems[0]);
+  const stored = (await db.supply_requests.findOne(requestId).exec())?.toMutableJSON();
+  if (!stored || stored.facilityId !== context.facilityId) {
+    return {
+      ok: false,
+      code: 'REQUEST_UNKNOWN',
+      message: `Request ${requestId} is not on this PC.`,
+    };
+  }
+  const decision = authorize(requestAct(to), { actor: who.actor });
+  if (!decision.ok) return { ok: false, ...decision.error };
+  const moved = transition(stored, to, {
+    at: context.now().toISOString(),
+    by: who.actor.id,
+    ...(note !== undefined ? { note } : {}),
+  });
+  if (!moved.ok) return { ok: false, ...moved.error };
+  await db.supply_requests.upsert(moved.value);
+  return { ok: true, request: moved.value };
+}
+
+function refused(problem: { code: string; message: string } | undefined): RequestWriteResult {
+  return {
+    ok: false,
+    code: problem?.code ?? 'REFUSED',
+    message: problem?.message ?? 'Refused.',
+  };
+}

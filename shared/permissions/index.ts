@@ -1,0 +1,4 @@
+export * from './acts';
+export * from './decide';
+export * from './stock-event-act';
+export * from './pushed-workflow';

@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  RECALL_CASE_STEPS,
+  REQUEST_STATUSES,
+  type RecallCase,
+  type RecallCaseStep,
+  type RequestStatus,
+  type Role,
+  type SupplyRequest,
+} from '../../shared/model';
+import { checkPushedRecallCase, checkPushedRequest } from '../../shared/permissions';
+
+const ROLE_OF: readonly Role[] = [
+  'tech',
+  'tech',
+  'nurse-manager',
+  'supervisor',
+  'supervisor',
+  'admin',
+];
+const people = (id: string) => {
+  const role = ROLE_OF[Number(id.slice(1))];
+  return role
+    ? { ok: true as const, person: { id, role } }
+    : { ok: false as const, error: { code: 'USER_UNKNOWN' as const, message: 'unknown' } };
+};
+const at = (i: number) => new Date(Date.UTC(2026, 10, 1, 8, i)).toISOString();
+
+/** The oracle: the recall workflow as DOMAIN.md §4 states it, written out independently. */
+function recallAllowed(steps: { step: RecallCaseStep; by: number; units: number }[]): boolean {
+  const [first, ...rest] = steps;
+  if (!first || first.step !== 'received' || ROLE_OF[first.by] === 'nurse-manager') return false;
+  let current = first;
+  let quarantiner: number | undefined;
+  let quarantined = 0;
+  let matchedUnits = -1;
+  for (const s of rest) {
+    const role = ROLE_OF[s.by];
+    const next: RecallCaseStep[] = {
+      received: ['matched'],
+      matched: matchedUnits === 0 ? ['located', 'acknowledged'] : ['located'],
+      located: ['quarantined'],
+      quarantined: ['counted'],
+      counted: ['acknowledged'],
+      acknowledged: quarantined === 0 ? ['disposed', 'closed'] : ['disposed'],
+      disposed: ['closed'],
+      closed: [],
+    }[current.step] as RecallCaseStep[];
+    if (!next.includes(s.step)) return false;
+    const senior = s.step === 'disposed' || s.step === 'closed';
+    if (senior ? role !== 'supervisor' && role !== 'admin' : role === 'nurse-manager') return false;
+    if (senior && quarantiner === s.by) return false;
+    if (s.step === 'matched') matchedUnits = s.units;
+    if (s.step === 'quarantined') [quarantiner, quarantined] = [s.by, s.units];
+    current = s;
+  }
+  return true;
+}
+
+const naturalOrRandom = <T>(list: readonly T[]) =>
+  fc.array(
+    fc.record({
+      jump: fc.integer({ min: 0, max: 9 }),
+      pick: fc.constantFrom(...list),
+      by: fc.integer({ min: 0, max: 5 }),
+      units: fc.constantFrom(0, 5),
+    }),
+    { minLength: 1, maxLength: 10 },
+  );
+
+describe('recall cases pushed from outside', () => {
+  it('are accepted iff the workflow allows the path, its roles and its second person', () => {
+    const seen = { accepted: 0, refused: 0 };
+    fc.assert(
+      fc.property(naturalOrRandom(RECALL_CASE_STEPS), (draws) => {
+        let index = -1;
+        const steps = draws.map((d) => {
+          // Mostly the natural next step, so valid paths are common; sometimes any step.
+          const step = d.jump < 8 ? (RECALL_CASE_STEPS[index + 1] ?? d.pick) : d.pick;
+          index = RECALL_CASE_STEPS.indexOf(step);
+          return { step, by: d.by, units: d.units };
+        });
+        const last = steps[steps.length - 1]!;
+        const pushed: RecallCase = {
+          id: 'RCS-1',
+          facilityId: 'FAC-1',
+          noticeId: 'RCL-1',
+          step: last.step,
+          history: steps.map((s, i) => ({
+            step: s.step,
+            at: at(i),
+            by: `P${s.by}`,
+            units: s.units,
+          })),
+          quarantinedUnits: steps.find((s) => s.step === 'quarantined')?.units ?? 0,
+          ...(steps.some((s) => s.step === 'disposed') ? { disposition: 'destroy' as const } : {}),
+        };
+        const allowed = recallAllowed(steps);
+        expect(checkPushedRecallCase(undefined, pushed, people).ok).toBe(allowed);
+        seen[allowed ? 'accepted' : 'refused'] += 1;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(Math.min(seen.accepted, seen.refused)).toBeGreaterThan(100);
+  });
+
+  it('refuses a case pushed straight to closed', () => {
+    const closed: RecallCase = {
+      id: 'RCS-1',
+      facilityId: 'FAC-1',
+      noticeId: 'RCL-1',
+      step: 'closed',
+      history: [{ step: 'closed', at: at(0), by: 'P3' }],
+      quarantinedUnits: 0,
+    };
+    const result = checkPushedRecallCase(undefined, closed, people);
+    expect(result.ok ? '' : result.error.code).toBe('STEP_OUT_OF_ORDER');
+  });
+});
+
+const NEXT: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  draft: ['submitted', 'cancelled'],
+  submitted: ['approved', 'rejected', 'cancelled'],
+  approved: ['ordered', 'cancelled', 'rejected'],
+  ordered: ['shipped', 'cancelled'],
+  shipped: ['received'],
+  received: [],
+  rejected: [],
+  cancelled: [],
+};
+const PC_ROLES: Readonly<Record<RequestStatus, readonly Role[]>> = {
+  draft: ['tech', 'nurse-manager', 'supervisor', 'admin'],
+  submitted: ['tech', 'nurse-manager', 'supervisor', 'admin'],
+  cancelled: ['tech', 'nurse-manager', 'supervisor', 'admin'],
+  received: ['tech', 'supervisor', 'admin'],
+  approved: [],
+  rejected: [],
+  ordered: [],
+  shipped: [],
+};
+
+describe('supply requests pushed from outside', () => {
+  it('are accepted iff each added step follows the state machine and the role may take it', () => {
+    const seen = { accepted: 0, refused: 0 };
+    fc.assert(
+      fc.property(naturalOrRandom(REQUEST_STATUSES), (draws) => {
+        let previous: RequestStatus | undefined;
+        const steps = draws.map((d) => {
+          const options = previous === undefined ? ['draft' as const] : NEXT[previous];
+          // Mostly a step the machine allows, so valid paths are common; sometimes any status.
+          const status =
+            d.jump < 8 ? (options[d.by % Math.max(options.length, 1)] ?? d.pick) : d.pick;
+          previous = status;
+          return { status, by: d.by };
+        });
+        const first = steps[0]!;
+        const pushed: SupplyRequest = {
+          id: 'REQ-1',
+          facilityId: 'FAC-1',
+          kind: 'replenishment',
+          priority: 'routine',
+          locationId: 'LOC-1',
+          lines: [{ itemId: 'ITM-1', quantity: 1 }],
+          status: steps[steps.length - 1]!.status,
+          history: steps.map((s, i) => ({ status: s.status, at: at(i), by: `P${s.by}` })),
+          createdBy: `P${first.by}`,
+          createdAt: at(0),
+        };
+        const allowed =
+          first.status === 'draft' &&
+          steps.every(
+            (s, i) =>
+              i === 0 ||
+              (NEXT[steps[i - 1]!.status].includes(s.status) &&
+                PC_ROLES[s.status].includes(ROLE_OF[s.by]!)),
+          );
+        expect(checkPushedRequest(undefined, pushed, people).ok).toBe(allowed);
+        seen[allowed ? 'accepted' : 'refused'] += 1;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(Math.min(seen.accepted, seen.refused)).toBeGreaterThan(100);
+  });
+});
