@@ -1,6 +1,8 @@
+import { balanceKey, type Balance } from '../../shared/inventory/balance';
+import { eventSemantics } from '../../shared/inventory/event-effects';
 import { validateStockEvent } from '../../shared/inventory/event-validation';
 import type { IsRecalled } from '../../shared/inventory/availability';
-import { documentValidator, type StockEvent } from '../../shared/model';
+import { documentValidator, normaliseLotCode, type StockEvent } from '../../shared/model';
 import { authorize, stockEventAct, type Act, type Person } from '../../shared/permissions';
 import { randomId } from '../platform/random-id';
 import {
@@ -90,14 +92,10 @@ export function recordEvents(
       const permission = await permissionProblems(db, events, who.actor, who.second);
       const problems = [
         ...permission,
-        ...events.flatMap((event, at) => {
-          const balance = stored[at];
-          return eventProblems(
-            event,
-            balance ? asBalance(balance.toMutableJSON()) : undefined,
-            context,
-          );
-        }),
+        ...batchBalances(
+          events,
+          stored.map((b) => (b ? asBalance(b.toMutableJSON()) : undefined)),
+        ).flatMap(({ event, balance }) => eventProblems(event, balance, context)),
       ];
       const blocking = problems.filter(
         (p) => p.severity === 'error' || (p.severity === 'warning' && !context.acceptWarnings),
@@ -129,6 +127,45 @@ export function recordEvents(
 }
 
 type Problem = WriterProblem;
+
+/**
+ * Each event of one write judged against the balance as the events before it in the same write
+ * leave it: a receipt straight into quarantine is a receive and a quarantine of the same units,
+ * and the quarantine must see the units the receive brought.
+ */
+function batchBalances(
+  events: readonly StockEvent[],
+  stored: readonly (Balance | undefined)[],
+): { event: StockEvent; balance: Balance | undefined }[] {
+  const running = new Map<string, Balance>();
+  return events.map((event, at) => {
+    const key = balanceKey(event.locationId, event.itemId, normaliseLotCode(event.lotCode));
+    const balance = running.get(key) ?? stored[at];
+    const semantics = eventSemantics(event);
+    if (semantics.ok) {
+      for (const effect of semantics.effects) {
+        // Another balance (a transfer's destination) was not read: it is not guessed at.
+        if (effect.key !== key && !running.has(effect.key)) continue;
+        const before = running.get(effect.key) ??
+          balance ?? {
+            locationId: effect.locationId,
+            itemId: effect.itemId,
+            lotCode: effect.lotCode,
+            onHand: 0,
+            quarantined: 0,
+            lastEventId: event.id,
+            lastOccurredAt: event.occurredAt,
+          };
+        running.set(effect.key, {
+          ...before,
+          onHand: before.onHand + effect.onHand,
+          quarantined: before.quarantined + effect.quarantined,
+        });
+      }
+    }
+    return { event, balance };
+  });
+}
 
 function eventProblems(
   event: StockEvent,

@@ -59,4 +59,22 @@ describe('the ledger writer never takes on-hand below zero', () => {
     expect((await recordEvents(db, context, [issue('L1', 3)])).ok).toBe(true);
     expect((await db.balances.findOne('LOC-A1|ITM-1|L1').exec())?.onHand).toBe(0);
   });
+
+  it('judges each event of one write after the ones before it: receive straight into quarantine', async () => {
+    const db = await openTestStore();
+    dbs.push(db);
+    await addTestUsers(db, context.facilityId);
+    const unit = { itemId: 'ITM-1', lotCode: 'RCL-1', expiry: '2027-06-30', locationId: 'LOC-QC' };
+    const result = await recordEvents(db, context, [
+      { ...unit, type: 'receive', quantity: 4 },
+      { ...unit, type: 'quarantine', quantity: 4, reason: 'recall' },
+    ]);
+    expect(result.ok && result.balances.map((b) => [b.onHand, b.quarantined])).toEqual([[4, 4]]);
+    // …and one unit more than the write brought is still refused.
+    const over = await recordEvents(db, context, [
+      { ...unit, lotCode: 'RCL-2', type: 'receive', quantity: 4 },
+      { ...unit, lotCode: 'RCL-2', type: 'quarantine', quantity: 5, reason: 'recall' },
+    ]);
+    expect(!over.ok && over.problems.map((p) => p.code)).toEqual(['quarantine-exceeds-available']);
+  });
 });
