@@ -34,7 +34,7 @@ export const ItemSchema = Type.Object(
       description: 'Order pack multiple',
     }),
     unitCost: Type.Optional(
-      Type.Number({ minimum: 0, description: 'Cost per unit, facility currency' }),
+      Type.Number({ minimum: 0, maximum: 1e9, description: 'Cost per unit, facility currency' }),
     ),
     lotTracked: Type.Boolean({ description: 'Lot must be captured on receipt' }),
     serialTracked: Type.Boolean(),

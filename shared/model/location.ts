@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { FacilityId, Id, Name, StringEnum } from './primitives';
+import { FacilityId, Id, Name, StringEnum, SafeName } from './primitives';
 
 export const LOCATION_KINDS = ['stockroom', 'shelf', 'department', 'quarantine', 'dock'] as const;
 
@@ -11,7 +11,7 @@ export const LocationSchema = Type.Object(
     name: Name('Location name, e.g. "Stockroom A · Shelf 3"'),
     kind: StringEnum(LOCATION_KINDS),
     parentId: Type.Optional(Id('Enclosing location')),
-    barcode: Type.Optional(Type.String({ maxLength: 60, description: 'Shelf or bin label text' })),
+    barcode: Type.Optional(SafeName({ maxLength: 60, description: 'Shelf or bin label text' })),
     active: Type.Boolean(),
   },
   { additionalProperties: false },

@@ -5,6 +5,36 @@ import Type from 'typebox';
  * (Dexie needs maxLength on indexed strings), the server validators and the OpenAPI document agree.
  */
 
+/**
+ * PostgreSQL refuses U+0000 and unpaired surrogates in text and jsonb, and JSON Schema lets both
+ * through: every free string carries one of these patterns. Each matches the whole string one
+ * code unit (or one surrogate pair) at a time, so it means the same with or without the regular
+ * expression's `u` flag (TypeBox, RxDB's validator and the OpenAPI reader may differ there).
+ */
+const PAIR = '[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]';
+/** Free text: anything printable plus tab, line breaks and GS (barcode text carries GS). */
+export const SAFE_TEXT_PATTERN = `^(?:[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001C\\u001E\\u001F\\u007F\\uD800-\\uDFFF]|${PAIR})*$`;
+/** Names, codes and labels: no control character at all (C0, DEL, C1). */
+export const SAFE_NAME_PATTERN = `^(?:[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]|${PAIR})*$`;
+
+/** A string a person or a label wrote: refused when it holds NUL, control characters or lone surrogates. */
+export const SafeName = (options: {
+  minLength?: number;
+  maxLength: number;
+  description?: string;
+}) => Type.String({ ...options, pattern: SAFE_NAME_PATTERN });
+
+export const SafeText = (options: {
+  minLength?: number;
+  maxLength: number;
+  description?: string;
+}) => Type.String({ ...options, pattern: SAFE_TEXT_PATTERN });
+
+/** What a bigint column stores; JavaScript numbers above 2^53 are not exact, so stop there. */
+export const MAX_SAFE_COUNTER = Number.MAX_SAFE_INTEGER;
+/** What an integer column stores. */
+export const MAX_INT4 = 2_147_483_647;
+
 export const Id = (description = 'Identifier') =>
   Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$', description });
 
@@ -41,18 +71,18 @@ export const Isbt128ProductCode = Type.String({
 });
 
 /** A lot code exactly as printed after trimming; '' means the stock carries no lot. */
-export const LotCode = Type.String({
+export const LotCode = SafeName({
   maxLength: 20,
   description: 'Lot code as printed; empty when none',
 });
 
-export const Serial = Type.String({ minLength: 1, maxLength: 20, description: 'Serial number' });
+export const Serial = SafeName({ minLength: 1, maxLength: 20, description: 'Serial number' });
 
 export const Text = (maxLength: number, description: string) =>
-  Type.String({ maxLength, description });
+  SafeText({ maxLength, description });
 
 export const Name = (description = 'Name') =>
-  Type.String({ minLength: 1, maxLength: 200, description });
+  SafeName({ minLength: 1, maxLength: 200, description });
 
 export const Quantity = (description = 'Quantity in the item unit') =>
   Type.Integer({ minimum: 1, maximum: 1_000_000, description });

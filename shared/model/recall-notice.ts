@@ -10,6 +10,7 @@ import {
   Serial,
   StringEnum,
   Text,
+  SafeName,
 } from './primitives';
 
 export const RECALL_CLASSES = ['I', 'II', 'III'] as const;
@@ -31,21 +32,21 @@ export type LotRange = Type.Static<typeof LotRangeSchema>;
 export const RecallNoticeSchema = Type.Object(
   {
     id: Id('Recall notice identifier'),
-    number: Type.String({
+    number: SafeName({
       minLength: 1,
       maxLength: 60,
       description: 'Recall number, e.g. Z-1234-2026',
     }),
     title: Name('What is recalled and why, in one line'),
     class: StringEnum(RECALL_CLASSES, 'FDA recall class'),
-    source: Type.String({ minLength: 1, maxLength: 200, description: 'Who issued it' }),
+    source: SafeName({ minLength: 1, maxLength: 200, description: 'Who issued it' }),
     issuedAt: IsoDateTime('When the source issued it'),
     effectiveAt: IsoDateTime('From when issuing an affected unit counts as issuing a recalled one'),
     status: StringEnum(RECALL_NOTICE_STATUSES),
     gtins: Type.Array(Gtin14, { maxItems: 100 }),
     hibccCodes: Type.Array(HibccProductCode, { maxItems: 100 }),
     itemIds: Type.Array(Id(), { maxItems: 100 }),
-    catalogNumbers: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 100 }),
+    catalogNumbers: Type.Array(SafeName({ minLength: 1, maxLength: 40 }), { maxItems: 100 }),
     allLots: Type.Boolean({ description: 'Every lot of the product is affected' }),
     lotCodes: Type.Array(LotCode, { maxItems: 10_000 }),
     lotRanges: Type.Array(LotRangeSchema, { maxItems: 100 }),

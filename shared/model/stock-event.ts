@@ -8,6 +8,7 @@ import {
   Serial,
   StringEnum,
   Text,
+  SafeName,
 } from './primitives';
 
 /**
@@ -95,7 +96,7 @@ export const StockEventSchema = Type.Object(
     ),
     countSessionId: Type.Optional(Id('Cycle count this count belongs to')),
     reason: Type.Optional(
-      Type.String({ maxLength: 40, description: 'Reason code (adjust, waste, quarantine)' }),
+      SafeName({ maxLength: 40, description: 'Reason code (adjust, waste, quarantine)' }),
     ),
     disposition: Type.Optional(StringEnum(DISPOSITIONS)),
     recallNoticeId: Type.Optional(Id('Recall notice behind a quarantine or disposal')),

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { FacilityId, Id, IsoDateTime, Quantity, StringEnum, Text } from './primitives';
+import { FacilityId, Id, IsoDateTime, Quantity, StringEnum, Text, SafeName } from './primitives';
 
 export const REQUEST_STATUSES = [
   'draft',
@@ -32,7 +32,7 @@ export const RequestHistoryEntrySchema = Type.Object(
   {
     status: StringEnum(REQUEST_STATUSES),
     at: IsoDateTime(),
-    by: Type.String({ minLength: 1, maxLength: 100, description: 'User id, or "erp:<key name>"' }),
+    by: SafeName({ minLength: 1, maxLength: 100, description: 'User id, or "erp:<key name>"' }),
     note: Type.Optional(Text(1000, 'Comment')),
   },
   { additionalProperties: false },

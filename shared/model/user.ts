@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { FacilityId, Id, Name, StringEnum } from './primitives';
+import { FacilityId, Id, Name, StringEnum, SafeName } from './primitives';
 import { ROLES } from './roles';
 
 /**
@@ -10,16 +10,16 @@ export const UserSchema = Type.Object(
   {
     id: Id('User identifier'),
     name: Name('Full name'),
-    email: Type.Optional(Type.String({ maxLength: 200, description: 'Work e-mail' })),
+    email: Type.Optional(SafeName({ maxLength: 200, description: 'Work e-mail' })),
     role: StringEnum(ROLES),
     facilityIds: Type.Array(FacilityId, { minItems: 1, maxItems: 100 }),
-    badgeHash: Type.String({
+    badgeHash: SafeName({
       minLength: 16,
       maxLength: 200,
       description: 'Salted hash of the badge code',
     }),
-    pinHash: Type.String({ minLength: 16, maxLength: 200, description: 'Salted hash of the PIN' }),
-    salt: Type.String({ minLength: 8, maxLength: 100, description: 'Salt for both hashes' }),
+    pinHash: SafeName({ minLength: 16, maxLength: 200, description: 'Salted hash of the PIN' }),
+    salt: SafeName({ minLength: 8, maxLength: 100, description: 'Salt for both hashes' }),
     active: Type.Boolean(),
   },
   { additionalProperties: false },

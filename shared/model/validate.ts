@@ -1,5 +1,6 @@
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { SAFE_NAME_PATTERN, SAFE_TEXT_PATTERN } from './primitives';
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `lines[0].quantity`; '' for the document itself. */
@@ -45,8 +46,16 @@ function describe(error: RawError): FieldError {
     const name = extra.map((m) => (field ? `${field}.${m}` : m)).join(', ');
     return { field: name, message: `${name} is not a known field` };
   }
+  if (error.keyword === 'pattern' && SAFE_PATTERNS.has(String(error.params['pattern']))) {
+    return {
+      field,
+      message: `${field || 'document'} holds a NUL, a control character or a lone surrogate; remove it`,
+    };
+  }
   return { field, message: `${field || 'document'} ${error.message}` };
 }
+
+const SAFE_PATTERNS = new Set([SAFE_NAME_PATTERN, SAFE_TEXT_PATTERN]);
 
 /** Keywords that only echo a more precise error reported beside them. */
 const ECHOES = new Set(['boolean', 'anyOf', 'const']);

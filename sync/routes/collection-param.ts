@@ -1,9 +1,14 @@
 import Type from 'typebox';
-import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../../shared/model';
+import {
+  COLLECTION_NAMES,
+  isCollectionName,
+  SafeName,
+  type CollectionName,
+} from '../../shared/model';
 import { HttpError } from '../http/errors';
 
 export const CollectionParams = Type.Object({
-  collection: Type.String({ maxLength: 64, description: `One of: ${COLLECTION_NAMES.join(', ')}` }),
+  collection: SafeName({ maxLength: 64, description: `One of: ${COLLECTION_NAMES.join(', ')}` }),
 });
 
 export function knownCollection(name: string): CollectionName {

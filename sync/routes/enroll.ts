@@ -1,11 +1,12 @@
 import Type from 'typebox';
+import { SafeName } from '../../shared/model';
 import type { SyncApp, SyncContext } from '../context';
 import { enrollDevice } from '../auth/enrollment';
 
 const EnrollBody = Type.Object(
   {
-    code: Type.String({ minLength: 1, maxLength: 200, description: 'One-time enrollment code' }),
-    deviceName: Type.String({ minLength: 1, maxLength: 200, description: 'Name of this PC' }),
+    code: SafeName({ minLength: 1, maxLength: 200, description: 'One-time enrollment code' }),
+    deviceName: SafeName({ minLength: 1, maxLength: 200, description: 'Name of this PC' }),
   },
   { additionalProperties: false },
 );

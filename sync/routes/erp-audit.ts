@@ -1,18 +1,25 @@
 import Type from 'typebox';
+import { MAX_SAFE_COUNTER, SafeName } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
 import type { SyncApp, SyncContext } from '../context';
 import { ErrorBody } from './collection-param';
 
 const AuditQuery = Type.Object({
-  actorType: Type.Optional(Type.String({ maxLength: 20 })),
-  actorId: Type.Optional(Type.String({ maxLength: 200 })),
+  actorType: Type.Optional(SafeName({ maxLength: 20 })),
+  actorId: Type.Optional(SafeName({ maxLength: 200 })),
   action: Type.Optional(
-    Type.String({ maxLength: 200, description: 'Exact action, e.g. "POST /v1/erp/recalls"' }),
+    SafeName({ maxLength: 200, description: 'Exact action, e.g. "POST /v1/erp/recalls"' }),
   ),
-  outcome: Type.Optional(Type.String({ maxLength: 20 })),
+  outcome: Type.Optional(SafeName({ maxLength: 20 })),
   since: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
   until: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
-  after: Type.Optional(Type.Integer({ minimum: 0, description: 'Cursor: the last id seen' })),
+  after: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: MAX_SAFE_COUNTER,
+      description: 'Cursor: the last id seen',
+    }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
 });
 

@@ -1,11 +1,16 @@
 import Type from 'typebox';
+import { MAX_SAFE_COUNTER } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
 import type { SyncApp, SyncContext } from '../context';
 import { ErrorBody } from './collection-param';
 
 const EventsQuery = Type.Object({
   after: Type.Optional(
-    Type.Integer({ minimum: 0, description: 'Cursor: the `next` of the previous page' }),
+    Type.Integer({
+      minimum: 0,
+      maximum: MAX_SAFE_COUNTER,
+      description: 'Cursor: the `next` of the previous page',
+    }),
   ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
 });

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { REQUEST_STATUSES, StringEnum, type SupplyRequest } from '../../shared/model';
+import { Id, REQUEST_STATUSES, SafeText, StringEnum, type SupplyRequest } from '../../shared/model';
 import { transition } from '../../shared/replenishment/request-status';
 import { authenticateApiKey } from '../auth/api-key-auth';
 import type { SyncApp, SyncContext } from '../context';
@@ -13,7 +13,7 @@ const StatusBody = Type.Object(
   {
     status: StringEnum(REQUEST_STATUSES),
     at: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
-    note: Type.Optional(Type.String({ maxLength: 1000 })),
+    note: Type.Optional(SafeText({ maxLength: 1000 })),
   },
   { additionalProperties: false },
 );
@@ -26,7 +26,7 @@ export function erpRequestStatusRoute(app: SyncApp, { database }: SyncContext): 
       schema: {
         tags: ['erp'],
         summary: 'Move a supply request to a new status (scope requests:write)',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        params: Type.Object({ id: Id('Supply request identifier') }),
         body: StatusBody,
         response: {
           200: Type.Record(Type.String(), Type.Unknown()),

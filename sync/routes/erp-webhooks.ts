@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { MAX_SAFE_COUNTER } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
 import { newId } from '../auth/secrets';
 import type { SyncApp, SyncContext } from '../context';
@@ -130,7 +131,7 @@ export function erpWebhookRoutes(app: SyncApp, { database }: SyncContext): void 
         tags: ['webhooks'],
         summary:
           'Send a dead-lettered delivery again, from a fresh attempt count (scope webhooks:manage)',
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_SAFE_COUNTER }) }),
         response: {
           202: Type.Object({ id: Type.Integer(), status: Type.String() }),
           404: ErrorBody,

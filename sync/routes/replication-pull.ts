@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { MAX_SAFE_COUNTER } from '../../shared/model';
 import { authenticateDevice } from '../auth/device-auth';
 import type { SyncApp, SyncContext } from '../context';
 import { pullDocuments } from '../store/pull';
@@ -8,6 +9,7 @@ const PullQuery = Type.Object({
   checkpoint: Type.Optional(
     Type.Integer({
       minimum: 0,
+      maximum: MAX_SAFE_COUNTER,
       description: 'The seq of the last checkpoint; 0 or absent from the start',
     }),
   ),

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { FacilityId } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
 import { authenticateDevice } from '../auth/device-auth';
 import type { SyncApp, SyncContext } from '../context';
@@ -74,7 +75,7 @@ export function syncHealthRoute(app: SyncApp, context: SyncContext): void {
         tags: ['sync health'],
         summary:
           'Last contact and pending sequence gaps per device, integrity alarms, and issues of recalled units after the recall took effect',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        params: Type.Object({ id: FacilityId }),
         response: { 200: SyncHealth, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
