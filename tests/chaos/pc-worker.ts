@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { addRxPlugin, createRxDatabase, type RxDatabase, type RxJsonSchema } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import {
   COLLECTIONS,
@@ -11,6 +12,8 @@ import {
 import { editDraft, transition } from '../../shared/replenishment';
 import { conflictHandlerFor } from '../../renderer/replication/conflict-handlers';
 import type { FetchLike } from '../../renderer/replication/endpoint-client';
+import type { StoreCollectionName } from '../../renderer/store/collections';
+import { MIGRATION_STRATEGIES } from '../../renderer/store/migrations';
 import {
   startReplication,
   type ReplicationHandle,
@@ -28,6 +31,7 @@ import type { PcSpec, WorkerReply, WorkerRequest } from './pc-protocol';
  * written, as a disk would, and a restart opens it again.
  */
 addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 const NAMES = ['stock_events', 'supply_requests'] as const;
 const FAST = { baseMs: 100, maxMs: 2_000, personMs: 2_000 };
@@ -74,6 +78,7 @@ async function open(pc: Pc): Promise<void> {
         {
           schema: toRxJsonSchema(COLLECTIONS[name]) as unknown as RxJsonSchema<unknown>,
           conflictHandler: conflictHandlerFor(name),
+          migrationStrategies: MIGRATION_STRATEGIES[name as StoreCollectionName] ?? {},
         },
       ]),
     ),

@@ -8,13 +8,17 @@ import {
 } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { COLLECTIONS, toRxJsonSchema, type CollectionName } from '../../../shared/model';
 import { conflictHandlerFor } from '../../../renderer/replication/conflict-handlers';
+import type { StoreCollectionName } from '../../../renderer/store/collections';
+import { MIGRATION_STRATEGIES } from '../../../renderer/store/migrations';
 import type { Checkpoint } from '../../../renderer/replication/endpoint-client';
 import { startReplication } from '../../../renderer/replication/start-replication';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /**
  * A stockroom PC for the sync figures: RxDB with the app's conflict handlers, replicated by the
@@ -47,6 +51,7 @@ export async function openPcDatabase(names: readonly CollectionName[]): Promise<
         {
           schema: toRxJsonSchema(COLLECTIONS[name]) as unknown as RxJsonSchema<unknown>,
           conflictHandler: conflictHandlerFor(name),
+          migrationStrategies: MIGRATION_STRATEGIES[name as StoreCollectionName] ?? {},
         },
       ]),
     ),

@@ -7,10 +7,13 @@ import {
   type RxJsonSchema,
 } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { COLLECTIONS, toRxJsonSchema, type CollectionName } from '../../../shared/model';
 import { conflictHandlerFor } from '../../../renderer/replication/conflict-handlers';
+import type { StoreCollectionName } from '../../../renderer/store/collections';
+import { MIGRATION_STRATEGIES } from '../../../renderer/store/migrations';
 import {
   startReplication,
   type ReplicationHandle,
@@ -18,6 +21,8 @@ import {
 } from '../../../renderer/replication/start-replication';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// Collections past schema version 0 need their strategies, and RxDB the plugin that runs them.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export interface AppClient {
   db: RxDatabase;
@@ -55,6 +60,7 @@ export async function createAppClient(
         {
           schema: toRxJsonSchema(COLLECTIONS[name]) as unknown as RxJsonSchema<unknown>,
           conflictHandler: conflictHandlerFor(name),
+          migrationStrategies: MIGRATION_STRATEGIES[name as StoreCollectionName] ?? {},
         },
       ]),
     ),

@@ -1,11 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type RxCollection,
+  type RxDatabase,
+  type RxJsonSchema,
+} from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import { Subject } from 'rxjs';
 import { COLLECTIONS, toRxJsonSchema, type CollectionName } from '../../../shared/model';
+import { MIGRATION_STRATEGIES } from '../../../renderer/store/migrations';
+import type { StoreCollectionName } from '../../../renderer/store/collections';
 import { openEventStream } from './sse';
+
+// Collections past schema version 0 need their strategies, and RxDB the plugin that runs them.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 type Checkpoint = { seq: number };
 
@@ -33,7 +45,10 @@ export async function createRxClient(
     Object.fromEntries(
       names.map((name) => [
         name,
-        { schema: toRxJsonSchema(COLLECTIONS[name]) as unknown as RxJsonSchema<unknown> },
+        {
+          schema: toRxJsonSchema(COLLECTIONS[name]) as unknown as RxJsonSchema<unknown>,
+          migrationStrategies: MIGRATION_STRATEGIES[name as StoreCollectionName] ?? {},
+        },
       ]),
     ),
   );
