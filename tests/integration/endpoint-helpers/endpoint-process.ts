@@ -12,11 +12,21 @@ export interface CommandResult {
 }
 
 /** `npm run -s sync -- <argv>` without npm in between (npm would hide the exit signal). */
+/**
+ * This process's environment for a child endpoint or command, less the PostgreSQL suite's
+ * DATABASE_URL unless the caller names a database: a child meant for a PGlite folder must never
+ * quietly use the shared PostgreSQL database instead.
+ */
+function inherited(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _suiteDatabase, ...rest } = process.env;
+  return 'DATABASE_URL' in env ? process.env : rest;
+}
+
 export function runSync(env: Record<string, string>, argv: string[]): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...ENTRY, ...argv], {
       cwd: root,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      env: { ...inherited(env), LOG_LEVEL: 'warn', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -50,7 +60,7 @@ export async function startEndpoint(
 ): Promise<EndpointProcess> {
   const child = spawn(process.execPath, ENTRY, {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
+    env: { ...inherited(env), LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
   });
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
