@@ -1,3 +1,8 @@
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { MIGRATION_STRATEGIES } from '../../renderer/store/migrations';
+
+// The users schema is at version 1 (encrypted verifiers), so opening it needs the migration plugin.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 import { describe, expect, it } from 'vitest';
 import { createRxDatabase, addRxPlugin, type RxJsonSchema } from 'rxdb';
 import { RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
@@ -71,6 +76,12 @@ describe('RxDB schemas derived from shared/model', () => {
   });
 
   it('personal user fields are marked for encryption', () => {
-    expect(toRxJsonSchema(COLLECTIONS.users).encrypted).toEqual(['name', 'email']);
+    expect(toRxJsonSchema(COLLECTIONS.users).encrypted).toEqual([
+      'name',
+      'email',
+      'badgeHash',
+      'pinHash',
+      'salt',
+    ]);
   });
 });

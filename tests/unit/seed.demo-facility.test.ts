@@ -79,5 +79,6 @@ describe('the demo facility', () => {
       ok: false,
       error: { code: 'not-at-facility' },
     });
-  });
+    // Ten Argon2id verifiers to make and several to check (about 0.15 s each, more under load).
+  }, 60_000);
 });
