@@ -1,8 +1,3 @@
-import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { MIGRATION_STRATEGIES } from '../../renderer/store/migrations';
-
-// The users schema is at version 1 (encrypted verifiers), so opening it needs the migration plugin.
-addRxPlugin(RxDBMigrationSchemaPlugin);
 import { describe, expect, it } from 'vitest';
 import { createRxDatabase, addRxPlugin, type RxJsonSchema } from 'rxdb';
 import { RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
