@@ -13,7 +13,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // Argon2id PIN verifiers run as WebAssembly: 'wasm-unsafe-eval' allows compiling Wasm only, never JS eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",

@@ -5,6 +5,7 @@ import { choosePlatform } from '../platform/choose-platform';
 import { startAppSync } from '../replication/app-sync';
 import { readEnrollment, saveEnrollment } from '../replication/enrollment';
 import { DEMO_FACILITY } from '../seed/demo-catalogue';
+import { demoModeOn } from '../seed/demo-mode';
 import { seedDemoFacility } from '../seed/seed-demo';
 import { catchUpBalances } from '../store/ledger-writer';
 import { runMigrations, type MigrationProgress } from '../store/migration-runner';
@@ -52,7 +53,12 @@ async function start(report: (phase: StartPhase) => void): Promise<AppServices> 
   const migrated = await runMigrations(db, (progress) => report({ phase: 'migrating', progress }));
   if (!migrated.ok) throw new Error(migrated.error.message);
   await catchUpBalances(db, deviceId);
-  if (!enrollment) {
+  const demo = demoModeOn({
+    enrolled: enrollment !== undefined && enrollment !== null,
+    platformKind: platform.kind,
+    demoFlag: import.meta.env['VITE_STOCKROOM_DEMO'] as string | undefined,
+  });
+  if (demo) {
     report({ phase: 'seeding' });
     await seedDemoFacility(db, { deviceId, now: new Date(), today: localToday() });
   }

@@ -1,6 +1,7 @@
 import { DESKTOP_BRIDGE_VERSION, type DesktopBridge } from '../../shared/platform/desktop-bridge';
 import { desktopPlatform } from './desktop-platform';
 import type { Platform } from './platform';
+import type { SealedSecrets } from './sealed-secrets';
 import { webPlatform, type KeyValueStorage } from './web-platform';
 
 declare global {
@@ -20,6 +21,10 @@ function isBridge(value: unknown): value is DesktopBridge {
 }
 
 /** Decided once at start-up: the shell's bridge when it is there and speaks our version. */
-export function choosePlatform(bridge: unknown, storage: KeyValueStorage): Platform {
-  return isBridge(bridge) ? desktopPlatform(bridge) : webPlatform(storage);
+export function choosePlatform(
+  bridge: unknown,
+  storage: KeyValueStorage,
+  secrets?: SealedSecrets,
+): Platform {
+  return isBridge(bridge) ? desktopPlatform(bridge) : webPlatform(storage, secrets);
 }

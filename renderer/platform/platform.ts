@@ -34,5 +34,5 @@ export class PlatformFailure extends Error {
 export const KEY_PROTECTION_LABEL: Record<KeyProtection, string> = {
   'os-secure-storage': "Key held by the operating system's secure storage",
   'per-install':
-    'Key kept in this browser profile (weaker: anyone with access to the profile can read it; use the desktop app on shared PCs)',
+    'Web mode is for trying and training only. Its key is sealed in this browser profile, which is weaker than the desktop app: use the desktop app for real stock.',
 };

@@ -1,3 +1,4 @@
+import { indexedDbVault, SealedSecrets } from './sealed-secrets';
 import type { Platform } from './platform';
 import { randomId } from './random-id';
 
@@ -20,22 +21,54 @@ function readOrCreate(storage: KeyValueStorage, key: string, make: () => string)
   return made;
 }
 
+/** Serialises first-run key creation across this origin's windows, where Web Locks exist. */
+async function exclusively<T>(work: () => Promise<T>): Promise<T> {
+  if (typeof navigator === 'undefined' || !navigator.locks) return work();
+  return navigator.locks.request('stockroom-platform-secrets', work);
+}
+
 /**
- * Browser fallback: a per-install key in this profile's storage. It keeps casual eyes off the
- * personal fields in IndexedDB but not someone who copies the profile, which the UI says.
+ * Takes a secret from the profile's sealed store; one still in plain localStorage (an older
+ * version) is sealed and removed from localStorage, so the same key keeps opening the database.
  */
-export function webPlatform(storage: KeyValueStorage): Platform {
+async function sealedOrCreate(
+  secrets: SealedSecrets,
+  storage: KeyValueStorage,
+  key: string,
+  make: (() => string) | undefined,
+): Promise<string | null> {
+  return exclusively(async () => {
+    const sealed = await secrets.read(key);
+    if (sealed) return sealed;
+    const legacy = storage.getItem(key);
+    const value = legacy || make?.() || null;
+    if (value) await secrets.write(key, value);
+    if (legacy) {
+      if (storage.removeItem) storage.removeItem(key);
+      else storage.setItem(key, '');
+    }
+    return value;
+  });
+}
+
+/**
+ * Browser fallback, for trying and training: the database key and the device token are sealed by
+ * a non-extractable WebCrypto key (`SealedSecrets`), never kept in plain localStorage. The device
+ * id is not a secret and stays in localStorage.
+ */
+export function webPlatform(
+  storage: KeyValueStorage,
+  secrets: SealedSecrets = new SealedSecrets(indexedDbVault()),
+): Platform {
   return {
     kind: 'web',
     keyProtection: 'per-install',
-    databaseKey: async () => readOrCreate(storage, KEY_ITEM, () => randomId('key', 32)),
+    databaseKey: async () =>
+      (await sealedOrCreate(secrets, storage, KEY_ITEM, () => randomId('key', 32))) ?? '',
     deviceId: async () => readOrCreate(storage, DEVICE_ITEM, () => randomId('web', 8)),
-    // Like the key: kept in this profile, which the sync settings label as the weaker option.
-    deviceToken: async () => storage.getItem(TOKEN_ITEM) || null,
-    setDeviceToken: async (token) => storage.setItem(TOKEN_ITEM, token),
-    clearDeviceToken: async () => {
-      if (storage.removeItem) storage.removeItem(TOKEN_ITEM);
-      else storage.setItem(TOKEN_ITEM, '');
-    },
+    deviceToken: async () =>
+      (await sealedOrCreate(secrets, storage, TOKEN_ITEM, undefined)) || null,
+    setDeviceToken: async (token) => secrets.write(TOKEN_ITEM, token),
+    clearDeviceToken: async () => secrets.remove(TOKEN_ITEM),
   };
 }

@@ -76,6 +76,7 @@ const HANDLERS: { [K in CollectionName]: RxConflictHandler<unknown> } = {
   users: centreWins,
   deliveries: centreWins,
   stock_events: ledgerOfRecord,
+  sign_in_events: ledgerOfRecord,
   supply_requests: merging<SupplyRequest>((local, centre) => {
     const merged = mergeRequests(local, centre);
     return merged.ok ? merged.value : undefined;

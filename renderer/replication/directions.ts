@@ -1,4 +1,4 @@
-import { COLLECTIONS, type CollectionName } from '../../shared/model';
+import { COLLECTIONS, type CollectionDefinition, type CollectionName } from '../../shared/model';
 
 export interface Directions {
   /** Local writes go up to the centre. */
@@ -13,9 +13,9 @@ export interface Directions {
  * and comes down too, so every PC of a facility sees the others' events and requests.
  */
 export function directionsOf(name: CollectionName): Directions {
-  return COLLECTIONS[name].owner === 'centre'
-    ? { push: false, pull: true }
-    : { push: true, pull: true };
+  const definition: CollectionDefinition = COLLECTIONS[name];
+  if (definition.uploadOnly) return { push: true, pull: false };
+  return definition.owner === 'centre' ? { push: false, pull: true } : { push: true, pull: true };
 }
 
 /**

@@ -17,7 +17,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: 'tess.tran@demo.example',
     role: 'tech',
     badge: 'SRB-100101',
-    pin: '1111',
+    pin: '111111',
   },
   {
     id: 'USR-PRIYA',
@@ -25,7 +25,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: 'priya.shah@demo.example',
     role: 'tech',
     badge: 'SRB-100102',
-    pin: '1212',
+    pin: '121212',
   },
   {
     id: 'USR-NOAH',
@@ -33,7 +33,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: 'noah.mensah@demo.example',
     role: 'nurse-manager',
     badge: 'SRB-200202',
-    pin: '2222',
+    pin: '222222',
   },
   {
     id: 'USR-SAM',
@@ -41,7 +41,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: 'sam.ortiz@demo.example',
     role: 'supervisor',
     badge: 'SRB-300303',
-    pin: '3333',
+    pin: '333333',
   },
   {
     id: 'USR-ALEX',
@@ -49,6 +49,6 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     email: 'alex.kim@demo.example',
     role: 'admin',
     badge: 'SRB-400404',
-    pin: '4444',
+    pin: '444444',
   },
 ];

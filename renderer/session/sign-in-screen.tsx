@@ -17,11 +17,13 @@ import { useLiveQuery } from '../app/use-live';
 import { beep } from '../scanning/feedback';
 import { KEY_PROTECTION_LABEL } from '../platform/platform';
 import { useSession } from './session-store';
-import { signInWithBadge, signInWithPin, type SignInResult } from './sign-in';
+import type { SignInResult } from './sign-in';
+import { attemptBadgeSignIn, attemptPinSignIn } from './sign-in-attempt';
 
 /** Sign-in and unlock in one: a badge scan, or a name and PIN. Anyone may take over a locked PC. */
 export function SignInScreen() {
-  const { db, platform, facilityId } = useServices();
+  const { db, platform, facilityId, deviceId } = useServices();
+  const place = { facilityId, deviceId };
   const { docs: users } = useLiveQuery(db.users);
   const session = useSession();
   const [userId, setUserId] = useState<string | null>(session.user?.id ?? null);
@@ -49,10 +51,12 @@ export function SignInScreen() {
       .find()
       .exec()
       .then((docs) =>
-        signInWithBadge(
+        attemptBadgeSignIn(
+          db,
           docs.map((d) => d.toMutableJSON()),
           scan.text,
-          facilityId,
+          place,
+          new Date(),
         ),
       )
       .then(finish);
@@ -67,7 +71,7 @@ export function SignInScreen() {
     }
     setBusy(true);
     setError(undefined);
-    void signInWithPin(user, pin, facilityId).then(finish);
+    void attemptPinSignIn(db, user, pin, place, new Date()).then(finish);
   };
 
   const locked = session.locked && session.user;

@@ -22,8 +22,9 @@ export type StoreCollectionName = keyof StoreCollections;
 export type StockroomDatabase = RxDatabase<StoreCollections>;
 
 /**
- * The free RxDB core opens at most 13 collections per window. We use 12: the ten shared documents,
- * the local balances projection and the sync errors inbox. Device counters, settings and the sync
+ * The free RxDB core opens at most 13 collections per window. We use all 13: the eleven shared
+ * documents (the last, sign-in attempts, only goes up to the centre's audit log), the local
+ * balances projection and the sync errors inbox. A new collection means merging two first. Device counters, settings and the sync
  * checkpoint are RxDB local documents, which take no collection slot.
  */
 export const COLLECTION_LIMIT = 13;

@@ -2,14 +2,18 @@ import type { MigrationStrategies } from 'rxdb';
 import type { StoreCollectionName } from './collections';
 
 /**
- * Migration strategies per collection, keyed by the schema version they produce. When a model bumps `version`, add its strategy here (a pure function of
- * the old document) and the start-up runner migrates in large batches with a progress view.
+ * Migration strategies per collection, keyed by the schema version they produce. When a model
+ * bumps `version`, add its strategy here (a pure function of the old document) and the start-up
+ * runner migrates in large batches with a progress view.
  */
 export const MIGRATION_STRATEGIES: Partial<Record<StoreCollectionName, MigrationStrategies>> = {
   // Version 1 only added the optional isbt128Codes: every version-0 item is a valid version-1 item.
   items: { 1: (doc: unknown) => doc },
   // Version 1 only added the optional isbt128Code, likewise.
   pending_items: { 1: (doc: unknown) => doc },
+  // Version 1 encrypts the badge and PIN verifiers: the document is unchanged, and rewriting it
+  // through the encrypted storage is what takes the verifiers out of plain IndexedDB.
+  users: { 1: (doc: unknown) => doc },
 };
 
 /**

@@ -6,9 +6,10 @@ import { ParLevelSchema } from './par-level';
 import { PendingItemSchema } from './pending-item';
 import { RecallCaseSchema } from './recall-case';
 import { RecallNoticeSchema } from './recall-notice';
+import { SignInEventSchema } from './sign-in-event';
 import { StockEventSchema } from './stock-event';
 import { SupplyRequestSchema } from './supply-request';
-import { USER_PERSONAL_FIELDS, UserSchema } from './user';
+import { USER_ENCRYPTED_FIELDS, UserSchema } from './user';
 
 /**
  * Who may see a document: everyone (item master, recalls), one facility (`facilityId`), or every
@@ -30,6 +31,8 @@ export interface CollectionDefinition<S extends TSchema = TSchema> {
   /** Immutable documents are insert-once: a second write with other content is an integrity alarm. */
   readonly immutable: boolean;
   readonly encrypted: readonly string[];
+  /** Goes up to the centre only; PCs never pull it back (an audit trail, not working data). */
+  readonly uploadOnly?: boolean;
 }
 
 function define<S extends TSchema>(definition: CollectionDefinition<S>): CollectionDefinition<S> {
@@ -97,12 +100,12 @@ export const COLLECTIONS = {
     name: 'users',
     title: 'Users',
     schema: UserSchema,
-    version: 0,
     indexes: [],
     scope: 'facility-members',
     owner: 'centre',
     immutable: false,
-    encrypted: USER_PERSONAL_FIELDS,
+    version: 1,
+    encrypted: USER_ENCRYPTED_FIELDS,
   }),
   stock_events: define({
     name: 'stock_events',
@@ -148,6 +151,18 @@ export const COLLECTIONS = {
     owner: 'centre',
     immutable: false,
     encrypted: [],
+  }),
+  sign_in_events: define({
+    name: 'sign_in_events',
+    title: 'Sign-in attempts',
+    schema: SignInEventSchema,
+    version: 0,
+    indexes: [],
+    scope: 'facility',
+    owner: 'facility',
+    immutable: true,
+    encrypted: [],
+    uploadOnly: true,
   }),
 } as const;
 

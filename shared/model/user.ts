@@ -18,8 +18,13 @@ export const UserSchema = Type.Object(
       maxLength: 200,
       description: 'Salted hash of the badge code',
     }),
-    pinHash: SafeName({ minLength: 16, maxLength: 200, description: 'Salted hash of the PIN' }),
-    salt: SafeName({ minLength: 8, maxLength: 100, description: 'Salt for both hashes' }),
+    pinHash: Type.String({
+      minLength: 16,
+      maxLength: 200,
+      description:
+        'Salted hash of the PIN (at least 6 digits): argon2id$v=19,m=<KiB>,t=<passes>,p=<lanes>$<base64>',
+    }),
+    salt: Type.String({ minLength: 8, maxLength: 100, description: 'Salt for both hashes' }),
     active: Type.Boolean(),
   },
   { additionalProperties: false },
@@ -28,3 +33,10 @@ export type User = Type.Static<typeof UserSchema>;
 
 /** Fields that identify a person, encrypted in the local store. */
 export const USER_PERSONAL_FIELDS = ['name', 'email'] as const;
+/**
+ * Verifier fields: the PC needs them to check a badge or PIN offline, so they replicate to the PCs
+ * of the user's facilities, but never rest there in plain form, and the centre never sends them
+ * to the ERP (webhooks, feeds).
+ */
+export const USER_VERIFIER_FIELDS = ['badgeHash', 'pinHash', 'salt'] as const;
+export const USER_ENCRYPTED_FIELDS = [...USER_PERSONAL_FIELDS, ...USER_VERIFIER_FIELDS] as const;

@@ -3,6 +3,7 @@ import {
   documentValidator,
   type CollectionName,
   type FieldError,
+  verifierProblems,
 } from '../../shared/model';
 import type { SyncDatabase } from '../db/connect';
 import { HttpError } from '../http/errors';
@@ -34,6 +35,8 @@ export async function writeCentreDocuments(
       invalid.push(
         ...result.errors.map((e) => ({ field: `[${index}].${e.field}`, message: e.message })),
       );
+    // A schema cannot say which hash schemes and costs a PC will check; the shared rule can.
+    else if (collection === 'users') invalid.push(...verifierProblems(doc, `[${index}].`));
   });
   if (invalid.length > 0) {
     throw new HttpError(

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { CollectionName } from '../../shared/model';
+import { USER_VERIFIER_FIELDS, type CollectionName } from '../../shared/model';
 import type { Database } from '../db/schema';
 import { COLLECTION_EVENT_TYPES } from '../webhooks/event-types';
 import type { WebhookMessage } from '../webhooks/outbox';
@@ -62,6 +62,12 @@ export async function writeDocuments(
 }
 
 /** The webhook announcing one stored write. */
+/** A document as the ERP may see it: never a badge or PIN verifier, nor their salt. */
+export function outboundDocument(body: Doc): Doc {
+  const hidden: readonly string[] = USER_VERIFIER_FIELDS;
+  return Object.fromEntries(Object.entries(body).filter(([field]) => !hidden.includes(field)));
+}
+
 export function documentWebhook({ write, seq }: SequencedWrite): WebhookMessage {
   return {
     eventType: COLLECTION_EVENT_TYPES[write.collection],
@@ -69,7 +75,7 @@ export function documentWebhook({ write, seq }: SequencedWrite): WebhookMessage 
       collection: write.collection,
       seq,
       writtenBy: write.writtenBy,
-      document: { ...write.body, _deleted: write.deleted },
+      document: { ...outboundDocument(write.body), _deleted: write.deleted },
     },
   };
 }

@@ -2,6 +2,7 @@ import { COLLECTIONS, type CollectionName } from '../../shared/model';
 import type { DeviceActor } from '../auth/device-auth';
 import type { SyncDatabase } from '../db/connect';
 import { HttpError } from '../http/errors';
+import { auditSignIns } from '../audit/sign-in-audit';
 import { checkRequestStatusChange } from './request-status-rule';
 import { sameContent, withDeleted, type Doc } from './canonical';
 import {
@@ -96,6 +97,7 @@ export async function applyPush(
     }
     // Nothing is written before every row is decided: a refusal above leaves the batch unstored.
     // The live streams' notice goes with the upsert, which runs only when something is written.
+    if (collection === 'sign_in_events') await auditSignIns(trx, device, writes);
     const change = { collection, facilities: [device.facilityId] };
     const notice = { channel: database.channel, change };
     if (announced.every((entry) => entry === 'write')) {

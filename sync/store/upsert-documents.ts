@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { USER_VERIFIER_FIELDS } from '../../shared/model';
 import type { Doc } from './canonical';
 import type { DocumentWrite } from './documents';
 import { facilitiesOf } from './facilities-of';
@@ -7,6 +8,9 @@ import { subscribes } from '../webhooks/outbox';
 import { jsonRecords } from './json';
 import { notifyCall, type ChangeNotice } from './notify';
 import { nextSeq, type SequencedTransaction } from './sequenced';
+
+/** `jsonb - text[]`: the webhook copy of a document never carries a user's verifiers. */
+const stripVerifiers = sql`- ${sql.lit(`{${USER_VERIFIER_FIELDS.join(',')}}`)}::text[]`;
 
 /** A write with the seq it was stored under. */
 export interface SequencedWrite {
@@ -118,7 +122,7 @@ export async function upsertDocuments(
           'd.ord',
           sql<string>`'msg_' || gen_random_uuid()`.as('id'),
           'd.event_type',
-          sql<Doc>`jsonb_build_object('collection', d.collection, 'seq', d.seq, 'writtenBy', d.written_by, 'document', d.doc || jsonb_build_object('_deleted', d.deleted))`.as(
+          sql<Doc>`jsonb_build_object('collection', d.collection, 'seq', d.seq, 'writtenBy', d.written_by, 'document', (d.doc ${stripVerifiers}) || jsonb_build_object('_deleted', d.deleted))`.as(
             'payload',
           ),
         ])

@@ -12,6 +12,7 @@ export const COLLECTION_EVENT_TYPES: Record<CollectionName, string> = {
   supply_requests: 'supply_request.changed',
   pending_items: 'pending_item.changed',
   deliveries: 'delivery.changed',
+  sign_in_events: 'sign_in.recorded',
 };
 
 export const INTEGRITY_ALARM_EVENT = 'integrity.alarm';

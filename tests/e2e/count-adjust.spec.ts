@@ -27,7 +27,7 @@ test('a blind count records what was counted, and an adjustment needs a reason a
   // The counter cannot approve their own count, another tech cannot approve it, nor a wrong PIN.
   await confirmAsSecondPerson(approval, person('tech'));
   await expect(approval.getByRole('alert')).toContainText('cannot confirm your own change');
-  await confirmAsSecondPerson(approval, { badge: person('supervisor').badge, pin: '0000' });
+  await confirmAsSecondPerson(approval, { badge: person('supervisor').badge, pin: '000000' });
   await expect(approval.getByRole('alert')).toContainText('PIN is not right');
   await expect(page.getByTestId('counted-lines')).toHaveCount(0);
   await screenshot(page, 'count-approval');
@@ -43,7 +43,7 @@ test('a blind count records what was counted, and an adjustment needs a reason a
   await page.getByRole('textbox', { name: /Change/ }).fill('2');
   await page.getByRole('combobox', { name: 'Reason' }).click();
   await page.getByRole('option', { name: 'found' }).click();
-  await page.getByRole('textbox', { name: 'Your PIN' }).fill('0000');
+  await page.getByRole('textbox', { name: 'Your PIN' }).fill('000000');
   await page.getByTestId('adjust-save').click();
   await expect(page.getByRole('alert')).toContainText('Enter your own PIN');
   await page.getByRole('textbox', { name: 'Your PIN' }).fill(person('tech').pin);

@@ -71,6 +71,12 @@ describe('RxDB schemas derived from shared/model', () => {
   });
 
   it('personal user fields are marked for encryption', () => {
-    expect(toRxJsonSchema(COLLECTIONS.users).encrypted).toEqual(['name', 'email']);
+    expect(toRxJsonSchema(COLLECTIONS.users).encrypted).toEqual([
+      'name',
+      'email',
+      'badgeHash',
+      'pinHash',
+      'salt',
+    ]);
   });
 });

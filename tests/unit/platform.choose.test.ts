@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { choosePlatform } from '../../renderer/platform/choose-platform';
 import { PlatformFailure } from '../../renderer/platform/platform';
+import { SealedSecrets, type VaultStore } from '../../renderer/platform/sealed-secrets';
 import type { DesktopBridge } from '../../shared/platform/desktop-bridge';
 
 function memoryStorage() {
@@ -29,17 +30,56 @@ function bridge(overrides: Partial<DesktopBridge> = {}): DesktopBridge {
   };
 }
 
+function memoryVault(): VaultStore & { map: Map<string, unknown> } {
+  const map = new Map<string, unknown>();
+  return {
+    map,
+    get: async (k) => map.get(k),
+    put: async (k, v) => void map.set(k, v),
+    delete: async (k) => void map.delete(k),
+  };
+}
+
 describe('platform port', () => {
+  it('web mode seals the key and token under a non-extractable key, and moves old plain ones out of localStorage', async () => {
+    const storage = memoryStorage();
+    storage.setItem('stockroom.database-key', 'key-from-an-older-version-0123456789');
+    storage.setItem('stockroom.device-token', 'tok-old');
+    const vault = memoryVault();
+    const platform = choosePlatform(undefined, storage, new SealedSecrets(vault));
+    expect(await platform.databaseKey()).toBe('key-from-an-older-version-0123456789');
+    expect(await platform.deviceToken()).toBe('tok-old');
+    expect(storage.getItem('stockroom.database-key')).toBeFalsy();
+    expect(storage.getItem('stockroom.device-token')).toBeFalsy();
+    await platform.setDeviceToken('tok-new');
+    const wrapping = vault.map.get('wrapping-key') as CryptoKey;
+    expect(wrapping.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('raw', wrapping)).rejects.toThrow();
+    expect(JSON.stringify([...vault.map.values()])).not.toContain('tok-new');
+    const again = choosePlatform(undefined, storage, new SealedSecrets(vault));
+    expect(await again.deviceToken()).toBe('tok-new');
+    expect(await again.databaseKey()).toBe('key-from-an-older-version-0123456789');
+    await again.clearDeviceToken();
+    expect(await again.deviceToken()).toBeNull();
+  });
+
   it('web mode keeps one per-install key and device id, and says it is the weaker option', async () => {
     const storage = memoryStorage();
-    const platform = choosePlatform(undefined, storage);
+    const vault = new SealedSecrets(memoryVault());
+    const platform = choosePlatform(undefined, storage, vault);
     expect(platform.kind).toBe('web');
     expect(platform.keyProtection).toBe('per-install');
     const key = await platform.databaseKey();
     expect(key.length).toBeGreaterThanOrEqual(32);
     expect(await platform.databaseKey()).toBe(key);
-    expect(await choosePlatform(undefined, storage).databaseKey()).toBe(key);
-    expect(await choosePlatform(undefined, memoryStorage()).databaseKey()).not.toBe(key);
+    expect(await choosePlatform(undefined, storage, vault).databaseKey()).toBe(key);
+    expect(
+      await choosePlatform(
+        undefined,
+        memoryStorage(),
+        new SealedSecrets(memoryVault()),
+      ).databaseKey(),
+    ).not.toBe(key);
     expect(await platform.deviceId()).toMatch(/^web-[0-9a-f]{16}$/);
   });
 

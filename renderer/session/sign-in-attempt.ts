@@ -1,0 +1,64 @@
+import type { User } from '../../shared/model';
+import type { StockroomDatabase } from '../store/collections';
+import { checkLockout, clearFailures, PIN_ATTEMPTS, recordFailure } from './lockout';
+import { signInWithBadge, signInWithPin, type SignInResult } from './sign-in';
+import { recordSignIn, type SignInPlace } from './sign-in-audit';
+
+type SignInStore = Pick<StockroomDatabase, 'getLocal' | 'upsertLocal' | 'sign_in_events'>;
+
+/**
+ * The sign-in screen's PIN path: a locked person's PIN is not checked, a wrong one counts towards
+ * the lockout, and every outcome goes to the centre's audit log.
+ */
+export async function attemptPinSignIn(
+  db: SignInStore,
+  user: User,
+  pin: string,
+  place: SignInPlace,
+  now: Date,
+): Promise<SignInResult> {
+  const lockout = await checkLockout(db, user.id, now);
+  if (lockout.locked) {
+    return { ok: false, error: { code: 'locked-out', message: lockout.message } };
+  }
+  const result = await signInWithPin(user, pin, place.facilityId);
+  if (!result.ok && result.error.code === 'pin-wrong') {
+    const after = await recordFailure(db, user.id, place, now);
+    if (after.locked) return { ok: false, error: { code: 'locked-out', message: after.message } };
+    const left = PIN_ATTEMPTS - after.failures;
+    return {
+      ok: false,
+      error: {
+        code: 'pin-wrong',
+        message: `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before this PIN is locked.`,
+      },
+    };
+  }
+  if (result.ok) {
+    await clearFailures(db, user.id);
+    await recordSignIn(db, place, { userId: user.id, method: 'pin', outcome: 'signed-in' }, now);
+  }
+  return result;
+}
+
+/** The sign-in screen's badge path, audited: a known badge or an unknown one. */
+export async function attemptBadgeSignIn(
+  db: SignInStore,
+  users: readonly User[],
+  badge: string,
+  place: SignInPlace,
+  now: Date,
+): Promise<SignInResult> {
+  const result = await signInWithBadge(users, badge, place.facilityId);
+  if (result.ok) {
+    await recordSignIn(
+      db,
+      place,
+      { userId: result.user.id, method: 'badge', outcome: 'signed-in' },
+      now,
+    );
+  } else if (result.error.code === 'badge-unknown') {
+    await recordSignIn(db, place, { method: 'badge', outcome: 'badge-unknown' }, now);
+  }
+  return result;
+}
