@@ -96,7 +96,7 @@ export function LiveSyncStatus({ sync }: { sync: AppSync }) {
  * entered once by someone allowed to configure sync. The token goes to the platform layer; the
  * PC then starts afresh with the facility's data from the centre.
  */
-export function ConnectToCentre() {
+export function ConnectToCentre({ firstConnection = false }: { firstConnection?: boolean }) {
   const { platform } = useServices();
   const user = useSession((s) => s.user);
   const update = useDeviceSettings((s) => s.update);
@@ -104,7 +104,9 @@ export function ConnectToCentre() {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  if (!user || !can(user.role, 'sync.configure')) {
+  // A PC with no users and no centre can be signed into by nobody: there the one-time code, which
+  // a central administrator issued for this PC, is the credential.
+  if (!firstConnection && (!user || !can(user.role, 'sync.configure'))) {
     return <Text fz="lg">An administrator connects this PC to the centre from this screen.</Text>;
   }
   const connect = async (event: FormEvent) => {

@@ -13,7 +13,9 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useScans } from '../app/scan-bus';
 import { useServices } from '../app/services';
+import { useDeviceSettings } from '../app/device-settings';
 import { useLiveQuery } from '../app/use-live';
+import { ConnectToCentre } from '../screens/sync-connection';
 import { beep } from '../scanning/feedback';
 import { KEY_PROTECTION_LABEL } from '../platform/platform';
 import { useSession } from './session-store';
@@ -24,7 +26,8 @@ import { attemptBadgeSignIn, attemptPinSignIn } from './sign-in-attempt';
 export function SignInScreen() {
   const { db, platform, facilityId, deviceId } = useServices();
   const place = { facilityId, deviceId };
-  const { docs: users } = useLiveQuery(db.users);
+  const { docs: users, loading: usersLoading } = useLiveQuery(db.users);
+  const endpoint = useDeviceSettings((s) => s.endpoint);
   const session = useSession();
   const [userId, setUserId] = useState<string | null>(session.user?.id ?? null);
   const [pin, setPin] = useState('');
@@ -75,6 +78,22 @@ export function SignInScreen() {
   };
 
   const locked = session.locked && session.user;
+  if (!usersLoading && users.length === 0 && !endpoint) {
+    return (
+      <Center mih="100vh" p="md" bg="gray.1">
+        <Paper withBorder shadow="md" p="xl" radius="md" w={680} component="main">
+          <Stack gap="lg">
+            <Title order={1}>Connect this PC to the centre</Title>
+            <Text fz="lg">
+              This PC has no users yet: they come from the centre. Enter the central endpoint&apos;s
+              address and the one-time enrolment code your administrator made for this PC.
+            </Text>
+            <ConnectToCentre firstConnection />
+          </Stack>
+        </Paper>
+      </Center>
+    );
+  }
   return (
     <Center mih="100vh" p="md" bg="gray.1">
       <Paper withBorder shadow="md" p="xl" radius="md" w={560} component="main">

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { AppPage, person } from './pages/app-page';
 import { expectAccessible, screenshot } from './pages/evidence';
+import { storedEvents } from './pages/stored-events';
 
 test.describe('an item without a readable label', () => {
   test('look up finds it by catalogue number and shows its stock everywhere', async ({ page }) => {
@@ -46,32 +47,9 @@ test.describe('an item without a readable label', () => {
     await page.getByTestId('issue-confirm').click();
     await expect(page.getByText('Issued', { exact: true })).toBeVisible();
     // The ledger keeps that the unit was entered by hand.
-    const notes = await page.evaluate(async () => {
-      const names = (await indexedDB.databases())
-        .map((d) => d.name ?? '')
-        .filter((n) => n.endsWith('--stock_events'));
-      const found: string[] = [];
-      for (const name of names) {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open(name);
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error);
-        });
-        for (const store of Array.from(db.objectStoreNames)) {
-          const rows = await new Promise<unknown[]>((resolve, reject) => {
-            const all = db.transaction(store).objectStore(store).getAll();
-            all.onsuccess = () => resolve(all.result as unknown[]);
-            all.onerror = () => reject(all.error);
-          });
-          for (const row of rows) {
-            const event = row as { type?: string; note?: string };
-            if (event.type === 'issue' && event.note) found.push(event.note);
-          }
-        }
-        db.close();
-      }
-      return found;
-    });
+    const notes = (await storedEvents(page))
+      .filter((event) => event['type'] === 'issue' && event['note'])
+      .map((event) => String(event['note']));
     expect(notes).toEqual([expect.stringContaining('Entered by hand')]);
   });
 });

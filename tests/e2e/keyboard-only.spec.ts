@@ -1,8 +1,14 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppPage, person } from './pages/app-page';
 import { openByKeyboard } from './pages/keyboard';
 import { labelOf } from './pages/labels';
 import { wedgeScan } from './pages/wedge';
+
+/** A tech signs in with the badge scanner, which is a keyboard too. */
+async function badgeIn(page: Page): Promise<void> {
+  await wedgeScan(page, person('tech').badge);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name);
+}
 
 // No mouse anywhere in these tests: the badge and labels come from the wedge scanner, the rest
 // from Tab, Enter and Esc.
@@ -10,8 +16,7 @@ test.describe('keyboard only', () => {
   test('issue: after a scan Enter confirms, and Esc cancels the next one', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();
-    await wedgeScan(page, person('tech').badge);
-    await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name);
+    await badgeIn(page);
     await openByKeyboard(page, 'Issue', 'Issue to a department');
 
     await wedgeScan(page, labelOf('IVC2603B'));
@@ -31,8 +36,7 @@ test.describe('keyboard only', () => {
   }) => {
     const app = new AppPage(page);
     await app.open();
-    await wedgeScan(page, person('tech').badge);
-    await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name);
+    await badgeIn(page);
     await openByKeyboard(page, 'Return', 'Return from a department');
     await wedgeScan(page, labelOf('SY4410'));
     await expect(page.getByTestId('return-confirm')).toBeFocused();
@@ -48,8 +52,7 @@ test.describe('keyboard only', () => {
   }) => {
     const app = new AppPage(page);
     await app.open();
-    await wedgeScan(page, person('tech').badge);
-    await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name);
+    await badgeIn(page);
     await openByKeyboard(page, 'Issue', 'Issue to a department');
     await wedgeScan(page, labelOf('IVC2603B'));
     await expect(page.getByTestId('item-card')).toContainText('IV catheter');
@@ -72,8 +75,7 @@ test.describe('keyboard only', () => {
       await page.setViewportSize({ width, height: 768 });
       const app = new AppPage(page);
       await app.open();
-      await wedgeScan(page, person('tech').badge);
-      await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name);
+      await badgeIn(page);
       await openByKeyboard(page, 'Receive', 'Receive');
       await wedgeScan(page, labelOf('GL5521'));
       await expect(page.getByTestId('receive-confirm')).toBeInViewport();
@@ -86,8 +88,7 @@ test('selected locations stay readable at 1024 px', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   const app = new AppPage(page);
   await app.open();
-  await wedgeScan(page, person('tech').badge);
-  await expect(page.getByTestId('signed-in-user')).toHaveText(person('tech').name);
+  await badgeIn(page);
   for (const [screen, heading] of [
     ['Issue', 'Issue to a department'],
     ['Put away / transfer', /transfer|Put away/i],

@@ -2,35 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { AppPage, person } from './pages/app-page';
 import { IssuePage } from './pages/issue-page';
 import { labelOf } from './pages/labels';
+import { storedEvents } from './pages/stored-events';
 
-/** The device sequence numbers of every stock event in this origin's store, read from IndexedDB. */
-function storedSequences(page: Page): Promise<number[]> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases())
-      .map((d) => d.name ?? '')
-      .filter((n) => n.endsWith('--stock_events'));
-    const seqs: number[] = [];
-    for (const name of names) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((resolve, reject) => {
-          const all = db.transaction(store).objectStore(store).getAll();
-          all.onsuccess = () => resolve(all.result as unknown[]);
-          all.onerror = () => reject(all.error);
-        });
-        for (const row of rows) {
-          const seq = (row as { deviceSeq?: unknown }).deviceSeq;
-          if (typeof seq === 'number') seqs.push(seq);
-        }
-      }
-      db.close();
-    }
-    return seqs.sort((a, b) => a - b);
-  });
+/** The device sequence numbers of every stock event in this origin's store. */
+async function storedSequences(page: Page): Promise<number[]> {
+  return (await storedEvents(page))
+    .map((event) => event['deviceSeq'])
+    .filter((seq): seq is number => typeof seq === 'number')
+    .sort((a, b) => a - b);
 }
 
 async function readyToIssue(page: Page): Promise<IssuePage> {

@@ -1,0 +1,28 @@
+import type { Page } from '@playwright/test';
+
+/** Every stock event in this origin's store, read straight from IndexedDB (not through the app). */
+export function storedEvents(page: Page): Promise<Record<string, unknown>[]> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases())
+      .map((d) => d.name ?? '')
+      .filter((n) => n.endsWith('--stock_events'));
+    const events: Record<string, unknown>[] = [];
+    for (const name of names) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const all = db.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => resolve(all.result as unknown[]);
+          all.onerror = () => reject(all.error);
+        });
+        for (const row of rows) events.push(row as Record<string, unknown>);
+      }
+      db.close();
+    }
+    return events;
+  });
+}
