@@ -1,6 +1,16 @@
 import type { User } from '../../shared/model';
 import { checkMember, type Person, type PermissionErrorCode } from '../../shared/permissions';
+import type { StockroomDatabase } from '../store/collections';
 import { verifySecret } from './credentials';
+import { checkLockout, clearFailures, recordFailure } from './lockout';
+import type { SignInPlace } from './sign-in-audit';
+
+/** Where the step-up happens: its wrong PINs count towards the same lockout as sign-in's. */
+export interface StepUpGuard {
+  db: Pick<StockroomDatabase, 'getLocal' | 'upsertLocal' | 'sign_in_events'>;
+  place: SignInPlace;
+  now: Date;
+}
 
 /**
  * A second person proves who they are in the act itself: their badge and their PIN, checked here
@@ -13,7 +23,11 @@ export interface StepUpProof {
 }
 
 export type StepUpErrorCode =
-  'STEP_UP_INCOMPLETE' | 'STEP_UP_BADGE_UNKNOWN' | 'STEP_UP_PIN_WRONG' | PermissionErrorCode;
+  | 'STEP_UP_INCOMPLETE'
+  | 'STEP_UP_BADGE_UNKNOWN'
+  | 'STEP_UP_PIN_WRONG'
+  | 'STEP_UP_LOCKED'
+  | PermissionErrorCode;
 
 export type StepUpResult =
   | { ok: true; person: Person & { name: string } }
@@ -23,6 +37,7 @@ export async function verifyStepUp(
   users: readonly User[],
   proof: StepUpProof,
   facilityId: string,
+  guard?: StepUpGuard,
 ): Promise<StepUpResult> {
   const badge = proof.badge.trim();
   const pin = proof.pin.trim();
@@ -51,7 +66,19 @@ export async function verifyStepUp(
       },
     };
   }
+  if (guard) {
+    const lockout = await checkLockout(guard.db, holder.id, guard.now);
+    if (lockout.locked) {
+      return { ok: false, error: { code: 'STEP_UP_LOCKED', message: lockout.message } };
+    }
+  }
   if (!(await verifySecret(pin, holder.salt, holder.pinHash))) {
+    const after = guard
+      ? await recordFailure(guard.db, holder.id, guard.place, guard.now, 'step-up')
+      : undefined;
+    if (after?.locked) {
+      return { ok: false, error: { code: 'STEP_UP_LOCKED', message: after.message } };
+    }
     return {
       ok: false,
       error: {
@@ -60,6 +87,7 @@ export async function verifyStepUp(
       },
     };
   }
+  if (guard) await clearFailures(guard.db, holder.id);
   const member = checkMember(holder.id, holder, facilityId, 'second person');
   if (!member.ok) return member;
   return { ok: true, person: { ...member.person, name: holder.name } };

@@ -63,7 +63,10 @@ export function recordEvents(
         resolve(refusal('APPROVER_WITHOUT_STEP_UP', APPROVER_WITHOUT_STEP_UP));
         return;
       }
-      const who = await writerIdentities(db, context.facilityId, context.actorId, context.stepUp);
+      const who = await writerIdentities(db, context.facilityId, context.actorId, context.stepUp, {
+        deviceId: context.deviceId,
+        now: context.now(),
+      });
       if (!who.ok) {
         resolve({ ok: false, problems: who.problems });
         return;

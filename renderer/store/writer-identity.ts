@@ -24,13 +24,20 @@ export async function writerIdentities(
   facilityId: string,
   actorId: string,
   stepUp: StepUpProof | undefined,
+  /** Where and when, so a step-up's wrong PINs count towards the person's lockout. */
+  at?: { deviceId: string; now: Date },
 ): Promise<Identities> {
   const record = await db.users.findOne(actorId).exec();
   const actor = checkMember(actorId, record?.toMutableJSON(), facilityId, 'actor');
   if (!actor.ok) return refused(actor.error.code, actor.error.message);
   if (!stepUp) return { ok: true, actor: actor.person, second: undefined };
   const users: User[] = (await db.users.find().exec()).map((d) => d.toMutableJSON());
-  const second = await verifyStepUp(users, stepUp, facilityId);
+  const second = await verifyStepUp(
+    users,
+    stepUp,
+    facilityId,
+    at ? { db, place: { facilityId, deviceId: at.deviceId }, now: at.now } : undefined,
+  );
   if (!second.ok) return refused(second.error.code, second.error.message);
   return { ok: true, actor: actor.person, second: second.person };
 }
