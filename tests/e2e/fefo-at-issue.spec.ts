@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { AppPage, person } from './pages/app-page';
 import { expectAccessible, screenshot } from './pages/evidence';
 import { IssuePage } from './pages/issue-page';
 import { labelOf } from './pages/labels';
@@ -7,12 +6,7 @@ import { labelOf } from './pages/labels';
 test('issuing a later-expiring lot names the earlier lot on the same shelf and asks first', async ({
   page,
 }) => {
-  const app = new AppPage(page);
-  await app.open();
-  await app.signInByBadge(person('tech'));
-  await app.go('Issue', 'Issue to a department');
-  const issue = new IssuePage(page);
-  await issue.from('LOC-A1', /Shelf 1/);
+  const issue = await IssuePage.ready(page, 'LOC-A1', /Shelf 1/);
   await issue.scanItem(labelOf('IVC2611A'));
   const notice = page.getByTestId('fefo-earlier');
   await expect(notice).toContainText('Lot IVC2603B of this item expires first');

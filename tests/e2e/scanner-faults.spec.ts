@@ -9,12 +9,7 @@ test.describe('a scanner that dropped its separator', () => {
   test('a recalled lot followed by a serial is a STOP at issue, naming the recall and the fix', async ({
     page,
   }) => {
-    const app = new AppPage(page);
-    await app.open();
-    await app.signInByBadge(person('tech'));
-    await app.go('Issue', 'Issue to a department');
-    const issue = new IssuePage(page);
-    await issue.from('LOC-A3', /Shelf 3/);
+    const issue = await IssuePage.ready(page, 'LOC-A3', /Shelf 3/);
     await issue.scanItem(`${labelOf('FC2409A')}21FS000123`);
     await expect(issue.hardStop).toHaveAttribute('data-reasons', /LOT_RUN_ON/);
     await expect(issue.hardStop).toContainText('recalled lot FC2409A');

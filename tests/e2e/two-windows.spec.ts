@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { AppPage, person } from './pages/app-page';
 import { IssuePage } from './pages/issue-page';
 import { labelOf } from './pages/labels';
 import { storedEvents } from './pages/stored-events';
@@ -12,23 +11,13 @@ async function storedSequences(page: Page): Promise<number[]> {
     .sort((a, b) => a - b);
 }
 
-async function readyToIssue(page: Page): Promise<IssuePage> {
-  const app = new AppPage(page);
-  await app.open();
-  await app.signInByBadge(person('tech'));
-  await app.go('Issue', 'Issue to a department');
-  const issue = new IssuePage(page);
-  await issue.from('LOC-A1', /Shelf 1/);
-  return issue;
-}
-
 test('two windows of the app issuing at once never reuse a sequence number', async ({
   context,
 }) => {
   const first = await context.newPage();
-  const firstIssue = await readyToIssue(first);
+  const firstIssue = await IssuePage.ready(first, 'LOC-A1', /Shelf 1/);
   const second = await context.newPage();
-  const secondIssue = await readyToIssue(second);
+  const secondIssue = await IssuePage.ready(second, 'LOC-A1', /Shelf 1/);
 
   // Both confirm at once: the ledger's Web Lock makes one wait for the other, so each takes the
   // next number.

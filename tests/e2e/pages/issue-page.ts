@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AppPage, person } from './app-page';
 import { wedgeScan } from './wedge';
 
 export class IssuePage {
@@ -7,6 +8,17 @@ export class IssuePage {
   constructor(readonly page: Page) {
     this.hardStop = page.getByTestId('hard-stop');
     this.itemCard = page.getByTestId('item-card');
+  }
+
+  /** A tech signs in by badge, opens Issue and scans the shelf the stock comes from. */
+  static async ready(page: Page, shelfBarcode: string, shelfName: RegExp): Promise<IssuePage> {
+    const app = new AppPage(page);
+    await app.open();
+    await app.signInByBadge(person('tech'));
+    await app.go('Issue', 'Issue to a department');
+    const issue = new IssuePage(page);
+    await issue.from(shelfBarcode, shelfName);
+    return issue;
   }
 
   /** Scanning a shelf label sets where the stock is taken from. */
