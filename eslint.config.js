@@ -81,6 +81,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['console/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sync/**', '**/renderer/**', '**/electron/**'],
+              message:
+                'console/ talks to the endpoint only over HTTP (its admin API) and shares code only through shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['sync/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,3 +1,5 @@
+import { DEFAULT_DEVICE_TOKEN_POLICY, type DeviceTokenPolicy } from './auth/device-token-policy';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { DEFAULT_BODY_LIMIT } from './server';
 
 export interface SyncConfig {
@@ -15,7 +17,12 @@ export interface SyncConfig {
   trustProxy: boolean | string | number;
   /** An admin credential of the operator's choosing (needed with PostgreSQL, where no lock file holds one). */
   adminToken: string | undefined;
+  deviceTokens: DeviceTokenPolicy;
+  rateLimits: RateLimits;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 
 export const DEFAULT_DRAIN_MS = 10_000;
 
@@ -57,5 +64,36 @@ export function readConfig(env: NodeJS.ProcessEnv): SyncConfig {
     tlsKey,
     trustProxy: trustProxy(env['TRUST_PROXY']),
     adminToken,
+    deviceTokens: {
+      ttlMs:
+        positiveInteger(
+          'DEVICE_TOKEN_TTL_DAYS',
+          env['DEVICE_TOKEN_TTL_DAYS'],
+          DEFAULT_DEVICE_TOKEN_POLICY.ttlMs / DAY_MS,
+        ) * DAY_MS,
+      overlapMs:
+        positiveInteger(
+          'DEVICE_TOKEN_OVERLAP_HOURS',
+          env['DEVICE_TOKEN_OVERLAP_HOURS'],
+          DEFAULT_DEVICE_TOKEN_POLICY.overlapMs / HOUR_MS,
+        ) * HOUR_MS,
+    },
+    rateLimits: {
+      perAddress: positiveInteger(
+        'RATE_LIMIT_PER_ADDRESS',
+        env['RATE_LIMIT_PER_ADDRESS'],
+        DEFAULT_RATE_LIMITS.perAddress,
+      ),
+      perCredential: positiveInteger(
+        'RATE_LIMIT_PER_CREDENTIAL',
+        env['RATE_LIMIT_PER_CREDENTIAL'],
+        DEFAULT_RATE_LIMITS.perCredential,
+      ),
+      enrolPerAddress: positiveInteger(
+        'RATE_LIMIT_ENROL_PER_ADDRESS',
+        env['RATE_LIMIT_ENROL_PER_ADDRESS'],
+        DEFAULT_RATE_LIMITS.enrolPerAddress,
+      ),
+    },
   };
 }

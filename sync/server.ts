@@ -1,16 +1,26 @@
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { auditWrites } from './audit/audit-hook';
-import type { AdminAuthenticator } from './auth/admin-auth';
+import { countAnonymousRefusals, RefusalCounter } from './audit/refusal-counter';
+import { refuseAllAdmins, type AdminAuthenticator } from './auth/admin-auth';
+import { authenticateFirst } from './auth/authenticate-first';
+import { consoleSessionAuthenticator } from './auth/console-session-auth';
+import { DEFAULT_DEVICE_TOKEN_POLICY, type DeviceTokenPolicy } from './auth/device-token-policy';
+import { serveConsole } from './console/console-static';
 import type { SyncContext, SyncApp } from './context';
 import type { SyncDatabase } from './db/connect';
 import { allowStockroomPages } from './http/cors';
 import { handleError, HttpError } from './http/errors';
+import { idempotencyOnSend, idempotencyPreHandler } from './http/idempotency';
+import { DEFAULT_RATE_LIMITS, rateLimitHook, type RateLimits } from './http/rate-limits';
 import { validatorCompiler } from './http/validator-compiler';
 import { registerRoutes } from './routes';
 import { ChangeHub } from './stream/change-hub';
+import { defaultWebhookSettings, type WebhookSettings } from './webhooks/settings';
+import { CONSOLE_SESSION_COOKIE } from '../shared/console';
 
 export interface ServerOptions {
   database: SyncDatabase;
@@ -28,6 +38,14 @@ export interface ServerOptions {
    * client and not the proxy. false (the default) believes none.
    */
   trustProxy?: boolean | string | number | undefined;
+  /** Webhook secrets' key and destination rules; absent, a per-process key and strict rules. */
+  webhooks?: WebhookSettings | undefined;
+  /** Serve the built console (dist/console) at /console/; absent, no console. */
+  consoleDir?: string | undefined;
+  /** Device tokens' life and renewal overlap. */
+  deviceTokens?: DeviceTokenPolicy;
+  /** Requests a minute per address, per credential, and enrolments per address. */
+  rateLimits?: RateLimits;
 }
 
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -51,11 +69,20 @@ export async function buildServer(
     database: options.database,
     changes,
     streams: new Set(),
-    adminAuth: options.adminAuth,
+    // The console's people sign in with a session cookie; the admin credential still works beside it.
+    adminAuth: consoleSessionAuthenticator(
+      options.database.db,
+      options.adminAuth ?? refuseAllAdmins,
+    ),
+    webhooks: options.webhooks ?? defaultWebhookSettings(),
+    deviceTokens: options.deviceTokens ?? DEFAULT_DEVICE_TOKEN_POLICY,
   };
 
   app.decorateRequest('actor', null);
   app.decorateRequest('auditDetail', null);
+  app.decorateRequest('auditRecorded', false);
+  // Parses cookies in onRequest, before the admin routes' own check; only the console sets one.
+  await app.register(cookie);
   app.setValidatorCompiler(validatorCompiler);
   // Responses are documented by their schemas but written as they are: a schema that lags the
   // model must never silently drop a field from a replicated document.
@@ -71,7 +98,19 @@ export async function buildServer(
       .send({ code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}.` }),
   );
   allowStockroomPages(app);
+  // Limits, then who is calling, both before the body is read.
+  app.addHook('onRequest', await rateLimitHook(app, options.rateLimits ?? DEFAULT_RATE_LIMITS));
+  app.addHook('onRequest', authenticateFirst(context));
   app.addHook('onSend', auditWrites(options.database.db));
+  // Idempotency-Key of the ERP and admin APIs: after authentication and validation.
+  app.addHook('preHandler', idempotencyPreHandler(options.database.db));
+  app.addHook('onSend', idempotencyOnSend(options.database.db));
+  const refusals = new RefusalCounter(options.database.db, (err) =>
+    app.log.error({ err }, 'refusal counts not written'),
+  );
+  context.refusals = refusals;
+  refusals.start();
+  app.addHook('onResponse', countAnonymousRefusals(refusals));
   // Draining: live streams end at once; keep-alive sockets close as soon as their request is
   // answered (Node closes idle sockets only once, at server.close), so in-flight work finishes.
   let sweeper: NodeJS.Timeout | undefined;
@@ -85,6 +124,7 @@ export async function buildServer(
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
     clearTimeout(deadline);
+    await refusals.stop().catch((err: unknown) => app.log.error({ err }, 'refusal counts lost'));
     await changes.stop();
   });
 
@@ -100,13 +140,18 @@ export async function buildServer(
       components: {
         // One bearer scheme: device tokens, API keys and the admin credential all travel as
         // Authorization: Bearer; each route's summary says which it takes.
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          // The console's session (POST /v1/console/sign-in); writes also need the X-CSRF-Token header.
+          consoleSession: { type: 'apiKey', in: 'cookie', name: CONSOLE_SESSION_COOKIE },
+        },
       },
       security: [{ bearer: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   registerRoutes(app, context);
+  if (options.consoleDir) await serveConsole(app, options.consoleDir);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();
   return { app, context };

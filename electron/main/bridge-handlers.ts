@@ -1,4 +1,5 @@
 import type { DesktopError } from '../../shared/platform/desktop-bridge';
+import type { EnrolledEndpointSetting } from './enrolled-endpoint-file';
 import type { BridgeHandlers } from './ipc-guard';
 import type { SecretStore } from './secret-store';
 import { secureStorageStatus, type SafeStorageApi } from './secure-storage-status';
@@ -17,7 +18,14 @@ export interface BridgeHandlerDeps {
   platform: NodeJS.Platform;
   /** Electron's shell.openExternal. */
   openExternal(url: string): Promise<void>;
+  /** The origin the pages' Content-Security-Policy lets them reach. */
+  enrolledEndpoint: EnrolledEndpointSetting;
 }
+
+const endpointRefused = (reason: string): DesktopError => ({
+  code: 'ipc-refused',
+  message: `The desktop app keeps only an https endpoint (plain http only on this PC): ${reason}. Enter the address IT gave you, starting with https://.`,
+});
 
 /** What each bridge method does once the IPC guard has let the call through. */
 export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
@@ -35,6 +43,14 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
       if (!isAllowedExternalUrl(url)) return { ok: false, error: LINK_NOT_ALLOWED };
       await deps.openExternal(url);
       return { ok: true, value: null };
+    },
+    setEnrolledEndpoint: async (address) => {
+      if (address === null) {
+        await deps.enrolledEndpoint.clear();
+        return { ok: true, value: null };
+      }
+      const set = await deps.enrolledEndpoint.set(address);
+      return set.ok ? { ok: true, value: null } : { ok: false, error: endpointRefused(set.reason) };
     },
   };
 }

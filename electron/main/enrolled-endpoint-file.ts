@@ -9,6 +9,8 @@ import { enrolledEndpointOrigin, type EndpointOrigin } from './enrolled-endpoint
 export interface EnrolledEndpointSetting {
   origin(): string | null;
   set(address: unknown): Promise<EndpointOrigin>;
+  /** Back to not enrolled: the looser policy, so a new endpoint can be reached to enrol again. */
+  clear(): Promise<void>;
 }
 
 export async function loadEnrolledEndpoint(file: string): Promise<EnrolledEndpointSetting> {
@@ -28,6 +30,10 @@ export async function loadEnrolledEndpoint(file: string): Promise<EnrolledEndpoi
       await writeFile(file, `${JSON.stringify({ address: checked.origin })}\n`, { mode: 0o600 });
       current = checked.origin;
       return checked;
+    },
+    clear: async () => {
+      await writeFile(file, `${JSON.stringify({ address: null })}\n`, { mode: 0o600 });
+      current = null;
     },
   };
 }

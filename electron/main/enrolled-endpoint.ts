@@ -1,5 +1,7 @@
+import { ENDPOINT_ADDRESS_MAX_LENGTH } from '../../shared/platform/desktop-bridge';
+
 /** Longest endpoint address accepted: an origin plus a short path, never a document. */
-export const ENDPOINT_ADDRESS_MAX_LENGTH = 2048;
+export { ENDPOINT_ADDRESS_MAX_LENGTH };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -94,7 +94,7 @@ function start(): void {
           ? { askForCameraAccess: () => systemPreferences.askForMediaAccess('camera') }
           : {}),
       });
-      registerBridgeHandlers(ipcMain, createShellServices(app.getPath('userData')), {
+      registerBridgeHandlers(ipcMain, createShellServices(app.getPath('userData'), enrolled), {
         isOurWindow: (sender) =>
           mainWindow !== null &&
           !mainWindow.isDestroyed() &&

@@ -2,6 +2,7 @@ import Type, { type Static, type TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import {
   DEVICE_TOKEN_MAX_LENGTH,
+  ENDPOINT_ADDRESS_MAX_LENGTH,
   EXTERNAL_URL_MAX_LENGTH,
   type DesktopBridge,
   type DesktopBridgeMethod,
@@ -23,6 +24,12 @@ export const BRIDGE_ARGUMENTS = {
   clearDeviceToken: Type.Tuple([]),
   getSecureStorageStatus: Type.Tuple([]),
   openExternal: Type.Tuple([Type.String({ minLength: 1, maxLength: EXTERNAL_URL_MAX_LENGTH })]),
+  setEnrolledEndpoint: Type.Tuple([
+    Type.Union([
+      Type.String({ minLength: 1, maxLength: ENDPOINT_ADDRESS_MAX_LENGTH }),
+      Type.Null(),
+    ]),
+  ]),
 } as const satisfies Record<DesktopBridgeMethod, TSchema>;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -41,6 +48,7 @@ const argumentsMatchBridge: {
   clearDeviceToken: true,
   getSecureStorageStatus: true,
   openExternal: true,
+  setEnrolledEndpoint: true,
 };
 void argumentsMatchBridge;
 

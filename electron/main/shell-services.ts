@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createBridgeHandlers } from './bridge-handlers';
 import { createDeviceIdentity } from './device-identity';
+import type { EnrolledEndpointSetting } from './enrolled-endpoint-file';
 import type { BridgeHandlers } from './ipc-guard';
 import { privateFile } from './private-file';
 import { createSecretStore } from './secret-store';
@@ -13,6 +14,7 @@ import { createSecretStore } from './secret-store';
  */
 export function createShellServices(
   userDataDir: string,
+  enrolledEndpoint: EnrolledEndpointSetting,
   platform = process.platform,
 ): BridgeHandlers {
   const secrets = createSecretStore({
@@ -32,5 +34,6 @@ export function createShellServices(
     safeStorage,
     platform,
     openExternal: (url) => shell.openExternal(url, { activate: true }),
+    enrolledEndpoint,
   });
 }

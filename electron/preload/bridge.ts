@@ -29,5 +29,6 @@ export function createDesktopBridge(invoke: Invoke) {
     clearDeviceToken: () => call('clearDeviceToken')(),
     getSecureStorageStatus: () => call('getSecureStorageStatus')(),
     openExternal: (url: string) => call('openExternal')(url),
+    setEnrolledEndpoint: (address: string | null) => call('setEnrolledEndpoint')(address),
   } satisfies DesktopBridge);
 }

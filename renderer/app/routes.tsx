@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Permission } from '../../shared/model';
 import { AdjustScreen } from '../screens/adjust-screen';
+import { CountApprovalsScreen } from '../screens/count-approvals-screen';
 import { CountScreen } from '../screens/count-screen';
 import { DashboardScreen } from '../screens/dashboard-screen';
 import { IssueScreen } from '../screens/issue-screen';
@@ -35,6 +36,12 @@ export const ROUTES: Route[] = [
   },
   { id: 'return', label: 'Return', permission: 'stock.return', render: () => <ReturnScreen /> },
   { id: 'count', label: 'Cycle count', permission: 'stock.count', render: () => <CountScreen /> },
+  {
+    id: 'count-approvals',
+    label: 'Count approvals',
+    permission: 'stock.adjust.approve',
+    render: () => <CountApprovalsScreen />,
+  },
   { id: 'adjust', label: 'Adjust', permission: 'stock.adjust', render: () => <AdjustScreen /> },
   {
     id: 'replenish',

@@ -6,7 +6,7 @@ import { startAppSync } from '../replication/app-sync';
 import { readEnrollment, saveEnrollment } from '../replication/enrollment';
 import { DEMO_FACILITY } from '../seed/demo-catalogue';
 import { demoModeOn } from '../seed/demo-mode';
-import { seedDemoFacility } from '../seed/seed-demo';
+import { seedDemoFacility, seedDemoHistory } from '../seed/seed-demo';
 import { catchUpBalances } from '../store/ledger-writer';
 import { runMigrations, type MigrationProgress } from '../store/migration-runner';
 import { openStore, type AnyStorage } from '../store/open-store';
@@ -61,12 +61,18 @@ async function start(report: (phase: StartPhase) => void): Promise<AppServices> 
   if (demo) {
     report({ phase: 'seeding' });
     await seedDemoFacility(db, { deviceId, now: new Date(), today: localToday() });
+    // Before the sign-in screen, while the start-up screen says it is seeding: written behind a
+    // live screen, it stalled the page long enough to split a badge scan.
+    await seedDemoHistory(db, localToday()).catch((error: unknown) =>
+      console.warn('The demo history was not written; it is tried again at the next start.', error),
+    );
   }
   const facilityId = enrollment?.facilityId ?? DEMO_FACILITY;
   // Never awaited: the stockroom works the same with or without the centre.
   const sync = startAppSync({
     db,
     token: () => platform.deviceToken(),
+    renewToken: (token) => platform.setDeviceToken(token),
     endpoint: enrollment?.endpoint ?? '',
     deviceId,
     facilityId,

@@ -21,6 +21,18 @@ export interface ProductScanOptions {
    * its place, and comes up when the waiting one is confirmed or cancelled.
    */
   queueWhileWaiting?: boolean;
+  /**
+   * Scan to count: a scan of the same item and lot as the one waiting is handed here instead of
+   * being queued. Answers whether it took it (false: queued as usual).
+   */
+  onRepeat?: (scan: ProductScan) => boolean;
+}
+
+/** The same item and lot: what a scan-to-count repeat must be to add one. */
+export function sameItemAndLot(a: ProductScan, b: ProductScan): boolean {
+  const product = (s: ProductScan) =>
+    s.item?.id ?? s.pending?.id ?? s.gtin ?? s.hibccCode ?? s.isbt128Code;
+  return product(a) !== undefined && product(a) === product(b) && a.lotCode === b.lotCode;
 }
 
 /**
@@ -63,6 +75,7 @@ export function useProductScan(
       return;
     }
     setError(undefined);
+    if (scan && sameItemAndLot(resolved, scan) && options.onRepeat?.(resolved)) return;
     if (options.queueWhileWaiting && scan) {
       beep('warn');
       setQueued((waiting) => [...waiting, resolved]);

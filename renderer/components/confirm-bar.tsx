@@ -1,5 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useEscapeCancel } from './use-escape-cancel';
 
 /**
  * The buttons under a scanned item: confirm (in the screen's colour, named with the quantity) and
@@ -28,26 +29,11 @@ export function ConfirmBar({
   children?: ReactNode;
 }) {
   const confirm = useRef<HTMLButtonElement>(null);
-  const cancel = useRef(onCancel);
-  useEffect(() => {
-    cancel.current = onCancel;
-  });
+  useEscapeCancel(onCancel);
   useEffect(() => {
     confirm.current?.focus();
     confirm.current?.scrollIntoView({ block: 'nearest' });
   }, [scanKey]);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      // An open dropdown or dialog takes its own Esc first.
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      // Mantine keeps closed listboxes in the page, hidden: only a visible one counts.
-      const open = document.querySelectorAll('[role="listbox"], [role="dialog"]');
-      if ([...open].some((el) => el.checkVisibility())) return;
-      cancel.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
   return (
     <Group>
       <Button ref={confirm} size="xl" color={color} onClick={onConfirm} data-testid={testId}>

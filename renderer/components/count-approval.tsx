@@ -12,9 +12,12 @@ import type { StepUpProof } from '../session/step-up';
 export function CountApproval({
   what = 'count',
   onApproved,
+  onDefer,
   onCancel,
 }: {
   what?: 'count' | 'adjustment';
+  /** Records it as awaiting a supervisor instead (counts only); resolves to a refusal, if any. */
+  onDefer?: () => Promise<string | undefined>;
   /** Records the change with this proof; resolves to the writer's refusal, if any. */
   onApproved: (proof: StepUpProof) => Promise<string | undefined>;
   onCancel: () => void;
@@ -46,7 +49,29 @@ export function CountApproval({
         <Text fz="lg">
           This {what} is outside the tolerance. A supervisor other than you confirms the stock
           change with their badge and PIN.
+          {onDefer &&
+            ' No supervisor here? Send it for approval: it is kept as counted and changes no stock until a supervisor approves it.'}
         </Text>
+        {onDefer && (
+          <Group>
+            <Button
+              size="lg"
+              color="#9c3d00"
+              autoFocus
+              loading={busy}
+              data-testid="count-defer"
+              onClick={() => {
+                setBusy(true);
+                void onDefer().then((refusal) => {
+                  setBusy(false);
+                  if (refusal) setProblem(refusal);
+                });
+              }}
+            >
+              Send for supervisor approval
+            </Button>
+          </Group>
+        )}
         <Group align="flex-end">
           <PasswordInput
             label="Approver's badge"

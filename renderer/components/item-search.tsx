@@ -32,11 +32,23 @@ function typedProduct(item: Item, lotCode: string, expiry: string | undefined): 
  * For a unit whose label will not scan: find the item by name, catalogue number, GTIN or HIBCC
  * code, choose its lot from those on the books here, and go on as if it had been scanned.
  */
-export function ItemSearch({ onEnter }: { onEnter: (product: ProductScan) => void }) {
+export function ItemSearch({
+  onEnter,
+  lotFrom = 'books',
+}: {
+  onEnter: (product: ProductScan) => void;
+  /**
+   * Where the lot comes from: one on the books here (issue, look up, count), or typed from the
+   * package as printed (receive: a lot arriving is not on the books yet).
+   */
+  lotFrom?: 'books' | 'package';
+}) {
   const { items, balances } = useStockData();
   const [query, setQuery] = useState('');
   const [item, setItem] = useState<Item>();
   const [lot, setLot] = useState<string | null>(null);
+  const [typedLot, setTypedLot] = useState('');
+  const [typedExpiry, setTypedExpiry] = useState('');
   const found = useMemo(() => searchItems(items, query, 8), [items, query]);
   const lots = useMemo(() => {
     const byLot = new Map<string, { expiry?: string; onHand: number }>();
@@ -81,7 +93,39 @@ export function ItemSearch({ onEnter }: { onEnter: (product: ProductScan) => voi
             ))}
           </Group>
         )}
-        {item && (
+        {item && lotFrom === 'package' && (
+          <Group align="flex-end">
+            <TextInput
+              label={`Lot of ${item.name}, as printed`}
+              description="Leave empty if the package has none"
+              size="lg"
+              maxLength={20}
+              value={typedLot}
+              onChange={(e) => setTypedLot(e.currentTarget.value)}
+            />
+            <TextInput
+              label="Expiry as printed"
+              description="Leave empty if none"
+              type="date"
+              size="lg"
+              value={typedExpiry}
+              onChange={(e) => setTypedExpiry(e.currentTarget.value)}
+            />
+            <Button
+              size="lg"
+              onClick={() => {
+                onEnter(typedProduct(item, typedLot.trim(), typedExpiry || undefined));
+                setQuery('');
+                setItem(undefined);
+                setTypedLot('');
+                setTypedExpiry('');
+              }}
+            >
+              Use this item
+            </Button>
+          </Group>
+        )}
+        {item && lotFrom === 'books' && (
           <Group align="flex-end">
             <Select
               label={`Lot of ${item.name}`}

@@ -1,4 +1,16 @@
-import { Alert, Button, Group, PasswordInput, Select, Stack, Text, Timeline } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  Timeline,
+} from '@mantine/core';
+import { quarantineEvidence } from '../../shared/recall/quarantine-evidence';
+import { useStockData } from '../app/stock-data';
 import { useState } from 'react';
 import { nextSteps } from '../../shared/recall/recall-case-flow';
 import type { StockMatch } from '../../shared/recall/stock-match';
@@ -14,8 +26,8 @@ const STEP_LABEL: Record<RecallCaseStep, string> = {
   received: 'Notice received',
   matched: 'Matched against stock',
   located: 'Stock located',
-  quarantined: 'Quarantine every matched unit',
-  counted: 'Quarantined units counted',
+  quarantined: 'Every matched unit is in quarantine',
+  counted: 'Record the quarantine count',
   acknowledged: 'Acknowledged to the source',
   disposed: 'Dispose (return or destroy)',
   closed: 'Close the case',
@@ -34,7 +46,12 @@ export function RecallCasePanel({
 }) {
   const { db, facilityId } = useServices();
   const user = useSession((s) => s.user);
-  const { open, advance } = useRecallCase(notice, match);
+  const { open, advance, moveToQuarantine, isQuarantineArea } = useRecallCase(notice, match);
+  const data = useStockData();
+  const evidence = quarantineEvidence(match, isQuarantineArea);
+  const [counted, setCounted] = useState<number | ''>('');
+  const lotName = (l: { itemId: string; lotCode: string; locationId: string }) =>
+    `${data.itemById.get(l.itemId)?.name ?? l.itemId} · lot ${l.lotCode} on ${data.locationById.get(l.locationId)?.name ?? l.locationId}`;
   const nameOf = useUserNames();
   const [message, setMessage] = useState<string>();
   const [pin, setPin] = useState('');
@@ -52,27 +69,74 @@ export function RecallCasePanel({
         return;
       }
     }
-    const outcome = await advance(
-      rc,
-      step,
-      step === 'disposed' && disposition
+    if (step === 'counted' && counted === '') {
+      beep('warn');
+      setMessage('Count the units in the quarantine cage and enter the number you counted.');
+      return;
+    }
+    const outcome = await advance(rc, step, {
+      ...(step === 'disposed' && disposition
         ? { disposition: disposition as 'return-to-supplier' | 'destroy' }
-        : {},
-    );
+        : {}),
+      ...(step === 'counted' && counted !== '' ? { counted } : {}),
+    });
     beep(outcome.ok ? 'ok' : 'warn');
     setPin('');
     if (!outcome.ok) setMessage(outcome.message);
   };
 
+  const evidenceView = (
+    <>
+      <Text fz="lg" fw={700} data-testid="quarantine-evidence">
+        In the quarantine area: {evidence.inQuarantineArea} units · still outside:{' '}
+        {evidence.outsideUnits} units
+      </Text>
+      {evidence.outside.length > 0 && (
+        <Stack gap={4} data-testid="quarantine-outside">
+          <Text fz="lg">
+            Put these in the quarantine cage and scan each unit above, or record the transfer of a
+            whole lot you moved:
+          </Text>
+          {evidence.outside.map((lot) => (
+            <Group key={`${lot.locationId}|${lot.itemId}|${lot.lotCode}`} gap="sm">
+              <Text fz="lg">
+                {lot.units} × {lotName(lot)}
+              </Text>
+              <Button
+                variant="default"
+                onClick={() =>
+                  void moveToQuarantine(lot, lot.units).then((o) => {
+                    beep(o.ok ? 'ok' : 'warn');
+                    if (!o.ok) setMessage(o.message);
+                  })
+                }
+              >
+                Record transfer of {lot.units} to quarantine
+              </Button>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </>
+  );
+
   if (!rc) {
     return (
-      <Button
-        size="lg"
-        onClick={() => void open().then((o) => !o.ok && setMessage(o.message))}
-        data-testid="recall-open-case"
-      >
-        Start the recall case
-      </Button>
+      <Stack gap="sm">
+        {evidenceView}
+        {message && (
+          <Alert color="red" role="alert" title="Not recorded" data-testid="recall-error">
+            <Text fz="lg">{message}</Text>
+          </Alert>
+        )}
+        <Button
+          size="lg"
+          onClick={() => void open().then((o) => !o.ok && setMessage(o.message))}
+          data-testid="recall-open-case"
+        >
+          Start the recall case
+        </Button>
+      </Stack>
     );
   }
   const steps = nextSteps(rc);
@@ -97,6 +161,19 @@ export function RecallCasePanel({
         <Alert color="red" role="alert" title="Step not recorded" data-testid="recall-error">
           <Text fz="lg">{message}</Text>
         </Alert>
+      )}
+      {evidenceView}
+      {steps.includes('counted') && (
+        <NumberInput
+          label="Units you counted in the quarantine cage"
+          size="lg"
+          min={0}
+          max={10_000_000}
+          allowDecimal={false}
+          value={counted}
+          onChange={(v) => setCounted(v === '' ? '' : Number(v))}
+          maw={360}
+        />
       )}
       {steps.some((s) => STEP_UP.has(s)) && (
         <Group align="flex-end">

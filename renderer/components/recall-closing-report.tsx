@@ -115,14 +115,24 @@ export function RecallClosingReport({ report }: { report: ClosingReport }) {
 
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Figure
-          label="Received → all quarantined"
+          label="Reached this stockroom → all quarantined"
           value={formatDuration(responseTimes.receivedToQuarantinedMs)}
           testId="report-time-quarantined"
         />
         <Figure
-          label="Received → closed"
+          label="Reached this stockroom → closed"
           value={formatDuration(responseTimes.receivedToClosedMs)}
           testId="report-time-closed"
+        />
+        <Figure
+          label="Recall effective → all quarantined"
+          value={formatDuration(responseTimes.effectiveToQuarantinedMs)}
+          testId="report-time-effective-quarantined"
+        />
+        <Figure
+          label="Recall effective → closed"
+          value={formatDuration(responseTimes.effectiveToClosedMs)}
+          testId="report-time-effective-closed"
         />
       </SimpleGrid>
 

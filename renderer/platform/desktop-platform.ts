@@ -21,5 +21,8 @@ export function desktopPlatform(bridge: DesktopBridge): Platform {
     clearDeviceToken: async () => {
       await value(bridge.clearDeviceToken());
     },
+    setEnrolledEndpoint: async (address) => {
+      await value(bridge.setEnrolledEndpoint(address));
+    },
   };
 }

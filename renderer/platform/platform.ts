@@ -19,6 +19,11 @@ export interface Platform {
   deviceToken(): Promise<string | null>;
   setDeviceToken(token: string): Promise<void>;
   clearDeviceToken(): Promise<void>;
+  /**
+   * The endpoint this PC enrolled with, or null: the desktop shell lets its pages reach that origin
+   * alone from the next load on. Web mode's policy is fixed by the page, so it keeps nothing.
+   */
+  setEnrolledEndpoint(address: string | null): Promise<void>;
 }
 
 /** A platform call that failed, with a message for the person at the screen. */

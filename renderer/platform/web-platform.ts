@@ -70,5 +70,6 @@ export function webPlatform(
       (await sealedOrCreate(secrets, storage, TOKEN_ITEM, undefined)) || null,
     setDeviceToken: async (token) => secrets.write(TOKEN_ITEM, token),
     clearDeviceToken: async () => secrets.remove(TOKEN_ITEM),
+    setEnrolledEndpoint: async () => {},
   };
 }

@@ -1,16 +1,20 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import type { StockroomDatabase } from '../store/collections';
+import { followApprovalPolicy } from './approval-policy-fetch';
 import { SyncInbox } from './inbox';
 import { runInOneWindow, type OneWindow } from './one-window';
 import { watchRecallArrivals } from './recall-arrival';
 import { projectRemoteEvents } from './remote-balances';
 import { startReplication, type ReplicationHandle } from './start-replication';
+import { APP_VERSION } from '../app/app-version';
 import { STOPPED, type SyncStatus } from './sync-status';
 
 export interface AppSyncOptions {
   db: StockroomDatabase;
   /** The platform port's token; null before enrolment. */
   token: () => Promise<string | null>;
+  /** Keeps a token the centre renewed while this PC syncs. */
+  renewToken?: (token: string) => Promise<void>;
   /** The central endpoint from the settings; empty when none is configured. */
   endpoint: string;
   deviceId: string;
@@ -52,7 +56,9 @@ export function startAppSync(options: AppSyncOptions): AppSync {
     const replication = startReplication(db, {
       url: options.endpoint,
       token: options.token,
+      ...(options.renewToken ? { renewToken: options.renewToken } : {}),
       deviceId: options.deviceId,
+      appVersion: APP_VERSION,
       now,
     });
     handle = replication;
@@ -64,13 +70,19 @@ export function startAppSync(options: AppSyncOptions): AppSync {
       now,
       inbox: new SyncInbox(db, now),
     });
+    const policy = followApprovalPolicy(db, {
+      url: options.endpoint,
+      token: options.token,
+      status$: replication.status$,
+    });
     globalThis.addEventListener?.('online', onOnline);
     return async () => {
       globalThis.removeEventListener?.('online', onOnline);
+      policy.subscription.unsubscribe();
       recalls.subscription.unsubscribe();
       balances.subscription.unsubscribe();
       await replication.stop();
-      await Promise.all([recalls.checked(), balances.idle()]);
+      await Promise.all([recalls.checked(), balances.idle(), policy.idle()]);
       forward.unsubscribe();
       handle = undefined;
     };

@@ -1,13 +1,14 @@
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import {
   type CollectionName,
+  type Delivery,
   type PendingItem,
   type RecallCase,
   type SupplyRequest,
 } from '../../shared/model';
 import { mergeRecallCases } from '../../shared/recall/recall-case-merge';
 import { mergeRequests } from '../../shared/replenishment/request-merge';
-import { mergePendingItems } from '../../shared/ownership/owner-merge';
+import { mergeDeliveries, mergePendingItems } from '../../shared/ownership/owner-merge';
 import { sameDocument } from './same-document';
 
 /**
@@ -74,7 +75,6 @@ const HANDLERS: { [K in CollectionName]: RxConflictHandler<unknown> } = {
   par_levels: centreWins,
   recall_notices: centreWins,
   users: centreWins,
-  deliveries: centreWins,
   stock_events: ledgerOfRecord,
   sign_in_events: ledgerOfRecord,
   supply_requests: merging<SupplyRequest>((local, centre) => {
@@ -86,6 +86,7 @@ const HANDLERS: { [K in CollectionName]: RxConflictHandler<unknown> } = {
     return merged.ok ? merged.value : undefined;
   }) as RxConflictHandler<unknown>,
   pending_items: merging<PendingItem>(mergePendingItems) as RxConflictHandler<unknown>,
+  deliveries: merging<Delivery>(mergeDeliveries) as RxConflictHandler<unknown>,
 };
 
 export function conflictHandlerFor(name: CollectionName): RxConflictHandler<unknown> {

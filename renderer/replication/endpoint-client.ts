@@ -1,5 +1,6 @@
 import type { CollectionName } from '../../shared/model';
 import {
+  DocumentRefused,
   SyncFailure,
   SyncStopped,
   badResponseProblem,
@@ -15,10 +16,18 @@ export interface EndpointOptions {
   url: string;
   /** The device token from the platform layer; null before enrolment. */
   token: () => Promise<string | null>;
+  /**
+   * Keeps a renewed token the centre sent (x-device-token) in place of the old one. The centre
+   * renews a token in the last part of its life while the PC syncs, and accepts the old one for an
+   * overlap, so a lost answer costs nothing. Absent, renewals are ignored.
+   */
+  renewToken?: (token: string) => Promise<void>;
   /** Injected so the chaos harness can cut a PC's connections; the global fetch otherwise. */
   fetch?: FetchLike;
   /** A pull or push that takes longer is abandoned and retried. */
   timeoutMs?: number;
+  /** Headers telling the centre about this PC (shared/console/pc-report.ts), read per call. */
+  report?: () => Record<string, string>;
 }
 
 export type Checkpoint = { seq: number };
@@ -50,12 +59,25 @@ export function trimUrl(url: string): string {
   return url.trim().replace(/\/+$/, '');
 }
 
-async function detailOf(response: Response): Promise<string | undefined> {
+interface RefusalDetail {
+  message?: string;
+  code?: string;
+  /** Set when the centre refuses one document of a push for good. */
+  documentId?: string;
+}
+
+async function detailOf(response: Response): Promise<RefusalDetail> {
   try {
-    const body = (await response.json()) as { message?: unknown };
-    return typeof body.message === 'string' ? body.message : undefined;
+    const body = (await response.json()) as Record<string, unknown>;
+    const text = (key: string) => (typeof body[key] === 'string' ? body[key] : undefined);
+    const [message, code, documentId] = [text('message'), text('code'), text('documentId')];
+    return {
+      ...(message !== undefined ? { message } : {}),
+      ...(code !== undefined ? { code } : {}),
+      ...(documentId !== undefined ? { documentId } : {}),
+    };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -70,8 +92,20 @@ function isPullPage(value: unknown): value is PullPage {
   );
 }
 
+/** The response header that carries a renewed device token (sync/auth/device-token-renewal.ts). */
+export const RENEWED_TOKEN_HEADER = 'x-device-token';
+
 export function endpointClient(options: EndpointOptions): EndpointClient {
   const base = trimUrl(options.url);
+  // Renewals are stored in the order their answers came, one at a time.
+  let storing: Promise<void> = Promise.resolve();
+  function keepRenewal(response: Response): Promise<void> {
+    const renewed = response.headers.get(RENEWED_TOKEN_HEADER);
+    if (!renewed || !options.renewToken) return storing;
+    const renew = options.renewToken;
+    storing = storing.then(() => renew(renewed)).catch(() => undefined);
+    return storing;
+  }
   const timeoutMs = options.timeoutMs ?? 30_000;
   const fetchFn: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
@@ -91,17 +125,36 @@ export function endpointClient(options: EndpointOptions): EndpointClient {
     try {
       response = await fetchFn(`${base}/v1/replication/${collection}/${path}`, {
         ...init,
-        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+        headers: {
+          ...(init.headers as Record<string, string>),
+          ...options.report?.(),
+          authorization: `Bearer ${token}`,
+        },
         signal,
       });
     } catch {
       if (stop.aborted) throw new SyncStopped();
       throw new SyncFailure(offlineProblem(collection, timeout?.aborted ?? false));
     }
+    await keepRenewal(response);
     if (!response.ok) {
       const detail = await detailOf(response);
+      // A refusal for good names its document; anything else (401, 404, 409, 429, 5xx) is retried.
+      if ((response.status === 403 || response.status === 422) && detail.documentId) {
+        throw new DocumentRefused(
+          collection,
+          detail.documentId,
+          detail.code ?? 'REFUSED',
+          detail.message ?? `answer ${response.status}`,
+        );
+      }
       throw new SyncFailure(
-        problemFromStatus(collection, response.status, detail, response.headers.get('retry-after')),
+        problemFromStatus(
+          collection,
+          response.status,
+          detail.message,
+          response.headers.get('retry-after'),
+        ),
       );
     }
     return response;

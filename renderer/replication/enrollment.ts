@@ -12,13 +12,19 @@ export type EnrollResult =
   | {
       ok: false;
       error: {
-        code: 'ENDPOINT_INVALID' | 'ENDPOINT_UNREACHABLE' | 'CODE_REFUSED' | 'ENROLL_FAILED';
+        code:
+          | 'ENDPOINT_INVALID'
+          | 'ENDPOINT_UNREACHABLE'
+          | 'CODE_REFUSED'
+          | 'TOO_MANY_ATTEMPTS'
+          | 'ENROLL_FAILED';
         message: string;
       };
     };
 
 interface TokenKeeper {
   setDeviceToken(token: string): Promise<void>;
+  setEnrolledEndpoint?(address: string | null): Promise<void>;
 }
 
 function validEndpoint(url: string): boolean {
@@ -50,12 +56,25 @@ export async function enrollDevice(
       },
     };
   }
+  const code = input.code.trim();
+  // The code travels in a header, which takes visible ASCII only: anything else is not a code.
+  if (!/^[\x21-\x7e]{1,200}$/.test(code)) {
+    return {
+      ok: false,
+      error: {
+        code: 'CODE_REFUSED',
+        message:
+          'That is not an enrolment code: copy it exactly as the centre printed it (it starts with enr_).',
+      },
+    };
+  }
   let response: Response;
   try {
     response = await fetchFn(`${endpoint}/v1/devices/enroll`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: input.code.trim(), deviceName: input.deviceName }),
+      // The one-time code is the credential, checked before the body is read.
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${code}` },
+      body: JSON.stringify({ deviceName: input.deviceName }),
       signal: AbortSignal.timeout(30_000),
     });
   } catch {
@@ -83,6 +102,16 @@ export async function enrollDevice(
       },
     };
   }
+  if (response.status === 429) {
+    const wait = Number(response.headers.get('retry-after'));
+    return {
+      ok: false,
+      error: {
+        code: 'TOO_MANY_ATTEMPTS',
+        message: `Too many enrolment attempts from this network. Wait ${Number.isFinite(wait) && wait > 0 ? `${wait} seconds` : 'a minute'}, then enter the code again.`,
+      },
+    };
+  }
   const { deviceId, facilityId, token } = body;
   if (
     !response.ok ||
@@ -98,6 +127,8 @@ export async function enrollDevice(
       },
     };
   }
+  // The desktop shell narrows its pages' network to this endpoint from the next load on.
+  await platform.setEnrolledEndpoint?.(endpoint);
   await platform.setDeviceToken(token);
   return { ok: true, enrollment: { endpoint, deviceId, facilityId } };
 }

@@ -5,7 +5,7 @@ import type { CollectionName } from '../../shared/model';
 import { backoffDelay, type BackoffPolicy, type Random, type Sleeper } from './backoff';
 import { directionsOf } from './directions';
 import type { Checkpoint, EndpointClient, PullPage } from './endpoint-client';
-import { SyncFailure, SyncStopped, type SyncProblem } from './sync-problem';
+import { DocumentRefused, SyncFailure, SyncStopped, type SyncProblem } from './sync-problem';
 
 type Doc = Record<string, unknown>;
 
@@ -24,6 +24,8 @@ export interface CollectionContext {
   /** Rows the centre accepted (or already had); conflicts are resolved by the collection's handler. */
   pushed(name: CollectionName, accepted: readonly Doc[]): void;
   pushing(name: CollectionName, ids: readonly string[], inFlight: boolean): void;
+  /** The centre refused one document for good: it is set aside, the rest is sent. */
+  refused(refusal: DocumentRefused): void;
 }
 
 export interface CollectionReplication {
@@ -98,17 +100,34 @@ export function replicateCollection(
               const ids = rows.map((r) => String((r.newDocumentState as Doc)['id']));
               context.pushing(name, ids, true);
               try {
-                const conflicts = await untilDone(context, () =>
-                  client.push(name, rows as never, stop),
-                );
-                const refused = new Set(conflicts.map((c) => String(c['id'])));
-                context.pushed(
-                  name,
-                  rows
-                    .map((r) => r.newDocumentState as Doc)
-                    .filter((d) => !refused.has(String(d['id']))),
-                );
-                return conflicts as WithDeleted<unknown>[];
+                let sending = rows;
+                for (;;) {
+                  try {
+                    const conflicts = await untilDone(context, () =>
+                      client.push(name, sending as never, stop),
+                    );
+                    const refused = new Set(conflicts.map((c) => String(c['id'])));
+                    context.pushed(
+                      name,
+                      sending
+                        .map((r) => r.newDocumentState as Doc)
+                        .filter((d) => !refused.has(String(d['id']))),
+                    );
+                    return conflicts as WithDeleted<unknown>[];
+                  } catch (error) {
+                    // The centre stored nothing of the batch and named the document it refuses:
+                    // set that one aside and send the others at once. RxDB then counts the refused
+                    // version as sent, so it is not pushed again until it changes here.
+                    if (!(error instanceof DocumentRefused)) throw error;
+                    const rest = sending.filter(
+                      (r) => String((r.newDocumentState as Doc)['id']) !== error.documentId,
+                    );
+                    if (rest.length === sending.length) throw error;
+                    context.refused(error);
+                    sending = rest;
+                    if (sending.length === 0) return [];
+                  }
+                }
               } finally {
                 context.pushing(name, ids, false);
               }

@@ -1,5 +1,6 @@
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { filter, type Observable, type Subscription } from 'rxjs';
+import { pcReportHeaders } from '../../shared/console/pc-report';
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/model';
 import { SyncStateKeeper } from './acknowledgements';
 import { DEFAULT_BACKOFF, Sleeper, cryptoRandom, type BackoffPolicy, type Random } from './backoff';
@@ -16,6 +17,8 @@ export interface ReplicationOptions {
   url: string;
   /** The device token held by the platform layer. */
   token: () => Promise<string | null>;
+  /** Keeps a token the centre renewed (endpoint-client.ts). */
+  renewToken?: (token: string) => Promise<void>;
   /** The deviceId this PC writes into its stock events (for "events waiting"). */
   deviceId: string;
   /** Default: every replicated collection this database holds. */
@@ -28,6 +31,8 @@ export interface ReplicationOptions {
   now?: () => Date;
   pullBatchSize?: number;
   pushBatchSize?: number;
+  /** Reported to the centre on every call, with the documents waiting (the console shows both). */
+  appVersion?: string;
   /** How often collections without a stream are pulled. */
   pollMs?: number;
   timeoutMs?: number;
@@ -66,8 +71,11 @@ export function startReplication(
   const client = endpointClient({
     url: options.url,
     token: options.token,
+    ...(options.renewToken ? { renewToken: options.renewToken } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    report: () =>
+      pcReportHeaders({ appVersion: options.appVersion ?? null, waiting: status.current.waiting }),
   });
   const collections = collectionsOf(db);
   const present = (options.collections ?? COLLECTION_NAMES).flatMap((name) => {
@@ -136,6 +144,16 @@ export function startReplication(
           void keeper.acknowledge(own.map((d) => Number(d['deviceSeq']))).then(countWaiting);
         }
         void keeper.save({ lastSuccessAt: now().toISOString() });
+      },
+      refused(refusal) {
+        inbox.post({
+          // Fits the inbox's 64-character ids; a document id is at most 64 characters itself.
+          id: `refused:${refusal.documentId}`.slice(0, 64),
+          kind: 'rejected',
+          collectionName: refusal.collection,
+          documentId: refusal.documentId.slice(0, 64),
+          message: refusal.advice.slice(0, 1000),
+        });
       },
       pushing(n, ids, sending) {
         const set = inFlight.get(n) ?? new Set<string>();

@@ -88,8 +88,13 @@ export function problemFromStatus(
       ...base,
       code: 'TOKEN_REFUSED',
       retry: 'person',
-      message:
-        'The centre no longer accepts this PC (its enrolment was revoked or has expired). Work carries on here and nothing is lost; ask an administrator for a new enrolment code and enter it in Settings.',
+      message: `${
+        detail && /revoked/i.test(detail)
+          ? 'The centre has revoked this PC.'
+          : detail && /expired/i.test(detail)
+            ? 'The enrolment of this PC has expired.'
+            : 'The centre no longer accepts this PC (its enrolment was revoked or has expired).'
+      } Work carries on here; to sync again, an administrator enters a new enrolment code on the Sync status screen.`,
     };
   }
   if (status === 404) {
@@ -149,7 +154,7 @@ export function notEnrolledProblem(): SyncProblem {
     code: 'NOT_ENROLLED',
     retry: 'person',
     message:
-      'This PC is not enrolled with the centre yet. Enter the central endpoint address and an enrolment code in Settings.',
+      'This PC is not enrolled with the centre yet. An administrator enters the central endpoint address and an enrolment code on the Sync status screen.',
   };
 }
 
@@ -183,4 +188,26 @@ export function summariseProblems(problems: readonly SyncProblem[]): SyncProblem
     } else kept.push(problem);
   }
   return kept;
+}
+
+/**
+ * The centre refused one document for good (a 403 or 422 naming it): sent again unchanged it would
+ * be refused again, so it is set aside for a person and the rest of the queue goes on.
+ */
+export class DocumentRefused extends Error {
+  constructor(
+    readonly collection: string,
+    readonly documentId: string,
+    readonly code: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'DocumentRefused';
+  }
+
+  /** What the errors inbox says: what happened, and what to do. */
+  get advice(): string {
+    const what = titleOf(this.collection).replace(/s$/, '');
+    return `The centre refused ${what} ${this.documentId}: ${this.reason} It stays on this PC only and is not sent again. Ask a supervisor to check it: if it should stand, record it again signed in as a person who may do it (with their own badge and PIN); if you think the centre is wrong, call support.`;
+  }
 }

@@ -1,11 +1,13 @@
-import { createFrameDecoder } from './frame-decoder';
+import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
+import { createWasmFrameDecoder } from './wasm-frame-decoder';
 
 /**
  * Decodes camera frames off the UI thread; one frame in flight at a time. The frame comes as an
  * ImageBitmap so that reading its pixels back (a GPU read where the video is decoded on the GPU)
- * happens here rather than on the UI thread.
+ * happens here rather than on the UI thread. The decoder's WebAssembly is the app's own file,
+ * emitted by Vite beside the bundle: the camera works offline.
  */
-const decoder = createFrameDecoder();
+const decoder = createWasmFrameDecoder({ url: wasmUrl });
 
 export interface FrameRequest {
   /** Transferred, and closed here once its pixels are read. */
@@ -42,10 +44,16 @@ function pixelsOf({ frame, width, height }: FrameRequest): ImageData | undefined
   }
 }
 
-self.onmessage = (event: MessageEvent<FrameRequest>) => {
+self.onmessage = async (event: MessageEvent<FrameRequest>) => {
   const started = performance.now();
   const image = pixelsOf(event.data);
-  const text = image && decoder.decode(image.data, image.width, image.height);
+  let text: string | undefined;
+  try {
+    text = image && (await (await decoder).decode(image.data, image.width, image.height));
+  } catch (error) {
+    // Still answer, so the scanner sends the next frame; the console says why none is read.
+    console.error('camera decoder failed', error);
+  }
   const reply: FrameReply =
     text === undefined
       ? { ms: performance.now() - started }

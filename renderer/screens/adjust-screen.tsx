@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, PasswordInput, Select, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ADJUST_REASONS } from '../../shared/model';
 import { announceRecorded } from '../app/announce-recorded';
 import { problemText } from '../app/problem-text';
@@ -34,6 +34,7 @@ export function AdjustScreen() {
   const [pin, setPin] = useState('');
   const [problem, setProblem] = useState<string>();
   const [awaiting, setAwaiting] = useState<EventDraft>();
+  const changeInput = useRef<HTMLInputElement>(null);
   const { scan, error, clear } = useProductScan(
     () => {
       setAwaiting(undefined);
@@ -41,6 +42,10 @@ export function AdjustScreen() {
     },
     (l) => setLocationId(l.id),
   );
+  // Keyboard first: after a scan the next act is the change; Tab goes on to reason, PIN, Adjust.
+  useEffect(() => {
+    if (scan?.item) changeInput.current?.focus();
+  }, [scan]);
 
   const save = async () => {
     if (!scan?.item || !locationId || !user) return;
@@ -108,6 +113,7 @@ export function AdjustScreen() {
       {scan?.item && (
         <Group align="flex-end">
           <NumberInput
+            ref={changeInput}
             label="Change (+ found, − missing)"
             size="lg"
             value={delta}

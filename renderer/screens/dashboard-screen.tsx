@@ -2,8 +2,12 @@ import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@manti
 import { expiryBand, type ExpiryBand } from '../../shared/inventory/expiry';
 import { useReplenishmentPlan } from '../app/replenishment-review';
 import { useStockData } from '../app/stock-data';
+import { useCountReviewQueue } from '../app/use-count-review';
+import { useServices } from '../app/services';
+import { useLiveQuery } from '../app/use-live';
 import { useNow } from '../app/use-now';
 import { EscalationBadge } from '../components/escalation-badge';
+import { FacilityIndicators } from '../components/facility-indicators';
 
 const BANDS: { band: ExpiryBand; label: string; color: string }[] = [
   { band: 'expired', label: 'Expired', color: 'red.9' },
@@ -32,6 +36,14 @@ export function DashboardScreen() {
     (r) => r.kind === 'urgent' && !['received', 'rejected', 'cancelled'].includes(r.status),
   );
   const name = (id: string) => data.itemById.get(id)?.name ?? id;
+  const counts = useCountReviewQueue();
+  const { db } = useServices();
+  const closedCases = useLiveQuery(db.recall_cases, { selector: { step: 'closed' } });
+  // A notice stays open at the centre until the source ends it; here its work is done once this
+  // stockroom's case is closed.
+  const openRecalls = data.openNotices.filter(
+    (n) => !closedCases.docs.some((c) => c.noticeId === n.id),
+  );
   return (
     <Stack gap="md">
       <Title order={1}>Dashboard</Title>
@@ -74,10 +86,10 @@ export function DashboardScreen() {
         </Card>
         <Card withBorder padding="lg" data-testid="dash-recalls">
           <Title order={2} fz={22}>
-            Open recalls · {data.openNotices.length}
+            Open recalls · {openRecalls.length}
           </Title>
           <List spacing="xs" mt="sm">
-            {data.openNotices.map((n) => {
+            {openRecalls.map((n) => {
               const units = data.availability.lots
                 .filter(
                   (l) =>
@@ -118,7 +130,30 @@ export function DashboardScreen() {
             ))}
           </List>
         </Card>
+        {counts.lines.length > 0 && (
+          <Card withBorder padding="lg" data-testid="dash-count-approvals">
+            <Title order={2} fz={22}>
+              Counts awaiting approval · {counts.lines.length}
+            </Title>
+            <Text fz="lg" mt="sm">
+              {counts.lines.length === 1 ? 'One count changes' : 'These counts change'} no stock
+              until a supervisor approves {counts.lines.length === 1 ? 'it' : 'them'} under Count
+              approvals.
+            </Text>
+            <List spacing="xs" mt="sm">
+              {counts.lines.map((l) => (
+                <List.Item key={l.pending.id}>
+                  <Text fz="lg">
+                    {name(l.pending.itemId)} · lot {l.pending.lotCode} ·{' '}
+                    {data.locationById.get(l.pending.locationId)?.name ?? l.pending.locationId}
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          </Card>
+        )}
       </SimpleGrid>
+      <FacilityIndicators />
     </Stack>
   );
 }

@@ -10,6 +10,7 @@ import { useScanQuantity } from '../app/use-scan-quantity';
 import { useStockData } from '../app/stock-data';
 import { ConfirmBar } from '../components/confirm-bar';
 import { HardStop } from '../components/hard-stop';
+import { StopCancel } from '../components/stop-cancel';
 import { ItemCard } from '../components/item-card';
 import { ItemSearch } from '../components/item-search';
 import { LocationSelect } from '../components/location-select';
@@ -111,9 +112,7 @@ export function IssueScreen() {
       {scan && blocked && decision && (
         <>
           <HardStop title="STOP — do not issue this item" reasons={decision.reasons} />
-          <Button size="xl" variant="default" onClick={clear} w="fit-content">
-            Cancel
-          </Button>
+          <StopCancel onCancel={clear} scanKey={scan} />
         </>
       )}
       {scan && !scan.item && (

@@ -3,6 +3,9 @@ import { useMemo } from 'react';
 import { closingReport } from '../../shared/recall/closing-report';
 import { flagIssuedLots } from '../../shared/recall/issued-lot-flags';
 import { matchStock } from '../../shared/recall/stock-match';
+import { sweepVerdict, type SweepVerdict } from '../../shared/recall/sweep-verdict';
+import { useScanDecision } from '../app/use-scan-decision';
+import type { ProductScan } from '../scanning/resolve-scan';
 import type { RecallNotice } from '../../shared/model';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
@@ -11,6 +14,7 @@ import { useProductScan } from '../app/use-product-scan';
 import { RecallCasePanel } from '../components/recall-case-panel';
 import { RecallClosingReport } from '../components/recall-closing-report';
 import { ScanPrompt } from '../components/scan-prompt';
+import { SweepToQuarantine } from '../components/sweep-to-quarantine';
 import { beep } from '../scanning/feedback';
 
 function NoticeCard({ notice }: { notice: RecallNotice }) {
@@ -89,11 +93,17 @@ function NoticeCard({ notice }: { notice: RecallNotice }) {
 /** Open recall notices, the stock they match by location, and each facility case's steps. */
 export function RecallsScreen() {
   const data = useStockData();
-  const { scan, error } = useProductScan((s) => {
-    const recalled = s.item ? data.recallIndex.isRecalled(s.item.id, s.lotCode) : [];
-    beep(recalled.length > 0 ? 'stop' : 'ok');
-  });
-  const blocks = scan?.item ? data.recallIndex.isRecalled(scan.item.id, scan.lotCode) : [];
+  const judge = useScanDecision('transfer');
+  const verdictOf = (s: ProductScan): SweepVerdict =>
+    s.item
+      ? sweepVerdict(
+          s.lotCode,
+          data.recallIndex.isRecalled(s.item.id, s.lotCode),
+          judge.decisionFor(s),
+        )
+      : { recalled: false };
+  const { scan, error } = useProductScan((s) => beep(verdictOf(s).recalled ? 'stop' : 'ok'));
+  const verdict = scan ? verdictOf(scan) : { recalled: false as const };
   return (
     <Stack gap="md">
       <Title order={1}>Recalls</Title>
@@ -102,17 +112,27 @@ export function RecallsScreen() {
       </ScanPrompt>
       {scan && (
         <Alert
-          color={blocks.length ? 'red.9' : '#1e6b30'}
+          color={verdict.recalled ? 'red.9' : '#1e6b30'}
           variant="filled"
           role="status"
           data-testid="sweep-result"
-          title={blocks.length ? 'Recalled: put it in quarantine' : 'Not recalled'}
+          title={verdict.recalled ? 'Recalled: put it in quarantine' : 'Not recalled'}
         >
           <Text fz="lg">
             {scan.item?.name ?? 'Unknown product'} · lot {scan.lotCode || '—'}
-            {blocks.map((b) => ` · notice ${b.number} (class ${b.class})`).join('')}
+            {verdict.recalled &&
+              verdict.notices.map((n) => ` · notice ${n.number} (class ${n.class})`).join('')}
           </Text>
+          {verdict.recalled && verdict.runOn && <Text fz="lg">{verdict.runOn}</Text>}
         </Alert>
+      )}
+      {scan?.item && verdict.recalled && (
+        <SweepToQuarantine
+          key={`${scan.item.id}|${verdict.lotCode}`}
+          itemId={scan.item.id}
+          lotCode={verdict.lotCode}
+          noticeId={verdict.noticeId}
+        />
       )}
       {data.openNotices.length === 0 && <Text fz="lg">No open recalls.</Text>}
       {data.openNotices.map((notice) => (

@@ -15,7 +15,7 @@ import type { MangoQuery } from 'rxdb';
 import type { Delivery, PendingItem } from '../../shared/model';
 import { announceRecorded } from '../app/announce-recorded';
 import { problemText } from '../app/problem-text';
-import { useServices } from '../app/services';
+import { localToday, useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
 import { useLiveQuery } from '../app/use-live';
 import { useProductScan } from '../app/use-product-scan';
@@ -23,8 +23,12 @@ import { useRecord } from '../app/use-record';
 import { useScanDecision } from '../app/use-scan-decision';
 import { useScanQuantity } from '../app/use-scan-quantity';
 import { ConfirmBar } from '../components/confirm-bar';
+import { DeliveryClosing } from '../components/delivery-closing';
 import { DeliveryLines } from '../components/delivery-lines';
+import { closeDeliveryAs } from '../store/delivery-writer';
+import type { ReportedAtDoor } from '../../shared/inventory/delivery-closure';
 import { HardStop } from '../components/hard-stop';
+import { StopCancel } from '../components/stop-cancel';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
@@ -33,13 +37,15 @@ import { QuarantineNotice } from '../components/quarantine-notice';
 import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
-import { scannedLot } from '../scanning/scanned-lot';
+import { scannedLot, TYPED_NOTE } from '../scanning/scanned-lot';
+import { ItemSearch } from '../components/item-search';
 import { productCodeLabel } from '../scanning/resolve-scan';
 import { useSession } from '../session/session-store';
 import type { EventDraft } from '../store/ledger-writer';
 
 const EXPECTED: MangoQuery<Delivery> = {
-  selector: { status: { $in: ['expected', 'partially-received'] } },
+  // A delivery this stockroom closed is done here, whatever the ERP says of it later.
+  selector: { status: { $in: ['expected', 'partially-received'] }, closure: { $exists: false } },
 };
 
 /**
@@ -49,6 +55,8 @@ const EXPECTED: MangoQuery<Delivery> = {
  */
 export function ReceiveScreen() {
   const { db, facilityId } = useServices();
+  const [closing, setClosing] = useState(false);
+  const [closeProblem, setCloseProblem] = useState<string>();
   const data = useStockData();
   const user = useSession((s) => s.user);
   const record = useRecord();
@@ -71,7 +79,7 @@ export function ReceiveScreen() {
   });
   const progress = delivery ? deliveryProgress(delivery, receipts) : [];
 
-  const { scan, error, clear, queued } = useProductScan(
+  const { scan, error, clear, queued, enter } = useProductScan(
     (s) => {
       setMessage(undefined);
       const remaining = s.item ? remainingFor(progress, s.item.id) : 0;
@@ -113,6 +121,7 @@ export function ReceiveScreen() {
       itemId,
       ...scannedLot(scan),
       ...(scan.serial ? { serial: scan.serial } : {}),
+      ...(scan.typed ? { note: TYPED_NOTE } : {}),
       quantity,
     };
     const drafts: EventDraft[] = [
@@ -150,6 +159,52 @@ export function ReceiveScreen() {
     }
   };
 
+  const closeDelivery = async (reported: ReportedAtDoor[], note: string) => {
+    if (!delivery || !user) return;
+    const now = new Date();
+    const closed = await closeDeliveryAs(
+      db,
+      { facilityId, actorId: user.id, now: () => now, today: localToday(now) },
+      { deliveryId: delivery.id, reported, note },
+    );
+    if (!closed.ok) {
+      beep('stop');
+      setCloseProblem(closed.message);
+      return;
+    }
+    const count = closed.value.closure?.discrepancies.length ?? 0;
+    announceRecorded(
+      `Closed ${delivery.id}`,
+      count === 0
+        ? 'No discrepancy. The buyer is told when this PC syncs.'
+        : `${count} discrepanc${count === 1 ? 'y' : 'ies'} reported. The buyer is told when this PC syncs.`,
+      count === 0 ? 'ok' : 'warn',
+    );
+    setClosing(false);
+    setCloseProblem(undefined);
+    setDeliveryId(null);
+  };
+
+  if (closing && delivery) {
+    return (
+      <Stack gap="md">
+        <Title order={1}>Receive</Title>
+        <DeliveryLines progress={progress} />
+        <DeliveryClosing
+          delivery={delivery}
+          receipts={receipts}
+          today={localToday()}
+          problem={closeProblem}
+          onClose={(reported, note) => void closeDelivery(reported, note)}
+          onBack={() => {
+            setClosing(false);
+            setCloseProblem(undefined);
+          }}
+        />
+      </Stack>
+    );
+  }
+
   return (
     <Stack gap="md">
       <Title order={1}>Receive</Title>
@@ -183,6 +238,13 @@ export function ReceiveScreen() {
         <QuantityInput value={quantity} onChange={amount.typed} max={1000000} />
       </Group>
       {delivery && <DeliveryLines progress={progress} />}
+      {delivery && !scan && (
+        <Group>
+          <Button size="lg" variant="outline" color="#1e6b30" onClick={() => setClosing(true)}>
+            Close delivery {delivery.id}…
+          </Button>
+        </Group>
+      )}
       {delivery && scan?.item && !delivery.lines.some((l) => l.itemId === scan.item?.id) && (
         <Alert
           color="orange"
@@ -209,6 +271,7 @@ export function ReceiveScreen() {
           </Alert>
         )}
       <ScanPrompt error={error}>Scan each item as you unpack it.</ScanPrompt>
+      {!scan && <ItemSearch onEnter={enter} lotFrom="package" />}
       <QueuedScans queued={queued} />
       {scan && blocked && decision && (
         <HardStop title="STOP — do not receive this scan" reasons={decision.reasons} />
@@ -250,11 +313,7 @@ export function ReceiveScreen() {
         />
       )}
       <ProblemAlert message={message} />
-      {scan && blocked && (
-        <Button size="xl" variant="default" onClick={clear}>
-          Cancel
-        </Button>
-      )}
+      {scan && blocked && <StopCancel onCancel={clear} scanKey={scan} />}
       {scan && !blocked && (
         <ConfirmBar
           label={

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Title } from '@mantine/core';
+import { Group, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { announceRecorded } from '../app/announce-recorded';
 import { problemText } from '../app/problem-text';
@@ -8,6 +8,7 @@ import { useRecord } from '../app/use-record';
 import { useScanDecision } from '../app/use-scan-decision';
 import { ConfirmBar } from '../components/confirm-bar';
 import { HardStop } from '../components/hard-stop';
+import { StopCancel } from '../components/stop-cancel';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
@@ -102,11 +103,7 @@ export function ReturnScreen() {
           scanKey={scan}
         />
       )}
-      {scan && blocked && (
-        <Button size="xl" variant="default" onClick={clear}>
-          Cancel
-        </Button>
-      )}
+      {scan && blocked && <StopCancel onCancel={clear} scanKey={scan} />}
     </Stack>
   );
 }

@@ -4,10 +4,28 @@ import { useDeviceSettings } from '../app/device-settings';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
 import { useLiveQuery } from '../app/use-live';
+import { RequestsWaiting } from '../components/requests-waiting';
 import { eventsWaiting, readSyncState, type SyncState } from '../store/sync-state';
+import { APP_VERSION } from '../app/app-version';
 import { ConnectToCentre, LiveSyncStatus } from './sync-connection';
 
 const UNRESOLVED = { selector: { resolved: false }, sort: [{ at: 'desc' as const }] };
+
+/**
+ * One problem refused by every collection at once (a revoked PC) is one thing to look at, not
+ * eleven: the same message is listed once, at its latest time, with how often it came.
+ */
+function sameMessagesTogether<T extends { message: string }>(
+  newestFirst: readonly T[],
+): { latest: T; times: number }[] {
+  const groups = new Map<string, { latest: T; times: number }>();
+  for (const error of newestFirst) {
+    const group = groups.get(error.message);
+    if (group) group.times += 1;
+    else groups.set(error.message, { latest: error, times: 1 });
+  }
+  return [...groups.values()];
+}
 
 /** Last success, what waits to upload, and the errors inbox in plain words. */
 export function SyncScreen() {
@@ -62,12 +80,13 @@ export function SyncScreen() {
             {pendingItems.length}
           </Text>
         </Card>
+        <RequestsWaiting />
       </SimpleGrid>
       <Title order={2} fz={22}>
         <Group gap="sm">
           Problems to look at{' '}
           <Badge size="lg" color={errors.length ? 'red.9' : '#1e6b30'}>
-            {errors.length}
+            {sameMessagesTogether(errors).length}
           </Badge>
         </Group>
       </Title>
@@ -75,15 +94,20 @@ export function SyncScreen() {
         <Text fz="lg">No sync problems.</Text>
       ) : (
         <List spacing="sm">
-          {errors.map((e) => (
-            <List.Item key={e.id}>
+          {sameMessagesTogether(errors).map(({ latest, times }) => (
+            <List.Item key={latest.id}>
               <Text fz="lg">
-                {new Date(e.at).toLocaleString()} — {e.message}
+                {new Date(latest.at).toLocaleString()} — {latest.message}
+                {times > 1 ? ` (${times} times)` : ''}
               </Text>
             </List.Item>
           ))}
         </List>
       )}
+      <Text data-testid="app-version">
+        Stockroom Edge {APP_VERSION}
+        {endpoint ? ': the centre sees this version and the documents waiting here.' : ''}
+      </Text>
     </Stack>
   );
 }

@@ -8,6 +8,8 @@ import { useRecord } from '../app/use-record';
 import { useScanDecision } from '../app/use-scan-decision';
 import { ConfirmBar } from '../components/confirm-bar';
 import { HardStop } from '../components/hard-stop';
+import { earlierLotAtIssue } from '../../shared/inventory/fefo-at-issue';
+import { StopCancel } from '../components/stop-cancel';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
 import { QuantityInput } from '../components/quantity-input';
@@ -46,6 +48,23 @@ export function TransferScreen() {
   const decision = scan ? decisionFor(scan) : undefined;
   const toQuarantine = toId ? data.locationById.get(toId)?.kind === 'quarantine' : false;
   const blocked = decision !== undefined && !decision.allowed && !toQuarantine;
+  // First expiring, first out applies to a put-away or a move as to an issue (not into quarantine).
+  const expiry = scan ? expiryOf(scan) : undefined;
+  const earlier =
+    scan?.item && fromId && !blocked && !toQuarantine
+      ? earlierLotAtIssue(
+          data.balances,
+          {
+            itemId: scan.item.id,
+            locationId: fromId,
+            lotCode: scan.lotCode,
+            ...(expiry ? { expiry } : {}),
+          },
+          data.today,
+          data.isRecalled,
+          'move',
+        )
+      : undefined;
 
   const move = async () => {
     if (!scan?.item || !fromId || !toId || blocked) return;
@@ -87,10 +106,23 @@ export function TransferScreen() {
       <ScanPrompt error={error}>Scan the shelf labels (from, then to), then the item.</ScanPrompt>
       <QueuedScans queued={queued} />
       {scan && blocked && decision && (
-        <HardStop title="STOP — this unit may not be moved" reasons={decision.reasons} />
+        <>
+          <HardStop title="STOP — this unit may not be moved" reasons={decision.reasons} />
+          <StopCancel onCancel={clear} scanKey={scan} />
+        </>
       )}
       {scan && (
         <ItemCard scan={scan} expiry={expiryOf(scan)} decision={decision} hereLocationId={fromId} />
+      )}
+      {earlier && (
+        <Alert
+          color="orange"
+          role="alert"
+          title="First expiring, first out"
+          data-testid="fefo-earlier"
+        >
+          <Text fz="lg">{earlier.message}</Text>
+        </Alert>
       )}
       {problems.map((p) => (
         <Alert key={p} color="red" role="alert" title="Not moved">
@@ -99,7 +131,7 @@ export function TransferScreen() {
       ))}
       {scan?.item && !blocked && (
         <ConfirmBar
-          label={`Move ${quantity}`}
+          label={earlier ? `Move ${quantity} of lot ${scan.lotCode} anyway` : `Move ${quantity}`}
           color="#1e6b30"
           testId="transfer-confirm"
           onConfirm={() => void move()}

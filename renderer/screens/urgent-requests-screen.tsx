@@ -23,6 +23,7 @@ import { EscalationBadge } from '../components/escalation-badge';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
 import { QuantityInput } from '../components/quantity-input';
+import { RequestSteps } from '../components/request-steps';
 import { TransmissionNote } from '../components/transmission-note';
 import { randomId } from '../platform/random-id';
 import { useSession } from '../session/session-store';
@@ -148,6 +149,7 @@ export function UrgentRequestsScreen() {
             <EscalationBadge request={r} now={clock} />
           </Group>
           <TransmissionNote transmission={requestTransmission(r, link)} />
+          {user && <RequestSteps request={r} person={{ id: user.id, role: user.role }} />}
           <Text fz="lg" mt="xs">
             {data.locationById.get(r.locationId)?.name ?? r.locationId}
             {r.neededBy ? ` · needed by ${new Date(r.neededBy).toLocaleString()}` : ''} · {r.reason}

@@ -9,10 +9,28 @@ import {
   DEMO_LOTS,
   DEMO_PAR_LEVELS,
 } from './demo-catalogue';
+import { demoHistory } from './demo-history';
 import { addDays } from './demo-labels';
 import { DEMO_PEOPLE } from './demo-people';
 
 export const SEEDED_FLAG = 'demo-seeded';
+const HISTORY_FLAG = 'demo-history-seeded';
+
+/**
+ * Months of past movements for the demo facility, on lots of their own that end at zero: the
+ * figures have a past while today's shelves stay the opening stock. About a thousand events,
+ * written once during start-up; a run cut short is finished on the next start (the ids are fixed,
+ * so nothing is written twice).
+ */
+export async function seedDemoHistory(db: StockroomDatabase, today: string): Promise<void> {
+  if (!(await db.getLocal(SEEDED_FLAG)) || (await db.getLocal(HISTORY_FLAG))) return;
+  const history = demoHistory(today);
+  const present = new Set(
+    (await db.stock_events.findByIds(history.map((e) => e.id)).exec()).keys(),
+  );
+  await db.stock_events.bulkInsert(history.filter((e) => !present.has(e.id)));
+  await db.upsertLocal(HISTORY_FLAG, { at: today });
+}
 
 async function demoUsers(): Promise<User[]> {
   return Promise.all(

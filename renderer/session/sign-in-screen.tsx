@@ -120,6 +120,8 @@ export function SignInScreen() {
                 value={userId}
                 onChange={setUserId}
                 searchable
+                // Typing part of a name and Enter picks the first match: keyboard sign-in.
+                selectFirstOptionOnChange
                 size="lg"
               />
               <PasswordInput

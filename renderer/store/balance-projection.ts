@@ -2,6 +2,7 @@ import type { Balance } from '../../shared/inventory/balance';
 import { eventSemantics, type BalanceEffect } from '../../shared/inventory/event-effects';
 import { foldLedger } from '../../shared/inventory/ledger-fold';
 import type { StockEvent } from '../../shared/model';
+import { REVERSAL_CHAIN_LIMIT } from '../../shared/permissions/reversal-act';
 import type { RxDocument } from 'rxdb';
 import type { StockroomDatabase } from './collections';
 import type { BalanceDoc } from './local-schemas';
@@ -14,7 +15,8 @@ export function balanceId(locationId: string, itemId: string, lotCode: string): 
 
 /**
  * The balance changes an event makes, as shared/inventory defines them. A reversal undoes the
- * effects of the event it names.
+ * effects of the event it names; a reversal of a reversal restores them (reversal-tree.ts), and so
+ * on down the chain.
  */
 export async function effectsOf(
   db: StockroomDatabase,
@@ -24,13 +26,25 @@ export async function effectsOf(
   const semantics = eventSemantics(event);
   if (!semantics.ok) return [];
   if (semantics.reverses === undefined) return semantics.effects;
-  const target =
-    pending.get(semantics.reverses) ??
-    (await db.stock_events.findOne(semantics.reverses).exec())?.toMutableJSON();
-  if (!target) return [];
-  const undone = eventSemantics(target);
-  if (!undone.ok || undone.reverses !== undefined) return [];
-  return undone.effects.map((e) => ({ ...e, onHand: -e.onHand, quarantined: -e.quarantined }));
+  let sign = -1;
+  let next: string | undefined = semantics.reverses;
+  for (let depth = 0; next !== undefined && depth < REVERSAL_CHAIN_LIMIT; depth += 1) {
+    const target =
+      pending.get(next) ?? (await db.stock_events.findOne(next).exec())?.toMutableJSON();
+    if (!target) return [];
+    const link = eventSemantics(target);
+    if (!link.ok) return [];
+    if (link.reverses === undefined) {
+      return link.effects.map((e) => ({
+        ...e,
+        onHand: sign * e.onHand,
+        quarantined: sign * e.quarantined,
+      }));
+    }
+    sign = -sign;
+    next = link.reverses;
+  }
+  return [];
 }
 
 /** Every stored balance of one lot, wherever it lies; the stored documents are kept for the write. */

@@ -4,7 +4,14 @@ import { validateStockEvent } from '../../shared/inventory/event-validation';
 import type { IsRecalled } from '../../shared/inventory/availability';
 import { documentValidator, normaliseLotCode, type StockEvent } from '../../shared/model';
 import { authorize, stockEventAct, type Act, type Person } from '../../shared/permissions';
+import {
+  decisionIdFor,
+  decisionProblem,
+  pendingIdOfDecision,
+  reversalOfPendingProblem,
+} from '../../shared/inventory/count-review';
 import { randomId } from '../platform/random-id';
+import { reversedChain } from './reversal-chain';
 import {
   BALANCE_CHECKPOINT,
   asBalance,
@@ -25,7 +32,10 @@ import { writerIdentities, type WriterProblem } from './writer-identity';
 export type EventDraft = Omit<
   StockEvent,
   'id' | 'facilityId' | 'deviceId' | 'deviceSeq' | 'actorId' | 'occurredAt' | 'approvedBy'
->;
+> & {
+  /** The pending count this approval or send-back decides; its id then says so (count-review.ts). */
+  decides?: string;
+};
 
 export interface WriterContext {
   facilityId: string;
@@ -81,11 +91,14 @@ export function recordEvents(
       ]);
       let seq = last;
       const occurredAt = context.now().toISOString();
-      const events: StockEvent[] = drafts.map((draft, at) => ({
+      const events: StockEvent[] = drafts.map(({ decides, ...draft }, at) => ({
         ...draft,
-        // An adjustment carries what the ledger held, so both ends judge it against the tolerance.
-        ...(draft.type === 'adjust' ? { expectedQuantity: stored[at]?.onHand ?? 0 } : {}),
-        id: randomId('evt'),
+        // An adjustment or a reversal carries what the ledger held, so both ends judge it against
+        // the tolerance.
+        ...(draft.type === 'adjust' || draft.type === 'reversal'
+          ? { expectedQuantity: stored[at]?.onHand ?? 0 }
+          : {}),
+        id: decides === undefined ? randomId('evt') : decisionIdFor(decides),
         facilityId: context.facilityId,
         deviceId: context.deviceId,
         deviceSeq: (seq += 1),
@@ -140,17 +153,25 @@ function batchBalances(
   events: readonly StockEvent[],
   stored: readonly (Balance | undefined)[],
 ): { event: StockEvent; balance: Balance | undefined }[] {
+  const keyOf = (e: StockEvent) => balanceKey(e.locationId, e.itemId, normaliseLotCode(e.lotCode));
+  // Every balance some event of the write reads, as stored (absent: read, and nothing held). A
+  // transfer into a place a later event of the same write reads (into the quarantine cage, then
+  // quarantined there) must reach that event.
+  const read = new Map<string, Balance | undefined>();
+  events.forEach((event, at) => {
+    if (!read.has(keyOf(event))) read.set(keyOf(event), stored[at]);
+  });
   const running = new Map<string, Balance>();
-  return events.map((event, at) => {
-    const key = balanceKey(event.locationId, event.itemId, normaliseLotCode(event.lotCode));
-    const balance = running.get(key) ?? stored[at];
+  return events.map((event) => {
+    const key = keyOf(event);
+    const balance = running.get(key) ?? read.get(key);
     const semantics = eventSemantics(event);
     if (semantics.ok) {
       for (const effect of semantics.effects) {
-        // Another balance (a transfer's destination) was not read: it is not guessed at.
-        if (effect.key !== key && !running.has(effect.key)) continue;
+        // A balance no event of the write reads is not guessed at.
+        if (!read.has(effect.key) && !running.has(effect.key)) continue;
         const before = running.get(effect.key) ??
-          balance ?? {
+          read.get(effect.key) ?? {
             locationId: effect.locationId,
             itemId: effect.itemId,
             lotCode: effect.lotCode,
@@ -212,12 +233,28 @@ async function permissionProblems(
   second: Person | undefined,
 ): Promise<WriterProblem[]> {
   const problems: WriterProblem[] = [];
-  for (const event of events) {
-    const { act, needsSecond } = stockEventAct(event);
+  for (const [index, event] of events.entries()) {
+    const chain =
+      event.type === 'reversal' ? await reversedChain(db, event, events.slice(0, index)) : [];
+    const { act, needsSecond } = stockEventAct(event, { reversedChain: chain });
+    const problem = reversalOfPendingProblem(event, chain[0]);
+    if (problem) {
+      problems.push({ ...problem, severity: 'error' });
+      continue;
+    }
+    if (act === 'stock.count-approval') {
+      const decided = await countDecisionProblems(db, event);
+      if (decided.problem) {
+        problems.push({ ...decided.problem, severity: 'error' });
+        continue;
+      }
+    }
     const earlier =
       event.type === 'dispose' && event.recallNoticeId
         ? await quarantinedBy(db, event, event.recallNoticeId)
-        : [];
+        : act === 'stock.count-approval'
+          ? await countedBy(db, event)
+          : [];
     const decision = authorize(act, {
       actor,
       ...(second ? { second } : {}),
@@ -228,6 +265,26 @@ async function permissionProblems(
     else if (needsSecond && second) event.approvedBy = second.id;
   }
   return problems;
+}
+
+/** The pending count a decision names must be here and undecided, and the decision must match it. */
+async function countDecisionProblems(
+  db: StockroomDatabase,
+  decision: StockEvent,
+): Promise<{ problem?: { code: string; message: string } }> {
+  const pendingId = pendingIdOfDecision(decision.id) ?? '';
+  const [pending, earlier] = await Promise.all([
+    db.stock_events.findOne(pendingId).exec(),
+    db.stock_events.findOne(decision.id).exec(),
+  ]);
+  const problem = decisionProblem(decision, pending?.toMutableJSON(), earlier !== null);
+  return problem ? { problem } : {};
+}
+
+/** Whoever counted may not decide their own count. */
+async function countedBy(db: StockroomDatabase, decision: StockEvent) {
+  const pending = await db.stock_events.findOne(pendingIdOfDecision(decision.id) ?? '').exec();
+  return pending ? [{ act: 'stock.count' as Act, by: pending.actorId }] : [];
 }
 
 /** Who quarantined this lot here for the same recall: they may not also dispose of it. */

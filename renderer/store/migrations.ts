@@ -11,9 +11,16 @@ export const MIGRATION_STRATEGIES: Partial<Record<StoreCollectionName, Migration
   items: { 1: (doc: unknown) => doc },
   // Version 1 only added the optional isbt128Code, likewise.
   pending_items: { 1: (doc: unknown) => doc },
+  // Version 1 only added the optional closure, likewise.
+  deliveries: { 1: (doc: unknown) => doc },
   // Version 1 encrypts the badge and PIN verifiers: the document is unchanged, and rewriting it
   // through the encrypted storage is what takes the verifiers out of plain IndexedDB.
   users: { 1: (doc: unknown) => doc },
+  // Version 1 added the statuses acknowledged and picking and optional step details (quantities,
+  // approval level, policy version). Every version-0 request is a valid version-1 request and means
+  // the same: its shipped/received steps name no lines, which the machine reads as "everything"
+  // (request-progress.ts), and an approval without an acknowledgement stays approved.
+  supply_requests: { 1: (doc: unknown) => doc },
 };
 
 /**

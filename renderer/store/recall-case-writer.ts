@@ -4,8 +4,10 @@ import {
   type RecallStepInput,
 } from '../../shared/recall/recall-case-flow';
 import type { RecallCase } from '../../shared/model';
+import { evidenceProblem } from '../../shared/recall/quarantine-evidence';
 import type { StockroomDatabase } from './collections';
 import { recordEvents, type EventDraft, type WriterContext } from './ledger-writer';
+import { storedQuarantineEvidence } from './recall-evidence';
 import { writerIdentities } from './writer-identity';
 
 export type RecallWriteResult =
@@ -26,7 +28,7 @@ export async function openRecallCaseAs(
   const opened = openRecallCase({
     ...args,
     facilityId: context.facilityId,
-    at: context.now().toISOString(),
+    at: await noticeReachedHere(db, args.noticeId, context.now()),
     by: who.actor,
   });
   if (!opened.ok) return { ok: false, ...opened.error };
@@ -52,6 +54,14 @@ export async function advanceRecallCaseAs(
       message: 'This recall case is not open on this PC. Open it first.',
     };
   }
+  if (input.step === 'quarantined' || input.step === 'counted') {
+    const evidence = await storedQuarantineEvidence(db, stored.noticeId, context.facilityId);
+    const problem = evidence && evidenceProblem(input.step, evidence, input.units);
+    if (problem) return { ok: false, ...problem };
+    // The case records what the store shows is in quarantine, never a screen's figure.
+    if (evidence && input.step === 'quarantined')
+      input = { ...input, units: evidence.inQuarantineArea };
+  }
   const next = advanceRecallCase(stored, {
     ...input,
     at: context.now().toISOString(),
@@ -64,6 +74,23 @@ export async function advanceRecallCaseAs(
   }
   await db.recall_cases.upsert(next.value);
   return next;
+}
+
+/**
+ * When the notice reached this PC: the time it was stored here, which is when the stockroom could
+ * first have acted on it. The response the closing report measures starts there, not when someone
+ * opened the case.
+ */
+async function noticeReachedHere(
+  db: StockroomDatabase,
+  noticeId: string,
+  now: Date,
+): Promise<string> {
+  const stored = await db.recall_notices.findOne(noticeId).exec();
+  const writtenAt = stored?.toJSON(true)._meta.lwt;
+  return new Date(
+    writtenAt !== undefined && writtenAt < now.getTime() ? writtenAt : now.getTime(),
+  ).toISOString();
 }
 
 function refusedBy(problems: readonly { code: string; message: string }[]): RecallWriteResult {

@@ -1,6 +1,8 @@
-import type { RequestStatus, SupplyRequest } from '../../shared/model';
-import { authorize, requestAct, type Act } from '../../shared/permissions';
+import type { RequestStatus, StepLine, SupplyRequest } from '../../shared/model';
+import { authorize, type Act } from '../../shared/permissions';
 import { transition } from '../../shared/replenishment/request-status';
+import { takeRequestStep } from '../../shared/replenishment/request-step';
+import { localApprovalRequirement } from './approval-policy-local';
 import type { StockroomDatabase } from './collections';
 import { writerIdentities } from './writer-identity';
 
@@ -46,14 +48,27 @@ export async function raiseRequestAs(
   return { ok: true, request: submitted.value };
 }
 
-/** Moves a stored request one step, if the state machine and the person's role allow it. */
+export interface StepDetails {
+  /** The reason of a cancellation or rejection, or a comment. */
+  note?: string;
+  /** A partial shipment or receipt: what this step moved. Absent: everything outstanding. */
+  lines?: StepLine[];
+}
+
+/**
+ * Moves a stored request one step through the one request machine (shared/replenishment
+ * takeRequestStep), as the signed-in person: their role must allow the step, and the requester
+ * never approves their own request. Acknowledging records what this PC's approval policy demands.
+ */
 export async function moveRequestAs(
   db: StockroomDatabase,
   context: RequestContext,
   requestId: string,
   to: RequestStatus,
-  note?: string,
+  details: StepDetails | string = {},
 ): Promise<RequestWriteResult> {
+  const { note, lines } =
+    typeof details === 'string' ? { note: details, lines: undefined } : details;
   const who = await writerIdentities(db, context.facilityId, context.actorId, undefined);
   if (!who.ok) return refused(who.problems[0]);
   const stored = (await db.supply_requests.findOne(requestId).exec())?.toMutableJSON();
@@ -64,13 +79,18 @@ export async function moveRequestAs(
       message: `Request ${requestId} is not on this PC.`,
     };
   }
-  const decision = authorize(requestAct(to), { actor: who.actor });
-  if (!decision.ok) return { ok: false, ...decision.error };
-  const moved = transition(stored, to, {
-    at: context.now().toISOString(),
-    by: who.actor.id,
-    ...(note !== undefined ? { note } : {}),
-  });
+  const approval = to === 'acknowledged' ? await localApprovalRequirement(db, stored) : undefined;
+  const moved = takeRequestStep(
+    stored,
+    {
+      to,
+      at: context.now().toISOString(),
+      ...(note !== undefined ? { note } : {}),
+      ...(lines !== undefined ? { lines } : {}),
+      ...(approval !== undefined ? { approval } : {}),
+    },
+    { kind: 'person', person: who.actor },
+  );
   if (!moved.ok) return { ok: false, ...moved.error };
   await db.supply_requests.upsert(moved.value);
   return { ok: true, request: moved.value };

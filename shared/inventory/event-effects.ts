@@ -1,6 +1,7 @@
 import { normaliseLotCode } from '../model';
 import type { StockEvent } from '../model';
 import { balanceKey } from './balance';
+import { isPendingCount } from './count-review';
 import { type StockEventProblem, structuralProblem } from './event-validation';
 
 /** A change to one (location, item, lot) balance. */
@@ -47,7 +48,8 @@ function effect(
  * - adjust: +delta at `locationId`;
  * - quarantine / release: quantity into / out of `quarantined`, on-hand unchanged;
  * - dispose: quarantined stock leaves: −quantity from on-hand and from quarantined;
- * - count: counted − expected at `locationId` (count-reconciliation.ts says why a delta);
+ * - count: counted − expected at `locationId` (count-reconciliation.ts says why a delta), nothing
+ *   while it awaits approval (count-review.ts);
  * - reversal: cancels the event named in `reverses`.
  */
 export function eventSemantics(event: StockEvent): EventSemantics {
@@ -78,6 +80,9 @@ export function eventSemantics(event: StockEvent): EventSemantics {
     case 'dispose':
       return { ok: true, effects: [effect(event, at, -q, -q)] };
     case 'count':
+      // A count awaiting a supervisor records what was counted and changes nothing until its
+      // approval, which carries the change itself (count-review.ts).
+      if (isPendingCount(event)) return { ok: true, effects: [] };
       return {
         ok: true,
         effects: [effect(event, at, (event.countedQuantity ?? 0) - (event.expectedQuantity ?? 0))],

@@ -4,6 +4,12 @@ import type { IsRecalled } from './availability';
 import type { Balance } from './balance';
 import { parseIsoDate } from './calendar';
 import { isExpired } from './expiry';
+import {
+  COUNT_REASONS,
+  isCountApproval,
+  isPendingCount,
+  pendingIdOfDecision,
+} from './count-review';
 
 export const STOCK_EVENT_PROBLEM_CODES = [
   // Structural: the event has no defined effect; the fold skips it and reports it.
@@ -19,6 +25,8 @@ export const STOCK_EVENT_PROBLEM_CODES = [
   'delta-zero',
   'reason-missing',
   'reason-unknown',
+  'count-decision-id',
+  'count-pending-approved',
   'department-missing',
   'disposition-missing',
   'expiry-unreadable',
@@ -124,7 +132,34 @@ export function structuralProblem(event: StockEvent): StockEventProblem | undefi
   }
 }
 
+/** A count's reason says whether it waits for a supervisor or is one's approval (count-review.ts). */
+function countReasonProblem(event: StockEvent): StockEventProblem | undefined {
+  if (event.reason !== undefined && !COUNT_REASONS.includes(event.reason)) {
+    return problem(
+      'reason-unknown',
+      'reason',
+      `"${event.reason}" is not a reason for a count: leave it out, or use ${COUNT_REASONS.join(' or ')}.`,
+    );
+  }
+  if (isPendingCount(event) && event.approvedBy !== undefined) {
+    return problem(
+      'count-pending-approved',
+      'approvedBy',
+      'A count awaiting approval has no approver yet: record it without one, or approve it now instead.',
+    );
+  }
+  if (isCountApproval(event) && pendingIdOfDecision(event.id) === undefined) {
+    return problem(
+      'count-decision-id',
+      'id',
+      'An approval must name the count it decides: approve it from the count approvals queue.',
+    );
+  }
+  return undefined;
+}
+
 function reasonProblem(event: StockEvent): StockEventProblem | undefined {
+  if (event.type === 'count') return countReasonProblem(event);
   const lists: Partial<Record<StockEventType, readonly string[]>> = {
     adjust: ADJUST_REASONS,
     quarantine: QUARANTINE_REASONS,

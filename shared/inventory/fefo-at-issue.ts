@@ -20,6 +20,8 @@ export function earlierLotAtIssue(
   scanned: { itemId: string; locationId: string; lotCode: string; expiry?: string },
   today: string,
   isRecalled: IsRecalled,
+  /** What the person is doing with the lot, for the message: transfers suggest FEFO too. */
+  act: 'issue' | 'move' = 'issue',
 ): EarlierLot | undefined {
   const here = [...balances].filter(
     (b) =>
@@ -40,6 +42,6 @@ export function earlierLotAtIssue(
     lotCode: first.lotCode,
     expiry: first.expiry,
     available,
-    message: `Lot ${first.lotCode} of this item expires first (${first.expiry}; ${available} here), and the scanned lot ${scanned.lotCode} ${later}. Take lot ${first.lotCode} instead, or issue this lot anyway.`,
+    message: `Lot ${first.lotCode} of this item expires first (${first.expiry}; ${available} here), and the scanned lot ${scanned.lotCode} ${later}. Take lot ${first.lotCode} instead, or ${act} this lot anyway.`,
   };
 }

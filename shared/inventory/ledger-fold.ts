@@ -25,6 +25,7 @@ import {
 } from './ledger-state';
 import { makeBalance, refoldBalance, refoldLot, refoldTree } from './ledger-refold';
 import { findRoot } from './reversal-tree';
+import { isCountApproval } from './count-review';
 
 /**
  * The ledger fold: on-hand per (location, item, lot) from the stock events.
@@ -148,7 +149,8 @@ function append(state: LedgerState, stored: StoredEvent): string[] | undefined {
   for (const effect of semantics.effects) {
     const before = state.balances.get(effect.key);
     const onHand = before?.onHand ?? 0;
-    if (event.type === 'count' && event.expectedQuantity !== onHand) {
+    // An approval's expected quantity is what the ledger said when it was counted, hours earlier.
+    if (event.type === 'count' && !isCountApproval(event) && event.expectedQuantity !== onHand) {
       const counts = state.countAnomalies.get(effect.key) ?? [];
       counts.push(countBasisDiffers(event, onHand, effect.lotCode));
       state.countAnomalies.set(effect.key, counts);

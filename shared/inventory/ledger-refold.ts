@@ -2,6 +2,7 @@ import { lotKey } from '../model';
 import type { Balance } from './balance';
 import type { BalanceEffect } from './event-effects';
 import { type LedgerAnomaly, countBasisDiffers, expiryConflict } from './ledger-anomaly';
+import { isCountApproval } from './count-review';
 import { type LedgerState, type StoredEvent, compareStored } from './ledger-state';
 import { evaluateReversals, isEffective } from './reversal-tree';
 
@@ -61,7 +62,8 @@ export function refoldBalance(state: LedgerState, key: string): void {
     const effect = effectAt(stored, key);
     if (!counting || !effect) continue;
     const { event } = stored;
-    if (event.type === 'count' && event.expectedQuantity !== onHand) {
+    // An approval's expected quantity is what the ledger said when it was counted, hours earlier.
+    if (event.type === 'count' && !isCountApproval(event) && event.expectedQuantity !== onHand) {
       counts.push(countBasisDiffers(event, onHand, effect.lotCode));
     }
     onHand += effect.onHand;

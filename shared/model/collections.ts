@@ -122,7 +122,8 @@ export const COLLECTIONS = {
     name: 'supply_requests',
     title: 'Supply requests',
     schema: SupplyRequestSchema,
-    version: 0,
+    // Version 1 added acknowledged/picking, partial quantities and approval levels (all optional).
+    version: 1,
     indexes: ['status', 'createdAt'],
     scope: 'facility',
     owner: 'shared',
@@ -145,10 +146,11 @@ export const COLLECTIONS = {
     name: 'deliveries',
     title: 'Expected deliveries',
     schema: DeliverySchema,
-    version: 0,
+    // 1: optional closure, written by the stockroom (no document changes: renderer/store/migrations.ts).
+    version: 1,
     indexes: ['status'],
     scope: 'facility',
-    owner: 'centre',
+    owner: 'shared',
     immutable: false,
     encrypted: [],
   }),

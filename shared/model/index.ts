@@ -8,6 +8,7 @@ export * from './par-level';
 export * from './recall-notice';
 export * from './recall-case';
 export * from './supply-request';
+export * from './approval-policy';
 export * from './user';
 export * from './pending-item';
 export * from './delivery';

@@ -15,6 +15,10 @@ export const PERMISSIONS = [
   'request.create',
   'request.submit',
   'request.urgent',
+  'request.acknowledge',
+  'request.approve',
+  'request.approve.second',
+  'request.fulfil',
   'recall.sweep',
   'recall.quarantine',
   'recall.dispose',
@@ -35,6 +39,7 @@ const TECH: readonly Permission[] = [
   'item.capture-pending',
   'request.create',
   'request.submit',
+  'request.fulfil',
   'recall.sweep',
   'recall.quarantine',
 ];
@@ -50,6 +55,8 @@ const NURSE_MANAGER: readonly Permission[] = [
 const SUPERVISOR: readonly Permission[] = [
   ...TECH,
   'request.urgent',
+  'request.acknowledge',
+  'request.approve',
   'stock.adjust.approve',
   'recall.dispose',
   'recall.close',

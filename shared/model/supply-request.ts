@@ -4,8 +4,10 @@ import { FacilityId, Id, IsoDateTime, Quantity, StringEnum, Text, SafeName } fro
 export const REQUEST_STATUSES = [
   'draft',
   'submitted',
+  'acknowledged',
   'approved',
   'ordered',
+  'picking',
   'shipped',
   'received',
   'rejected',
@@ -28,12 +30,48 @@ export const RequestLineSchema = Type.Object(
 );
 export type RequestLine = Type.Static<typeof RequestLineSchema>;
 
+/** Quantities moved by one shipment or receipt: a partial step names only what it moved. */
+export const StepLineSchema = Type.Object(
+  { itemId: Id('Item identifier (a line of the request)'), quantity: Quantity() },
+  { additionalProperties: false },
+);
+export type StepLine = Type.Static<typeof StepLineSchema>;
+
 export const RequestHistoryEntrySchema = Type.Object(
   {
     status: StringEnum(REQUEST_STATUSES),
     at: IsoDateTime(),
-    by: SafeName({ minLength: 1, maxLength: 100, description: 'User id, or "erp:<key name>"' }),
-    note: Type.Optional(Text(1000, 'Comment')),
+    by: SafeName({
+      minLength: 1,
+      // An API key's name may be 200 characters; the ERP user adds up to 40.
+      maxLength: 250,
+      description: 'User id, or "erp:<key name>:<ERP user>" for a step the ERP took',
+    }),
+    note: Type.Optional(Text(1000, 'Comment; the reason of a cancellation or rejection')),
+    lines: Type.Optional(
+      Type.Array(StepLineSchema, {
+        minItems: 1,
+        maxItems: 500,
+        description: 'Shipped or received: the quantities of this (possibly partial) step',
+      }),
+    ),
+    policyVersion: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 1_000_000,
+        description: 'Acknowledged, approved or rejected: the approval policy version applied',
+      }),
+    ),
+    levels: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 2,
+        description: 'Acknowledged: how many approval levels that policy version demands',
+      }),
+    ),
+    level: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 2, description: 'Approved: which approval level' }),
+    ),
   },
   { additionalProperties: false },
 );

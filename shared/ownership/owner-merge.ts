@@ -1,4 +1,4 @@
-import type { CollectionName, PendingItem } from '../model';
+import type { CollectionName, Delivery, PendingItem } from '../model';
 
 /**
  * One owner per field (ARCHITECTURE.md): where a stockroom and the centre both write one document,
@@ -7,11 +7,14 @@ import type { CollectionName, PendingItem } from '../model';
  *
  * - pending items: the stockroom owns what it captured (description, codes, who, when, the raw
  *   scan); the centre owns the decision (status and the item it was mapped to).
- * - centre-owned collections (items, locations, par levels, recall notices, users, deliveries):
+ * - deliveries: the centre owns every field but `closure`, which the stockroom writes when it
+ *   closes the delivery.
+ * - centre-owned collections (items, locations, par levels, recall notices, users):
  *   the centre owns every field, so its copy wins whole.
  */
 export const CENTRE_OWNED_FIELDS = {
   pending_items: ['status', 'confirmedItemId'],
+  deliveries: ['id', 'facilityId', 'supplier', 'expectedAt', 'requestId', 'lines', 'status'],
 } as const satisfies Partial<Record<CollectionName, readonly string[]>>;
 
 type Doc = Record<string, unknown>;
@@ -40,4 +43,9 @@ export function mergeByOwner<T extends Doc>(
 /** A pending item: the capture from the stockroom's copy, the decision from the centre's. */
 export function mergePendingItems(facilityCopy: PendingItem, centreCopy: PendingItem): PendingItem {
   return mergeByOwner(facilityCopy, centreCopy, CENTRE_OWNED_FIELDS.pending_items);
+}
+
+/** A delivery: the closure from the stockroom's copy, everything else from the centre's. */
+export function mergeDeliveries(facilityCopy: Delivery, centreCopy: Delivery): Delivery {
+  return mergeByOwner(facilityCopy, centreCopy, CENTRE_OWNED_FIELDS.deliveries);
 }

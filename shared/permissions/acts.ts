@@ -19,7 +19,13 @@ export type Act =
   | `stock.${StockEventType}`
   | `recall.${RecallCaseStep}`
   | `request.${RequestStatus}`
-  | 'request.urgent';
+  | 'request.urgent'
+  /** The second approval level that a policy demands above its higher threshold. */
+  | 'request.approved-second'
+  /** Approving or sending back a count that awaits approval (inventory/count-review.ts). */
+  | 'stock.count-approval'
+  /** Closing an expected delivery with its discrepancy summary (inventory/delivery-closure.ts). */
+  | 'delivery.close';
 
 /** When a second person must confirm an act. */
 export type SecondPersonWhen =
@@ -63,7 +69,12 @@ const STOCK: Readonly<Record<StockEventType, ActRule>> = {
     words: 'dispose of quarantined stock',
     notBy: ['stock.quarantine'],
   },
-  reversal: { permission: 'stock.adjust', words: 'reverse a recorded movement' },
+  // What a reversal cancels decides its act and whether it needs the second person (reversal-act.ts).
+  reversal: {
+    permission: 'stock.adjust',
+    words: 'reverse a recorded movement',
+    secondPerson: { permission: 'stock.adjust.approve', when: 'beyond-count-tolerance' },
+  },
 };
 
 const RECALL: Readonly<Record<RecallCaseStep, ActRule>> = {
@@ -84,10 +95,16 @@ const RECALL: Readonly<Record<RecallCaseStep, ActRule>> = {
 const REQUEST: Readonly<Record<RequestStatus, ActRule>> = {
   draft: { permission: 'request.create', words: 'start a supply request' },
   submitted: { permission: 'request.submit', words: 'submit a supply request' },
-  approved: { permission: undefined, words: 'approve a supply request' },
-  rejected: { permission: undefined, words: 'reject a supply request' },
+  acknowledged: { permission: 'request.acknowledge', words: 'acknowledge a supply request' },
+  approved: {
+    permission: 'request.approve',
+    words: 'approve a supply request',
+    notBy: ['request.draft', 'request.submitted'],
+  },
+  rejected: { permission: 'request.approve', words: 'reject a supply request' },
   ordered: { permission: undefined, words: 'mark a supply request ordered' },
-  shipped: { permission: undefined, words: 'mark a supply request shipped' },
+  picking: { permission: 'request.fulfil', words: 'pick a supply request' },
+  shipped: { permission: 'request.fulfil', words: 'ship a supply request' },
   received: { permission: 'stock.receive', words: 'receive a supply request' },
   cancelled: { permission: 'request.submit', words: 'cancel a supply request' },
 };
@@ -106,6 +123,17 @@ export const ACT_RULES: Readonly<Record<Act, ActRule>> = {
     ActRule
   >),
   'request.urgent': { permission: 'request.urgent', words: 'raise an urgent request' },
+  'request.approved-second': {
+    permission: 'request.approve.second',
+    words: 'give a supply request its second approval',
+    notBy: ['request.draft', 'request.submitted', 'request.approved'],
+  },
+  'stock.count-approval': {
+    permission: 'stock.adjust.approve',
+    words: 'approve or send back a count',
+    notBy: ['stock.count'],
+  },
+  'delivery.close': { permission: 'stock.receive', words: 'close a delivery' },
 };
 
 export const ACTS = Object.keys(ACT_RULES) as Act[];

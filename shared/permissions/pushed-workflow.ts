@@ -1,7 +1,28 @@
-import type { RecallCase, RecallCaseEntry, Role, SupplyRequest } from '../model';
-import { advanceRecallCase, openRecallCase } from '../recall/recall-case-flow';
+import type {
+  RecallCase,
+  RecallCaseEntry,
+  RequestHistoryEntry,
+  RequestStatus,
+  Role,
+  SupplyRequest,
+} from '../model';
+import {
+  advanceRecallCase,
+  openRecallCase,
+  type RecallCaseResult,
+} from '../recall/recall-case-flow';
+import { mergeRecallCases } from '../recall/recall-case-merge';
+import { cleanEntry, unionHistories } from '../replenishment/request-history';
+import { settledStatus } from '../replenishment/request-progress';
 import { canTransition } from '../replenishment/request-status';
-import { requestAct, type Act } from './acts';
+import {
+  actOfEntry,
+  earlierActs,
+  takeRequestStep,
+  type RequestStep,
+} from '../replenishment/request-step';
+import { STATUS_RANK, furtherStatus } from '../replenishment/status-rank';
+import { type Act } from './acts';
 import { authorize, type PersonResult } from './decide';
 
 /**
@@ -54,11 +75,19 @@ export function checkPushedRecallCase(
     by: opener.person,
     ...(first.note !== undefined ? { note: first.note } : {}),
   });
+  // The case before its latest step was taken, so a second entry of that step can be judged.
+  let before: RecallCase | undefined;
   for (const entry of rest) {
     if (!rc.ok) break;
     const by = people(entry.by);
     if (!by.ok) return by;
-    rc = advanceRecallCase(rc.value, stepInput(entry, by.person, pushed));
+    const current = rc.value;
+    if (entry.step === current.step) {
+      rc = concurrentStep(before, current, entry, by.person, pushed);
+      continue;
+    }
+    before = current;
+    rc = advanceRecallCase(current, stepInput(entry, by.person, pushed));
   }
   if (!rc.ok) return refuse(rc.error.code, `Recall case ${pushed.id}: ${rc.error.message}`);
   const replayed = rc.value;
@@ -75,6 +104,49 @@ export function checkPushedRecallCase(
   return { ok: true };
 }
 
+/**
+ * The same step recorded on two PCs while both were offline: their merge (recall-case-merge.ts)
+ * keeps both entries. Each must be a step its person could have taken from where the case stood
+ * before it; the case goes on from the merge of the two, and the next step is timed against the
+ * earlier of them (it follows at least that one).
+ */
+function concurrentStep(
+  before: RecallCase | undefined,
+  current: RecallCase,
+  entry: RecallCaseEntry,
+  by: { id: string; role: Role },
+  pushed: RecallCase,
+): RecallCaseResult {
+  const alternative = before
+    ? advanceRecallCase(before, stepInput(entry, by, pushed))
+    : openRecallCase({
+        id: pushed.id,
+        facilityId: pushed.facilityId,
+        noticeId: pushed.noticeId,
+        at: entry.at,
+        by,
+        ...(entry.note !== undefined ? { note: entry.note } : {}),
+      });
+  if (!alternative.ok) return alternative;
+  const merged = mergeRecallCases(current, alternative.value);
+  if (!merged.ok) {
+    return { ok: false, error: { code: 'STEP_OUT_OF_ORDER', message: merged.error.message } };
+  }
+  const earliest = merged.value.history
+    .filter((e) => e.step === entry.step)
+    .map((e) => e.at)
+    .reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
+  return {
+    ok: true,
+    value: {
+      ...merged.value,
+      history: merged.value.history.map((e) =>
+        e.step === entry.step ? { ...e, at: earliest } : e,
+      ),
+    },
+  };
+}
+
 function stepInput(entry: RecallCaseEntry, by: { id: string; role: Role }, pushed: RecallCase) {
   return {
     step: entry.step,
@@ -89,9 +161,11 @@ function stepInput(entry: RecallCaseEntry, by: { id: string; role: Role }, pushe
 }
 
 /**
- * A pushed supply request: the steps it gains over the stored one follow the state machine, one
- * after another from where the centre has it, each by a person whose role may take it (so never
- * an approval: that is the centre's). A new request starts as a draft by the person who raised it.
+ * A pushed supply request: the steps it gains over the stored one are replayed through the one
+ * request machine (takeRequestStep), one after another from where the centre has it, each by a
+ * person whose role may take it, with what that step records (approval level and policy version,
+ * quantities) exactly as the machine would record it. A new request starts as a draft by the
+ * person who raised it.
  */
 export function checkPushedRequest(
   stored: SupplyRequest | undefined,
@@ -107,15 +181,16 @@ export function checkPushedRequest(
       `Request ${pushed.id}: its "${lost.status}" step is missing from what was sent; a step once recorded is never removed.`,
     );
   }
-  const added = pushed.history.filter(
-    (e) => !stored?.history.some((old) => old.status === e.status && sameEntry(e, old)),
-  );
-  let from = stored?.status;
-  if (!stored) {
+  const storedKeys = new Set((stored?.history ?? []).map(entryKey));
+  const added = pushed.history.filter((e) => !storedKeys.has(entryKey(e)));
+  let current: SupplyRequest;
+  if (stored) {
+    current = stored;
+  } else {
     const creator = people(pushed.createdBy);
     if (!creator.ok) return creator;
-    const acts: Act[] = pushed.kind === 'urgent' ? ['request.draft', 'request.urgent'] : [];
-    if (pushed.kind !== 'urgent') acts.push('request.draft');
+    const acts: Act[] =
+      pushed.kind === 'urgent' ? ['request.draft', 'request.urgent'] : ['request.draft'];
     for (const act of acts) {
       const decision = authorize(act, { actor: creator.person });
       if (!decision.ok)
@@ -128,27 +203,72 @@ export function checkPushedRequest(
         `Request ${pushed.id} must start as a draft by the person who raised it; nothing was stored.`,
       );
     }
-    from = 'draft';
+    current = { ...pushed, status: 'draft', history: [first] };
   }
+  // Every status the request has been in, for steps taken concurrently (below).
+  const path = new Set<RequestStatus>([...current.history.map((e) => e.status), current.status]);
   for (const entry of added) {
-    if (from === undefined || !canTransition(from, entry.status)) {
-      return refuse(
-        'INVALID_TRANSITION',
-        `Request ${pushed.id} cannot go from ${from ?? 'nothing'} to ${entry.status}; nothing was stored.`,
-      );
-    }
     const by = people(entry.by);
     if (!by.ok) return by;
-    const decision = authorize(requestAct(entry.status), { actor: by.person });
+    const step = takeRequestStep(current, stepOf(entry), { kind: 'person', person: by.person });
+    if (step.ok && step.value.history.some((e) => entryKey(e) === entryKey(entry))) {
+      current = step.value;
+      path.add(entry.status);
+      continue;
+    }
+    // A step taken on a PC while the centre moved the request on (the ward cancels as the centre
+    // ships): legal from where that PC saw it, and the merge keeps the further status, so it
+    // stands when it outranks where the request is now. Its person must still be allowed to.
+    const concurrent =
+      !step.ok &&
+      step.error.code === 'INVALID_TRANSITION' &&
+      STATUS_RANK[entry.status] > STATUS_RANK[current.status] &&
+      [...path].some((earlier) => canTransition(earlier, entry.status));
+    if (!concurrent) {
+      return refuse(
+        step.ok ? 'STEP_MISRECORDED' : step.error.code,
+        step.ok
+          ? `Request ${pushed.id}: its ${entry.status} step does not record what the request machine records; nothing was stored.`
+          : `Request ${pushed.id} cannot go from ${current.status} to ${entry.status}: ${step.error.message} Nothing was stored.`,
+      );
+    }
+    const decision = authorize(actOfEntry(entry), {
+      actor: by.person,
+      earlier: earlierActs(current),
+    });
     if (!decision.ok)
       return refuse(decision.error.code, `Request ${pushed.id}: ${decision.error.message}`);
-    from = entry.status;
+    const history = unionHistories(current.history, [entry]);
+    current = {
+      ...current,
+      history,
+      status: settledStatus({ ...current, history }, current.status),
+    };
+    current = { ...current, status: furtherStatus(current.status, entry.status) };
+    path.add(entry.status);
   }
-  if (from !== pushed.status) {
+  const expected = settledStatus(pushed, current.status);
+  if (expected !== pushed.status) {
     return refuse(
       'INVALID_TRANSITION',
-      `Request ${pushed.id} says ${pushed.status}, but its history leads to ${from ?? 'nothing'}; nothing was stored.`,
+      `Request ${pushed.id} says ${pushed.status}, but its history leads to ${expected}; nothing was stored.`,
     );
   }
   return { ok: true };
+}
+
+function entryKey(entry: RequestHistoryEntry): string {
+  return JSON.stringify(cleanEntry(entry));
+}
+
+function stepOf(entry: RequestHistoryEntry): RequestStep {
+  return {
+    to: entry.status,
+    at: entry.at,
+    ...(entry.note !== undefined ? { note: entry.note } : {}),
+    ...(entry.lines !== undefined ? { lines: entry.lines } : {}),
+    ...(entry.status === 'acknowledged'
+      ? { approval: { policyVersion: entry.policyVersion ?? 0, levels: entry.levels ?? 1 } }
+      : {}),
+  };
 }

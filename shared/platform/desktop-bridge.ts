@@ -56,6 +56,11 @@ export interface DesktopBridge {
   getSecureStorageStatus(): Promise<BridgeResult<SecureStorageStatus>>;
   /** Opens an allow-listed https link in the system browser. */
   openExternal(url: string): Promise<BridgeResult<null>>;
+  /**
+   * The endpoint this PC enrolled with (null: none). From the next page load on, the page may
+   * reach that origin alone (Content-Security-Policy connect-src).
+   */
+  setEnrolledEndpoint(address: string | null): Promise<BridgeResult<null>>;
 }
 
 export type DesktopBridgeMethod = Exclude<keyof DesktopBridge, 'version'>;
@@ -69,6 +74,7 @@ export const DESKTOP_CHANNELS = {
   clearDeviceToken: 'stockroom:clear-device-token',
   getSecureStorageStatus: 'stockroom:get-secure-storage-status',
   openExternal: 'stockroom:open-external',
+  setEnrolledEndpoint: 'stockroom:set-enrolled-endpoint',
 } as const satisfies Record<DesktopBridgeMethod, `stockroom:${string}`>;
 
 export type DesktopChannel = (typeof DESKTOP_CHANNELS)[DesktopBridgeMethod];
@@ -76,3 +82,4 @@ export type DesktopChannel = (typeof DESKTOP_CHANNELS)[DesktopBridgeMethod];
 /** Device tokens are opaque to the app; the bound keeps a hostile caller from filling the disk. */
 export const DEVICE_TOKEN_MAX_LENGTH = 4096;
 export const EXTERNAL_URL_MAX_LENGTH = 2048;
+export const ENDPOINT_ADDRESS_MAX_LENGTH = 2048;

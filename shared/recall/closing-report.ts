@@ -60,6 +60,9 @@ export interface ClosingReport {
     /** Null when the quarantine step was skipped (nothing matched) or not reached. */
     receivedToQuarantinedMs: number | null;
     receivedToClosedMs: number | null;
+    /** From when the recall took effect: what the source measures the facility by. */
+    effectiveToQuarantinedMs: number | null;
+    effectiveToClosedMs: number | null;
   };
   issuedBeforeNotice: DepartmentIssues[];
   issuedAfterEffective: IssuedAfterFlag[];
@@ -184,6 +187,8 @@ export function closingReport(
     responseTimes: {
       receivedToQuarantinedMs: elapsed(received, entryFor(rc, 'quarantined')?.at),
       receivedToClosedMs: elapsed(received, closed?.at),
+      effectiveToQuarantinedMs: elapsed(notice.effectiveAt, entryFor(rc, 'quarantined')?.at),
+      effectiveToClosedMs: elapsed(notice.effectiveAt, closed?.at),
     },
     issuedBeforeNotice: byDepartment(issued),
     issuedAfterEffective: issued.issuedAfterEffective,

@@ -3,7 +3,7 @@ import { compareInstants } from './request-history';
 
 /**
  * Urgent requests that nobody has acknowledged in time escalate (DOMAIN.md §3). Acknowledged
- * means the request reached 'approved' or a later step of the state machine; a rejected or
+ * means the request reached 'acknowledged' or a later step of the state machine; a rejected or
  * cancelled request has been dealt with and never escalates. The clock starts at submission.
  */
 
@@ -18,7 +18,9 @@ export const DEFAULT_ESCALATION_POLICY: Readonly<EscalationPolicy> = {
 
 /** Statuses that show someone has taken the request on, or that it is over. */
 const HANDLED: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
+  'acknowledged',
   'approved',
+  'picking',
   'ordered',
   'shipped',
   'received',

@@ -36,14 +36,40 @@ export function compareHistoryEntries(a: RequestHistoryEntry, b: RequestHistoryE
     compareText(a.by, b.by) ||
     compareText(a.at, b.at) ||
     compareText(a.note ?? '', b.note ?? '') ||
-    (a.note === undefined ? 0 : 1) - (b.note === undefined ? 0 : 1)
+    (a.note === undefined ? 0 : 1) - (b.note === undefined ? 0 : 1) ||
+    compareText(extrasText(a), extrasText(b))
   );
+}
+
+/** The optional step details (quantities, policy, level) as one comparable text. */
+function extrasText(entry: RequestHistoryEntry): string {
+  const { lines, policyVersion, levels, level } = entry;
+  if (
+    lines === undefined &&
+    policyVersion === undefined &&
+    levels === undefined &&
+    level === undefined
+  )
+    return '';
+  return JSON.stringify([
+    lines?.map((l) => [l.itemId, l.quantity]) ?? null,
+    policyVersion ?? null,
+    levels ?? null,
+    level ?? null,
+  ]);
 }
 
 /** One entry without an undefined `note` key, so identical entries are structurally identical. */
 export function cleanEntry(entry: RequestHistoryEntry): RequestHistoryEntry {
-  const { status, at, by, note } = entry;
-  return note === undefined ? { status, at, by } : { status, at, by, note };
+  const { status, at, by, note, lines, policyVersion, levels, level } = entry;
+  const clean: RequestHistoryEntry = { status, at, by };
+  if (note !== undefined) clean.note = note;
+  if (lines !== undefined)
+    clean.lines = lines.map(({ itemId, quantity }) => ({ itemId, quantity }));
+  if (policyVersion !== undefined) clean.policyVersion = policyVersion;
+  if (levels !== undefined) clean.levels = levels;
+  if (level !== undefined) clean.level = level;
+  return clean;
 }
 
 /** Union of histories: sorted in the history order, identical entries kept once. */

@@ -1,6 +1,7 @@
 import type { RequestLine, SupplyRequest } from '../model';
 import { compareInstants, compareText, unionHistories } from './request-history';
 import { fail, succeed, type Outcome } from './result';
+import { settledStatus } from './request-progress';
 import { furtherStatus } from './status-rank';
 
 /**
@@ -8,7 +9,10 @@ import { furtherStatus } from './status-rank';
  * endpoint's push. Ownership (ARCHITECTURE.md): the facility owns lines, priority, needed-by and
  * reason while the request is a draft; the centre owns the status once it is submitted.
  *
- * - status: the further of the two (`STATUS_RANK`), so a merge never moves a request backwards.
+ * - status: the further of the two (`STATUS_RANK`), so a merge never moves a request backwards,
+ *   or further still when the united history shows more: two partial receipts made on two PCs
+ *   that together bring every line in, or two approval levels given in two places
+ *   (`settledStatus`: a maximum over the union, so the merge stays a semilattice join).
  * - history: the union of both, identical entries once, in history order.
  * - the facility's part (lines, priority, needed-by, reason, editedAt) is taken whole from one
  *   version, never field by field, so a merge cannot invent a request nobody wrote:
@@ -45,6 +49,7 @@ export function mergeRequests(a: SupplyRequest, b: SupplyRequest): Outcome<Suppl
     createdBy: smaller(a.createdBy, b.createdBy),
     createdAt: compareInstants(a.createdAt, b.createdAt) <= 0 ? a.createdAt : b.createdAt,
   };
+  merged.status = settledStatus(merged, merged.status);
   if (owner.neededBy !== undefined) merged.neededBy = owner.neededBy;
   if (owner.reason !== undefined) merged.reason = owner.reason;
   if (owner.editedAt !== undefined) merged.editedAt = owner.editedAt;

@@ -11,7 +11,9 @@ export const TERMINAL_STATUSES: ReadonlySet<RequestStatus> = new Set<RequestStat
  * How far a request has gone, for merging two versions: the merge keeps the status with the
  * higher rank. It is a total order, so "the furthest of two" never depends on argument order.
  *
- * - The path draft < submitted < approved < ordered < shipped follows the state machine.
+ * - The path draft < submitted < acknowledged < approved < ordered < picking < shipped follows the
+ *   state machine; ordered and picking are alternatives (the ERP orders, or a stockroom picks), and
+ *   picking ranks higher only so that the order is total.
  * - cancelled and rejected outrank every open status: once someone has ended a request, a
  *   concurrent step elsewhere (the centre marking it shipped while the ward cancelled it) must not
  *   silently reopen it. Both histories are kept, so the step is still there for a person to act on.
@@ -23,12 +25,14 @@ export const TERMINAL_STATUSES: ReadonlySet<RequestStatus> = new Set<RequestStat
 export const STATUS_RANK: Readonly<Record<RequestStatus, number>> = {
   draft: 0,
   submitted: 1,
-  approved: 2,
-  ordered: 3,
-  shipped: 4,
-  cancelled: 5,
-  rejected: 6,
-  received: 7,
+  acknowledged: 2,
+  approved: 3,
+  ordered: 4,
+  picking: 5,
+  shipped: 6,
+  cancelled: 7,
+  rejected: 8,
+  received: 9,
 };
 
 export function furtherStatus(a: RequestStatus, b: RequestStatus): RequestStatus {

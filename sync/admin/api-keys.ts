@@ -1,20 +1,10 @@
+import type { ApiKeyView } from '../../shared/console';
 import type { Kysely } from 'kysely';
 import { API_SCOPES, type ApiScope } from '../auth/api-key-auth';
 import { hashSecret, newId, newSecret } from '../auth/secrets';
 import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
 import { jsonb } from '../store/json';
-
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  scopes: string[];
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  rotatedAt: string | null;
-  state: 'active' | 'expired' | 'revoked';
-}
 
 const SHOWN_ONCE = 'The key is shown only now; store it safely.';
 

@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { actorLabel } from '../auth/actor';
 import type { Database } from '../db/schema';
+import { notifyConsole } from '../store/notify';
 import { recordAudit } from './record';
+import { requestLine } from './request-line';
+import { isAnonymousRefusal } from './refusal-counter';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -12,20 +14,20 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function auditWrites(db: Kysely<Database>) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (!WRITES.has(request.method)) return payload;
-    const who = actorLabel(request.actor);
+    if (!WRITES.has(request.method) || request.auditRecorded) return payload;
     const status = reply.statusCode;
-    const params = request.params as Record<string, string> | undefined;
+    // Counted per source and minute instead (refusal-counter.ts): no row a request.
+    if (isAnonymousRefusal(request, status)) return payload;
     await recordAudit(db, {
-      actorType: who.type,
-      actorId: who.id,
-      ip: request.ip,
-      action: `${request.method} ${request.routeOptions.url ?? request.url}`,
-      target: params && Object.keys(params).length > 0 ? JSON.stringify(params) : null,
+      ...requestLine(request),
       outcome: status < 400 ? 'accepted' : status < 500 ? 'refused' : 'failed',
       status,
       detail: request.auditDetail,
     }).catch((err: unknown) => request.log.error({ err }, 'audit line not written'));
+    // Every audited write may change what a console shows: its live stream reloads.
+    await notifyConsole(db).catch((err: unknown) =>
+      request.log.error({ err }, 'console notice not sent'),
+    );
     return payload;
   };
 }

@@ -6,12 +6,13 @@ import { bearerToken } from './bearer';
 import { hashSecret } from './secrets';
 
 export type AdminActor = Extract<Actor, { type: 'admin' }>;
+export type ConsoleActor = Extract<Actor, { type: 'console-user' }>;
 
 /**
- * Who may use the admin API. Pluggable: the endpoint checks its admin credential today; the
- * console (a later issue) adds its own session check beside it without touching the routes.
+ * Who may use the admin API. Pluggable: the endpoint's admin credential, and in front of it the
+ * console's session check (sync/auth/console-session-auth.ts); the routes then check the act.
  */
-export type AdminAuthenticator = (request: FastifyRequest) => Promise<AdminActor>;
+export type AdminAuthenticator = (request: FastifyRequest) => Promise<AdminActor | ConsoleActor>;
 
 /** Accepts any of the given secrets, compared by hash in constant time. */
 export function adminTokenAuthenticator(tokens: readonly string[]): AdminAuthenticator {

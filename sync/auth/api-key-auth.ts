@@ -8,26 +8,30 @@ import { hashSecret } from './secrets';
 
 export type ApiKeyActor = Extract<Actor, { type: 'api-key' }>;
 
-export const API_SCOPES = [
-  'events:read',
-  'recalls:write',
-  'items:write',
-  'locations:write',
-  'par-levels:write',
-  'deliveries:write',
-  'users:write',
-  'requests:write',
-  'webhooks:manage',
-  'audit:read',
-  'sync-health:read',
-] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+export { API_SCOPES, type ApiScope } from '../../shared/model/api-scopes';
+import type { ApiScope } from '../../shared/model/api-scopes';
 
-/** Resolves the ERP key behind a bearer token and checks it carries `scope`. */
+/**
+ * Resolves the ERP key behind a bearer token and checks it carries `scope`. ERP routes find the
+ * key in `onRequest` (authenticate-first.ts), before the body is read; the handler's call then
+ * only checks the scope.
+ */
 export async function authenticateApiKey(
   db: Kysely<Database>,
   request: FastifyRequest,
   scope: ApiScope,
+): Promise<ApiKeyActor> {
+  const actor = request.actor?.type === 'api-key' ? request.actor : await findApiKey(db, request);
+  if (!actor.scopes.includes(scope)) {
+    throw new HttpError(403, 'SCOPE_MISSING', `This API key lacks the scope "${scope}".`);
+  }
+  return actor;
+}
+
+/** The ERP key behind a bearer token, whatever its scopes; throws 401 otherwise. */
+export async function findApiKey(
+  db: Kysely<Database>,
+  request: FastifyRequest,
 ): Promise<ApiKeyActor> {
   const key = await db
     .selectFrom('api_keys')
@@ -57,8 +61,5 @@ export async function authenticateApiKey(
   }
   const actor: ApiKeyActor = { type: 'api-key', id: key.id, name: key.name, scopes: key.scopes };
   request.actor = actor;
-  if (!key.scopes.includes(scope)) {
-    throw new HttpError(403, 'SCOPE_MISSING', `This API key lacks the scope "${scope}".`);
-  }
   return actor;
 }

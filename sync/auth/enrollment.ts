@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
+import { DEFAULT_DEVICE_TOKEN_POLICY } from './device-token-policy';
 import { hashSecret, newId, newSecret } from './secrets';
 
 export const DEFAULT_CODE_TTL_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_TOKEN_TTL_MS = 365 * 24 * 60 * 60 * 1000;
+/** A device token's life; renewed while the device syncs (device-token-policy.ts). */
+export const DEFAULT_TOKEN_TTL_MS = DEFAULT_DEVICE_TOKEN_POLICY.ttlMs;
 
 export async function createEnrollmentCode(
   db: Kysely<Database>,
@@ -20,6 +22,31 @@ export async function createEnrollmentCode(
   return { code, facilityId, expiresAt: expiresAt.toISOString() };
 }
 
+/** Why a code cannot be spent, or null when it can (checked again when it is spent). */
+export async function enrollmentCodeRefusal(
+  db: Kysely<Database>,
+  code: string,
+  now = new Date(),
+): Promise<string | null> {
+  const known = await db
+    .selectFrom('enrollment_codes')
+    .select(['used_at', 'expires_at'])
+    .where('code_hash', '=', hashSecret(code))
+    .executeTakeFirst();
+  if (!known) return 'is not known';
+  if (known.used_at) return 'was already used';
+  if (known.expires_at.getTime() <= now.getTime()) return 'has expired';
+  return null;
+}
+
+export function enrollmentCodeInvalid(why: string): HttpError {
+  return new HttpError(
+    401,
+    'ENROLLMENT_CODE_INVALID',
+    `This enrollment code ${why}; ask the centre for a new one.`,
+  );
+}
+
 /**
  * The code is spent by one UPDATE that only matches an unused, unexpired code, so two devices
  * racing with the same code cannot both win.
@@ -29,9 +56,11 @@ export async function enrollDevice(
   code: string,
   deviceName: string,
   tokenTtlMs = DEFAULT_TOKEN_TTL_MS,
-): Promise<{ deviceId: string; facilityId: string; token: string }> {
+): Promise<{ deviceId: string; facilityId: string; token: string; tokenExpiresAt: string }> {
   const deviceId = newId('DEV');
   const token = newSecret('dev');
+  const now = new Date();
+  const tokenExpiresAt = new Date(now.getTime() + tokenTtlMs);
   return db.transaction().execute(async (trx) => {
     const spent = await trx
       .updateTable('enrollment_codes')
@@ -42,17 +71,7 @@ export async function enrollDevice(
       .returning('facility_id')
       .executeTakeFirst();
     if (!spent) {
-      const known = await trx
-        .selectFrom('enrollment_codes')
-        .select(['used_at'])
-        .where('code_hash', '=', hashSecret(code))
-        .executeTakeFirst();
-      const why = !known ? 'is not known' : known.used_at ? 'was already used' : 'has expired';
-      throw new HttpError(
-        400,
-        'ENROLLMENT_CODE_INVALID',
-        `This enrollment code ${why}; ask the centre for a new one.`,
-      );
+      throw enrollmentCodeInvalid((await enrollmentCodeRefusal(trx, code)) ?? 'was already used');
     }
     await trx
       .insertInto('devices')
@@ -61,9 +80,15 @@ export async function enrollDevice(
         facility_id: spent.facility_id,
         name: deviceName,
         token_hash: hashSecret(token),
-        expires_at: new Date(Date.now() + tokenTtlMs),
+        token_issued_at: now,
+        expires_at: tokenExpiresAt,
       })
       .execute();
-    return { deviceId, facilityId: spent.facility_id, token };
+    return {
+      deviceId,
+      facilityId: spent.facility_id,
+      token,
+      tokenExpiresAt: tokenExpiresAt.toISOString(),
+    };
   });
 }

@@ -9,6 +9,7 @@ import {
 import { listDevices, revokeDevice } from '../admin/devices';
 import { addFacility, createEnrollment, listFacilities } from '../admin/facilities';
 import { DEFAULT_CODE_TTL_MS } from '../auth/enrollment';
+import { addConsoleUser, disableConsoleUser, listConsoleUsers } from '../console/console-users';
 import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
 import { parseDuration } from './arguments';
@@ -191,6 +192,42 @@ export const COMMANDS: Record<string, AdminCommand> = {
         path: `/v1/admin/api-keys/${segment(id)}/expiry`,
         body: { expiresAt },
         direct: (db) => setApiKeyExpiry(db, { id, expiresAt }),
+      };
+    },
+  },
+  'console-user add': {
+    usage: 'console-user add --username U --role admin|buyer|analyst [--name "Full Name"]',
+    plan(o) {
+      // No --password: one is made and printed once, so no password sits in shell history.
+      const body = {
+        username: required(o, 'username'),
+        role: required(o, 'role'),
+        ...(o['name'] ? { displayName: o['name'] } : {}),
+      };
+      return {
+        method: 'POST',
+        path: '/v1/admin/console-users',
+        body,
+        direct: (db) => addConsoleUser(db, body),
+      };
+    },
+  },
+  'console-user list': {
+    usage: 'console-user list',
+    plan: () => ({
+      method: 'GET',
+      path: '/v1/admin/console-users',
+      direct: (db) => listConsoleUsers(db),
+    }),
+  },
+  'console-user disable': {
+    usage: 'console-user disable --username U',
+    plan(o) {
+      const username = required(o, 'username');
+      return {
+        method: 'POST',
+        path: `/v1/admin/console-users/${segment(username)}/disable`,
+        direct: (db) => disableConsoleUser(db, { username }),
       };
     },
   },

@@ -28,6 +28,19 @@ export interface DevicesTable {
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
   last_contact_at: Timestamp | null;
+  /** When the current token was handed out (enrolment or the last renewal). */
+  token_issued_at: CreatedAt;
+  /** What the PC last reported of itself (shared/console/pc-report.ts); null until it does. */
+  app_version: string | null;
+  documents_waiting: number | null;
+  reported_at: Timestamp | null;
+}
+
+/** Tokens replaced by a renewal, still accepted until `valid_until`. */
+export interface DeviceTokenOverlapTable {
+  token_hash: string;
+  device_id: string;
+  valid_until: Timestamp;
 }
 
 export interface ApiKeysTable {
@@ -84,11 +97,21 @@ export interface AuditLogTable {
 export interface WebhookEndpointsTable {
   id: string;
   url: string;
-  secret: string;
+  /** Plain text, only on endpoints registered before 005 and not yet sealed by a worker. */
+  secret: string | null;
   event_types: Json<string[]>;
   created_at: CreatedAt;
   disabled_at: Timestamp | null;
   disabled_reason: string | null;
+  secret_sealed: string | null;
+  secret_key_id: string | null;
+  previous_secret_sealed: string | null;
+  previous_secret_expires_at: Timestamp | null;
+  secret_rotated_at: Timestamp | null;
+  /** The API key that registered it, whose read scopes bound it; null before 005. */
+  owner_key_id: string | null;
+  paused_at: Timestamp | null;
+  needs_rekey: Generated<boolean>;
 }
 
 export interface OutboxTable {
@@ -110,10 +133,59 @@ export interface WebhookDeliveriesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface ConsoleUsersTable {
+  username: string;
+  display_name: string;
+  role: 'admin' | 'buyer' | 'analyst';
+  password_hash: string;
+  failed_count: ColumnType<number, number | undefined, number>;
+  locked_until: Timestamp | null;
+  created_at: CreatedAt;
+  disabled_at: Timestamp | null;
+}
+
+export interface ConsoleSessionsTable {
+  token_hash: string;
+  username: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  ended_at: Timestamp | null;
+  ip: string | null;
+}
+
+export interface ExceptionsTable {
+  condition_id: string;
+  kind: string;
+  facility_id: string | null;
+  summary: string;
+  detected_at: Timestamp;
+  state: 'owned' | 'resolved';
+  owner: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ExceptionStepsTable {
+  id: Generated<number>;
+  condition_id: string;
+  step: 'taken' | 'resolved';
+  actor: string;
+  at: CreatedAt;
+  comment: string | null;
+}
+
+/** Where each API key last read the ERP events feed (its `after`), to show how far behind it is. */
+export interface ApiKeyFeedPositionsTable {
+  key_id: string;
+  position: ColumnType<string, number, number>;
+  read_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   facilities: FacilitiesTable;
   enrollment_codes: EnrollmentCodesTable;
   devices: DevicesTable;
+  device_token_overlap: DeviceTokenOverlapTable;
   api_keys: ApiKeysTable;
   documents: DocumentsTable;
   integrity_alarms: IntegrityAlarmsTable;
@@ -121,4 +193,30 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   outbox: OutboxTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  console_users: ConsoleUsersTable;
+  console_sessions: ConsoleSessionsTable;
+  exceptions: ExceptionsTable;
+  exception_steps: ExceptionStepsTable;
+  api_key_feed_positions: ApiKeyFeedPositionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  approval_policies: ApprovalPoliciesTable;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  state: 'running' | 'done';
+  status_code: number | null;
+  response_body: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApprovalPoliciesTable {
+  facility_id: string;
+  version: number;
+  policy: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  created_by: string;
 }

@@ -1,3 +1,4 @@
+import { PC_APP_VERSION_HEADER, PC_WAITING_HEADER } from '../../shared/console/pc-report';
 import type { SyncApp } from '../context';
 
 /** The routes a stockroom PC calls from its page (web mode, or the desktop app's app:// page). */
@@ -20,11 +21,18 @@ export function allowStockroomPages(app: SyncApp): void {
     if (!DEVICE_ROUTES.some((route) => route.test(path))) return;
     // On the raw response, so the live stream's own writeHead carries it too.
     reply.raw.setHeader('access-control-allow-origin', '*');
+    // A renewed device token comes back in these (authenticate-first.ts); the page must read them.
+    reply.raw.setHeader('access-control-expose-headers', 'x-device-token, x-device-token-expires');
     if (request.method !== 'OPTIONS') return;
     await reply
       .code(204)
       .header('access-control-allow-methods', 'GET, POST')
-      .header('access-control-allow-headers', 'authorization, content-type, accept')
+      .header(
+        'access-control-allow-headers',
+        ['authorization', 'content-type', 'accept', PC_APP_VERSION_HEADER, PC_WAITING_HEADER].join(
+          ', ',
+        ),
+      )
       .header('access-control-max-age', '600')
       .send();
   });

@@ -4,6 +4,12 @@ import * as initial from './001-initial';
 import * as auditLog from './002-audit-log';
 import * as webhooks from './003-webhooks';
 import * as apiKeyExpiry from './004-api-key-expiry';
+import * as webhookSecrets from './005-webhook-secrets';
+import * as deviceTokenRenewal from './006-device-token-renewal';
+import * as consoleAccounts from './008-console-accounts';
+import * as exceptions from './009-exceptions';
+import * as idempotencyAndApprovalPolicies from './010-idempotency-and-approval-policies';
+import * as pcReports from './015-pc-reports';
 
 /** Forward-only: a migration, once released, is never edited; the next change is a new file. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +17,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-audit-log': auditLog,
   '003-webhooks': webhooks,
   '004-api-key-expiry': apiKeyExpiry,
+  '005-webhook-secrets': webhookSecrets,
+  '006-device-token-renewal': deviceTokenRenewal,
+  '008-console-accounts': consoleAccounts,
+  '009-exceptions': exceptions,
+  '010-idempotency-and-approval-policies': idempotencyAndApprovalPolicies,
+  '015-pc-reports': pcReports,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

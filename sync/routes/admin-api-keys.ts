@@ -36,12 +36,11 @@ const KeyView = Type.Object({
 
 export function adminApiKeyRoutes(app: SyncApp, context: SyncContext): void {
   const db = context.database.db;
-  const onRequest = adminOnly(context);
   const base = { tags: ['admin'], security: ADMIN_SECURITY };
   app.post(
     '/v1/admin/api-keys',
     {
-      onRequest,
+      onRequest: adminOnly(context, 'api-keys.manage'),
       schema: {
         ...base,
         summary: 'Create an ERP API key with scopes; the secret is shown once',
@@ -65,7 +64,7 @@ export function adminApiKeyRoutes(app: SyncApp, context: SyncContext): void {
   app.get(
     '/v1/admin/api-keys',
     {
-      onRequest,
+      onRequest: adminOnly(context, 'console.view'),
       schema: {
         ...base,
         summary: 'List API keys (never their secrets)',
@@ -77,7 +76,7 @@ export function adminApiKeyRoutes(app: SyncApp, context: SyncContext): void {
   app.post(
     '/v1/admin/api-keys/:id/revoke',
     {
-      onRequest,
+      onRequest: adminOnly(context, 'api-keys.manage'),
       schema: {
         ...base,
         summary: 'Revoke an API key: its next request gets 401',
@@ -93,7 +92,7 @@ export function adminApiKeyRoutes(app: SyncApp, context: SyncContext): void {
   app.post(
     '/v1/admin/api-keys/:id/rotate',
     {
-      onRequest,
+      onRequest: adminOnly(context, 'api-keys.manage'),
       schema: {
         ...base,
         summary:
@@ -111,7 +110,7 @@ export function adminApiKeyRoutes(app: SyncApp, context: SyncContext): void {
   app.put(
     '/v1/admin/api-keys/:id/expiry',
     {
-      onRequest,
+      onRequest: adminOnly(context, 'api-keys.manage'),
       schema: {
         ...base,
         summary: 'Set or clear an API key expiry',

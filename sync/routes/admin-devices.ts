@@ -15,11 +15,10 @@ const Device = Type.Object({
 
 export function adminDeviceRoutes(app: SyncApp, context: SyncContext): void {
   const db = context.database.db;
-  const onRequest = adminOnly(context);
   app.get(
     '/v1/admin/devices',
     {
-      onRequest,
+      onRequest: adminOnly(context, 'console.view'),
       schema: {
         tags: ['admin'],
         summary: 'List enrolled PCs',
@@ -35,7 +34,7 @@ export function adminDeviceRoutes(app: SyncApp, context: SyncContext): void {
   app.post(
     '/v1/admin/devices/:id/revoke',
     {
-      onRequest,
+      onRequest: adminOnly(context, 'devices.manage'),
       schema: {
         tags: ['admin'],
         summary: 'Revoke a PC: its next request is refused',
@@ -49,6 +48,10 @@ export function adminDeviceRoutes(app: SyncApp, context: SyncContext): void {
         },
       },
     },
-    async (request) => revokeDevice(db, { deviceId: request.params.id }),
+    async (request) => {
+      const revoked = await revokeDevice(db, { deviceId: request.params.id });
+      request.auditDetail = revoked.revoked;
+      return revoked;
+    },
   );
 }

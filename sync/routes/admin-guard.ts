@@ -1,20 +1,35 @@
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { consoleRefusal, type ConsoleAct } from '../../shared/console';
 import type { SyncContext } from '../context';
 import { refuseAllAdmins } from '../auth/admin-auth';
+import { HttpError } from '../http/errors';
 import { ErrorBody } from './collection-param';
 
 /**
  * Admin routes check the caller in `onRequest`, before the body is read: an anonymous caller learns
- * nothing about what the body should hold.
+ * nothing about what the body should hold. The admin credential may take every act; a console
+ * user what their role allows (shared/console), so a buyer or analyst is refused before the body.
  */
-export function adminOnly(context: SyncContext) {
+export function adminOnly(context: SyncContext, act: ConsoleAct) {
   const authenticate = context.adminAuth ?? refuseAllAdmins;
   return async (request: FastifyRequest) => {
-    request.actor = await authenticate(request);
+    const actor = await authenticate(request);
+    request.actor = actor;
+    const refusal = actor.type === 'console-user' ? consoleRefusal(actor.role, act) : undefined;
+    if (refusal) throw new HttpError(403, 'ROLE_NOT_PERMITTED', refusal);
   };
 }
 
-export const ADMIN_ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-export const ADMIN_SECURITY = [{ bearer: [] }];
+export const ADMIN_ERRORS = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+};
+export const ADMIN_SECURITY: { [scheme: string]: string[] }[] = [
+  { bearer: [] },
+  { consoleSession: [] },
+];
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });

@@ -1,6 +1,8 @@
+import { auditEntryOf } from '../audit/audit-entry';
 import Type from 'typebox';
 import { MAX_SAFE_COUNTER, SafeName } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
+import { auditPersonalReads } from '../audit/read-audit';
 import type { SyncApp, SyncContext } from '../context';
 import { ErrorBody } from './collection-param';
 
@@ -37,6 +39,8 @@ export function erpAuditRoute(app: SyncApp, { database }: SyncContext): void {
           403: ErrorBody,
         },
       },
+      // The log names people and their addresses: reading it is itself audited.
+      onSend: auditPersonalReads(database.db),
     },
     async (request) => {
       await authenticateApiKey(database.db, request, 'audit:read');
@@ -55,19 +59,13 @@ export function erpAuditRoute(app: SyncApp, { database }: SyncContext): void {
         .orderBy('id')
         .limit(q.limit ?? 100)
         .execute();
+      request.auditDetail = {
+        read: 'audit log',
+        returned: rows.length,
+        filters: Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)),
+      };
       return {
-        entries: rows.map((r) => ({
-          id: r.id,
-          at: r.at.toISOString(),
-          actorType: r.actor_type,
-          actorId: r.actor_id,
-          ip: r.ip,
-          action: r.action,
-          target: r.target,
-          outcome: r.outcome,
-          status: r.status,
-          detail: r.detail,
-        })),
+        entries: rows.map(auditEntryOf),
       };
     },
   );

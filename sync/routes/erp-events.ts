@@ -2,6 +2,7 @@ import Type from 'typebox';
 import { MAX_SAFE_COUNTER } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
 import type { SyncApp, SyncContext } from '../context';
+import { recordFeedPosition } from '../console/feed-positions';
 import { ErrorBody } from './collection-param';
 
 const EventsQuery = Type.Object({
@@ -38,8 +39,9 @@ export function erpEventsRoute(app: SyncApp, { database }: SyncContext): void {
       },
     },
     async (request) => {
-      await authenticateApiKey(database.db, request, 'events:read');
+      const key = await authenticateApiKey(database.db, request, 'events:read');
       const after = request.query.after ?? 0;
+      await recordFeedPosition(database.db, key.id, after);
       const rows = await database.db
         .selectFrom('documents')
         .select(['seq', 'recorded_at', 'doc'])

@@ -1,164 +1,209 @@
 import Type from 'typebox';
-import { MAX_SAFE_COUNTER } from '../../shared/model';
+import { SafeName } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
-import { newId } from '../auth/secrets';
 import type { SyncApp, SyncContext } from '../context';
-import { HttpError } from '../http/errors';
-import { jsonb } from '../store/json';
+import {
+  createWebhook,
+  DEFAULT_OVERLAP_SECONDS,
+  deleteWebhook,
+  listWebhooks,
+  pauseWebhook,
+  resumeWebhook,
+  rotateWebhookSecret,
+} from '../webhooks/endpoints';
 import { WEBHOOK_EVENT_TYPES } from '../webhooks/event-types';
 import { ErrorBody } from './collection-param';
+import { erpDeadLetterRoutes } from './erp-dead-letters';
 
-const WebhookBody = Type.Object(
+export const WebhookBody = Type.Object(
   {
-    url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 }),
-    secret: Type.String({
-      minLength: 16,
-      maxLength: 200,
-      description: 'HMAC key; "whsec_<base64>" or plain text',
+    url: SafeName({
+      minLength: 1,
+      maxLength: 2000,
+      description:
+        'https URL of a public address (checked now and at every delivery); the server makes the secret',
     }),
     eventTypes: Type.Array(
-      Type.String({
+      SafeName({
         maxLength: 60,
-        description: `"*" or one of: ${WEBHOOK_EVENT_TYPES.join(', ')}`,
+        description: `"*" (all the key may read) or one of: ${WEBHOOK_EVENT_TYPES.join(', ')}`,
       }),
-      {
-        minItems: 1,
-        maxItems: 50,
-      },
+      { minItems: 1, maxItems: 50 },
     ),
   },
   { additionalProperties: false },
 );
 
-export function erpWebhookRoutes(app: SyncApp, { database }: SyncContext): void {
-  const db = database.db;
+export const WebhookId = Type.Object({ id: SafeName({ minLength: 1, maxLength: 100 }) });
+
+export const RotateBody = Type.Object(
+  {
+    overlapSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 7 * 24 * 60 * 60,
+        default: DEFAULT_OVERLAP_SECONDS,
+        description: 'How long the old secret keeps signing beside the new one (default a day)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const WebhookView = Type.Object({
+  id: Type.String(),
+  url: Type.String(),
+  eventTypes: Type.Array(Type.String()),
+  ownerKey: Type.Union([
+    Type.Object({ id: Type.String(), name: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Null(),
+  ]),
+  state: Type.Union([Type.Literal('active'), Type.Literal('paused'), Type.Literal('disabled')]),
+  createdAt: Type.String(),
+  pausedAt: Type.Union([Type.String(), Type.Null()]),
+  disabledAt: Type.Union([Type.String(), Type.Null()]),
+  disabledReason: Type.Union([Type.String(), Type.Null()]),
+  secretRotatedAt: Type.Union([Type.String(), Type.Null()]),
+  previousSecretExpiresAt: Type.Union([Type.String(), Type.Null()]),
+  needsRekey: Type.Boolean(),
+  warning: Type.Union([Type.String(), Type.Null()]),
+  pending: Type.Integer(),
+  dead: Type.Integer(),
+});
+
+export const WithSecret = Type.Object({
+  id: Type.String(),
+  url: Type.String(),
+  eventTypes: Type.Array(Type.String()),
+  secret: Type.String({ description: 'whsec_<base64>; shown only in this answer' }),
+  note: Type.String(),
+});
+
+const ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+export function erpWebhookRoutes(app: SyncApp, context: SyncContext): void {
+  const db = context.database.db;
+  const settings = context.webhooks;
   app.post(
     '/v1/erp/webhooks',
     {
       schema: {
         tags: ['webhooks'],
-        summary: 'Register an endpoint for signed webhooks (scope webhooks:manage)',
+        summary:
+          'Register an endpoint for signed webhooks; the secret is made here and shown once (scope webhooks:manage, plus the read scope of each event type)',
         body: WebhookBody,
-        response: {
-          201: Type.Object({
-            id: Type.String(),
-            url: Type.String(),
-            eventTypes: Type.Array(Type.String()),
-          }),
-          400: ErrorBody,
-        },
+        response: { 201: WithSecret, ...ERRORS },
       },
     },
     async (request, reply) => {
-      await authenticateApiKey(db, request, 'webhooks:manage');
-      const unknown = request.body.eventTypes.filter(
-        (t) => t !== '*' && !WEBHOOK_EVENT_TYPES.includes(t),
-      );
-      if (unknown.length > 0) {
-        throw new HttpError(
-          400,
-          'EVENT_TYPE_UNKNOWN',
-          `Unknown event type ${unknown.join(', ')}; known: ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
-        );
-      }
-      const id = newId('WH');
-      await db
-        .insertInto('webhook_endpoints')
-        .values({
-          id,
-          url: request.body.url,
-          secret: request.body.secret,
-          event_types: jsonb(request.body.eventTypes),
-        })
-        .execute();
-      request.auditDetail = { webhookId: id, url: request.body.url };
-      return reply
-        .status(201)
-        .send({ id, url: request.body.url, eventTypes: request.body.eventTypes });
+      const key = await authenticateApiKey(db, request, 'webhooks:manage');
+      const created = await createWebhook(db, settings, key, request.body);
+      request.auditDetail = {
+        webhookId: created.id,
+        url: created.url,
+        eventTypes: created.eventTypes,
+      };
+      return reply.status(201).send(created);
     },
   );
 
   app.get(
-    '/v1/erp/dead-letters',
+    '/v1/erp/webhooks',
     {
       schema: {
         tags: ['webhooks'],
-        summary: 'Deliveries that failed their last attempt (scope webhooks:manage)',
+        summary: 'Registered endpoints, never their secrets (scope webhooks:manage)',
         response: {
-          200: Type.Object({ deadLetters: Type.Array(Type.Record(Type.String(), Type.Unknown())) }),
+          200: Type.Object({ webhooks: Type.Array(WebhookView) }),
+          401: ErrorBody,
+          403: ErrorBody,
         },
       },
     },
     async (request) => {
       await authenticateApiKey(db, request, 'webhooks:manage');
-      const rows = await db
-        .selectFrom('webhook_deliveries as d')
-        .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
-        .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
-        .select([
-          'd.id',
-          'd.outbox_id',
-          'o.event_type',
-          'e.url',
-          'd.attempts',
-          'd.last_status',
-          'd.last_error',
-          'd.updated_at',
-        ])
-        .where('d.status', '=', 'dead')
-        .orderBy('d.id')
-        .limit(1000)
-        .execute();
-      return {
-        deadLetters: rows.map((r) => ({
-          id: r.id,
-          messageId: r.outbox_id,
-          eventType: r.event_type,
-          url: r.url,
-          attempts: r.attempts,
-          lastStatus: r.last_status,
-          lastError: r.last_error,
-          failedAt: r.updated_at.toISOString(),
-        })),
-      };
+      return { webhooks: await listWebhooks(db) };
     },
   );
 
-  app.post(
-    '/v1/erp/dead-letters/:id/replay',
+  for (const [action, act, summary] of [
+    ['pause', pauseWebhook, 'Hold deliveries to an endpoint; messages keep queuing for it'],
+    [
+      'resume',
+      resumeWebhook,
+      'Deliver again to a paused endpoint, or one disabled by a 410 answer',
+    ],
+  ] as const) {
+    app.post(
+      `/v1/erp/webhooks/:id/${action}`,
+      {
+        schema: {
+          tags: ['webhooks'],
+          summary: `${summary} (scope webhooks:manage)`,
+          params: WebhookId,
+          response: { 200: WebhookView, 404: ErrorBody, ...ERRORS },
+        },
+      },
+      async (request) => {
+        await authenticateApiKey(db, request, 'webhooks:manage');
+        return act(db, request.params.id);
+      },
+    );
+  }
+
+  app.delete(
+    '/v1/erp/webhooks/:id',
     {
       schema: {
         tags: ['webhooks'],
         summary:
-          'Send a dead-lettered delivery again, from a fresh attempt count (scope webhooks:manage)',
-        params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_SAFE_COUNTER }) }),
-        response: {
-          202: Type.Object({ id: Type.Integer(), status: Type.String() }),
-          404: ErrorBody,
-        },
+          'Remove an endpoint with its queued and dead-lettered deliveries (scope webhooks:manage)',
+        params: WebhookId,
+        response: { 200: Type.Object({ deleted: Type.String() }), 404: ErrorBody, ...ERRORS },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       await authenticateApiKey(db, request, 'webhooks:manage');
-      const replayed = await db
-        .updateTable('webhook_deliveries')
-        .set({
-          status: 'pending',
-          attempts: 0,
-          next_attempt_at: new Date(),
-          updated_at: new Date(),
-        })
-        .where('id', '=', request.params.id)
-        .where('status', '=', 'dead')
-        .returning('id')
-        .executeTakeFirst();
-      if (!replayed)
-        throw new HttpError(
-          404,
-          'DEAD_LETTER_UNKNOWN',
-          `There is no dead letter ${request.params.id}.`,
-        );
-      return reply.status(202).send({ id: replayed.id, status: 'pending' });
+      return deleteWebhook(db, request.params.id);
     },
   );
+
+  app.post(
+    '/v1/erp/webhooks/:id/rotate-secret',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary:
+          'Re-key: a new secret, shown once; the old one keeps signing beside it for overlapSeconds (scope webhooks:manage)',
+        params: WebhookId,
+        body: RotateBody,
+        response: {
+          200: Type.Object({
+            ...WithSecret.properties,
+            previousSecretExpiresAt: Type.Union([Type.String(), Type.Null()]),
+          }),
+          404: ErrorBody,
+          ...ERRORS,
+        },
+      },
+      // The body is optional: a bare POST rotates with the default overlap.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request) => {
+      const key = await authenticateApiKey(db, request, 'webhooks:manage');
+      const rotated = await rotateWebhookSecret(db, settings, key, {
+        id: request.params.id,
+        overlapSeconds: request.body.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS,
+      });
+      request.auditDetail = {
+        webhookId: rotated.id,
+        previousSecretExpiresAt: rotated.previousSecretExpiresAt,
+      };
+      return rotated;
+    },
+  );
+
+  erpDeadLetterRoutes(app, context);
 }

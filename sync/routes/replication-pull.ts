@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { MAX_SAFE_COUNTER } from '../../shared/model';
+import { auditPersonalReads } from '../audit/read-audit';
 import { authenticateDevice } from '../auth/device-auth';
 import type { SyncApp, SyncContext } from '../context';
 import { pullDocuments } from '../store/pull';
@@ -31,6 +32,8 @@ export function replicationPullRoute(app: SyncApp, { database }: SyncContext): v
         querystring: PullQuery,
         response: { 200: PullResponse, 401: ErrorBody, 404: ErrorBody },
       },
+      // A page of user documents is a read of personal data: audited (other pages are not).
+      onSend: auditPersonalReads(database.db),
     },
     async (request) => {
       const collection = knownCollection(request.params.collection);
@@ -47,6 +50,13 @@ export function replicationPullRoute(app: SyncApp, { database }: SyncContext): v
           { collection, skipped: page.skippedInvalid },
           'stored documents fail the schema; not served',
         );
+      }
+      if (collection === 'users' && page.documents.length > 0) {
+        request.auditDetail = {
+          read: 'users',
+          returned: page.documents.length,
+          ids: page.documents.slice(0, 50).map((d) => d['id']),
+        };
       }
       return { documents: page.documents, checkpoint: page.checkpoint };
     },

@@ -3,6 +3,7 @@ import { authenticateDevice } from '../auth/device-auth';
 import type { SyncApp, SyncContext } from '../context';
 import { applyPush } from '../store/push';
 import { checkPush, type PushRow } from '../store/push-check';
+import { PushRefusal } from '../store/push-refusal';
 import { CollectionParams, ErrorBody, knownCollection } from './collection-param';
 
 const AnyDocument = Type.Record(Type.String(), Type.Unknown());
@@ -13,6 +14,14 @@ const PushBody = Type.Array(
   }),
   { maxItems: 1000 },
 );
+
+/** A refusal for good names the document, so the PC can set it aside and send the rest. */
+const RefusalBody = Type.Object({
+  code: Type.String(),
+  message: Type.String(),
+  documentId: Type.String({ description: 'The document refused; nothing of the batch was stored' }),
+  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+});
 
 export function replicationPushRoute(app: SyncApp, { database }: SyncContext): void {
   app.post(
@@ -26,17 +35,33 @@ export function replicationPushRoute(app: SyncApp, { database }: SyncContext): v
         response: {
           200: Type.Array(AnyDocument),
           401: ErrorBody,
-          403: ErrorBody,
+          403: Type.Union([RefusalBody, ErrorBody]),
           404: ErrorBody,
-          422: ErrorBody,
+          422: RefusalBody,
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const collection = knownCollection(request.params.collection);
       const device = await authenticateDevice(database.db, request);
-      const rows = checkPush(collection, device, request.body as PushRow[]);
-      const outcome = await applyPush(database, collection, device, rows);
+      const pushed = request.body as PushRow[];
+      let rows;
+      let outcome;
+      try {
+        rows = checkPush(collection, device, pushed);
+        outcome = await applyPush(database, collection, device, rows);
+      } catch (error) {
+        if (!(error instanceof PushRefusal)) throw error;
+        // The audit line says which document and which rule, in the words the PC shows.
+        request.auditDetail = {
+          collection,
+          facilityId: device.facilityId,
+          received: pushed.length,
+          written: 0,
+          refused: { documentId: error.documentId, code: error.code, message: error.message },
+        };
+        return reply.status(error.statusCode as 403 | 422).send(error.body);
+      }
       request.auditDetail = {
         collection,
         facilityId: device.facilityId,

@@ -2,10 +2,12 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { adminTokenAuthenticator } from '../auth/admin-auth';
 import { newSecret } from '../auth/secrets';
 import type { SyncConfig } from '../config';
+import { BUILT_CONSOLE_DIR } from '../console/console-static';
 import { openDatabase } from '../db/connect';
 import { acquireDataFolderLock, type DataFolderLock } from '../db/data-folder-lock';
 import { migrateToLatest } from '../migrations';
 import { buildServer } from '../server';
+import { webhookSettingsFromEnv } from '../webhooks/settings';
 import { startWebhookWorker } from '../webhooks/worker';
 import { boundedShutdown } from './bounded-shutdown';
 
@@ -23,6 +25,8 @@ export async function serveEndpoint(config: SyncConfig): Promise<number> {
     lock = acquireDataFolderLock(config.dataDir, 'endpoint', new Date());
   }
   try {
+    // Before the database opens, so a bad key setting fails the start at once.
+    const webhooks = webhookSettingsFromEnv(process.env, config.dataDir);
     const database = await openDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
@@ -38,13 +42,22 @@ export async function serveEndpoint(config: SyncConfig): Promise<number> {
       logger: { level: config.logLevel },
       adminAuth: adminTokenAuthenticator(tokens),
       trustProxy: config.trustProxy,
+      consoleDir: BUILT_CONSOLE_DIR,
+      deviceTokens: config.deviceTokens,
+      rateLimits: config.rateLimits,
+      webhooks,
       tls:
         config.tlsCert && config.tlsKey
           ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) }
           : undefined,
     });
     app.log.info({ migrations: applied, storage: database.kind }, 'database ready');
-    const worker = startWebhookWorker(database.db, app.log);
+    if (config.databaseUrl && webhooks.keySource === 'key file') {
+      app.log.warn(
+        'webhook secrets are sealed with DATA_DIR/webhook-secrets.key: set WEBHOOK_SECRETS_KEY, the same on every endpoint process sharing this database',
+      );
+    }
+    const worker = startWebhookWorker(database.db, app.log, webhooks);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -6,11 +6,44 @@ import {
   verifierProblems,
 } from '../../shared/model';
 import type { SyncDatabase } from '../db/connect';
+import { auditUserAccessChanges } from '../audit/user-access-audit';
 import { HttpError } from '../http/errors';
 import { sameContent, type Doc } from './canonical';
-import { facilitiesOf, findDocuments, writeDocuments, type DocumentWrite } from './documents';
+import {
+  facilitiesOf,
+  findDocuments,
+  writeDocuments,
+  type DocumentWrite,
+  type StoredDocument,
+} from './documents';
 import { notifyChange } from './notify';
 import { sequencedWrite } from './sequenced';
+
+/**
+ * The fields a stockroom owns stay the stockroom's when the ERP sends the document again: a
+ * delivery's closing is kept (the ERP may echo it back unchanged, never change it).
+ */
+function keepStockroomFields(
+  collection: CollectionName,
+  sent: Doc,
+  current: StoredDocument | undefined,
+): Doc {
+  if (collection !== 'deliveries') return sent;
+  const closure = current && !current.deleted ? current.body['closure'] : undefined;
+  if (closure === undefined) {
+    if (sent['closure'] === undefined) return sent;
+  } else if (sent['closure'] === undefined) {
+    return { ...sent, closure };
+  } else if (sameContent(sent['closure'], closure)) {
+    return sent;
+  }
+  throw new HttpError(
+    422,
+    'STOCKROOM_FIELD',
+    `Nothing was stored: delivery ${String(sent['id'])} — "closure" is written by the stockroom that closes the delivery; send the delivery without it.`,
+    [{ field: 'closure', message: 'written by the stockroom only' }],
+  );
+}
 
 export interface CentreWriteOutcome {
   written: number;
@@ -73,8 +106,9 @@ export async function writeCentreDocuments(
     );
     const outcome: CentreWriteOutcome = { written: 0, unchanged: 0 };
     const writes: DocumentWrite[] = [];
-    for (const doc of docs) {
-      const current = stored.get(String(doc['id']));
+    for (const sent of docs) {
+      const current = stored.get(String(sent['id']));
+      const doc = keepStockroomFields(collection, sent, current);
       if (current && !current.deleted && sameContent(current.body, doc)) {
         outcome.unchanged += 1;
         continue;
@@ -88,6 +122,8 @@ export async function writeCentreDocuments(
       });
       outcome.written += 1;
     }
+    // Role changes are audited against the stored versions, so before they are replaced.
+    if (collection === 'users') await auditUserAccessChanges(trx, writtenBy, writes);
     // All at once, in order: the same seqs and webhooks as one write per document.
     await writeDocuments(trx, writes);
     if (outcome.written > 0) {

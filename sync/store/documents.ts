@@ -45,6 +45,8 @@ export interface DocumentWrite {
   deleted: boolean;
   /** `device:<id>` or `api-key:<name>`: who wrote this version. */
   writtenBy: string;
+  /** The webhook event when it is not the collection's own (a delivery closed). */
+  eventType?: string;
 }
 
 /**
@@ -70,7 +72,7 @@ export function outboundDocument(body: Doc): Doc {
 
 export function documentWebhook({ write, seq }: SequencedWrite): WebhookMessage {
   return {
-    eventType: COLLECTION_EVENT_TYPES[write.collection],
+    eventType: write.eventType ?? COLLECTION_EVENT_TYPES[write.collection],
     payload: {
       collection: write.collection,
       seq,

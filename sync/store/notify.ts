@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
 export interface ChangeNotice {
@@ -37,4 +37,18 @@ export function parseNotice(payload: string): ChangeNotice | null {
   } catch {
     return null;
   }
+}
+
+/** The notice the console's live stream listens for, besides every collection's own. */
+export const CONSOLE_NOTICE: ChangeNotice = { collection: 'console', facilities: null };
+
+/**
+ * Tells every endpoint process's console stream that something it shows changed (an audited write,
+ * a dead letter). The channel is the one openDatabase listens on, named from the current schema,
+ * so a caller needs no handle on the database object.
+ */
+export async function notifyConsole(db: Kysely<Database>): Promise<void> {
+  await sql`select pg_notify('sync_changes_' || current_schema(), ${JSON.stringify(CONSOLE_NOTICE)})`.execute(
+    db,
+  );
 }

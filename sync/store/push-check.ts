@@ -6,6 +6,7 @@ import {
 } from '../../shared/model';
 import type { DeviceActor } from '../auth/device-auth';
 import { HttpError } from '../http/errors';
+import { PushRefusal } from './push-refusal';
 import { replicatedState, splitDeleted, type Doc } from './canonical';
 
 export interface PushRow {
@@ -40,10 +41,12 @@ export function checkPush(
   }
   const validator = documentValidator(collection);
   const invalid: FieldError[] = [];
+  let firstInvalid: string | undefined;
   const checked = rows.map((row, index): CheckedRow => {
     const { body, deleted } = splitDeleted(row.newDocumentState);
     const result = validator.validate(body);
     if (!result.ok) {
+      firstInvalid ??= String(body['id'] ?? `row ${index}`);
       for (const e of result.errors) {
         invalid.push({ field: `[${index}].newDocumentState.${e.field}`, message: e.message });
       }
@@ -56,8 +59,8 @@ export function checkPush(
     };
   });
   if (invalid.length > 0) {
-    throw new HttpError(
-      422,
+    throw new PushRefusal(
+      firstInvalid ?? '',
       'DOCUMENT_INVALID',
       `Nothing was stored: ${invalid[0]?.field} — ${invalid[0]?.message}`,
       invalid,
@@ -66,8 +69,8 @@ export function checkPush(
   if (definition.scope === 'facility') {
     const foreign = checked.find((row) => row.body['facilityId'] !== device.facilityId);
     if (foreign) {
-      throw new HttpError(
-        403,
+      throw new PushRefusal(
+        foreign.id,
         'FACILITY_MISMATCH',
         `Document "${foreign.id}" belongs to facility "${String(foreign.body['facilityId'])}", not this device's; nothing was stored.`,
       );

@@ -1,9 +1,9 @@
-import { COLLECTIONS, type CollectionName } from '../../shared/model';
+import { COLLECTIONS, type CollectionName, type SupplyRequest } from '../../shared/model';
 import type { DeviceActor } from '../auth/device-auth';
 import type { SyncDatabase } from '../db/connect';
-import { HttpError } from '../http/errors';
 import { auditSignIns } from '../audit/sign-in-audit';
 import { checkRequestStatusChange } from './request-status-rule';
+import { requestStepWebhooks } from '../webhooks/request-steps';
 import { sameContent, withDeleted, type Doc } from './canonical';
 import {
   findDocuments,
@@ -13,8 +13,11 @@ import {
   type StoredDocument,
 } from './documents';
 import { recordIntegrityAlarm } from './integrity-alarm';
+import { DELIVERY_CLOSED_EVENT } from '../webhooks/event-types';
 import { enqueueWebhooks, type WebhookMessage } from '../webhooks/outbox';
 import type { CheckedRow } from './push-check';
+import { checkPushPermissions, type PendingWrite } from './push-permissions';
+import { PushRefusal } from './push-refusal';
 import { sequencedWrite } from './sequenced';
 
 export interface PushOutcome {
@@ -61,14 +64,15 @@ export async function applyPush(
     );
     const outcome: PushOutcome = { conflicts: [], written: 0, acknowledged: 0, alarms: 0 };
     const writes: DocumentWrite[] = [];
+    const checks: PendingWrite[] = [];
     // Per row that makes a webhook, in row order: a write or an alarm.
     const announced: ('write' | { stored: StoredDocument; received: CheckedRow })[] = [];
     for (const row of rows) {
       const current = stored.get(row.id);
       if (current && !current.facilities?.includes(device.facilityId)) {
         // An id taken by another facility: neither overwrite it nor show it; refuse the batch.
-        throw new HttpError(
-          403,
+        throw new PushRefusal(
+          row.id,
           'FACILITY_MISMATCH',
           `Document "${row.id}" belongs to another facility; nothing was stored.`,
         );
@@ -76,7 +80,14 @@ export async function applyPush(
       const decision = decide(immutable, row, current);
       if (decision === 'write') {
         if (collection === 'supply_requests') checkRequestStatusChange(current?.body, row.body);
-        writes.push({ collection, body: row.body, deleted: row.deleted, writtenBy });
+        if (!row.deleted) checks.push({ body: row.body, stored: current });
+        writes.push({
+          collection,
+          body: row.body,
+          deleted: row.deleted,
+          writtenBy,
+          ...(newlyClosed(collection, current, row) ? { eventType: DELIVERY_CLOSED_EVENT } : {}),
+        });
         announced.push('write');
         stored.set(row.id, {
           id: row.id,
@@ -95,6 +106,19 @@ export async function applyPush(
         outcome.conflicts.push(withDeleted(current.body, current.deleted));
       }
     }
+    // Who wrote it, with what role, along which steps: in this transaction, against the users and
+    // history held here, so a role changed by the ERP meanwhile is seen.
+    await checkPushPermissions(trx, collection, device, checks);
+    // Each step a request gained reaches the ERP as its own message, beside the document's.
+    const steps =
+      collection === 'supply_requests'
+        ? checks.flatMap(({ body, stored }) =>
+            requestStepWebhooks(
+              stored?.body as SupplyRequest | undefined,
+              body as unknown as SupplyRequest,
+            ),
+          )
+        : [];
     // Nothing is written before every row is decided: a refusal above leaves the batch unstored.
     // The live streams' notice goes with the upsert, which runs only when something is written.
     if (collection === 'sign_in_events') await auditSignIns(trx, device, writes);
@@ -103,6 +127,7 @@ export async function applyPush(
     if (announced.every((entry) => entry === 'write')) {
       // No alarm to announce among the writes: their messages go with the upsert.
       await upsertDocuments(trx, writes, { notice, announce: true });
+      await enqueueWebhooks(trx, steps);
       return outcome;
     }
     const sequenced = (await upsertDocuments(trx, writes, { notice })).values();
@@ -116,7 +141,21 @@ export async function applyPush(
         messages.push(await recordIntegrityAlarm(trx, { collection, device, ...entry }));
       }
     }
-    await enqueueWebhooks(trx, messages);
+    await enqueueWebhooks(trx, [...messages, ...steps]);
     return outcome;
   });
+}
+
+/** A delivery whose closing arrives with this write: the ERP hears `delivery.closed`. */
+function newlyClosed(
+  collection: CollectionName,
+  stored: StoredDocument | undefined,
+  row: CheckedRow,
+): boolean {
+  return (
+    collection === 'deliveries' &&
+    !row.deleted &&
+    row.body['closure'] !== undefined &&
+    (stored?.body['closure'] === undefined || stored.deleted)
+  );
 }

@@ -1,15 +1,21 @@
 import type { RequestStatus } from '../../shared/model';
 import { STATUS_RANK } from '../../shared/replenishment/status-rank';
-import { HttpError } from '../http/errors';
+import { PushRefusal } from './push-refusal';
 import type { Doc } from './canonical';
 
 /**
- * The statuses a stockroom gives a supply request itself: it drafts, submits, cancels and
- * receives. Approving, ordering, shipping and rejecting are the centre's (the ERP's status route).
+ * The statuses a stockroom may give a supply request itself: all but ordered, which only the ERP
+ * sets (its status route). Who may take each of them, and whether the history leads there, is the
+ * request machine's question, asked in push-permissions (shared checkPushedRequest).
  */
 const STOCKROOM_STATUSES: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
   'draft',
   'submitted',
+  'acknowledged',
+  'approved',
+  'rejected',
+  'picking',
+  'shipped',
   'cancelled',
   'received',
 ]);
@@ -25,15 +31,15 @@ export function checkRequestStatusChange(stored: Doc | undefined, pushed: Doc): 
   if (to === from) return;
   const id = String(pushed['id']);
   if (!STOCKROOM_STATUSES.has(to)) {
-    throw new HttpError(
-      422,
+    throw new PushRefusal(
+      id,
       'REQUEST_STATUS_NOT_THE_STOCKROOMS',
       `Request ${id}: only the centre can make a request ${to}${from ? ` (it is ${from} there)` : ''}; nothing was stored.`,
     );
   }
   if (from !== undefined && STATUS_RANK[to] < STATUS_RANK[from]) {
-    throw new HttpError(
-      422,
+    throw new PushRefusal(
+      id,
       'REQUEST_STATUS_BACKWARDS',
       `Request ${id} is ${from} at the centre; a stockroom cannot move it back to ${to}. Nothing was stored.`,
     );

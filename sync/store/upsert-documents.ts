@@ -192,12 +192,12 @@ function inWriteOrder(
 }
 
 function writeRow(write: DocumentWrite, ord: number): WriteRow {
-  const { collection, body, deleted, writtenBy } = write;
+  const { collection, body, deleted, writtenBy, eventType } = write;
   const isEvent = collection === 'stock_events';
   return {
     ord,
     collection,
-    event_type: COLLECTION_EVENT_TYPES[collection],
+    event_type: eventType ?? COLLECTION_EVENT_TYPES[collection],
     id: String(body['id']),
     facilities: facilitiesOf(collection, body),
     doc: body,

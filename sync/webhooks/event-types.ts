@@ -16,7 +16,20 @@ export const COLLECTION_EVENT_TYPES: Record<CollectionName, string> = {
 };
 
 export const INTEGRITY_ALARM_EVENT = 'integrity.alarm';
+/** Each step a supply request takes (webhooks/request-steps.ts). */
+export const REQUEST_STEP_EVENT_TYPE = 'supply_request.step';
+
+/**
+ * A stockroom closed an expected delivery: the ERP learns the discrepancy summary (the payload is
+ * the delivery with its `closure`) without watching every delivery change.
+ */
+export const DELIVERY_CLOSED_EVENT = 'delivery.closed';
 
 export const WEBHOOK_EVENT_TYPES = [
-  ...new Set([...Object.values(COLLECTION_EVENT_TYPES), INTEGRITY_ALARM_EVENT]),
+  ...new Set([
+    ...Object.values(COLLECTION_EVENT_TYPES),
+    INTEGRITY_ALARM_EVENT,
+    DELIVERY_CLOSED_EVENT,
+    REQUEST_STEP_EVENT_TYPE,
+  ]),
 ].sort();

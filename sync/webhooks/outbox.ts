@@ -3,8 +3,15 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { jsonb, jsonRecords } from '../store/json';
 
-/** Endpoint `e` takes messages of `q.event_type`: by name, or every event with `*`. */
-export const subscribes = sql<boolean>`(e.event_types @> jsonb_build_array(q.event_type) or e.event_types @> ${jsonb(['*'])})`;
+/**
+ * Endpoint `e` takes messages of `q.event_type`: by name (or `*` on a row written by hand before
+ * 005), while the API key that registered it is neither revoked nor expired. Its event types were
+ * bounded by that key's read scopes when it was registered or re-keyed.
+ */
+export const subscribes = sql<boolean>`((e.event_types @> jsonb_build_array(q.event_type) or e.event_types @> ${jsonb(['*'])})
+  and (e.owner_key_id is null or exists (
+    select 1 from api_keys k where k.id = e.owner_key_id and k.revoked_at is null
+      and (k.expires_at is null or k.expires_at > now()))))`;
 
 export interface WebhookMessage {
   eventType: string;

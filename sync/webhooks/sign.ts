@@ -18,11 +18,20 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
   return `v1,${mac}`;
 }
 
-export function webhookHeaders(secret: string, id: string, timestamp: number, body: string) {
+/**
+ * One signature per secret, space-separated as the Standard Webhooks header allows
+ * (`v1,<new> v1,<old>`): during a rotation's overlap the receiver may check either secret.
+ */
+export function webhookHeaders(
+  secrets: readonly string[],
+  id: string,
+  timestamp: number,
+  body: string,
+): Record<string, string> {
   return {
     'content-type': 'application/json',
     'webhook-id': id,
     'webhook-timestamp': String(timestamp),
-    'webhook-signature': signWebhook(secret, id, timestamp, body),
+    'webhook-signature': secrets.map((s) => signWebhook(s, id, timestamp, body)).join(' '),
   };
 }

@@ -1,7 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { notifyConsole } from '../store/notify';
 import { backoffDelay, retryAfterMs, type BackoffPolicy } from './backoff';
+import { failureOfError, failureOfStatus, type FailureClass } from './failure-class';
+import { sealStoredSecrets } from './seal-stored';
+import { openSecret, SecretUnreadable } from './secret-box';
+import { sendWebhook } from './send';
+import type { WebhookSettings } from './settings';
 import { webhookHeaders } from './sign';
 
 export interface WebhookWorkerOptions extends BackoffPolicy {
@@ -38,20 +44,29 @@ interface Claimed {
   created_at: Date;
   endpoint_id: string;
   url: string;
-  secret: string;
+  secret_sealed: string;
+  previous_secret_sealed: string | null;
+  previous_secret_expires_at: Date | null;
 }
 
 /**
  * Claims due deliveries with SKIP LOCKED so several endpoint processes share the queue without
  * sending one message twice at once; delivery is still at-least-once, which the stable
- * webhook-id lets a receiver deduplicate.
+ * webhook-id lets a receiver deduplicate. Paused endpoints' deliveries wait; an endpoint's
+ * deliveries are claimed only by a process holding the key its secret is sealed under.
  */
-async function claim(db: Kysely<Database>, options: WebhookWorkerOptions): Promise<Claimed[]> {
+async function claim(
+  db: Kysely<Database>,
+  options: WebhookWorkerOptions,
+  keyIds: readonly string[],
+): Promise<Claimed[]> {
   const result = await sql<Claimed>`
     with due as (
       select d.id from webhook_deliveries d
       join webhook_endpoints e on e.id = d.endpoint_id
-      where d.status in ('pending', 'in-flight') and d.next_attempt_at <= now() and e.disabled_at is null
+      where d.status in ('pending', 'in-flight') and d.next_attempt_at <= now()
+        and e.disabled_at is null and e.paused_at is null
+        and e.secret_sealed is not null and e.secret_key_id = any(${sql.val(keyIds)}::text[])
       order by d.id limit ${options.batchSize}
       for update of d skip locked
     )
@@ -61,14 +76,33 @@ async function claim(db: Kysely<Database>, options: WebhookWorkerOptions): Promi
     from due, outbox o, webhook_endpoints e
     where w.id = due.id and o.id = w.outbox_id and e.id = w.endpoint_id
     returning w.id, w.attempts, w.outbox_id, o.event_type, o.payload, o.created_at,
-              w.endpoint_id, e.url, e.secret`.execute(db);
+              w.endpoint_id, e.url, e.secret_sealed, e.previous_secret_sealed,
+              e.previous_secret_expires_at`.execute(db);
   return result.rows;
 }
 
 const RETRY_AFTER_CEILING_MS = 24 * 60 * 60 * 1000;
 
+/** The secrets that sign this delivery: the current one, and the previous during its overlap. */
+function signingSecrets(settings: WebhookSettings, job: Claimed): string[] {
+  const secrets = [openSecret(settings.keyring, job.secret_sealed, job.endpoint_id)];
+  if (
+    job.previous_secret_sealed &&
+    job.previous_secret_expires_at &&
+    job.previous_secret_expires_at.getTime() > Date.now()
+  ) {
+    try {
+      secrets.push(openSecret(settings.keyring, job.previous_secret_sealed, job.endpoint_id));
+    } catch (error) {
+      if (!(error instanceof SecretUnreadable)) throw error;
+    }
+  }
+  return secrets;
+}
+
 async function deliver(
   db: Kysely<Database>,
+  settings: WebhookSettings,
   options: WebhookWorkerOptions,
   job: Claimed,
 ): Promise<void> {
@@ -79,21 +113,19 @@ async function deliver(
   });
   const timestamp = Math.floor(Date.now() / 1000);
   let status: number | null = null;
-  let error: string | null = null;
+  let failure: FailureClass | null = null;
   let retryAfter: number | null = null;
   try {
-    const response = await fetch(job.url, {
-      method: 'POST',
-      headers: webhookHeaders(job.secret, job.outbox_id, timestamp, body),
+    const response = await sendWebhook(
+      job.url,
+      webhookHeaders(signingSecrets(settings, job), job.outbox_id, timestamp, body),
       body,
-      signal: AbortSignal.timeout(options.timeoutMs),
-      redirect: 'manual',
-    });
+      { policy: settings.destinations, timeoutMs: options.timeoutMs, ca: settings.ca },
+    );
     status = response.status;
-    retryAfter = retryAfterMs(response.headers.get('retry-after'), Date.now());
-    await response.body?.cancel();
+    retryAfter = retryAfterMs(response.retryAfter, Date.now());
   } catch (cause) {
-    error = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    failure = cause instanceof SecretUnreadable ? 'secret_unreadable' : failureOfError(cause);
   }
   const attempts = job.attempts + 1;
   const update = db.updateTable('webhook_deliveries').where('id', '=', job.id);
@@ -124,7 +156,7 @@ async function deliver(
     });
     return;
   }
-  const last = error ?? `receiver answered ${status}`;
+  const last = failure ?? failureOfStatus(status ?? 0);
   if (attempts >= options.maxAttempts) {
     await update
       .set({
@@ -135,6 +167,8 @@ async function deliver(
         updated_at: new Date(),
       })
       .execute();
+    // A dead letter is an exception: consoles reload at once.
+    await notifyConsole(db);
     return;
   }
   // A receiver's Retry-After is honoured even above our own backoff ceiling (it knows its
@@ -161,17 +195,30 @@ export interface WebhookWorker {
   stop(): Promise<void>;
 }
 
+/**
+ * Delivers queued webhooks until stopped. It first seals any secret still stored in plain text
+ * (endpoints registered before migration 005) under the settings' key.
+ */
 export function startWebhookWorker(
   db: Kysely<Database>,
   log: FastifyBaseLogger,
+  settings: WebhookSettings,
   options: WebhookWorkerOptions = webhookOptionsFromEnv(process.env),
 ): WebhookWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> = Promise.resolve(0);
+  const keyIds = [...settings.keyring.keys.keys()];
+  const sealed = sealStoredSecrets(db, settings.keyring).then(
+    (count) => {
+      if (count > 0) log.info({ count }, 'webhook secrets sealed under the current key');
+    },
+    (err: unknown) => log.error({ err }, 'webhook secrets could not be sealed'),
+  );
   const tick = async () => {
-    const jobs = await claim(db, options);
-    await Promise.all(jobs.map((job) => deliver(db, options, job)));
+    await sealed;
+    const jobs = await claim(db, options, keyIds);
+    await Promise.all(jobs.map((job) => deliver(db, settings, options, job)));
     return jobs.length;
   };
   const loop = () => {

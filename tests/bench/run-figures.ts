@@ -1,9 +1,11 @@
 import { seededProfile, type SeededProfile } from './browser/seeded-profile';
 import { barcodeParsingFigure } from './figures/barcode-parsing';
 import { cameraDecodingFigure } from './figures/camera-decoding';
+import { cameraSymbologiesFigure } from './figures/camera-symbologies';
 import { catchUpFigure } from './figures/catch-up';
 import { endpointIngestFigures, type EndpointMemory } from './figures/endpoint-ingest';
 import { fanOutFigure } from './figures/fan-out';
+import { indicatorsFigure } from './figures/indicators';
 import { memoryFigures } from './figures/memory';
 import { replenishmentRecallFigures } from './figures/replenishment-recall';
 import { scanToCommitFigure } from './figures/scan-to-commit';
@@ -72,6 +74,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
   }
   if (wanted('8')) figures.push(await cameraDecodingFigure(ctx, port + 1));
+  if (wanted('10')) figures.push(await cameraSymbologiesFigure(ctx));
+  if (wanted('11')) figures.push(await indicatorsFigure(ctx));
   // Figure 9 is read while 5 and 3 run: whichever of them ran gives its half.
   const [endpointPart, rendererPart] = memoryFigures(endpointMemory, rendererMemory);
   if (endpointMemory.length > 0) figures.push(endpointPart!);

@@ -3,7 +3,9 @@ import type { StockEvent, SupplyRequest } from '../../shared/model';
 import { runAdmin } from '../../sync/cli/admin';
 import { openDatabase } from '../../sync/db/connect';
 import { migrateToLatest } from '../../sync/migrations';
-import type { ChaosPlan } from './workload';
+import { writeCentreDocuments } from '../../sync/store/centre-write';
+import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
+import { CHAOS_STAFF, type ChaosPlan } from './workload';
 
 /** Where vitest's global set-up left a migrated PGlite directory (saves initdb's 15 s). */
 const TEMPLATE_ENV = 'STOCKROOM_PGLITE_TEMPLATE';
@@ -31,6 +33,19 @@ export async function prepareCentre(dataDir: string, plan: ChaosPlan): Promise<C
     for (const facility of plan.facilities) {
       await admin('facility', 'add', '--id', facility, '--name', `Chaos ${facility}`);
     }
+    // The centre believes no PC about who acted: each facility's people are set up first.
+    await writeCentreDocuments(
+      database,
+      'users',
+      CHAOS_STAFF.map((person) => ({
+        ...SAMPLE_DOCUMENTS.users,
+        id: person.id,
+        name: `Chaos ${person.id}`,
+        role: person.role,
+        facilityIds: plan.facilities,
+      })),
+      'chaos:erp',
+    );
     const codes = new Map<string, string>();
     for (const device of plan.devices) {
       const { code } = (await admin('enroll', '--facility', device.facilityId)) as { code: string };
@@ -49,14 +64,18 @@ export async function prepareCentre(dataDir: string, plan: ChaosPlan): Promise<C
   }
 }
 
-export async function enroll(url: string, code: string, deviceName: string): Promise<string> {
+export async function enroll(
+  url: string,
+  code: string,
+  deviceName: string,
+): Promise<{ token: string; deviceId: string }> {
   const response = await fetch(`${url}/v1/devices/enroll`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${code}` },
+    body: JSON.stringify({ deviceName }),
   });
   if (response.status !== 201) throw new Error(`enrolment answered ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
+  return (await response.json()) as { token: string; deviceId: string };
 }
 
 async function get(url: string, token: string): Promise<unknown> {
@@ -112,11 +131,15 @@ export async function facilityHealth(
   };
 }
 
+/**
+ * The ERP's steps: it acknowledges, approves (again, when the policy demands a second level, the
+ * request staying acknowledged until then), orders and ships; the stockroom receives.
+ */
 const NEXT: Partial<Record<SupplyRequest['status'], SupplyRequest['status']>> = {
-  submitted: 'approved',
+  submitted: 'acknowledged',
+  acknowledged: 'approved',
   approved: 'ordered',
   ordered: 'shipped',
-  shipped: 'received',
 };
 
 /**
@@ -138,8 +161,13 @@ export async function centreAdvances(
       if (!next) return false;
       const response = await fetch(`${url}/v1/erp/requests/${requestId}/status`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ status: next, at }),
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          'content-type': 'application/json',
+          // A retry after a lost answer reads the stored answer instead of failing the step.
+          'idempotency-key': `chaos-${requestId}-${next}-${at}`,
+        },
+        body: JSON.stringify({ status: next, by: 'chaos.buyer', at }),
         signal: AbortSignal.timeout(30_000),
       });
       return response.ok;

@@ -92,6 +92,9 @@ function startSync(pc: Pc): void {
   pc.sync = startReplication(pc.db, {
     url: pc.spec.proxyUrl,
     token: async () => pc.spec.token,
+    renewToken: async (token) => {
+      pc.spec.token = token;
+    },
     deviceId: pc.spec.deviceId,
     live: ['stock_events', 'supply_requests'],
     fetch: trackedFetch(pc),
@@ -152,6 +155,7 @@ async function requestAction(pc: Pc, request: WorkerRequest & { op: 'request' })
       : transition(before, action.kind === 'submit' ? 'submitted' : 'cancelled', {
           at: action.at,
           by: 'USR-NM',
+          ...(action.kind === 'submit' ? {} : { note: 'No longer needed' }),
         });
   if (!changed.ok) return false;
   await current.incrementalModify(() => changed.value);

@@ -71,9 +71,7 @@ export async function playRound(state: RunState, round: number): Promise<void> {
   let pcKill: Promise<void> | null = null;
   await Promise.all(
     plan.devices.map(async (device) => {
-      const events = (device.eventsByRound[round] ?? []).map((d) =>
-        materialise(device.deviceId, d),
-      );
+      const events = (device.eventsByRound[round] ?? []).map((d) => materialise(device, d));
       if (events.length > 0) await fleet.run({ op: 'insert', pc: device.name, events });
       if (device.name === doomed) pcKill = killPcMidPush(state, round, device.name);
     }),

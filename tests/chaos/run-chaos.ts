@@ -29,15 +29,9 @@ async function main(): Promise<number> {
   const random = prng(options.seed);
   const plan = makePlan(random.fork('plan'), options.seed, options.devices, options.events);
   const created = new Map<string, StockEvent>();
-  for (const device of plan.devices) {
-    for (const draft of device.eventsByRound.flat()) {
-      const event = materialise(device.deviceId, draft);
-      created.set(event.id, event);
-    }
-  }
   const dataDir = mkdtempSync(join(tmpdir(), 'stockroom-chaos-'));
   say(
-    `${plan.devices.length} PCs in ${plan.facilities.length} facilities, ${created.size} events over ${plan.rounds} rounds; data in ${dataDir}`,
+    `${plan.devices.length} PCs in ${plan.facilities.length} facilities, ${plan.devices.reduce((n, d) => n + d.eventsByRound.flat().length, 0)} events over ${plan.rounds} rounds; data in ${dataDir}`,
   );
   const setup = await prepareCentre(dataDir, plan);
   const server = await serverProcess(dataDir);
@@ -48,14 +42,20 @@ async function main(): Promise<number> {
     const tokens = new Map<string, string>();
     for (const device of plan.devices) {
       const code = setup.codes.get(device.name) ?? '';
-      tokens.set(device.name, await enroll(server.url, code, device.name));
+      const enrolled = await enroll(server.url, code, device.name);
+      tokens.set(device.name, enrolled.token);
+      device.enrolledId = enrolled.deviceId;
+      for (const draft of device.eventsByRound.flat()) {
+        const event = materialise(device, draft);
+        created.set(event.id, event);
+      }
     }
     await Promise.all(
       plan.devices.map((device) =>
         fleet.open(
           {
             name: device.name,
-            deviceId: device.deviceId,
+            deviceId: device.enrolledId ?? device.deviceId,
             facilityId: device.facilityId,
             token: tokens.get(device.name) ?? '',
             proxyUrl: proxy.url,

@@ -1,5 +1,14 @@
-import type { StockEvent, StockEventType, SupplyRequest } from '../../shared/model';
+import type { Role, StockEvent, StockEventType, SupplyRequest } from '../../shared/model';
+import { authorize, stockEventAct } from '../../shared/permissions';
 import type { Prng } from './prng';
+
+/** The people of every chaos facility, as the ERP sets them up at the centre before the run. */
+export const CHAOS_STAFF: readonly { id: string; role: Role }[] = [
+  { id: 'USR-TECH', role: 'tech' },
+  { id: 'USR-NM', role: 'nurse-manager' },
+  { id: 'USR-SUP', role: 'supervisor' },
+  { id: 'USR-SUP2', role: 'supervisor' },
+];
 
 /** Everything the run will do, decided up front from the seed: the same seed, the same plan. */
 export interface ChaosPlan {
@@ -20,8 +29,13 @@ export interface ChaosPlan {
 export interface DevicePlan {
   index: number;
   name: string;
-  /** Written into its events; fixed by the seed, so the same seed gives the same event ids. */
+  /** Names its events; fixed by the seed, so the same seed gives the same event ids. */
   deviceId: string;
+  /**
+   * The id the centre gave it at enrolment, written into its events' `deviceId` (the centre takes
+   * a PC's events only under its own id); unset before enrolment.
+   */
+  enrolledId?: string;
   facilityId: string;
   /** Events per round, in creation order; deviceSeq and ids are filled in at enrolment. */
   eventsByRound: EventDraft[][];
@@ -66,7 +80,7 @@ function eventDraft(
   const base = {
     ordinal,
     facilityId,
-    actorId: random.pick(['USR-TECH', 'USR-SUP', 'USR-NM']),
+    actorId: random.pick(['USR-TECH', 'USR-SUP', 'USR-NM']) as string,
     occurredAt: at,
     itemId: random.pick(ITEMS),
     lotCode: random.pick(LOTS),
@@ -75,15 +89,18 @@ function eventDraft(
   const roll = random.next();
   if (roll < 0.05 && earlier.length > 0) {
     const target = random.pick(earlier);
-    return {
-      ...base,
-      itemId: target.itemId,
-      lotCode: target.lotCode,
-      locationId: target.locationId,
-      type: 'reversal',
-      quantity: 0,
-      reversesOrdinal: target.ordinal,
-    };
+    return staffed(
+      {
+        ...base,
+        itemId: target.itemId,
+        lotCode: target.lotCode,
+        locationId: target.locationId,
+        type: 'reversal',
+        quantity: 0,
+        reversesOrdinal: target.ordinal,
+      },
+      chainOf(target, earlier),
+    );
   }
   const type: StockEventType =
     roll < 0.3
@@ -116,7 +133,37 @@ function eventDraft(
     draft.reason = 'count-correction';
   }
   if (type === 'quarantine') draft.reason = 'hold';
+  return staffed(draft);
+}
+
+/**
+ * The people of a facility (CHAOS_STAFF, set up at the centre before the run) take only the acts
+ * their role allows, as the PC's writer would let them: a nurse manager only issues, releases are
+ * a supervisor's, and a count or adjustment beyond the tolerance carries a second supervisor.
+ */
+function staffed<T extends EventDraft>(draft: T, reversedChain: StockEvent[] = []): T {
+  const { act, needsSecond } = stockEventAct(draft, { reversedChain });
+  const allowed = CHAOS_STAFF.filter(
+    (person) => authorize(act, { actor: { id: person.id, role: person.role } }).ok,
+  ).map((person) => person.id);
+  if (!allowed.includes(draft.actorId)) draft.actorId = allowed[0] ?? draft.actorId;
+  if (needsSecond) draft.approvedBy = draft.actorId === 'USR-SUP' ? 'USR-SUP2' : 'USR-SUP';
   return draft;
+}
+
+/** What a reversal of `target` cancels, as the centre will judge it (shared/permissions). */
+function chainOf(target: EventDraft, earlier: readonly EventDraft[]): StockEvent[] {
+  const chain: StockEvent[] = [];
+  let at: EventDraft | undefined = target;
+  while (at) {
+    const { ordinal, reversesOrdinal, ...rest }: EventDraft = at;
+    chain.push({ ...rest, id: `ordinal-${ordinal}`, deviceId: '', deviceSeq: 0 });
+    at =
+      reversesOrdinal === undefined
+        ? undefined
+        : earlier.find((e) => e.ordinal === reversesOrdinal);
+  }
+  return chain;
 }
 
 export function makePlan(
@@ -165,8 +212,12 @@ export function makePlan(
       locationId: 'LOC-1',
       lines: [{ itemId: ITEMS[n] ?? 'ITM-C1', quantity: 10 * n }],
       status: n === 3 ? ('submitted' as const) : ('draft' as const),
-      history:
-        n === 3 ? [{ status: 'submitted' as const, at: '2026-11-02T06:00:00Z', by: 'USR-NM' }] : [],
+      history: [
+        { status: 'draft' as const, at: '2026-11-02T06:00:00Z', by: 'USR-NM' },
+        ...(n === 3
+          ? [{ status: 'submitted' as const, at: '2026-11-02T06:00:00Z', by: 'USR-NM' }]
+          : []),
+      ],
       createdBy: 'USR-NM',
       createdAt: '2026-11-02T06:00:00Z',
     })),
@@ -225,9 +276,13 @@ export function makePlan(
 }
 
 /** The event a draft becomes on its device: id and sequence are fixed by the plan. */
-export function materialise(deviceId: string, draft: EventDraft): StockEvent {
+export function materialise(
+  device: Pick<DevicePlan, 'deviceId' | 'enrolledId'>,
+  draft: EventDraft,
+): StockEvent {
   const { ordinal, reversesOrdinal, ...rest } = draft;
-  const id = (n: number) => `E-${deviceId}-${n + 1}`;
+  const id = (n: number) => `E-${device.deviceId}-${n + 1}`;
+  const deviceId = device.enrolledId ?? device.deviceId;
   const event: StockEvent = { ...rest, id: id(ordinal), deviceId, deviceSeq: ordinal + 1 };
   if (reversesOrdinal !== undefined) event.reverses = id(reversesOrdinal);
   return event;

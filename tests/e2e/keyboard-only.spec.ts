@@ -13,6 +13,27 @@ async function badgeIn(page: Page): Promise<void> {
 // No mouse anywhere in these tests: the badge and labels come from the wedge scanner, the rest
 // from Tab, Enter and Esc.
 test.describe('keyboard only', () => {
+  test('sign-in without a badge: part of a name, Enter, Tab, the PIN, Enter', async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open();
+    const who = person('supervisor');
+    const nameBox = page.getByRole('combobox', { name: 'Your name' });
+    for (let presses = 0; presses < 10; presses++) {
+      if (await nameBox.evaluate((el) => el === document.activeElement)) break;
+      await page.keyboard.press('Tab');
+    }
+    await expect(nameBox).toBeFocused();
+    await page.keyboard.type(who.name.split(' ')[0]!.slice(0, 3), { delay: 120 });
+    await page.keyboard.press('Enter');
+    await expect(nameBox).toHaveValue(new RegExp(who.name));
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('textbox', { name: 'PIN' })).toBeFocused();
+    // At a person's pace: a burst of keys ending in Enter is what a badge scanner sends.
+    await page.keyboard.type(who.pin, { delay: 120 });
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('signed-in-user')).toHaveText(who.name);
+  });
+
   test('issue: after a scan Enter confirms, and Esc cancels the next one', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

@@ -12,30 +12,47 @@ test('a recall is swept, quarantined by a tech, and disposed and closed by a sec
   await app.go('Recalls');
   await app.scan(labelOf('FC2409A'));
   await expect(page.getByTestId('sweep-result')).toContainText('Z-0917-2026');
+  // The scanned unit goes into the cage: where it came from and how many, Enter puts it there.
+  const sweep = page.getByTestId('sweep-quarantine');
+  await expect(sweep.getByRole('combobox', { name: 'Taken from' })).toHaveValue(/Shelf 3/);
+  await sweep.getByRole('textbox', { name: 'Units' }).fill('10');
+  await sweep.getByRole('button', { name: 'Put in Quarantine cage' }).click();
+  await expect(page.getByTestId('sweep-quarantine-result')).toHaveText(
+    '10 put in the Quarantine cage.',
+  );
   await app.scan(labelOf('FC2410C'));
   await expect(page.getByTestId('sweep-result')).toContainText('Not recalled');
 
   const notice = page.getByTestId('notice-RCL-DEMO-1');
-  await expect(notice.getByTestId('recall-totals')).toContainText(
-    '18 on hand · 0 quarantined · 18 still to quarantine',
-  );
+  const evidence = notice.getByTestId('quarantine-evidence');
+  await expect(evidence).toHaveText('In the quarantine area: 10 units · still outside: 8 units');
   await notice.getByTestId('recall-open-case').click();
-  for (const step of ['matched', 'located', 'quarantined', 'counted', 'acknowledged']) {
+  const steps = notice.getByLabel('Recall case steps');
+  for (const step of ['matched', 'located']) {
     await notice.locator(`button[data-step="${step}"]`).click();
-    await expect(
-      notice
-        .getByRole('list', { name: 'Recall case steps' })
-        .or(notice.getByLabel('Recall case steps')),
-    ).toContainText(
-      {
-        matched: 'Matched',
-        located: 'located',
-        quarantined: 'Quarantine',
-        counted: 'counted',
-        acknowledged: 'Acknowledged',
-      }[step]!,
-    );
+    await expect(steps).toContainText(step === 'matched' ? 'Matched' : 'located');
   }
+  // Eight units still sit on Shelf 3: the case cannot say they are quarantined.
+  await notice.locator('button[data-step="quarantined"]').click();
+  await expect(notice.getByTestId('recall-error')).toContainText(
+    '8 matched units are not in quarantine yet',
+  );
+  await notice.getByRole('button', { name: 'Record transfer of 8 to quarantine' }).click();
+  await expect(evidence).toHaveText('In the quarantine area: 18 units · still outside: 0 units');
+  await notice.locator('button[data-step="quarantined"]').click();
+  await expect(steps).toContainText('in quarantine');
+  // The count needs the number counted, and it must agree with the cage.
+  await notice.locator('button[data-step="counted"]').click();
+  await expect(notice.getByTestId('recall-error')).toContainText('enter the number you counted');
+  const counted = notice.getByRole('textbox', { name: 'Units you counted in the quarantine cage' });
+  await counted.fill('17');
+  await notice.locator('button[data-step="counted"]').click();
+  await expect(notice.getByTestId('recall-error')).toContainText('You counted 17');
+  await counted.fill('18');
+  await notice.locator('button[data-step="counted"]').click();
+  await expect(steps).toContainText('18 units');
+  await notice.locator('button[data-step="acknowledged"]').click();
+  await expect(steps).toContainText('Acknowledged');
   await expect(notice.getByTestId('recall-totals')).toContainText(
     '18 quarantined · 0 still to quarantine',
   );
@@ -64,11 +81,15 @@ test('a recall is swept, quarantined by a tech, and disposed and closed by a sec
   await expect(report.getByTestId('report-disposed')).toContainText('18');
   await expect(report.getByTestId('report-time-quarantined')).toContainText(/min/);
   await expect(report.getByTestId('report-time-closed')).toContainText(/min/);
-  const steps = report.getByRole('table', { name: 'Recall case steps taken' });
-  await expect(steps.getByRole('row', { name: /All matched units quarantined/ })).toContainText(
+  await expect(report.getByTestId('report-time-effective-quarantined')).toContainText(/day|h|min/);
+  await app.go('Dashboard');
+  await expect(page.getByTestId('dash-recalls')).toContainText('Open recalls · 0');
+  await app.go('Recalls');
+  const stepRows = report.getByRole('table', { name: 'Recall case steps taken' });
+  await expect(stepRows.getByRole('row', { name: /All matched units quarantined/ })).toContainText(
     person('tech').name,
   );
-  await expect(steps.getByRole('row', { name: /Case closed/ })).toContainText(
+  await expect(stepRows.getByRole('row', { name: /Case closed/ })).toContainText(
     person('supervisor').name,
   );
   await expect(report.getByTestId('report-issued-after')).toContainText('None');

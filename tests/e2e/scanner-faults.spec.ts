@@ -20,6 +20,28 @@ test.describe('a scanner that dropped its separator', () => {
     await expectAccessible(page, 'issue (dropped separator)');
   });
 
+  test('the recall sweep also names the recalled lot behind a run-on read, and quarantines that lot', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await app.signInByBadge(person('tech'));
+    await app.go('Recalls');
+    await app.scan(`${labelOf('FC2409A')}21FS000123`);
+    const result = page.getByTestId('sweep-result');
+    await expect(result).toContainText('Recalled: put it in quarantine');
+    await expect(result).toContainText('recalled lot FC2409A');
+    const sweep = page.getByTestId('sweep-quarantine');
+    await expect(sweep.getByRole('combobox', { name: 'Taken from' })).toHaveValue(/Shelf 3/);
+    await sweep.getByRole('button', { name: 'Put in Quarantine cage' }).click();
+    await expect(page.getByTestId('sweep-quarantine-result')).toHaveText(
+      '1 put in the Quarantine cage.',
+    );
+    await expect(
+      page.getByTestId('notice-RCL-DEMO-1').getByTestId('quarantine-evidence'),
+    ).toHaveText('In the quarantine area: 1 units · still outside: 17 units');
+  });
+
   test('a known lot followed by an expiry is not received as a phantom lot', async ({ page }) => {
     const app = new AppPage(page);
     await app.open();

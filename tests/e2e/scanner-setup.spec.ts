@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { AppPage, person } from './pages/app-page';
 import { expectAccessible, screenshot } from './pages/evidence';
-import { GS } from './pages/wedge';
+import { GS, untilSettled } from './pages/wedge';
 
 test.describe('scanner set-up shows what arrived and what the parser made of it', () => {
   test('Ctrl+] arrives as GS', async ({ page }) => {
@@ -9,6 +9,9 @@ test.describe('scanner set-up shows what arrived and what the parser made of it'
     await app.open();
     await app.signInByBadge(person('tech'));
     await app.go('Scanner set-up');
+    // The test labels are drawn by a large library loaded on this screen; a person scans once the
+    // screen has drawn them.
+    await expect(page.getByRole('img', { name: /^Test barcode/ }).first()).toBeVisible();
     await app.scan(`0109504000059101${GS}10ABC-123${GS}21SN77`);
     await expect(page.getByTestId('setup-raw')).toHaveText(
       '0109504000059101‹GS›10ABC-123‹GS›21SN77',
@@ -24,6 +27,10 @@ test.describe('scanner set-up shows what arrived and what the parser made of it'
     await app.open();
     await app.signInByBadge(person('tech'));
     await app.go('Scanner set-up');
+    // The test labels are drawn by a large library loaded on this screen; a person scans once the
+    // screen has drawn them.
+    await expect(page.getByRole('img', { name: /^Test barcode/ }).first()).toBeVisible();
+    await untilSettled(page);
     await page.keyboard.type('0109504000059101', { delay: 5 });
     await page.keyboard.down('Alt');
     for (const key of ['Numpad0', 'Numpad0', 'Numpad2', 'Numpad9']) await page.keyboard.press(key);
@@ -42,6 +49,9 @@ test.describe('scanner set-up shows what arrived and what the parser made of it'
     await app.open();
     await app.signInByBadge(person('tech'));
     await app.go('Scanner set-up');
+    // The test labels are drawn by a large library loaded on this screen; a person scans once the
+    // screen has drawn them.
+    await expect(page.getByRole('img', { name: /^Test barcode/ }).first()).toBeVisible();
     const field = page.getByRole('textbox', { name: /Stand-ins for GS/ });
     await field.click();
     await page.keyboard.press('End');
@@ -59,6 +69,9 @@ test.describe('scanner set-up shows what arrived and what the parser made of it'
     await app.open();
     await app.signInByBadge(person('tech'));
     await app.go('Scanner set-up');
+    // The test labels are drawn by a large library loaded on this screen; a person scans once the
+    // screen has drawn them.
+    await expect(page.getByRole('img', { name: /^Test barcode/ }).first()).toBeVisible();
     for (const id of ['gs1-128-separator', 'gs1-datamatrix', 'hibcc', 'digital-link']) {
       await expect(page.getByTestId(`test-label-${id}`).getByRole('img')).toBeVisible();
     }

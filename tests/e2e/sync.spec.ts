@@ -1,3 +1,4 @@
+import { enrolmentQrText } from '../../shared/console/enrolment-qr';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_ITEMS } from '../../renderer/seed/demo-catalogue';
 import { AppPage, person } from './pages/app-page';
@@ -46,8 +47,21 @@ test.describe.serial('sync between stockroom PCs through the central endpoint', 
     await app.open();
     await signIn(page, 'admin');
     await app.go('Sync status');
-    await page.getByRole('textbox', { name: 'Central endpoint address' }).fill(central.url);
-    await page.getByRole('textbox', { name: 'Enrolment code' }).fill(code);
+    if (name === 'south') {
+      // The console's enrolment QR code, read by a 2-D scanner: both fields from one scan.
+      await scanUntil(page, enrolmentQrText({ endpoint: central.url, code }), () =>
+        expect(page.getByTestId('enrolment-qr-hint')).toHaveText(/Filled from the QR code/, {
+          timeout: 3_000,
+        }),
+      );
+      await expect(page.getByRole('textbox', { name: 'Enrolment code' })).toHaveValue(code);
+      await expect(page.getByRole('textbox', { name: 'Central endpoint address' })).toHaveValue(
+        central.url,
+      );
+    } else {
+      await page.getByRole('textbox', { name: 'Central endpoint address' }).fill(central.url);
+      await page.getByRole('textbox', { name: 'Enrolment code' }).fill(code);
+    }
     if (name === 'north-a') await screenshot(page, 'sync-connect');
     await page.getByRole('button', { name: 'Connect this PC' }).click();
     // The PC starts afresh with the facility's data; the centre's users arrive by sync.

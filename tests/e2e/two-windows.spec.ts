@@ -1,11 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO_HISTORY_DEVICE } from '../../renderer/seed/demo-history';
 import { IssuePage } from './pages/issue-page';
 import { labelOf } from './pages/labels';
 import { storedEvents } from './pages/stored-events';
 
-/** The device sequence numbers of every stock event in this origin's store. */
+/**
+ * The sequence numbers of this PC's stock events in this origin's store (a demo store also holds
+ * its past under a device of its own, with numbers of its own).
+ */
 async function storedSequences(page: Page): Promise<number[]> {
   return (await storedEvents(page))
+    .filter((event) => event['deviceId'] !== DEMO_HISTORY_DEVICE)
     .map((event) => event['deviceSeq'])
     .filter((seq): seq is number => typeof seq === 'number')
     .sort((a, b) => a - b);

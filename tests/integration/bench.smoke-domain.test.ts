@@ -16,3 +16,25 @@ describe('npm run bench, smoke variant: parsing, replenishment and recall (figur
     expect(both).toBeLessThanOrEqual(value('inputs accepted by theirs')!);
   }, 120_000);
 });
+
+describe('npm run bench, smoke variant: camera symbologies (figure 10)', () => {
+  it('runs both decoders over every symbology and reports a share per symbology', async () => {
+    const report = await runBench({ mode: 'smoke', only: new Set(['10']), log: quiet });
+    expectReportShape(report, ['10']);
+    const shares = figure(report, '10').measurements.filter((m) => m.unit === '% read within 2 s');
+    expect(shares).toHaveLength(2 * 9);
+    // One sharp scene each: the app's decoder reads every symbology in it.
+    expect(shares.filter((m) => m.judgedOn).map((m) => m.value)).toEqual(Array(9).fill(100));
+  }, 120_000);
+});
+
+describe('npm run bench, smoke variant: indicators (figure 11)', () => {
+  it('times the anomaly pass and reports its precision and recall', async () => {
+    const report = await runBench({ mode: 'smoke', only: new Set(['11']), log: quiet });
+    expectReportShape(report, ['11']);
+    const value = (label: string) =>
+      figure(report, '11').measurements.find((m) => m.label === label)?.value;
+    expect(value('precision')).toBeGreaterThan(0);
+    expect(value('recall')).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -1,18 +1,12 @@
 import { listPackage, extractFile } from '@electron/asar';
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP_PACKAGES } from '../../build/desktop-packages';
+import { dependencyClosure, serverOnlyPackages } from '../../build/electron-builder.app';
 
 /**
  * Packaging smoke test: electron-builder `--dir` with a stand-in Electron distribution (the real
@@ -26,25 +20,6 @@ const standIn = path.join(work, 'electron-dist');
 const output = path.join(work, 'dist');
 let entries: string[] = [];
 let asarPath = '';
-
-/** The production dependency closure: the only packages allowed in the archive. */
-function productionClosure(): Set<string> {
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-    dependencies?: Record<string, string>;
-  };
-  const seen = new Set<string>();
-  const visit = (name: string) => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    const manifest = path.join(root, 'node_modules', name, 'package.json');
-    if (!existsSync(manifest)) return;
-    const deps = (JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object })
-      .dependencies;
-    for (const dep of Object.keys(deps ?? {})) visit(dep);
-  };
-  for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep);
-  return seen;
-}
 
 /** Top-level package names under /node_modules in the archive (scoped names kept whole). */
 function archivedPackages(): Set<string> {
@@ -86,7 +61,7 @@ beforeAll(() => {
     '--linux',
     'dir',
     '--config',
-    'build/electron-builder.yml',
+    'build/electron-builder.app.ts',
     `-c.electronDist=${standIn}`,
     `-c.directories.output=${output}`,
   ]);
@@ -129,12 +104,43 @@ describe('the packaged app archive', () => {
     expect(stray).toEqual([]);
   });
 
-  it('contains only the runtime dependencies of the main process', () => {
+  it('contains exactly the run-time packages of the main process', () => {
     const archived = archivedPackages();
-    expect(archived.has('electron-log')).toBe(true);
-    expect(archived.has('electron-updater')).toBe(true);
-    const allowed = productionClosure();
-    expect([...archived].filter((name) => !allowed.has(name))).toEqual([]);
+    const desktop = dependencyClosure(DESKTOP_PACKAGES);
+    expect([...archived].filter((name) => !desktop.has(name))).toEqual([]);
+    expect([...desktop].filter((name) => !archived.has(name))).toEqual([]);
+  });
+
+  it('holds no server-only package, though the endpoint needs them as dependencies', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    for (const endpointPackage of ['fastify', 'pg', '@electric-sql/pglite', 'kysely', 'esbuild']) {
+      expect(manifest.dependencies, endpointPackage).toHaveProperty([endpointPackage]);
+    }
+    const serverOnly = serverOnlyPackages();
+    expect(serverOnly.length).toBeGreaterThan(50);
+    const archived = archivedPackages();
+    expect(serverOnly.filter((name) => archived.has(name))).toEqual([]);
+    // Nor anywhere deeper (a copy nested under another package's node_modules).
+    const nested = entries.filter((e) =>
+      serverOnly.some((name) => e.includes(`/node_modules/${name}/`)),
+    );
+    expect(nested).toEqual([]);
+  });
+
+  it('builds a main process that imports only those packages, Electron and Node', () => {
+    const main = readFileSync(path.join(root, 'out/main/index.js'), 'utf8');
+    // Vite writes static imports at the top of the file and dynamic ones as import("…").
+    const specifiers = [
+      ...main.matchAll(/^import\b[^;]*?["']([^"']+)["'];?$|\bimport\(\s*["']([^"']+)["']\s*\)/gm),
+    ]
+      .map((m) => (m[1] ?? m[2])!)
+      .filter((s) => !s.startsWith('.'));
+    const bare = specifiers
+      .filter((s) => !s.startsWith('node:') && s !== 'electron')
+      .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!));
+    expect(bare.filter((name) => !DESKTOP_PACKAGES.includes(name))).toEqual([]);
   });
 
   it.each([
@@ -144,6 +150,7 @@ describe('the packaged app archive', () => {
     'rxjs',
     'dexie',
     '@zxing/library',
+    'zxing-wasm',
     'zustand',
     '@mantine/core',
     'bwip-js',

@@ -26,8 +26,8 @@ afterAll(() => folders.forEach((d) => rmSync(d, { recursive: true, force: true }
 async function enrol(url: string, code: string) {
   const response = await fetch(`${url}/v1/devices/enroll`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName: 'Stockroom PC' }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${code}` },
+    body: JSON.stringify({ deviceName: 'Stockroom PC' }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, string> };
 }

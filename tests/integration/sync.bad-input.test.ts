@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../sync/db/schema';
 import { expect, it } from 'vitest';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, createApiKey, enrollDevice } from './sync-helpers/devices';
+import { call, createApiKey, enrollDevice } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 import { stockEvent } from './sync-helpers/documents';
 
 const countDocuments = async (db: Kysely<Database>) =>
@@ -18,8 +19,8 @@ describeOnBackends(
   'bad_input',
   (server) => {
     it('each bad request gets its status and code, and the document count never moves', async () => {
-      const facility = await addFacility(server());
-      const other = await addFacility(server());
+      const facility = await addStaffedFacility(server());
+      const other = await addStaffedFacility(server());
       const device = await enrollDevice(server(), facility);
       const revoked = await enrollDevice(server(), facility);
       await server().admin('device', 'revoke', '--device', revoked.deviceId);
@@ -31,7 +32,7 @@ describeOnBackends(
         .execute();
       const readOnlyKey = await createApiKey(server(), ['events:read']);
       const { code } = (await server().admin('enroll', '--facility', facility)) as { code: string };
-      await call(server(), 'POST', '/v1/devices/enroll', null, { code, deviceName: 'first' });
+      await call(server(), 'POST', '/v1/devices/enroll', code, { deviceName: 'first' });
       const { code: stale } = (await server().admin(
         'enroll',
         '--facility',
@@ -42,7 +43,7 @@ describeOnBackends(
       await new Promise((resolve) => setTimeout(resolve, 5));
 
       const push = '/v1/replication/stock_events/push';
-      const event = stockEvent(facility);
+      const event = stockEvent(device);
       const huge = [{ newDocumentState: { ...event, note: 'x'.repeat(300_000) } }];
       const matrix: [string, () => Promise<{ status: number; body: unknown }>, number, string][] = [
         [
@@ -114,15 +115,14 @@ describeOnBackends(
         ],
         [
           'reused enrollment code',
-          () => call(server(), 'POST', '/v1/devices/enroll', null, { code, deviceName: 'second' }),
-          400,
+          () => call(server(), 'POST', '/v1/devices/enroll', code, { deviceName: 'second' }),
+          401,
           'ENROLLMENT_CODE_INVALID',
         ],
         [
           'expired enrollment code',
-          () =>
-            call(server(), 'POST', '/v1/devices/enroll', null, { code: stale, deviceName: 'late' }),
-          400,
+          () => call(server(), 'POST', '/v1/devices/enroll', stale, { deviceName: 'late' }),
+          401,
           'ENROLLMENT_CODE_INVALID',
         ],
         [

@@ -38,8 +38,8 @@ describe.skipIf(!databaseUrl)('shutdown within a bound (PostgreSQL)', () => {
     const enrolled = (await (
       await fetch(`${url}/v1/devices/enroll`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, deviceName: 'PC' }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${code}` },
+        body: JSON.stringify({ deviceName: 'PC' }),
       })
     ).json()) as { deviceId: string };
 

@@ -4,7 +4,8 @@ import { writeDocument } from '../../sync/store/documents';
 import { nextSeq, sequencedWrite, type SequencedTransaction } from '../../sync/store/sequenced';
 import { jsonb } from '../../sync/store/json';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, enrollDevice } from './sync-helpers/devices';
+import { call, enrollDevice } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 import { stockEvent } from './sync-helpers/documents';
 import type { TestServer } from './sync-helpers/server';
 
@@ -32,11 +33,11 @@ describeOnBackends(
   'checkpoints',
   (server, backend) => {
     it('a later push waits for an open earlier write, so no pull can skip the earlier document', async () => {
-      const facility = await addFacility(server());
+      const facility = await addStaffedFacility(server());
       const device = await enrollDevice(server(), facility);
       const { checkpoint: start } = await pullAll(server(), 'stock_events', device.token);
-      const early = stockEvent(facility);
-      const late = stockEvent(facility);
+      const early = stockEvent(device);
+      const late = stockEvent(device);
 
       let release!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
@@ -75,11 +76,11 @@ describeOnBackends(
     });
 
     it('a checkpoint is the server seq: a device clock far in the future or past changes nothing', async () => {
-      const facility = await addFacility(server());
+      const facility = await addStaffedFacility(server());
       const device = await enrollDevice(server(), facility);
       const { checkpoint: start } = await pullAll(server(), 'stock_events', device.token);
-      const future = stockEvent(facility, { occurredAt: '2099-01-01T00:00:00Z' });
-      const past = stockEvent(facility, { occurredAt: '1999-01-01T00:00:00Z' });
+      const future = stockEvent(device, { occurredAt: '2099-01-01T00:00:00Z' });
+      const past = stockEvent(device, { occurredAt: '1999-01-01T00:00:00Z' });
       for (const event of [future, past]) {
         await call(server(), 'POST', '/v1/replication/stock_events/push', device.token, [
           { newDocumentState: event },
@@ -94,11 +95,11 @@ describeOnBackends(
       // The control: without the lock, the hazard the lock prevents really happens on PostgreSQL.
       it('without the sequence lock a later commit overtakes an earlier seq (why the lock exists)', async () => {
         const db = server().database.db;
-        const facility = await addFacility(server());
+        const facility = await addStaffedFacility(server());
         const device = await enrollDevice(server(), facility);
         const { checkpoint: start } = await pullAll(server(), 'stock_events', device.token);
-        const early = stockEvent(facility);
-        const late = stockEvent(facility);
+        const early = stockEvent(device);
+        const late = stockEvent(device);
         const insert = (trx: SequencedTransaction, body: Record<string, unknown>) =>
           trx
             .insertInto('documents')

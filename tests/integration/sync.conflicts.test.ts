@@ -6,7 +6,8 @@ import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { sameDocument } from '../../renderer/replication/same-document';
 import { createAppClient, type AppClient } from './sync-helpers/app-client';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { call, createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 import { supplyRequest } from './sync-helpers/documents';
 import { waitFor } from './sync-helpers/wait';
 
@@ -45,13 +46,13 @@ describeOnBackends('sync: a concurrent offline edit survives the merge', 'confli
     return (pulled.body as { documents: Doc[] }).documents.find((d) => d['id'] === id);
   }
 
-  it('a request cancelled offline while the centre approved it: cancelled, with both steps in its history', async () => {
-    const north = await addFacility(server());
+  it('a request cancelled offline while the centre acknowledged it: cancelled, with both steps in its history', async () => {
+    const north = await addStaffedFacility(server());
     const device = await enrollDevice(server(), north);
     const ward = await createAppClient(server().url, device, ['supply_requests']);
     clients.push(ward);
     const erpKey = await createApiKey(server(), ['requests:write']);
-    const draft = supplyRequest(north, { status: 'draft', history: [] });
+    const draft = supplyRequest(north, { status: 'draft' });
     const submitted = transition(draft, 'submitted', { at: '2026-11-02T09:00:00Z', by: 'USR-NM' });
     if (!submitted.ok) throw new Error(submitted.error.message);
     await ward.collection('supply_requests').insert(submitted.value);
@@ -59,7 +60,8 @@ describeOnBackends('sync: a concurrent offline edit survives the merge', 'confli
 
     await ward.goOffline();
     const approved = await call(server(), 'POST', `/v1/erp/requests/${draft.id}/status`, erpKey, {
-      status: 'approved',
+      status: 'acknowledged',
+      by: 'buyer.jones',
       at: '2026-11-02T09:30:00Z',
     });
     expect(approved.status).toBe(200);
@@ -76,7 +78,7 @@ describeOnBackends('sync: a concurrent offline edit survives the merge', 'confli
     });
 
     ward.goOnline();
-    const expected = ['submitted', 'approved', 'cancelled'];
+    const expected = ['draft', 'submitted', 'acknowledged', 'cancelled'];
     const settled = await waitFor(async () => {
       const here = await read(ward, 'supply_requests', draft.id);
       const there = await centreCopy(device.token, 'supply_requests', draft.id);
@@ -94,7 +96,7 @@ describeOnBackends('sync: a concurrent offline edit survives the merge', 'confli
   });
 
   it('two PCs record recall steps offline: the furthest step and both histories reach both PCs and the centre', async () => {
-    const north = await addFacility(server());
+    const north = await addStaffedFacility(server());
     const a = await pc(north);
     const b = await pc(north);
     const opened: RecallCase = {
@@ -146,7 +148,7 @@ describeOnBackends('sync: a concurrent offline edit survives the merge', 'confli
   });
 
   it("a pending item described again offline keeps the centre's decision and the stockroom's description", async () => {
-    const north = await addFacility(server());
+    const north = await addStaffedFacility(server());
     const device = await enrollDevice(server(), north);
     const pcClient = await createAppClient(server().url, device, ['pending_items']);
     clients.push(pcClient);

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, enrollDevice } from './sync-helpers/devices';
+import { enrollDevice } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 
 const PAGE = 'http://127.0.0.1:4173';
 
@@ -31,7 +32,7 @@ describeOnBackends(
     });
 
     it('marks answers and the live stream readable by the page, and still refuses a call without a token', async () => {
-      const device = await enrollDevice(server(), await addFacility(server()));
+      const device = await enrollDevice(server(), await addStaffedFacility(server()));
       const pull = await fetch(`${server().url}/v1/replication/stock_events/pull?checkpoint=0`, {
         headers: { origin: PAGE, authorization: `Bearer ${device.token}` },
       });

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { call, createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 import { stockEvent, supplyRequest } from './sync-helpers/documents';
 
 type Events = { events: { cursor: number; event: { id: string } }[]; next: number };
@@ -13,15 +14,12 @@ describeOnBackends('sync: the ERP API', 'erp', (server) => {
     const key = await createApiKey(server(), ['events:read']);
     const start = ((await call(server(), 'GET', '/v1/erp/events?limit=1000', key)).body as Events)
       .next;
-    const [north, south] = [await addFacility(server()), await addFacility(server())];
+    const [north, south] = [await addStaffedFacility(server()), await addStaffedFacility(server())];
     const [dn, ds] = [await enrollDevice(server(), north), await enrollDevice(server(), south)];
     const pushed: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      for (const [facility, device] of [
-        [north, dn],
-        [south, ds],
-      ] as const) {
-        const event = stockEvent(facility);
+      for (const device of [dn, ds]) {
+        const event = stockEvent(device);
         pushed.push(event.id);
         await call(server(), 'POST', '/v1/replication/stock_events/push', device.token, [
           { newDocumentState: event },
@@ -44,8 +42,8 @@ describeOnBackends('sync: the ERP API', 'erp', (server) => {
   it('recalls: validated, and reach every facility on its next pull', async () => {
     const key = await createApiKey(server(), ['recalls:write']);
     const devices = [
-      await enrollDevice(server(), await addFacility(server())),
-      await enrollDevice(server(), await addFacility(server())),
+      await enrollDevice(server(), await addStaffedFacility(server())),
+      await enrollDevice(server(), await addStaffedFacility(server())),
     ];
     const recall = { ...SAMPLE_DOCUMENTS.recall_notices, id: uniqueId('RCL') };
     const bad = await call(server(), 'POST', '/v1/erp/recalls', key, { ...recall, class: 'IV' });
@@ -71,7 +69,7 @@ describeOnBackends('sync: the ERP API', 'erp', (server) => {
       'locations:write',
       'par-levels:write',
     ]);
-    const facility = await addFacility(server());
+    const facility = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
     const items = [1, 2, 3].map(() => ({ ...SAMPLE_DOCUMENTS.items, id: uniqueId('ITM') }));
     expect((await call(server(), 'PUT', '/v1/erp/items', key, items)).body).toEqual({
@@ -115,16 +113,29 @@ describeOnBackends('sync: the ERP API', 'erp', (server) => {
     expect(pulled.documents.map((d) => d['id'])).toEqual([par.id]);
   });
 
-  it('request status: moved along the state machine; an invalid step is 409 with the reason', async () => {
+  it('request status: moved along the state machine by a named ERP user; an invalid step is 409 with the reason', async () => {
     const key = await createApiKey(server(), ['requests:write']);
-    const facility = await addFacility(server());
+    const facility = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
     const request = supplyRequest(facility);
     await call(server(), 'POST', '/v1/replication/supply_requests/push', device.token, [
       { newDocumentState: request },
     ]);
+    const acknowledged = await call(
+      server(),
+      'POST',
+      `/v1/erp/requests/${request.id}/status`,
+      key,
+      {
+        status: 'acknowledged',
+        by: 'buyer.jones',
+        at: '2026-11-02T09:50:00Z',
+      },
+    );
+    expect(acknowledged.status).toBe(200);
     const approved = await call(server(), 'POST', `/v1/erp/requests/${request.id}/status`, key, {
       status: 'approved',
+      by: 'buyer.jones',
       at: '2026-11-02T10:00:00Z',
     });
     expect(approved.status).toBe(200);
@@ -133,13 +144,18 @@ describeOnBackends('sync: the ERP API', 'erp', (server) => {
     ).body as Page;
     const pulled = page.documents.find((d) => d['id'] === request.id)!;
     expect(pulled['status']).toBe('approved');
-    expect(pulled['history']).toContainEqual({
-      status: 'approved',
-      at: '2026-11-02T10:00:00Z',
-      by: expect.stringMatching(/^erp:/),
-    });
+    expect(pulled['history']).toContainEqual(
+      expect.objectContaining({
+        status: 'approved',
+        at: '2026-11-02T10:00:00Z',
+        by: expect.stringMatching(/^erp:.+:buyer\.jones$/),
+        level: 1,
+        policyVersion: 0,
+      }),
+    );
     const invalid = await call(server(), 'POST', `/v1/erp/requests/${request.id}/status`, key, {
-      status: 'received',
+      status: 'shipped',
+      by: 'buyer.jones',
     });
     expect(invalid.status).toBe(409);
     expect(invalid.body).toMatchObject({
@@ -150,6 +166,7 @@ describeOnBackends('sync: the ERP API', 'erp', (server) => {
       (
         await call(server(), 'POST', '/v1/erp/requests/REQ-none/status', key, {
           status: 'approved',
+          by: 'buyer.jones',
         })
       ).status,
     ).toBe(404);

@@ -3,17 +3,18 @@ import { sequencedWrite } from '../../sync/store/sequenced';
 import { writeDocument } from '../../sync/store/documents';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { call, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 import { stockEvent, supplyRequest } from './sync-helpers/documents';
 
 type Page = { documents: { id: string }[] };
 
 describeOnBackends('sync: facility scope of pulls and pushes', 'facility_scope', (server) => {
   it("a push holding another facility's document is refused with 403 and nothing of the batch is stored", async () => {
-    const north = await addFacility(server());
-    const south = await addFacility(server());
+    const north = await addStaffedFacility(server());
+    const south = await addStaffedFacility(server());
     const device = await enrollDevice(server(), north);
-    const mine = stockEvent(north);
+    const mine = stockEvent(device);
     const theirs = stockEvent(south);
     const answer = await call(server(), 'POST', '/v1/replication/stock_events/push', device.token, [
       { newDocumentState: mine },
@@ -30,8 +31,8 @@ describeOnBackends('sync: facility scope of pulls and pushes', 'facility_scope',
   });
 
   it('an id already used by another facility is neither overwritten nor revealed', async () => {
-    const north = await addFacility(server());
-    const south = await addFacility(server());
+    const north = await addStaffedFacility(server());
+    const south = await addStaffedFacility(server());
     const northDevice = await enrollDevice(server(), north);
     const southDevice = await enrollDevice(server(), south);
     const request = supplyRequest(south);
@@ -57,7 +58,7 @@ describeOnBackends('sync: facility scope of pulls and pushes', 'facility_scope',
   });
 
   it('centre-owned collections are read-only for devices (403)', async () => {
-    const north = await addFacility(server());
+    const north = await addStaffedFacility(server());
     const device = await enrollDevice(server(), north);
     for (const collection of ['items', 'recall_notices', 'locations', 'par_levels'] as const) {
       const doc = {
@@ -78,8 +79,8 @@ describeOnBackends('sync: facility scope of pulls and pushes', 'facility_scope',
   });
 
   it('pulls serve global documents to every facility and facility documents only to their own; users by membership', async () => {
-    const north = await addFacility(server());
-    const south = await addFacility(server());
+    const north = await addStaffedFacility(server());
+    const south = await addStaffedFacility(server());
     const northDevice = await enrollDevice(server(), north);
     const southDevice = await enrollDevice(server(), south);
     const item = { ...SAMPLE_DOCUMENTS.items, id: uniqueId('ITM') };

@@ -4,7 +4,8 @@ import { COLLECTION_NAMES } from '../../shared/model';
 import { API_SCOPES } from '../../sync/auth/api-key-auth';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, createApiKey, enrollDevice } from './sync-helpers/devices';
+import { call, createApiKey, enrollDevice } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 
 /** What PostgreSQL or the number types refuse and a JSON Schema validator lets through unless told. */
 const HOSTILE_STRINGS = ['\u0000', 'a\u0000b', '\uD800', 'x\uDC00y', '\u0007bell', 'é\u009F'];
@@ -82,7 +83,7 @@ function operations(doc: OpenApi): Operation[] {
 
 describeOnBackends('sync: hostile input never answers 5xx', 'hostile_fuzz', (server) => {
   async function credentials() {
-    const facility = await addFacility(server());
+    const facility = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
     const key = await createApiKey(server(), [...API_SCOPES]);
     return { facility, device, key };

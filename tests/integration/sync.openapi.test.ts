@@ -22,8 +22,17 @@ describeOnBackends('sync: OpenAPI 3.1 and docs, health and readiness', 'openapi'
       '/v1/erp/events',
       '/v1/erp/recalls',
       '/v1/erp/webhooks',
+      '/v1/erp/webhooks/{id}',
+      '/v1/erp/webhooks/{id}/pause',
+      '/v1/erp/webhooks/{id}/resume',
+      '/v1/erp/webhooks/{id}/rotate-secret',
+      '/v1/erp/dead-letters',
+      '/v1/erp/dead-letters/{id}/replay',
       '/v1/erp/audit',
       '/v1/facilities/{id}/sync-health',
+      '/fhir/R5/metadata',
+      '/fhir/R5/SupplyRequest',
+      '/fhir/R5/InventoryItem',
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }

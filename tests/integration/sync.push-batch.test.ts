@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { documentWebhook } from '../../sync/store/documents';
 import { jsonb } from '../../sync/store/json';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { call, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 import { stockEvent, supplyRequest } from './sync-helpers/documents';
 import type { TestServer } from './sync-helpers/server';
 
@@ -51,7 +52,7 @@ async function storedSeqs(server: TestServer, ids: string[]) {
 
 describeOnBackends('sync: a push is written as one batch', 'push_batch', (server) => {
   it('a change no endpoint subscribes to leaves no outbox message; one that an endpoint takes does', async () => {
-    const facility = await addFacility(server());
+    const facility = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
     const messagesAbout = async (id: string) =>
       (await server().database.db.selectFrom('outbox').select(['id', 'payload']).execute()).filter(
@@ -75,10 +76,11 @@ describeOnBackends('sync: a push is written as one batch', 'push_batch', (server
   });
 
   it('writes, alarms and webhooks keep row order: seqs ascend with the rows, the alarm is announced between', async () => {
+    const facility = await addStaffedFacility(server());
+    const device = await enrollDevice(server(), facility);
+    // Subscribed once the staff is set up, so only the push's own messages are queued for them.
     const everything = await subscribe(server(), ['*']);
     const alarmsOnly = await subscribe(server(), ['integrity.alarm']);
-    const facility = await addFacility(server());
-    const device = await enrollDevice(server(), facility);
     const known = stockEvent(facility, { deviceId: device.deviceId, deviceSeq: 1 });
     await push(server(), device.token, 'stock_events', [{ newDocumentState: known }]);
     const [a, c] = [2, 3].map((n) =>
@@ -113,9 +115,9 @@ describeOnBackends('sync: a push is written as one batch', 'push_batch', (server
 
   it('a document written twice in one push: two seqs and two webhooks, the later version stored once', async () => {
     const everything = await subscribe(server(), ['supply_request.changed']);
-    const facility = await addFacility(server());
+    const facility = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
-    const first = { ...supplyRequest(facility, { status: 'draft', history: [] }), _deleted: false };
+    const first = { ...supplyRequest(facility, { status: 'draft' }), _deleted: false };
     const second = { ...first, reason: 'second thoughts' };
     const answer = await push(server(), device.token, 'supply_requests', [
       { newDocumentState: first },
@@ -167,8 +169,8 @@ describeOnBackends('sync: a push is written as one batch', 'push_batch', (server
   });
 
   it('an id of another facility late in the batch refuses all of it: no document, alarm or message stored', async () => {
-    const facility = await addFacility(server());
-    const other = await addFacility(server());
+    const facility = await addStaffedFacility(server());
+    const other = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
     const stranger = await enrollDevice(server(), other);
     const taken = stockEvent(other, { deviceId: stranger.deviceId });

@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, enrollDevice } from './sync-helpers/devices';
-import { stockEvent, supplyRequest } from './sync-helpers/documents';
+import { call, enrollDevice } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
+import { moved, stockEvent, supplyRequest } from './sync-helpers/documents';
 import type { TestServer } from './sync-helpers/server';
 
 const push = (server: TestServer, token: string, collection: string, rows: unknown[]) =>
@@ -13,7 +14,7 @@ describeOnBackends(
   'push_rules',
   (server) => {
     it('the same batch twice, and overlapping batches in parallel, leave exactly one copy of each document', async () => {
-      const facility = await addFacility(server());
+      const facility = await addStaffedFacility(server());
       const device = await enrollDevice(server(), facility);
       const events = Array.from({ length: 30 }, (_, i) =>
         stockEvent(facility, { deviceId: device.deviceId, deviceSeq: i + 1 }),
@@ -44,10 +45,10 @@ describeOnBackends(
     });
 
     it("follows RxDB's conflict rule and answers only the conflicting documents' server state", async () => {
-      const facility = await addFacility(server());
+      const facility = await addStaffedFacility(server());
       const device = await enrollDevice(server(), facility);
       const base = {
-        ...supplyRequest(facility, { status: 'draft', history: [] }),
+        ...supplyRequest(facility, { status: 'draft' }),
         _deleted: false,
       };
       expect(
@@ -77,11 +78,11 @@ describeOnBackends(
       expect(stale.body).toEqual([edit]);
     });
 
-    it('a stockroom drafts, submits and cancels requests; approving, shipping or going back is refused with nothing stored', async () => {
-      const facility = await addFacility(server());
+    it('a stockroom drafts, submits and cancels requests; ordering, a status no step led to, or going back is refused with nothing stored', async () => {
+      const facility = await addStaffedFacility(server());
       const device = await enrollDevice(server(), facility);
       const draft = {
-        ...supplyRequest(facility, { status: 'draft', history: [] }),
+        ...supplyRequest(facility, { status: 'draft' }),
         _deleted: false,
       };
       expect(
@@ -93,16 +94,21 @@ describeOnBackends(
       const approved = await push(server(), device.token, 'supply_requests', [
         { assumedMasterState: draft, newDocumentState: { ...draft, status: 'approved' } },
       ]);
-      expect([approved.status, code(approved)]).toEqual([422, 'REQUEST_STATUS_NOT_THE_STOCKROOMS']);
+      // A supervisor may approve on the PC, but only by a step in the history (the machine's replay).
+      expect([approved.status, code(approved)]).toEqual([422, 'INVALID_TRANSITION']);
       const shippedNew = await push(server(), device.token, 'supply_requests', [
         { newDocumentState: { ...supplyRequest(facility), status: 'shipped', _deleted: false } },
       ]);
-      expect([shippedNew.status, code(shippedNew)]).toEqual([
+      expect([shippedNew.status, code(shippedNew)]).toEqual([422, 'INVALID_TRANSITION']);
+      const orderedNew = await push(server(), device.token, 'supply_requests', [
+        { newDocumentState: { ...supplyRequest(facility), status: 'ordered', _deleted: false } },
+      ]);
+      expect([orderedNew.status, code(orderedNew)]).toEqual([
         422,
         'REQUEST_STATUS_NOT_THE_STOCKROOMS',
       ]);
 
-      const submitted = { ...draft, status: 'submitted' };
+      const submitted = moved(draft, 'submitted');
       const submit = await push(server(), device.token, 'supply_requests', [
         { assumedMasterState: draft, newDocumentState: submitted },
       ]);
@@ -112,7 +118,7 @@ describeOnBackends(
       ]);
       expect([back.status, code(back)]).toEqual([422, 'REQUEST_STATUS_BACKWARDS']);
       const cancel = await push(server(), device.token, 'supply_requests', [
-        { assumedMasterState: submitted, newDocumentState: { ...submitted, status: 'cancelled' } },
+        { assumedMasterState: submitted, newDocumentState: moved(submitted, 'cancelled') },
       ]);
       expect(cancel).toEqual({ status: 200, body: [] });
       const stored = await server()
@@ -124,7 +130,7 @@ describeOnBackends(
     });
 
     it('stock events are insert-once: same id with other content raises an integrity alarm and keeps the original', async () => {
-      const facility = await addFacility(server());
+      const facility = await addStaffedFacility(server());
       const device = await enrollDevice(server(), facility);
       const event = { ...stockEvent(facility, { deviceId: device.deviceId }), _deleted: false };
       await push(server(), device.token, 'stock_events', [{ newDocumentState: event }]);
@@ -163,7 +169,7 @@ describeOnBackends(
     });
 
     it('sync-health shows last contact and the pending gaps of each device, which close when the event arrives', async () => {
-      const facility = await addFacility(server());
+      const facility = await addStaffedFacility(server());
       const device = await enrollDevice(server(), facility);
       const at = (deviceSeq: number) =>
         stockEvent(facility, { deviceId: device.deviceId, deviceSeq });
@@ -205,11 +211,11 @@ describeOnBackends(
     });
 
     it('a schema-invalid document is refused naming the field, and a stored invalid one is never served', async () => {
-      const facility = await addFacility(server());
+      const facility = await addStaffedFacility(server());
       const device = await enrollDevice(server(), facility);
-      const bad = { ...stockEvent(facility), quantity: -3 };
+      const bad = { ...stockEvent(device), quantity: -3 };
       const answer = await push(server(), device.token, 'stock_events', [
-        { newDocumentState: stockEvent(facility) },
+        { newDocumentState: stockEvent(device) },
         { newDocumentState: bad },
       ]);
       expect(answer.status).toBe(422);
@@ -225,7 +231,7 @@ describeOnBackends(
       ).toEqual([]);
 
       // A row that slipped in (an old schema, a manual fix) is skipped while the checkpoint moves on.
-      const good = stockEvent(facility);
+      const good = stockEvent(device);
       const first = await call(
         server(),
         'GET',

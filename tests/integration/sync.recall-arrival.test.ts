@@ -11,7 +11,8 @@ import { openTestStore } from '../unit/store-test-db';
 import { addTestUsers } from '../unit/store-test-users';
 import { createAppClient, type AppClient } from './sync-helpers/app-client';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { call, createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 import { stockEvent } from './sync-helpers/documents';
 import { waitFor } from './sync-helpers/wait';
 
@@ -49,7 +50,7 @@ describeOnBackends('sync: a recall arriving by sync', 'recall_arrival', (server)
   }
 
   it('quarantines the lot at once, flags an issue made offline after it took effect on the PC and at the centre, and opens the case', async () => {
-    const north = await addFacility(server());
+    const north = await addStaffedFacility(server());
     const erp = await createApiKey(server(), ['items:write', 'recalls:write', 'sync-health:read']);
     const item: Item = {
       id: uniqueId('ITM'),
@@ -178,7 +179,7 @@ describeOnBackends('sync: a recall arriving by sync', 'recall_arrival', (server)
   });
 
   it("another PC's events arriving by sync update this PC's balances", async () => {
-    const north = await addFacility(server());
+    const north = await addStaffedFacility(server());
     const pc = await stockroomPc(north);
     const otherDevice = await enrollDevice(server(), north);
     const other: AppClient = await createAppClient(server().url, otherDevice, ['stock_events']);

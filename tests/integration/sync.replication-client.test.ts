@@ -4,7 +4,8 @@ import type { FetchLike } from '../../renderer/replication/endpoint-client';
 import type { SyncStatus } from '../../renderer/replication/sync-status';
 import { createAppClient, type AppClient } from './sync-helpers/app-client';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, enrollDevice } from './sync-helpers/devices';
+import { enrollDevice } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 import { stockEvent } from './sync-helpers/documents';
 import { waitFor } from './sync-helpers/wait';
 
@@ -48,8 +49,8 @@ describeOnBackends("sync: the app's replication client", 'replication_client', (
   }
 
   it('events made offline wait, are counted, and reach the other PC of the facility (and no other) after reconnecting', async () => {
-    const north = await addFacility(server());
-    const south = await addFacility(server());
+    const north = await addStaffedFacility(server());
+    const south = await addStaffedFacility(server());
     const network = cable();
     const a = await pc(north, network.fetch);
     const b = await pc(north);
@@ -83,7 +84,7 @@ describeOnBackends("sync: the app's replication client", 'replication_client', (
   });
 
   it('counts survive a restart: what waited before still waits, and nothing is sent twice', async () => {
-    const north = await addFacility(server());
+    const north = await addStaffedFacility(server());
     const network = cable();
     const a = await pc(north, network.fetch);
     network.unplug();
@@ -104,7 +105,7 @@ describeOnBackends("sync: the app's replication client", 'replication_client', (
   });
 
   it('a revoked PC is told in plain words to re-enrol, keeps working, and keeps its data', async () => {
-    const north = await addFacility(server());
+    const north = await addStaffedFacility(server());
     const a = await pc(north);
     await a.sync.inSync();
     await server().admin('device', 'revoke', '--device', a.device.deviceId);
@@ -114,7 +115,7 @@ describeOnBackends("sync: the app's replication client", 'replication_client', (
       return s.phase === 'attention' && s.collections.stock_events?.waiting === 2 ? s : undefined;
     });
     const problem = refused.problems.find((p) => p.code === 'TOKEN_REFUSED');
-    expect(problem?.message).toMatch(/enrolment code/);
+    expect(problem?.message).toMatch(/^The centre has revoked this PC\. .*new enrolment code/);
     expect(await a.collection('stock_events').count().exec()).toBe(2);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, enrollDevice } from './sync-helpers/devices';
+import { call, enrollDevice } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 import { stockEvent, supplyRequest } from './sync-helpers/documents';
 import { createRxClient, type RxClient } from './sync-helpers/rx-client';
 import { waitFor } from './sync-helpers/wait';
@@ -25,8 +26,8 @@ describeOnBackends(
     }
 
     it('two clients of one facility converge; a client of another facility sees none of it', async () => {
-      const north = await addFacility(server());
-      const south = await addFacility(server());
+      const north = await addStaffedFacility(server());
+      const south = await addStaffedFacility(server());
       const a = await client(north);
       const b = await client(north);
       const c = await client(south);
@@ -51,10 +52,10 @@ describeOnBackends(
     });
 
     it('a client edits its own pushed document again without a false conflict', async () => {
-      const north = await addFacility(server());
+      const north = await addStaffedFacility(server());
       const a = await client(north);
       const b = await client(north);
-      const request = supplyRequest(north, { status: 'draft', history: [] });
+      const request = supplyRequest(north, { status: 'draft' });
       await a.rx.collection('supply_requests').insert(request);
       await a.rx.settle();
       for (const quantity of [60, 70, 80]) {
@@ -83,10 +84,10 @@ describeOnBackends(
     });
 
     it('concurrent edits of one request converge on both clients to the server-chosen state', async () => {
-      const north = await addFacility(server());
+      const north = await addStaffedFacility(server());
       const a = await client(north);
       const b = await client(north);
-      const request = supplyRequest(north, { status: 'draft', history: [] });
+      const request = supplyRequest(north, { status: 'draft' });
       await a.rx.collection('supply_requests').insert(request);
       await waitFor(() => b.rx.collection('supply_requests').findOne(request.id).exec());
       await a.rx.settle();
@@ -112,7 +113,7 @@ describeOnBackends(
     });
 
     it('a deletion replicates as _deleted and reaches the other client', async () => {
-      const north = await addFacility(server());
+      const north = await addStaffedFacility(server());
       const a = await client(north);
       const b = await client(north);
       const request = supplyRequest(north);

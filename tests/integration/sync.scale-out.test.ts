@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable } from './sync-helpers/backends';
-import { addFacility, call, enrollDevice } from './sync-helpers/devices';
+import { call, enrollDevice } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 import { stockEvent } from './sync-helpers/documents';
 import {
   dropSchema,
@@ -38,7 +39,7 @@ describe.skipIf(!postgresAvailable)(
 
     it('a live stream on one process hears a push made through the other, and both serve the same data', async () => {
       const [one, two] = servers as [TestServer, TestServer];
-      const facility = await addFacility(one);
+      const facility = await addStaffedFacility(one);
       const device = await enrollDevice(one, facility);
       const stream = openEventStream(`${one.url}/v1/replication/stock_events/stream`, device.token);
       const events: unknown[] = [];
@@ -46,7 +47,7 @@ describe.skipIf(!postgresAvailable)(
       try {
         expect(await stream.opened).toBe(200);
         await waitFor(() => events.length === 1);
-        const event = stockEvent(facility);
+        const event = stockEvent(device);
         expect(
           (
             await call(two, 'POST', '/v1/replication/stock_events/push', device.token, [
@@ -72,9 +73,9 @@ describe.skipIf(!postgresAvailable)(
 
     it('parallel pushes of one batch through both processes store one copy', async () => {
       const [one, two] = servers as [TestServer, TestServer];
-      const facility = await addFacility(one);
+      const facility = await addStaffedFacility(one);
       const device = await enrollDevice(two, facility);
-      const rows = Array.from({ length: 20 }, () => ({ newDocumentState: stockEvent(facility) }));
+      const rows = Array.from({ length: 20 }, () => ({ newDocumentState: stockEvent(device) }));
       const answers = await Promise.all(
         [one, two, one, two].map((s) =>
           call(s, 'POST', '/v1/replication/stock_events/push', device.token, rows),

@@ -2,11 +2,12 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { hashSecret, newSalt } from '../../renderer/session/credentials';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { call, createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
 
 describeOnBackends('sync: user verifiers and PC sign-in audit', 'signin', (server) => {
   it('refuses old PBKDF2 verifiers from the ERP, and a user.changed webhook never carries verifiers', async () => {
-    const facility = await addFacility(server());
+    const facility = await addStaffedFacility(server());
     const key = await createApiKey(server(), ['users:write']);
     const db = server().database.db;
     await sql`insert into webhook_endpoints (id, url, secret, event_types) values (${uniqueId('whe')}, 'https://erp.example/hook', 'x', '["user.changed"]'::jsonb)`.execute(
@@ -43,7 +44,7 @@ describeOnBackends('sync: user verifiers and PC sign-in audit', 'signin', (serve
   });
 
   it('a PC’s sign-in attempts reach the centre’s audit log with the token’s device', async () => {
-    const facility = await addFacility(server());
+    const facility = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
     const attempt = {
       id: uniqueId('SGN'),

@@ -10,7 +10,7 @@ function world(seed: number) {
   const created = new Map<string, StockEvent>();
   for (const device of plan.devices) {
     for (const draft of device.eventsByRound.flat()) {
-      const event = materialise(device.deviceId, draft);
+      const event = materialise(device, draft);
       created.set(event.id, event);
     }
   }

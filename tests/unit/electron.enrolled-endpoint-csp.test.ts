@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol';
+import { createBridgeHandlers } from '../../electron/main/bridge-handlers';
+import { argumentCheck } from '../../electron/main/ipc-arguments';
+import type { SecretStore } from '../../electron/main/secret-store';
+import type { SafeStorageApi } from '../../electron/main/secure-storage-status';
 import { enrolledEndpointOrigin } from '../../electron/main/enrolled-endpoint';
 import { loadEnrolledEndpoint } from '../../electron/main/enrolled-endpoint-file';
 
@@ -110,5 +114,52 @@ describe('the main-process setting of the enrolled endpoint', () => {
     expect((await loadEnrolledEndpoint(damaged)).origin()).toBeNull();
     writeFileSync(damaged, 'not json');
     expect((await loadEnrolledEndpoint(damaged)).origin()).toBeNull();
+  });
+});
+
+describe('the bridge call the renderer makes once it has enrolled', () => {
+  const handlersWith = async (file: string) => {
+    const enrolledEndpoint = await loadEnrolledEndpoint(file);
+    const handlers = createBridgeHandlers({
+      secrets: {} as SecretStore, // not reached by this method
+      deviceId: async () => 'desk-1',
+      safeStorage: {} as SafeStorageApi, // not reached by this method
+      platform: 'linux',
+      openExternal: async () => {},
+      enrolledEndpoint,
+    });
+    return { handlers, enrolledEndpoint };
+  };
+
+  it('narrows the next page to the endpoint, and null widens it again for a new enrolment', async () => {
+    const file = join(dir, 'bridge.json');
+    const { handlers, enrolledEndpoint } = await handlersWith(file);
+    expect(await handlers.setEnrolledEndpoint('https://sync.hospital.example/')).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(enrolledEndpoint.origin()).toBe('https://sync.hospital.example');
+    expect((await loadEnrolledEndpoint(file)).origin()).toBe('https://sync.hospital.example');
+    expect(await handlers.setEnrolledEndpoint(null)).toEqual({ ok: true, value: null });
+    expect(enrolledEndpoint.origin()).toBeNull();
+    expect((await loadEnrolledEndpoint(file)).origin()).toBeNull();
+  });
+
+  it('refuses plain http off this machine with a message, and keeps the policy it had', async () => {
+    const { handlers, enrolledEndpoint } = await handlersWith(join(dir, 'bridge-bad.json'));
+    await handlers.setEnrolledEndpoint('https://sync.hospital.example');
+    const refused = await handlers.setEnrolledEndpoint('http://evil.example');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('https');
+    expect(enrolledEndpoint.origin()).toBe('https://sync.hospital.example');
+  });
+
+  it('takes one string or null, nothing else, at the IPC guard', () => {
+    const check = argumentCheck('setEnrolledEndpoint');
+    expect(check.check(['https://sync.hospital.example'])).toBe(true);
+    expect(check.check([null])).toBe(true);
+    for (const bad of [[], [42], ['a', 'b'], ['x'.repeat(3000)], [{}]]) {
+      expect(check.check(bad), JSON.stringify(bad).slice(0, 40)).toBe(false);
+    }
   });
 });

@@ -191,6 +191,7 @@ describe('registerBridgeHandlers', () => {
       clearDeviceToken: ok,
       getSecureStorageStatus: async () => ({ ok: true, value: { available: true, backend: 'os' } }),
       openExternal: ok,
+      setEnrolledEndpoint: ok,
     };
     registerBridgeHandlers(ipcMain, handlers, recordingDeps().deps);
     expect([...registered.keys()].sort()).toEqual(Object.values(DESKTOP_CHANNELS).sort());

@@ -49,6 +49,9 @@ vi.mock('electron', () => {
 
 const { shell } = await import('electron');
 const { createShellServices } = await import('../../electron/main/shell-services');
+const { loadEnrolledEndpoint } = await import('../../electron/main/enrolled-endpoint-file');
+const enrolledIn = (folder: string) =>
+  loadEnrolledEndpoint(path.join(folder, 'enrolled-endpoint.json'));
 
 let dir: string;
 beforeEach(() => {
@@ -69,16 +72,16 @@ const secretsFile = () => path.join(dir, 'secrets.json');
 
 describe('secrets held with safeStorage (async API)', () => {
   it('makes the database key once and returns the same key after a restart', async () => {
-    const first = await createShellServices(dir, 'linux').getDatabaseKey();
+    const first = await createShellServices(dir, await enrolledIn(dir), 'linux').getDatabaseKey();
     expect(first).toMatchObject({ ok: true });
     const key = (first as { value: string }).value;
     expect(key).toMatch(/^key-[0-9a-f]{64}$/);
-    const restarted = createShellServices(dir, 'linux');
+    const restarted = createShellServices(dir, await enrolledIn(dir), 'linux');
     expect(await restarted.getDatabaseKey()).toEqual({ ok: true, value: key });
   });
 
   it('makes one key even when the page asks twice at once', async () => {
-    const services = createShellServices(dir, 'linux');
+    const services = createShellServices(dir, await enrolledIn(dir), 'linux');
     const [a, b, c] = await Promise.all([
       services.getDatabaseKey(),
       services.getDatabaseKey(),
@@ -89,7 +92,7 @@ describe('secrets held with safeStorage (async API)', () => {
   });
 
   it('keeps the device token, clears it, and writes only ciphertext to disk', async () => {
-    const services = createShellServices(dir, 'darwin');
+    const services = createShellServices(dir, await enrolledIn(dir), 'darwin');
     expect(await services.getDeviceToken()).toEqual({ ok: true, value: null });
     expect(await services.setDeviceToken('dtk_facility-7.abcdef')).toEqual({
       ok: true,
@@ -107,7 +110,7 @@ describe('secrets held with safeStorage (async API)', () => {
   });
 
   it('re-encrypts a secret when the OS says its key was rotated', async () => {
-    const services = createShellServices(dir, 'win32');
+    const services = createShellServices(dir, await enrolledIn(dir), 'win32');
     await services.setDeviceToken('token-1');
     const before = readFileSync(secretsFile(), 'utf8');
     os.rotated = true;
@@ -119,7 +122,7 @@ describe('secrets held with safeStorage (async API)', () => {
 describe('when the OS key store cannot be trusted', () => {
   it('treats Linux basic_text as unavailable and says what that means', async () => {
     os.backend = 'basic_text';
-    const services = createShellServices(dir, 'linux');
+    const services = createShellServices(dir, await enrolledIn(dir), 'linux');
     const status = await services.getSecureStorageStatus();
     expect(status).toMatchObject({
       ok: true,
@@ -147,7 +150,11 @@ describe('when the OS key store cannot be trusted', () => {
     'treats the Linux backend %s as unavailable',
     async (backend) => {
       os.backend = backend;
-      const status = await createShellServices(dir, 'linux').getSecureStorageStatus();
+      const status = await createShellServices(
+        dir,
+        await enrolledIn(dir),
+        'linux',
+      ).getSecureStorageStatus();
       expect(status).toMatchObject({ ok: true, value: { available: false, backend: 'unknown' } });
     },
   );
@@ -155,30 +162,38 @@ describe('when the OS key store cannot be trusted', () => {
   it('reports a kwallet or libsecret backend as available', async () => {
     for (const backend of ['kwallet6', 'gnome_libsecret']) {
       os.backend = backend;
-      const status = await createShellServices(dir, 'linux').getSecureStorageStatus();
+      const status = await createShellServices(
+        dir,
+        await enrolledIn(dir),
+        'linux',
+      ).getSecureStorageStatus();
       expect(status).toEqual({ ok: true, value: { available: true, backend } });
     }
   });
 
   it('ignores the Linux backend name on macOS and Windows', async () => {
     os.backend = 'basic_text';
-    expect(await createShellServices(dir, 'darwin').getSecureStorageStatus()).toEqual({
+    expect(
+      await createShellServices(dir, await enrolledIn(dir), 'darwin').getSecureStorageStatus(),
+    ).toEqual({
       ok: true,
       value: { available: true, backend: 'os' },
     });
     os.available = false;
-    expect(await createShellServices(dir, 'win32').getDatabaseKey()).toMatchObject({
+    expect(
+      await createShellServices(dir, await enrolledIn(dir), 'win32').getDatabaseKey(),
+    ).toMatchObject({
       ok: false,
       error: { code: 'secure-storage-unavailable' },
     });
   });
 
   it('says the key is unreadable when the OS key changed, and never replaces it', async () => {
-    const services = createShellServices(dir, 'linux');
+    const services = createShellServices(dir, await enrolledIn(dir), 'linux');
     await services.getDatabaseKey();
     const before = readFileSync(secretsFile(), 'utf8');
     os.key = Buffer.alloc(32, 9);
-    const result = await createShellServices(dir, 'linux').getDatabaseKey();
+    const result = await createShellServices(dir, await enrolledIn(dir), 'linux').getDatabaseKey();
     expect(result).toMatchObject({ ok: false, error: { code: 'secret-unreadable' } });
     expect((result as { error: { message: string } }).error.message).toMatch(/Do not delete/);
     expect(readFileSync(secretsFile(), 'utf8')).toBe(before);
@@ -192,7 +207,7 @@ describe('when the OS key store cannot be trusted', () => {
     ['an array', '[]'],
   ])('refuses a damaged secrets file (%s) and leaves it as it was', async (_why, content) => {
     writeFileSync(secretsFile(), content);
-    const services = createShellServices(dir, 'linux');
+    const services = createShellServices(dir, await enrolledIn(dir), 'linux');
     expect(await services.getDatabaseKey()).toMatchObject({
       ok: false,
       error: { code: 'secret-store-failed' },
@@ -204,23 +219,29 @@ describe('when the OS key store cannot be trusted', () => {
 
 describe('device id and external links', () => {
   it('keeps one device id across restarts', async () => {
-    const first = await createShellServices(dir, 'linux').getDeviceId();
+    const first = await createShellServices(dir, await enrolledIn(dir), 'linux').getDeviceId();
     expect(first).toMatchObject({ ok: true, value: expect.stringMatching(/^desk-[0-9a-f]{24}$/) });
-    expect(await createShellServices(dir, 'linux').getDeviceId()).toEqual(first);
+    expect(await createShellServices(dir, await enrolledIn(dir), 'linux').getDeviceId()).toEqual(
+      first,
+    );
   });
 
   it('has a device id even without a key store (it is not a secret)', async () => {
     os.backend = 'basic_text';
-    expect(await createShellServices(dir, 'linux').getDeviceId()).toMatchObject({ ok: true });
+    expect(
+      await createShellServices(dir, await enrolledIn(dir), 'linux').getDeviceId(),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses to replace a damaged device id file', async () => {
     writeFileSync(path.join(dir, 'device.json'), '{"deviceId":"../../etc"}');
-    await expect(createShellServices(dir, 'linux').getDeviceId()).rejects.toThrow(/damaged/);
+    await expect(
+      createShellServices(dir, await enrolledIn(dir), 'linux').getDeviceId(),
+    ).rejects.toThrow(/damaged/);
   });
 
   it('opens only allow-listed links through shell.openExternal', async () => {
-    const services = createShellServices(dir, 'linux');
+    const services = createShellServices(dir, await enrolledIn(dir), 'linux');
     expect(await services.openExternal('https://www.fda.gov/recalls')).toEqual({
       ok: true,
       value: null,

@@ -27,12 +27,16 @@ const people = (id: string) => {
 };
 const at = (i: number) => new Date(Date.UTC(2026, 10, 1, 8, i)).toISOString();
 
-/** The oracle: the recall workflow as DOMAIN.md §4 states it, written out independently. */
+/**
+ * The oracle: the recall workflow as DOMAIN.md §4 states it, written out independently. A step
+ * repeated right after itself is the same step recorded on two PCs offline, which their merge keeps:
+ * it needs only the role (and, for disposal and closing, not the person who quarantined).
+ */
 function recallAllowed(steps: { step: RecallCaseStep; by: number; units: number }[]): boolean {
   const [first, ...rest] = steps;
   if (!first || first.step !== 'received' || ROLE_OF[first.by] === 'nurse-manager') return false;
   let current = first;
-  let quarantiner: number | undefined;
+  const quarantiners = new Set<number>();
   let quarantined = 0;
   let matchedUnits = -1;
   for (const s of rest) {
@@ -47,12 +51,16 @@ function recallAllowed(steps: { step: RecallCaseStep; by: number; units: number 
       disposed: ['closed'],
       closed: [],
     }[current.step] as RecallCaseStep[];
-    if (!next.includes(s.step)) return false;
+    const again = s.step === current.step;
+    if (!again && !next.includes(s.step)) return false;
     const senior = s.step === 'disposed' || s.step === 'closed';
     if (senior ? role !== 'supervisor' && role !== 'admin' : role === 'nurse-manager') return false;
-    if (senior && quarantiner === s.by) return false;
-    if (s.step === 'matched') matchedUnits = s.units;
-    if (s.step === 'quarantined') [quarantiner, quarantined] = [s.by, s.units];
+    if (senior && quarantiners.has(s.by)) return false;
+    if (s.step === 'matched' && !again) matchedUnits = s.units;
+    if (s.step === 'quarantined') {
+      quarantiners.add(s.by);
+      quarantined = Math.max(quarantined, s.units);
+    }
     current = s;
   }
   return true;
@@ -93,7 +101,11 @@ describe('recall cases pushed from outside', () => {
             by: `P${s.by}`,
             units: s.units,
           })),
-          quarantinedUnits: steps.find((s) => s.step === 'quarantined')?.units ?? 0,
+          // What a merge of concurrent quarantines keeps: the larger figure.
+          quarantinedUnits: Math.max(
+            0,
+            ...steps.filter((s) => s.step === 'quarantined').map((s) => s.units),
+          ),
           ...(steps.some((s) => s.step === 'disposed') ? { disposition: 'destroy' as const } : {}),
         };
         const allowed = recallAllowed(steps);
@@ -119,26 +131,73 @@ describe('recall cases pushed from outside', () => {
   });
 });
 
+/**
+ * The request machine of DOMAIN.md §7, written out independently, for one line of one unit whose
+ * policy demands no approval level (acknowledged → ordered | picking directly, or an optional
+ * approval): everything ships and arrives at once, so a second shipment is refused.
+ */
 const NEXT: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   draft: ['submitted', 'cancelled'],
-  submitted: ['approved', 'rejected', 'cancelled'],
-  approved: ['ordered', 'cancelled', 'rejected'],
+  submitted: ['acknowledged', 'rejected', 'cancelled'],
+  acknowledged: ['approved', 'rejected', 'ordered', 'picking', 'cancelled'],
+  approved: ['ordered', 'picking', 'rejected', 'cancelled'],
   ordered: ['shipped', 'cancelled'],
+  picking: ['shipped', 'cancelled'],
   shipped: ['received'],
   received: [],
   rejected: [],
   cancelled: [],
 };
+/** The merge's order of statuses, lowest first (written out, not imported). */
+const RANK: readonly RequestStatus[] = [
+  'draft',
+  'submitted',
+  'acknowledged',
+  'approved',
+  'ordered',
+  'picking',
+  'shipped',
+  'cancelled',
+  'rejected',
+  'received',
+];
 const PC_ROLES: Readonly<Record<RequestStatus, readonly Role[]>> = {
   draft: ['tech', 'nurse-manager', 'supervisor', 'admin'],
   submitted: ['tech', 'nurse-manager', 'supervisor', 'admin'],
   cancelled: ['tech', 'nurse-manager', 'supervisor', 'admin'],
   received: ['tech', 'supervisor', 'admin'],
-  approved: [],
-  rejected: [],
+  acknowledged: ['supervisor', 'admin'],
+  approved: ['supervisor', 'admin'],
+  rejected: ['supervisor', 'admin'],
   ordered: [],
-  shipped: [],
+  picking: ['tech', 'supervisor', 'admin'],
+  shipped: ['tech', 'supervisor', 'admin'],
 };
+
+/** What the machine records with each step (reason, policy, level, quantities). */
+function details(
+  status: RequestStatus,
+  acknowledged: boolean,
+): Partial<SupplyRequest['history'][number]> {
+  switch (status) {
+    case 'cancelled':
+      return { note: 'Not needed any more' };
+    case 'rejected':
+      // A rejection records the policy version the acknowledgement applied.
+      return acknowledged
+        ? { note: 'Not needed any more', policyVersion: 0 }
+        : { note: 'Not needed any more' };
+    case 'acknowledged':
+      return { policyVersion: 0, levels: 0 };
+    case 'approved':
+      return { policyVersion: 0, level: 1 };
+    case 'shipped':
+    case 'received':
+      return { lines: [{ itemId: 'ITM-1', quantity: 1 }] };
+    default:
+      return {};
+  }
+}
 
 describe('supply requests pushed from outside', () => {
   it('are accepted iff each added step follows the state machine and the role may take it', () => {
@@ -163,17 +222,38 @@ describe('supply requests pushed from outside', () => {
           locationId: 'LOC-1',
           lines: [{ itemId: 'ITM-1', quantity: 1 }],
           status: steps[steps.length - 1]!.status,
-          history: steps.map((s, i) => ({ status: s.status, at: at(i), by: `P${s.by}` })),
+          history: steps.map((s, i) => ({
+            status: s.status,
+            at: at(i),
+            by: `P${s.by}`,
+            ...details(
+              s.status,
+              steps.slice(0, i).some((p) => p.status === 'acknowledged'),
+            ),
+          })),
           createdBy: `P${first.by}`,
           createdAt: at(0),
         };
+        // A step may also follow an earlier status of the path when it outranks the current one:
+        // taken on a PC while the centre moved the request on, and kept by the merge. The
+        // requester (who drafted or submitted it) never approves it.
         const allowed =
           first.status === 'draft' &&
           steps.every(
             (s, i) =>
               i === 0 ||
-              (NEXT[steps[i - 1]!.status].includes(s.status) &&
-                PC_ROLES[s.status].includes(ROLE_OF[s.by]!)),
+              ((NEXT[steps[i - 1]!.status].includes(s.status) ||
+                (RANK.indexOf(s.status) > RANK.indexOf(steps[i - 1]!.status) &&
+                  steps.slice(0, i).some((p) => NEXT[p.status].includes(s.status)))) &&
+                PC_ROLES[s.status].includes(ROLE_OF[s.by]!) &&
+                !(
+                  s.status === 'approved' &&
+                  steps
+                    .slice(0, i)
+                    .some(
+                      (p) => p.by === s.by && (p.status === 'draft' || p.status === 'submitted'),
+                    )
+                )),
           );
         expect(checkPushedRequest(undefined, pushed, people).ok).toBe(allowed);
         seen[allowed ? 'accepted' : 'refused'] += 1;

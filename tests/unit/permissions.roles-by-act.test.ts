@@ -30,13 +30,18 @@ const ALLOWED: Readonly<Record<Act, readonly Role[]>> = {
   'recall.closed': [S, A],
   'request.draft': [T, N, S, A],
   'request.submitted': [T, N, S, A],
-  'request.approved': [],
-  'request.rejected': [],
+  'request.acknowledged': [S, A],
+  'request.approved': [S, A],
+  'request.approved-second': [A],
+  'request.rejected': [S, A],
   'request.ordered': [],
-  'request.shipped': [],
+  'request.picking': [T, S, A],
+  'request.shipped': [T, S, A],
   'request.received': [T, S, A],
   'request.cancelled': [T, N, S, A],
   'request.urgent': [N, S, A],
+  'stock.count-approval': [S, A],
+  'delivery.close': [T, S, A],
 };
 
 describe('every act names the roles that may take it', () => {

@@ -26,6 +26,7 @@ function bridge(overrides: Partial<DesktopBridge> = {}): DesktopBridge {
     clearDeviceToken: refuse,
     getSecureStorageStatus: refuse,
     openExternal: refuse,
+    setEnrolledEndpoint: refuse,
     ...overrides,
   };
 }

@@ -121,6 +121,9 @@ describe('recall closing report', () => {
     expect(report.responseTimes).toEqual({
       receivedToQuarantinedMs: 2 * 3_600_000,
       receivedToClosedMs: 4 * 86_400_000,
+      // The notice took effect at 09:00, an hour before it reached the stockroom.
+      effectiveToQuarantinedMs: 3 * 3_600_000,
+      effectiveToClosedMs: 4 * 86_400_000 + 3_600_000,
     });
   });
 
@@ -161,6 +164,8 @@ describe('recall closing report', () => {
     expect(r.value.responseTimes).toEqual({
       receivedToQuarantinedMs: null,
       receivedToClosedMs: 90 * 60_000,
+      effectiveToQuarantinedMs: null,
+      effectiveToClosedMs: 150 * 60_000,
     });
     expect(r.value.units).toMatchObject({ quarantined: 0, counted: null, disposed: null });
     expect(r.value.openPoints).toEqual([]);

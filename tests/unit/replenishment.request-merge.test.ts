@@ -4,7 +4,12 @@ import { editDraft, mergeRequests, transition } from '../../shared/replenishment
 import { draftRequest } from '../fixtures/replenishment/requests';
 
 function move(request: SupplyRequest, to: RequestStatus, at: string, by = 'USR-NM'): SupplyRequest {
-  const result = transition(request, to, { at, by });
+  const result = transition(request, to, {
+    at,
+    by,
+    ...(to === 'cancelled' || to === 'rejected' ? { note: 'No longer needed' } : {}),
+    ...(to === 'acknowledged' ? { approval: { policyVersion: 0, levels: 1 } } : {}),
+  });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
@@ -30,7 +35,12 @@ describe('merging two versions of a supply request', () => {
   it('the centre moved the status on: its status, both histories, the submitted lines', () => {
     const submitted = move(draft, 'submitted', '2026-11-02T09:10:00Z');
     const centre = move(
-      move(submitted, 'approved', '2026-11-02T10:00:00Z', 'erp:central'),
+      move(
+        move(submitted, 'acknowledged', '2026-11-02T09:50:00Z', 'erp:central'),
+        'approved',
+        '2026-11-02T10:00:00Z',
+        'erp:central',
+      ),
       'ordered',
       '2026-11-02T11:00:00Z',
       'erp:central',
@@ -41,6 +51,7 @@ describe('merging two versions of a supply request', () => {
     expect(result.history.map((h) => h.status)).toEqual([
       'draft',
       'submitted',
+      'acknowledged',
       'approved',
       'ordered',
     ]);
@@ -83,7 +94,15 @@ describe('merging two versions of a supply request', () => {
 
   it('a cancellation beats a concurrent shipment, and the shipment stays in the history', () => {
     const ordered = move(
-      move(move(draft, 'submitted', '2026-11-02T09:10:00Z'), 'approved', '2026-11-02T09:20:00Z'),
+      move(
+        move(
+          move(draft, 'submitted', '2026-11-02T09:10:00Z'),
+          'acknowledged',
+          '2026-11-02T09:15:00Z',
+        ),
+        'approved',
+        '2026-11-02T09:20:00Z',
+      ),
       'ordered',
       '2026-11-02T09:30:00Z',
     );
@@ -94,6 +113,7 @@ describe('merging two versions of a supply request', () => {
     expect(result.history.map((h) => h.status)).toEqual([
       'draft',
       'submitted',
+      'acknowledged',
       'approved',
       'ordered',
       'cancelled',
@@ -108,7 +128,11 @@ describe('merging two versions of a supply request', () => {
     expect(merged(rejected, cancelled).status).toBe('rejected');
 
     const ordered = move(
-      move(submitted, 'approved', '2026-11-02T09:20:00Z'),
+      move(
+        move(submitted, 'acknowledged', '2026-11-02T09:15:00Z'),
+        'approved',
+        '2026-11-02T09:20:00Z',
+      ),
       'ordered',
       '2026-11-02T09:30:00Z',
     );

@@ -7,14 +7,24 @@ import { draftRequest } from '../fixtures/replenishment/requests';
 const ALLOWED = new Set([
   'draft→submitted',
   'draft→cancelled',
-  'submitted→approved',
+  'submitted→acknowledged',
   'submitted→rejected',
   'submitted→cancelled',
+  'acknowledged→approved',
+  'acknowledged→rejected',
+  'acknowledged→ordered',
+  'acknowledged→picking',
+  'acknowledged→cancelled',
   'approved→ordered',
+  'approved→picking',
   'approved→cancelled',
   'approved→rejected',
   'ordered→shipped',
   'ordered→cancelled',
+  'picking→shipped',
+  'picking→cancelled',
+  // A further partial shipment, and a receipt.
+  'shipped→shipped',
   'shipped→received',
 ]);
 
@@ -30,24 +40,55 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** A request in `status`; acknowledged under a policy demanding no approval, shipped in part. */
 function requestIn(status: RequestStatus): SupplyRequest {
+  const entry =
+    status === 'acknowledged'
+      ? { status, at: '2026-11-02T10:00:00Z', by: 'USR-NM', policyVersion: 0, levels: 0 }
+      : status === 'shipped'
+        ? {
+            status,
+            at: '2026-11-02T10:00:00Z',
+            by: 'USR-NM',
+            lines: [{ itemId: 'ITM-1001', quantity: 100 }],
+          }
+        : { status, at: '2026-11-02T10:00:00Z', by: 'USR-NM' };
   return deepFreeze(
     draftRequest({
       status,
       history: [
         { status: 'draft', at: '2026-11-02T09:00:00Z', by: 'USR-NM' },
-        ...(status === 'draft' ? [] : [{ status, at: '2026-11-02T10:00:00Z', by: 'USR-NM' }]),
+        ...(status === 'draft' ? [] : [entry]),
       ],
     }),
   );
 }
 
-const stamp = { at: '2026-11-02T11:00:00+01:00', by: 'erp:central', note: 'ok' };
+const stamp = {
+  at: '2026-11-02T11:00:00+01:00',
+  by: 'erp:central',
+  note: 'ok',
+  approval: { policyVersion: 4, levels: 0 },
+};
+
+/** What the machine adds to a step of each kind, beyond the stamp. */
+function recorded(from: RequestStatus, to: RequestStatus): Record<string, unknown> {
+  if (to === 'acknowledged') return { policyVersion: 4, levels: 0 };
+  if (to === 'approved') return { level: 1, policyVersion: 0 };
+  if (to === 'rejected' && from === 'acknowledged') return { policyVersion: 0 };
+  if (to === 'shipped')
+    return { lines: [{ itemId: 'ITM-1001', quantity: from === 'shipped' ? 50 : 150 }] };
+  if (to === 'received') return { lines: [{ itemId: 'ITM-1001', quantity: 100 }] };
+  return {};
+}
+
+/** The status after the step: a partial receipt (100 of 150) leaves the request shipped. */
+const after = (to: RequestStatus): RequestStatus => (to === 'received' ? 'shipped' : to);
 
 describe('supply-request state machine', () => {
-  it('covers all 64 pairs: 11 allowed, 53 forbidden', () => {
-    expect(allowed).toHaveLength(11);
-    expect(forbidden).toHaveLength(53);
+  it('covers all 100 pairs: 20 allowed, 80 forbidden', () => {
+    expect(allowed).toHaveLength(20);
+    expect(forbidden).toHaveLength(80);
   });
 
   it.each(allowed)('%s → %s is allowed and recorded', (from, to) => {
@@ -57,8 +98,12 @@ describe('supply-request state machine', () => {
     expect(canTransition(from, to)).toBe(true);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.status).toBe(to);
-    expect(result.value.history).toEqual([...before.history, { status: to, ...stamp }]);
+    expect(result.value.status).toBe(after(to));
+    const { approval: _approval, ...entry } = stamp;
+    expect(result.value.history).toEqual([
+      ...before.history,
+      { status: to, ...entry, ...recorded(from, to) },
+    ]);
     expect(result.value.lines).toEqual(before.lines);
     expect(before).toEqual(snapshot); // the original is untouched
   });
@@ -78,7 +123,7 @@ describe('supply-request state machine', () => {
   it('says what is possible instead, and that terminal states are final', () => {
     const fromSubmitted = transition(requestIn('submitted'), 'shipped', stamp);
     expect(!fromSubmitted.ok && fromSubmitted.error.message).toBe(
-      'Request REQ-7 is submitted: it cannot go to shipped. From submitted it can only go to approved, rejected or cancelled.',
+      'Request REQ-7 is submitted: it cannot go to shipped. From submitted it can only go to acknowledged, rejected or cancelled.',
     );
     const fromReceived = transition(requestIn('received'), 'cancelled', stamp);
     expect(!fromReceived.ok && fromReceived.error.message).toContain('which is final');
@@ -86,9 +131,20 @@ describe('supply-request state machine', () => {
 
   it('walks the whole happy path', () => {
     let request = draftRequest();
-    const steps: RequestStatus[] = ['submitted', 'approved', 'ordered', 'shipped', 'received'];
+    const steps: RequestStatus[] = [
+      'submitted',
+      'acknowledged',
+      'approved',
+      'ordered',
+      'shipped',
+      'received',
+    ];
     steps.forEach((to, i) => {
-      const next = transition(request, to, { at: `2026-11-0${i + 3}T08:00:00Z`, by: 'USR-NM' });
+      const next = transition(request, to, {
+        at: `2026-11-0${i + 3}T08:00:00Z`,
+        by: 'USR-NM',
+        approval: { policyVersion: 1, levels: 1 },
+      });
       expect(next.ok).toBe(true);
       if (next.ok) request = next.value;
     });

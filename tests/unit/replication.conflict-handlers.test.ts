@@ -8,7 +8,12 @@ import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 const alive = <T>(doc: T): WithDeleted<T> => ({ ...doc, _deleted: false }) as WithDeleted<T>;
 
 function step(request: SupplyRequest, to: SupplyRequest['status'], at: string, by: string) {
-  const moved = transition(request, to, { at, by });
+  const moved = transition(request, to, {
+    at,
+    by,
+    ...(to === 'cancelled' ? { note: 'Found stock on the ward' } : {}),
+    ...(to === 'acknowledged' ? { approval: { policyVersion: 0, levels: 0 } } : {}),
+  });
   if (!moved.ok) throw new Error(moved.error.message);
   return moved.value;
 }
@@ -32,14 +37,14 @@ describe('conflict handlers', () => {
     expect(handler.isEqual(doc, edited, 'test')).toBe(false);
   });
 
-  it('a request cancelled here while the centre approved it: cancelled, both steps kept', async () => {
+  it('a request cancelled here while the centre acknowledged it: cancelled, both steps kept', async () => {
     const submitted = step(
       { ...SAMPLE_DOCUMENTS.supply_requests, status: 'draft', history: [] },
       'submitted',
       '2026-11-02T09:00:00Z',
       'USR-NM',
     );
-    const approved = step(submitted, 'approved', '2026-11-02T09:30:00Z', 'erp:central');
+    const approved = step(submitted, 'acknowledged', '2026-11-02T09:30:00Z', 'erp:central');
     const cancelled = step(submitted, 'cancelled', '2026-11-02T09:40:00Z', 'USR-NM');
     const resolved = await conflictHandlerFor('supply_requests').resolve(
       {
@@ -51,7 +56,11 @@ describe('conflict handlers', () => {
     );
     const request = resolved as unknown as SupplyRequest;
     expect(request.status).toBe('cancelled');
-    expect(request.history.map((h) => h.status)).toEqual(['submitted', 'approved', 'cancelled']);
+    expect(request.history.map((h) => h.status)).toEqual([
+      'submitted',
+      'acknowledged',
+      'cancelled',
+    ]);
   });
 
   it("centre-owned documents: the centre's copy wins whole", async () => {

@@ -232,3 +232,72 @@ describe('the findings of issue 12, called on the writer directly', () => {
     expect(await onHand(db)).toBe(102);
   });
 });
+
+describe('a reversal is judged by the effect it cancels', () => {
+  /** The 99 received first: reversing it takes 99 of 100 off the shelf. */
+  async function bigReceipt() {
+    const { db } = await stocked();
+    const receipt = await db.stock_events
+      .findOne({ selector: { type: 'receive', quantity: 99 } })
+      .exec();
+    return { db, receiptId: receipt!.id };
+  }
+
+  it('needs the second person to reverse a receipt beyond the tolerance, and records what the ledger held', async () => {
+    const { db, receiptId } = await bigReceipt();
+    const undo: EventDraft = { ...lot, type: 'reversal', quantity: 0, reverses: receiptId };
+    expect(codes(await recordEvents(db, as('USR-TECH'), [undo]))).toEqual([
+      'SECOND_PERSON_REQUIRED',
+    ]);
+    expect(
+      codes(await recordEvents(db, as('USR-TECH', { stepUp: proofOf('USR-TECH2') }), [undo])),
+    ).toEqual(['SECOND_PERSON_NOT_PERMITTED']);
+    expect(await onHand(db)).toBe(100);
+    const taken = await recordEvents(db, as('USR-TECH', { stepUp: proofOf('USR-SUP') }), [undo]);
+    expect(taken.ok && taken.events[0]).toMatchObject({
+      approvedBy: 'USR-SUP',
+      expectedQuantity: 100,
+    });
+    expect(await onHand(db)).toBe(1);
+  });
+
+  it('takes back a receipt within the tolerance from the tech alone', async () => {
+    const { db, toReverse } = await stocked();
+    const undo: EventDraft = { ...lot, type: 'reversal', quantity: 0, reverses: toReverse };
+    const taken = await recordEvents(db, as('USR-TECH'), [undo]);
+    expect(taken.ok && taken.events[0]?.approvedBy).toBeUndefined();
+    expect(await onHand(db)).toBe(99);
+  });
+
+  it('treats reversing a quarantine as a release: a tech may not, a supervisor may', async () => {
+    const { db } = await stocked();
+    const hold = await db.stock_events.findOne({ selector: { type: 'quarantine' } }).exec();
+    const undo: EventDraft = { ...lot, type: 'reversal', quantity: 0, reverses: hold!.id };
+    expect(codes(await recordEvents(db, as('USR-TECH'), [undo]))).toEqual(['ROLE_NOT_PERMITTED']);
+    expect((await recordEvents(db, as('USR-SUP'), [undo])).ok).toBe(true);
+    const balance = await db.balances.findOne('LOC-A1|ITM-1|L1').exec();
+    expect(balance?.quarantined).toBe(0);
+  });
+
+  it('judges a reversal of a reversal by what it restores', async () => {
+    const { db, receiptId } = await bigReceipt();
+    const undo = await recordEvents(db, as('USR-TECH', { stepUp: proofOf('USR-SUP') }), [
+      { ...lot, type: 'reversal', quantity: 0, reverses: receiptId },
+    ]);
+    if (!undo.ok) throw new Error(JSON.stringify(undo.problems));
+    const redo: EventDraft = {
+      ...lot,
+      type: 'reversal',
+      quantity: 0,
+      reverses: undo.events[0]!.id,
+    };
+    // Restoring 99 onto a shelf of 1 is far beyond the tolerance.
+    expect(codes(await recordEvents(db, as('USR-TECH'), [redo]))).toEqual([
+      'SECOND_PERSON_REQUIRED',
+    ]);
+    expect(
+      (await recordEvents(db, as('USR-TECH', { stepUp: proofOf('USR-SUP2') }), [redo])).ok,
+    ).toBe(true);
+    expect(await onHand(db)).toBe(100);
+  });
+});

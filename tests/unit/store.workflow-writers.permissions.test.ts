@@ -142,12 +142,12 @@ describe('the supply-request writer', () => {
     });
   });
 
-  it('refuses a stockroom approving, and a nurse manager receiving', async () => {
+  it('refuses a stockroom ordering, and a nurse manager receiving', async () => {
     const db = await store();
     const raised = await raiseRequestAs(db, as('USR-TECH'), fields('replenishment'));
     if (!raised.ok) throw new Error(raised.message);
     const id = raised.request.id;
-    expect(await moveRequestAs(db, as('USR-ADMIN'), id, 'approved')).toMatchObject({
+    expect(await moveRequestAs(db, as('USR-ADMIN'), id, 'ordered')).toMatchObject({
       ok: false,
       code: 'CENTRE_ONLY',
     });

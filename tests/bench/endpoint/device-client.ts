@@ -9,8 +9,8 @@ export interface BenchDevice {
 export async function enrollDevice(url: string, code: string): Promise<BenchDevice> {
   const response = await fetch(`${url}/v1/devices/enroll`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName: 'Bench PC' }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${code}` },
+    body: JSON.stringify({ deviceName: 'Bench PC' }),
   });
   if (response.status !== 201) throw new Error(`enroll answered ${response.status}`);
   return (await response.json()) as BenchDevice;

@@ -3,6 +3,8 @@ import { openDatabase, type SyncDatabase } from '../../../sync/db/connect';
 import { migrateToLatest } from '../../../sync/migrations';
 import { buildServer } from '../../../sync/server';
 import { startWebhookWorker } from '../../../sync/webhooks/worker';
+import { writeCentreDocuments } from '../../../sync/store/centre-write';
+import { benchStaff } from '../inputs/bench-staff';
 import { BARE_COLLECTION, insertBatches } from './bare-insert';
 import { OPTIONS_ENV, type EndpointOptions, type FromEndpoint, type ToEndpoint } from './protocol';
 
@@ -37,9 +39,13 @@ async function main(): Promise<void> {
     }
     return codes;
   };
+  // The centre takes events only from its users: the ledger's people work at every facility.
+  const facilities = [options.facilityId];
+  const staff = () => writeCentreDocuments(database, 'users', benchStaff(facilities), 'bench:erp');
+  await staff();
   const codes = await enrollmentCodes(options.facilityId, options.enrollmentCodes);
-  const { app } = await buildServer({ database, logger: { level: 'info' } });
-  const worker = startWebhookWorker(database.db, app.log);
+  const { app, context } = await buildServer({ database, logger: { level: 'info' } });
+  const worker = startWebhookWorker(database.db, app.log, context.webhooks);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -64,6 +70,10 @@ async function main(): Promise<void> {
     } else if (message.type === 'enroll-codes') {
       const { facilityId } = message;
       runAdmin(database.db, ['facility', 'add', '--id', facilityId, '--name', facilityId])
+        .then(() => {
+          facilities.push(facilityId);
+          return staff();
+        })
         .then(() => enrollmentCodes(facilityId, message.count))
         .then((list) => send({ type: 'codes', codes: list }), failed);
     } else if (message.type === 'stop') {

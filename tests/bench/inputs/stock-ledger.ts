@@ -1,6 +1,10 @@
+import { stockEventAct } from '../../../shared/permissions';
 import { encodeGs1ElementString, gtinCheckDigit } from '../../../shared/barcode';
 import type { Item, StockEvent, StockEventType } from '../../../shared/model';
 import { createPrng, type Prng } from '../lib/prng';
+
+/** How many people the ledger names (`USR-0` … `USR-11`); bench-staff.ts sets them up at the centre. */
+export const BENCH_PEOPLE = 12;
 
 /**
  * A facility's ledger of the size the figures name (200,000 events, 5,000 items, 20 locations),
@@ -101,7 +105,7 @@ export function* stockLedger(shape: LedgerShape): Generator<StockEvent> {
       facilityId: shape.facilityId,
       deviceId,
       deviceSeq,
-      actorId: `USR-${n % 12}`,
+      actorId: `USR-${n % BENCH_PEOPLE}`,
       occurredAt: new Date(shape.startMs + n * 20_000).toISOString(),
       type,
       itemId: itemId(item),
@@ -127,6 +131,8 @@ export function* stockLedger(shape: LedgerShape): Generator<StockEvent> {
       event.expectedQuantity = have;
       event.countedQuantity = Math.max(0, have - prng.int(0, 1));
       next = event.countedQuantity;
+      // Beyond the tolerance a second person confirms, as the PC's writer demands.
+      if (stockEventAct(event).needsSecond) event.approvedBy = `USR-${(n + 1) % BENCH_PEOPLE}`;
     }
     onHand.set(key, next);
     yield event;

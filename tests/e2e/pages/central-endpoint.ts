@@ -66,8 +66,31 @@ export async function startCentralEndpoint(): Promise<CentralEndpoint> {
     });
     return response.status;
   };
+  await loadThroughErp(erp, north, [north, south]);
+  return {
+    url: server.url,
+    north,
+    south,
+    codes,
+    erp,
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The ERP's part for one facility, through its API: the item master, the facility's locations,
+ * and the demo people as the centre's users of `userFacilities`.
+ */
+export async function loadThroughErp(
+  erp: (method: string, path: string, body: unknown) => Promise<number>,
+  facilityId: string,
+  userFacilities: string[] = [facilityId],
+): Promise<void> {
   const items: Item[] = DEMO_ITEMS;
-  const locations: Location[] = DEMO_LOCATIONS.map((l) => ({ ...l, facilityId: north }));
+  const locations: Location[] = DEMO_LOCATIONS.map((l) => ({ ...l, facilityId }));
   const users: User[] = await Promise.all(
     DEMO_PEOPLE.map(async (p) => {
       const salt = newSalt();
@@ -76,7 +99,7 @@ export async function startCentralEndpoint(): Promise<CentralEndpoint> {
         name: p.name,
         email: p.email,
         role: p.role,
-        facilityIds: [north, south],
+        facilityIds: userFacilities,
         badgeHash: await hashSecret(p.badge, salt),
         pinHash: await hashSecret(p.pin, salt),
         salt,
@@ -92,17 +115,6 @@ export async function startCentralEndpoint(): Promise<CentralEndpoint> {
     const status = await erp('PUT', path, docs);
     if (status !== 200) throw new Error(`${path} answered ${status}`);
   }
-  return {
-    url: server.url,
-    north,
-    south,
-    codes,
-    erp,
-    async stop() {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** A class I recall of one lot, effective from an hour ago, as the ERP posts it. */

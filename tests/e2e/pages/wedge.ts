@@ -3,15 +3,21 @@ import type { Page } from '@playwright/test';
 export const GS = '\u001d';
 
 /**
+ * A person points the scanner after the screen has settled; a synthetic keystroke sent while the
+ * page is still rendering arrives late and splits the burst, which no real scan does.
+ */
+export async function untilSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 2000 })),
+  );
+}
+
+/**
  * Types a scan the way a keyboard-wedge scanner does: keystrokes a few milliseconds apart, GS as
  * Ctrl+], Enter at the end.
  */
 export async function wedgeScan(page: Page, data: string, delay = 5): Promise<void> {
-  // A person points the scanner after the screen has settled; a synthetic keystroke sent while
-  // the page is still rendering arrives late and splits the burst, which no real scan does.
-  await page.evaluate(
-    () => new Promise((resolve) => requestIdleCallback(() => resolve(null), { timeout: 2000 })),
-  );
+  await untilSettled(page);
   const parts = data.split(GS);
   for (const [index, part] of parts.entries()) {
     if (index > 0) await page.keyboard.press('Control+BracketRight');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { startTestServer, type Backend, type TestServer } from './server';
+import { startTestServer, type Backend, type TestServer, type TestServerOptions } from './server';
 
 const hasPostgres = Boolean(process.env['DATABASE_URL']);
 
@@ -16,7 +16,7 @@ export function describeOnBackends(
   title: string,
   tag: string,
   suite: (server: () => TestServer, backend: Backend) => void,
-  options: { bodyLimit?: number } = {},
+  options: TestServerOptions = {},
 ): void {
   const variants: { backend: Backend; label: string; skip: boolean }[] = [
     { backend: 'pglite', label: 'PGlite', skip: false },

@@ -23,8 +23,8 @@ export async function enrollDevice(
   const { code } = (await server.admin('enroll', '--facility', facilityId)) as { code: string };
   const response = await fetch(`${server.url}/v1/devices/enroll`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName: 'Stockroom PC' }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${code}` },
+    body: JSON.stringify({ deviceName: 'Stockroom PC' }),
   });
   if (response.status !== 201) throw new Error(`enroll answered ${response.status}`);
   return (await response.json()) as EnrolledDevice;

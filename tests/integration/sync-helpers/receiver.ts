@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type RequestListener,
+  type Server,
+} from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 
 export interface Received {
   headers: IncomingHttpHeaders;
@@ -7,10 +13,16 @@ export interface Received {
 
 export type Behaviour = { status: number; headers?: Record<string, string> } | { hang: true };
 
-/** A real HTTP receiver on loopback that answers each call with the next scripted behaviour. */
-export async function startReceiver(script: (call: number) => Behaviour) {
+/**
+ * A real HTTP receiver on loopback that answers each call with the next scripted behaviour; with
+ * `tls`, an HTTPS one serving that certificate.
+ */
+export async function startReceiver(
+  script: (call: number) => Behaviour,
+  options: { tls?: { cert: Buffer; key: Buffer } } = {},
+) {
   const received: Received[] = [];
-  const server: Server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
@@ -20,13 +32,21 @@ export async function startReceiver(script: (call: number) => Behaviour) {
       response.writeHead(behaviour.status, behaviour.headers ?? {});
       response.end();
     });
-  });
+  };
+  const server: Server = options.tls
+    ? createTlsServer(options.tls, listener)
+    : createServer(listener);
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}/hook`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/hook`,
+    port,
     received,
+    /** TCP connections accepted, whether or not a request followed. */
+    connections: () => connections,
     close: () => {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,3 +1,4 @@
+import type { AdminAuthenticator } from '../../../sync/auth/admin-auth';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { runAdmin } from '../../../sync/cli/admin';
@@ -5,6 +6,7 @@ import type { SyncContext, SyncApp } from '../../../sync/context';
 import { openDatabase, type SyncDatabase } from '../../../sync/db/connect';
 import { migrateToLatest } from '../../../sync/migrations';
 import { buildServer } from '../../../sync/server';
+import type { WebhookSettings } from '../../../sync/webhooks/settings';
 import { copyPgliteTemplate } from './pglite-template';
 
 export type Backend = 'pglite' | 'postgres';
@@ -54,10 +56,17 @@ export async function dropSchema(schema: string): Promise<void> {
   }
 }
 
+export interface TestServerOptions {
+  bodyLimit?: number;
+  adminAuth?: AdminAuthenticator;
+  drainMs?: number;
+  webhooks?: WebhookSettings;
+}
+
 export async function startServerOn(
   backend: Backend,
   database: SyncDatabase,
-  options: { bodyLimit?: number; drainMs?: number } = {},
+  options: TestServerOptions = {},
 ): Promise<Omit<TestServer, 'close'> & { stop(): Promise<void> }> {
   const { app, context } = await buildServer({ database, drainMs: 300, ...options });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -81,7 +90,7 @@ export async function startServerOn(
 export async function startTestServer(
   backend: Backend,
   tag: string,
-  options: { bodyLimit?: number } = {},
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
   const schema = testSchema(tag);
   const database = await openTestDatabase(backend, schema);

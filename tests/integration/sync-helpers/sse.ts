@@ -7,12 +7,17 @@ import { takeSseFrames } from '../../../renderer/replication/sse-frames';
  */
 export function openEventStream(
   url: string,
-  token: string,
+  token: string | null,
+  headers: Record<string, string> = {},
 ): { events: Subject<unknown>; opened: Promise<number>; close(): void } {
   const events = new Subject<unknown>();
   const abort = new AbortController();
   const opened = fetch(url, {
-    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      accept: 'text/event-stream',
+      ...headers,
+    },
     signal: abort.signal,
   }).then(
     (response) => {

@@ -6,7 +6,12 @@ import {
   MultiFormatReader,
   RGBLuminanceSource,
 } from '@zxing/library';
-import { GS } from './wedge-decoder';
+import { GS } from '../../renderer/scanning/wedge-decoder';
+
+/*
+ * The app's camera decoder until issue 17, kept as the bench's baseline (figure 10): zxing-js.
+ * The app now decodes with zxing-wasm (renderer/scanning/wasm-frame-decoder.ts).
+ */
 
 /**
  * The formats a stockroom label carries. Limiting the list is what keeps an empty frame cheap

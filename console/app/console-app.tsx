@@ -1,0 +1,102 @@
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  Text,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { AuditScreen } from '../screens/audit-screen';
+import { ExceptionsScreen } from '../screens/exceptions-screen';
+import { FacilitiesScreen } from '../screens/facilities-screen';
+import { IntegrationScreen } from '../screens/integration-screen';
+import { PeopleScreen } from '../screens/people-screen';
+import { RecallsScreen } from '../screens/recalls-screen';
+import { SignInScreen } from '../screens/sign-in-screen';
+import { useSession } from './session';
+import { useHashRoute, type Screen } from './use-hash-route';
+import { TONE } from '../components/tones';
+
+const NAV: { screen: Screen; label: string }[] = [
+  { screen: 'pcs', label: 'Facilities and PCs' },
+  { screen: 'exceptions', label: 'Exceptions' },
+  { screen: 'recalls', label: 'Recalls' },
+  { screen: 'integration', label: 'Integration' },
+  { screen: 'audit', label: 'Audit' },
+  { screen: 'people', label: 'Console people' },
+];
+
+const ROLE_WORDS = {
+  admin: 'Admin',
+  buyer: 'Buyer',
+  analyst: 'Analyst (read-only)',
+} as const;
+
+export function ConsoleApp() {
+  const { state, signOut } = useSession();
+  const [screen, go] = useHashRoute();
+  const [opened, { toggle }] = useDisclosure();
+  if (state.phase === 'checking') {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Checking your session" />
+      </Center>
+    );
+  }
+  if (state.phase === 'signed-out') return <SignInScreen reason={state.reason} />;
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Text fw={700} fz="lg">
+              Stockroom Edge · Centre console
+            </Text>
+          </Group>
+          <Group wrap="nowrap">
+            <Text data-testid="signed-in-as">{state.user.displayName}</Text>
+            <Badge
+              color={state.user.role === 'analyst' ? TONE.neutral : TONE.info}
+              variant="filled"
+            >
+              {ROLE_WORDS[state.user.role]}
+            </Badge>
+            <Button variant="default" size="sm" onClick={() => void signOut()}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Console screens">
+        {NAV.map((item) => (
+          <NavLink
+            key={item.screen}
+            href={`#/${item.screen}`}
+            label={item.label}
+            active={screen === item.screen}
+            variant="filled"
+            aria-current={screen === item.screen ? 'page' : undefined}
+            onClick={() => go(item.screen)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {screen === 'pcs' && <FacilitiesScreen />}
+        {screen === 'exceptions' && <ExceptionsScreen />}
+        {screen === 'recalls' && <RecallsScreen />}
+        {screen === 'integration' && <IntegrationScreen />}
+        {screen === 'audit' && <AuditScreen />}
+        {screen === 'people' && <PeopleScreen />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

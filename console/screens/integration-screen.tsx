@@ -1,0 +1,219 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { API_SCOPES, consoleApi, type ApiKeyView, type NewApiKey } from '../api/calls';
+import type { ApiError } from '../api/http';
+import { useLive } from '../app/use-live';
+import { useLoad } from '../app/use-load';
+import { useSession } from '../app/session';
+import { ConfirmButton } from '../components/confirm-button';
+import { DataTable } from '../components/data-table';
+import { Problem } from '../components/problem';
+import { formatTime } from '../components/when';
+import { TONE } from '../components/tones';
+import { DeadLettersPanel } from './dead-letters-panel';
+import { FeedPanel } from './feed-panel';
+import { WebhooksPanel } from './webhooks-panel';
+
+const STATE_COLOUR = { active: TONE.ok, expired: TONE.warn, revoked: TONE.neutral } as const;
+
+/** The ERP's API keys: created with scopes (the secret shown once), listed, revoked, rotated. */
+export function IntegrationScreen() {
+  const { may } = useSession();
+  const keys = useLoad(() => consoleApi.apiKeys());
+  useLive(keys.reload);
+  const [secret, setSecret] = useState<NewApiKey>();
+  const [problem, setProblem] = useState<ApiError>();
+  const act = async (work: () => Promise<unknown>) => {
+    setProblem(undefined);
+    try {
+      await work();
+    } catch (error) {
+      setProblem(error as ApiError);
+    }
+    keys.reload();
+  };
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2">
+        Integration
+      </Title>
+      <Title order={2} size="h3">
+        API keys
+      </Title>
+      {may('api-keys.manage') && (
+        <CreateKey
+          onCreated={(created) => {
+            setSecret(created);
+            keys.reload();
+          }}
+        />
+      )}
+      {secret && <SecretOnce created={secret} onDone={() => setSecret(undefined)} />}
+      <Problem error={keys.error ?? problem} />
+      <DataTable
+        caption="API keys (secrets are never shown again)"
+        testId="api-keys-table"
+        rows={keys.data?.apiKeys ?? []}
+        rowKey={(k) => k.id}
+        attention={(k) => k.state === 'expired'}
+        empty={keys.loading ? 'Loading keys…' : 'No API key yet.'}
+        columns={[
+          { header: 'Name', cell: (k) => k.name },
+          { header: 'Scopes', cell: (k) => k.scopes.join(', ') },
+          {
+            header: 'State',
+            cell: (k) => (
+              <Badge color={STATE_COLOUR[k.state]} variant="filled">
+                {k.state}
+              </Badge>
+            ),
+          },
+          { header: 'Created', cell: (k) => formatTime(k.createdAt) },
+          { header: 'Expires', cell: (k) => (k.expiresAt ? formatTime(k.expiresAt) : 'never') },
+          { header: 'Last rotated', cell: (k) => formatTime(k.rotatedAt) },
+          ...(may('api-keys.manage')
+            ? [
+                {
+                  header: 'Act',
+                  cell: (k: ApiKeyView) =>
+                    k.state === 'revoked' ? null : (
+                      <Group gap="xs" wrap="nowrap">
+                        <ConfirmButton
+                          label="Rotate"
+                          ariaLabel={`Rotate ${k.name}`}
+                          title={`Rotate ${k.name}?`}
+                          confirmLabel="Rotate: the old secret stops now"
+                          onConfirm={() =>
+                            act(async () => setSecret(await consoleApi.rotateApiKey(k.id)))
+                          }
+                        >
+                          A new secret is made and shown once; the old one stops working at once.
+                        </ConfirmButton>
+                        <ConfirmButton
+                          label="Revoke"
+                          ariaLabel={`Revoke ${k.name}`}
+                          title={`Revoke ${k.name}?`}
+                          confirmLabel="Revoke this key"
+                          onConfirm={() => act(() => consoleApi.revokeApiKey(k.id))}
+                        >
+                          Every request with this key is refused from now on.
+                        </ConfirmButton>
+                      </Group>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <WebhooksPanel />
+      <DeadLettersPanel />
+      <FeedPanel />
+    </Stack>
+  );
+}
+
+function CreateKey({ onCreated }: { onCreated: (created: NewApiKey) => void }) {
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [expires, setExpires] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiError>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const expiresAt = expires ? new Date(`${expires}T00:00:00`).toISOString() : null;
+      onCreated(await consoleApi.createApiKey(name.trim(), scopes, expiresAt));
+      setName('');
+      setScopes([]);
+      setExpires('');
+    } catch (error) {
+      setProblem(error as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} aria-label="Create an API key">
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            Create an API key
+          </Title>
+          <Problem error={problem} title="Key not created" />
+          <Group align="flex-end">
+            <TextInput
+              label="Name"
+              required
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              w={300}
+            />
+            <TextInput
+              label="Expires on (optional)"
+              type="date"
+              value={expires}
+              onChange={(e) => setExpires(e.currentTarget.value)}
+              w={220}
+            />
+          </Group>
+          <Checkbox.Group label="Scopes" value={scopes} onChange={setScopes} withAsterisk>
+            <SimpleGrid cols={{ base: 2, md: 4 }} mt="xs">
+              {API_SCOPES.map((scope) => (
+                <Checkbox key={scope} value={scope} label={scope} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
+          <Group>
+            <Button type="submit" loading={busy} disabled={scopes.length === 0}>
+              Create key
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function SecretOnce({ created, onDone }: { created: NewApiKey; onDone: () => void }) {
+  return (
+    <Alert
+      color="green"
+      title={`Secret of ${created.apiKey.name}: shown only now`}
+      data-testid="api-key-secret"
+    >
+      <Stack gap="xs">
+        <Text>Copy it into the ERP’s configuration now; the centre keeps only its hash.</Text>
+        <Code fz="md" style={{ wordBreak: 'break-all' }}>
+          {created.apiKey.key}
+        </Code>
+        <Group>
+          <Button
+            size="sm"
+            variant="light"
+            onClick={() => void navigator.clipboard?.writeText(created.apiKey.key)}
+          >
+            Copy
+          </Button>
+          <Button size="sm" variant="default" onClick={onDone}>
+            I have stored it
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}

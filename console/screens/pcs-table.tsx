@@ -1,0 +1,139 @@
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { PC_CONCERN_WORDS, pcConcerns, type PcHealth } from '../../shared/console';
+import { consoleApi } from '../api/calls';
+import type { ApiError } from '../api/http';
+import { useLive } from '../app/use-live';
+import { useLoad } from '../app/use-load';
+import { useSession } from '../app/session';
+import { ConfirmButton } from '../components/confirm-button';
+import { DataTable } from '../components/data-table';
+import { Problem } from '../components/problem';
+import { When, formatAge } from '../components/when';
+import { TONE } from '../components/tones';
+
+function gapText(pc: PcHealth): string {
+  if (pc.gaps.length === 0) return 'none';
+  const missing = pc.gaps.reduce((n, g) => n + g.to - g.from + 1, 0);
+  const first = pc.gaps
+    .slice(0, 3)
+    .map((g) => (g.from === g.to ? `${g.from}` : `${g.from}–${g.to}`));
+  return `${missing} missing (${first.join(', ')}${pc.gaps.length > 3 ? ', …' : ''})`;
+}
+
+function waitingText(pc: PcHealth, now: Date): string {
+  if (pc.documentsWaiting === null || !pc.reportedAt) return 'not reported';
+  const count = pc.documentsWaiting === 0 ? 'none' : String(pc.documentsWaiting);
+  return `${count} (reported ${formatAge(pc.reportedAt, now)})`;
+}
+
+/** Every stockroom PC, quiet ones first; live (the endpoint's stream), and every minute. */
+export function PcsTable() {
+  const { may } = useSession();
+  const pcs = useLoad(() => consoleApi.pcs());
+  useLive(pcs.reload);
+  const [problem, setProblem] = useState<ApiError>();
+  const now = new Date();
+  const rows = [...(pcs.data?.pcs ?? [])].sort(
+    (a, b) =>
+      Number(Boolean(a.revokedAt)) - Number(Boolean(b.revokedAt)) ||
+      pcConcerns(b, now).length - pcConcerns(a, now).length,
+  );
+  const needsLook = rows.filter((pc) => !pc.revokedAt && pcConcerns(pc, now).length > 0).length;
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          Stockroom PCs
+        </Title>
+        <Text>
+          {rows.length === 1 ? '1 PC' : `${rows.length} PCs`}, {needsLook}{' '}
+          {needsLook === 1 ? 'needs' : 'need'} a look
+        </Text>
+      </Group>
+      <Problem error={pcs.error ?? problem} />
+      <DataTable
+        caption="Stockroom PCs: a highlighted row needs a look"
+        testId="pcs-table"
+        rows={rows}
+        rowKey={(pc) => pc.deviceId}
+        attention={(pc) => !pc.revokedAt && pcConcerns(pc, now).length > 0}
+        empty={
+          pcs.loading ? 'Loading PCs…' : 'No PC enrolled yet: enrol one from a facility above.'
+        }
+        columns={[
+          { header: 'Facility', cell: (pc) => pc.facilityId },
+          {
+            header: 'PC',
+            cell: (pc) => <span title={pc.deviceId}>{pc.name}</span>,
+          },
+          { header: 'App version', cell: (pc) => pc.appVersion ?? 'not reported' },
+          { header: 'Last contact', cell: (pc) => <When iso={pc.lastContactAt} now={now} /> },
+          {
+            header: 'Last push accepted',
+            cell: (pc) => <When iso={pc.lastPushAcceptedAt} now={now} />,
+          },
+          { header: 'Documents waiting on the PC', cell: (pc) => waitingText(pc, now) },
+          { header: 'Pushes refused', cell: (pc) => pc.refusedPushes },
+          { header: 'Events received', cell: (pc) => pc.received },
+          { header: 'Sequence gaps', cell: (pc) => gapText(pc) },
+          {
+            header: 'Token age',
+            cell: (pc) =>
+              formatAge(pc.enrolledAt, now)
+                .replace(' ago', '')
+                .replace('just now', 'under a minute'),
+          },
+          {
+            header: 'Status',
+            cell: (pc) => {
+              const concerns = pcConcerns(pc, now);
+              if (concerns.length === 0) return <Badge color={TONE.ok}>OK</Badge>;
+              return (
+                <Group gap={4}>
+                  {concerns.map((c) => (
+                    <Badge
+                      key={c}
+                      color={c === 'revoked' ? TONE.neutral : TONE.warn}
+                      variant="filled"
+                    >
+                      {PC_CONCERN_WORDS[c]}
+                    </Badge>
+                  ))}
+                </Group>
+              );
+            },
+          },
+          ...(may('devices.manage')
+            ? [
+                {
+                  header: 'Act',
+                  cell: (pc: PcHealth) =>
+                    pc.revokedAt ? null : (
+                      <ConfirmButton
+                        label="Revoke"
+                        ariaLabel={`Revoke ${pc.name} (${pc.facilityId})`}
+                        title={`Revoke ${pc.name}?`}
+                        confirmLabel="Revoke this PC"
+                        onConfirm={async () => {
+                          setProblem(undefined);
+                          try {
+                            await consoleApi.revokePc(pc.deviceId);
+                          } catch (error) {
+                            setProblem(error as ApiError);
+                          }
+                          pcs.reload();
+                        }}
+                      >
+                        Its next request to the centre is refused, and it stops syncing. To use it
+                        again, enrol it with a new code.
+                      </ConfirmButton>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Stack>
+  );
+}

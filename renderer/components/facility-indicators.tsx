@@ -1,0 +1,257 @@
+import { BarChart } from '@mantine/charts';
+import { SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { isoDateFromDays, parseIsoDate } from '../../shared/inventory/calendar';
+import { DEFAULT_ESCALATION_POLICY } from '../../shared/replenishment/escalation';
+import {
+  acknowledgementTimes,
+  availableByItemLocation,
+  countAccuracy,
+  dailyUsage,
+  expiryExposure,
+  expiryWasteByMonth,
+  orderCycleTimes,
+  recallResponse,
+  splitItemLocation,
+  stockedOutOn,
+  stockoutRisks,
+  type Period,
+} from '../../shared/indicators';
+import { useServices } from '../app/services';
+import { useStockData } from '../app/stock-data';
+import { useLiveQuery } from '../app/use-live';
+import { useNow } from '../app/use-now';
+import { IndicatorCard } from './indicator-card';
+
+const PERIODS = [
+  { value: '30', label: 'Last 30 days' },
+  { value: '90', label: 'Last 90 days' },
+];
+
+const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
+const hours = (h: number | null) =>
+  h === null ? '—' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;
+const money = (value: number) =>
+  value.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/**
+ * The facility's figures on the stockroom dashboard, from the local store alone (offline too).
+ * Each definition lives in shared/indicators; this only picks the records and draws them.
+ */
+export function FacilityIndicators() {
+  const data = useStockData();
+  const { db } = useServices();
+  const now = useNow();
+  const [days, setDays] = useState('30');
+  const period: Period = useMemo(() => {
+    const last = parseIsoDate(data.today) ?? 0;
+    return { from: isoDateFromDays(last - Number(days) + 1), to: data.today };
+  }, [data.today, days]);
+  // The window's events, plus the 30 days before it that usage looks back over.
+  const since = isoDateFromDays((parseIsoDate(period.from) ?? 0) - 30);
+  const events = useLiveQuery(db.stock_events, { selector: { occurredAt: { $gte: since } } });
+  const cases = useLiveQuery(db.recall_cases);
+  const notices = useLiveQuery(db.recall_notices);
+  const name = (id: string) => data.itemById.get(id)?.name ?? id;
+  const place = (id: string) => data.locationById.get(id)?.name ?? id;
+  const cost = (itemId: string) => data.itemById.get(itemId)?.unitCost;
+
+  const figures = useMemo(() => {
+    const today = parseIsoDate(data.today) ?? 0;
+    const stockedOut = stockedOutOn(
+      availableByItemLocation(data.balances),
+      dailyUsage(events.docs),
+      today,
+    ).map(splitItemLocation);
+    return {
+      accuracy: countAccuracy(events.docs, period),
+      exposure: expiryExposure(data.balances, cost, data.today),
+      waste: expiryWasteByMonth(events.docs, cost, period),
+      stockedOut,
+      risks: stockoutRisks(data.balances, events.docs, data.parLevels, data.today),
+      recalls: recallResponse(cases.docs, notices.docs, period),
+      cycle: orderCycleTimes(data.requests, period),
+      acknowledgement: acknowledgementTimes(data.requests, DEFAULT_ESCALATION_POLICY, period, now),
+    };
+    // `cost` reads data.itemById, which is part of `data`.
+  }, [data, events.docs, cases.docs, notices.docs, period, now]);
+  const { accuracy, exposure, waste, stockedOut, risks, recalls, cycle, acknowledgement } = figures;
+  const wasteUnits = waste.reduce((t, m) => t + m.units, 0);
+  const wasteValue = waste.reduce((t, m) => t + m.value, 0);
+  const classI = recalls.byClass.find((c) => c.recallClass === 'I');
+
+  return (
+    <Stack gap="sm" data-testid="facility-indicators">
+      <Title order={2} fz={24}>
+        This stockroom's figures
+      </Title>
+      <SegmentedControl
+        data={PERIODS}
+        value={days}
+        onChange={setDays}
+        aria-label="Period of the figures"
+        w="fit-content"
+      />
+      <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+        <IndicatorCard
+          id="stockouts"
+          figure={`${stockedOut.length} item-location${stockedOut.length === 1 ? '' : 's'} at zero`}
+          caption="Issued from in the last 30 days, nothing available now."
+          records={{
+            columns: ['Item', 'Location'],
+            rows: stockedOut.map((s) => [name(s.itemId), place(s.locationId)]),
+          }}
+        />
+        <IndicatorCard
+          id="stockout-risk"
+          figure={`${risks.length} at risk`}
+          caption="Fewer days of cover than the lead time."
+          records={{
+            columns: [
+              'Item',
+              'Location',
+              'Available',
+              'Used per day',
+              'Days of cover',
+              'Lead time',
+            ],
+            rows: risks.map((r) => [
+              name(r.itemId),
+              place(r.locationId),
+              r.available,
+              r.dailyUsage.toFixed(1),
+              r.daysOfCover.toFixed(1),
+              `${r.leadTimeDays} days`,
+            ]),
+          }}
+        />
+        <IndicatorCard
+          id="expiring-value"
+          figure={money(exposure.bands.find((b) => b.withinDays === 30)?.value ?? 0)}
+          caption={`expiring within 30 days · ${exposure.expired.units} units already expired on the shelf`}
+          chart={
+            <BarChart
+              h={160}
+              mt="sm"
+              data={exposure.bands.map((b) => ({ band: `≤ ${b.withinDays} days`, value: b.value }))}
+              dataKey="band"
+              series={[{ name: 'value', label: 'Value', color: 'orange.8' }]}
+              valueFormatter={money}
+            />
+          }
+          records={{
+            columns: ['Item', 'Lot', 'Location', 'Expiry', 'Days left', 'On hand', 'Value'],
+            rows: exposure.lots.map((l) => [
+              name(l.itemId),
+              l.lotCode,
+              place(l.locationId),
+              l.expiry,
+              l.daysLeft,
+              l.onHand,
+              money(l.value),
+            ]),
+          }}
+        />
+        <IndicatorCard
+          id="expiry-waste"
+          figure={`${wasteUnits} units · ${money(wasteValue)}`}
+          chart={
+            waste.length > 0 ? (
+              <BarChart
+                h={160}
+                mt="sm"
+                data={waste.map((m) => ({ month: m.month, units: m.units }))}
+                dataKey="month"
+                series={[{ name: 'units', label: 'Units', color: 'red.8' }]}
+              />
+            ) : undefined
+          }
+          records={{
+            columns: ['Month', 'Units', 'Value'],
+            rows: waste.map((m) => [m.month, m.units, money(m.value)]),
+          }}
+        />
+        <IndicatorCard
+          id="count-accuracy"
+          figure={percent(accuracy.accuracy)}
+          caption={`${accuracy.withinTolerance} of ${accuracy.counts} counts within tolerance`}
+          records={{
+            columns: ['When', 'Item', 'Lot', 'Location', 'Book', 'Counted', 'Variance', 'Within'],
+            rows: accuracy.lines.map((l) => [
+              new Date(l.occurredAt).toLocaleString(),
+              name(l.itemId),
+              l.lotCode,
+              place(l.locationId),
+              l.expectedQuantity,
+              l.countedQuantity,
+              l.variance,
+              l.withinTolerance ? 'yes' : 'no',
+            ]),
+          }}
+        />
+        <IndicatorCard
+          id="recall-response"
+          figure={`Class I: ${hours(classI?.toQuarantined.median ?? null)} to quarantine`}
+          caption={`median · p90 ${hours(classI?.toQuarantined.p90 ?? null)}`}
+          chart={
+            <BarChart
+              h={160}
+              mt="sm"
+              data={recalls.byClass.map((c) => ({
+                class: `Class ${c.recallClass}`,
+                median: c.toQuarantined.median ?? 0,
+                p90: c.toQuarantined.p90 ?? 0,
+              }))}
+              dataKey="class"
+              series={[
+                { name: 'median', label: 'Median hours', color: 'blue.8' },
+                { name: 'p90', label: 'p90 hours', color: 'grape.8' },
+              ]}
+            />
+          }
+          records={{
+            columns: ['Notice', 'Class', 'Received', 'To quarantine', 'To closed'],
+            rows: recalls.cases.map((c) => [
+              c.noticeId,
+              c.recallClass,
+              new Date(c.receivedAt).toLocaleString(),
+              hours(c.hoursToQuarantined),
+              hours(c.hoursToClosed),
+            ]),
+          }}
+        />
+        <IndicatorCard
+          id="order-cycle-time"
+          figure={hours(
+            cycle.byPriority.find((p) => p.priority === 'routine')?.hours.median ?? null,
+          )}
+          caption="median, routine requests"
+          records={{
+            columns: ['Request', 'Priority', 'Submitted', 'Submitted → received'],
+            rows: cycle.requests.map((r) => [
+              r.requestId,
+              r.priority,
+              new Date(r.submittedAt).toLocaleString(),
+              hours(r.hours),
+            ]),
+          }}
+        />
+        <IndicatorCard
+          id="urgent-acknowledgement"
+          figure={`${acknowledgement.late} late`}
+          caption={`median ${acknowledgement.acknowledged.median === null ? '—' : `${Math.round(acknowledgement.acknowledged.median)} min`} to acknowledge`}
+          records={{
+            columns: ['Request', 'Priority', 'Minutes', 'Target', 'Late'],
+            rows: acknowledgement.requests.map((r) => [
+              r.requestId,
+              r.priority,
+              r.minutes === null ? 'waiting' : Math.round(r.minutes),
+              r.targetMinutes ?? '—',
+              r.late ? 'late' : 'on time',
+            ]),
+          }}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}

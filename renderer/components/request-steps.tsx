@@ -1,0 +1,98 @@
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { RequestStatus, SupplyRequest } from '../../shared/model';
+import type { Person } from '../../shared/permissions';
+import { authorize } from '../../shared/permissions';
+import { actOfEntry, earlierActs } from '../../shared/replenishment/request-step';
+import { levelsApproved, levelsDemanded } from '../../shared/replenishment/request-progress';
+import { canTransition, nextApprovalLevel } from '../../shared/replenishment/request-status';
+import { useServices } from '../app/services';
+import { moveRequestAs } from '../store/request-writer';
+import { ProblemAlert } from './problem-alert';
+
+/**
+ * The steps a person at this PC may take on a request: acknowledge, approve, reject. The screen
+ * asks the permission model what to offer, and says why a requester sees no Approve button; the
+ * writer decides again when the step is taken.
+ */
+export function RequestSteps({ request, person }: { request: SupplyRequest; person: Person }) {
+  const { db, facilityId } = useServices();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const may = (to: RequestStatus) =>
+    canTransition(request.status, to) &&
+    authorize(
+      to === 'approved'
+        ? actOfEntry({ status: to, level: nextApprovalLevel(request) })
+        : actOfEntry({ status: to }),
+      {
+        actor: person,
+        earlier: earlierActs(request),
+      },
+    ).ok;
+  const awaitingApproval =
+    request.status === 'acknowledged' &&
+    levelsApproved(request.history).size < levelsDemanded(request.history);
+  const ownRequest =
+    awaitingApproval &&
+    request.history.some(
+      (e) => e.by === person.id && (e.status === 'draft' || e.status === 'submitted'),
+    );
+  const take = async (to: RequestStatus) => {
+    const moved = await moveRequestAs(
+      db,
+      { facilityId, actorId: person.id, now: () => new Date() },
+      request.id,
+      to,
+      to === 'rejected' ? { note: reason.trim() } : {},
+    );
+    setProblem(moved.ok ? undefined : moved.message);
+    if (moved.ok) setReason('');
+  };
+  const canAck = may('acknowledged');
+  const canApprove = awaitingApproval && may('approved');
+  const canReject = may('rejected');
+  if (!canAck && !canApprove && !canReject && !ownRequest) return null;
+  return (
+    <Stack gap="xs" mt="sm">
+      {awaitingApproval && (
+        <Text fz="lg" data-testid="approval-needed">
+          Needs approval level {nextApprovalLevel(request)} of {levelsDemanded(request.history)}{' '}
+          (policy version{' '}
+          {request.history.findLast((e) => e.status === 'acknowledged')?.policyVersion ?? 0})
+        </Text>
+      )}
+      {ownRequest && (
+        <Text fz="lg" data-testid="own-request">
+          You raised this request: another supervisor approves it.
+        </Text>
+      )}
+      <Group align="flex-end">
+        {canAck && (
+          <Button size="lg" onClick={() => void take('acknowledged')}>
+            Acknowledge
+          </Button>
+        )}
+        {canApprove && (
+          <Button size="lg" onClick={() => void take('approved')}>
+            Approve
+          </Button>
+        )}
+        {canReject && (
+          <>
+            <TextInput
+              label="Why reject it"
+              size="lg"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
+            <Button size="lg" color="red.9" variant="outline" onClick={() => void take('rejected')}>
+              Reject
+            </Button>
+          </>
+        )}
+      </Group>
+      <ProblemAlert message={problem} />
+    </Stack>
+  );
+}

@@ -1,0 +1,71 @@
+import Type, { type Static } from 'typebox';
+import { SafeName, SafeText, StringEnum } from '../model/primitives';
+import { AGE_BANDS, EXCEPTION_KINDS, RESOLUTION_COMMENT_MAX } from './exceptions';
+
+/** The exceptions queue's routes, declared once for the endpoint (validation, OpenAPI) and the console. */
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+export const ExceptionKindSchema = StringEnum(EXCEPTION_KINDS);
+export const AgeBandSchema = StringEnum(AGE_BANDS);
+
+export const ExceptionStepSchema = Type.Object({
+  step: Type.Union([Type.Literal('taken'), Type.Literal('resolved')]),
+  by: Type.String(),
+  at: Type.String(),
+  comment: Nullable(Type.String()),
+});
+export type ExceptionStep = Static<typeof ExceptionStepSchema>;
+
+export const ExceptionItemSchema = Type.Object({
+  id: Type.String({ description: 'The stable condition id: kind, then what names the condition' }),
+  kind: ExceptionKindSchema,
+  facilityId: Nullable(Type.String()),
+  summary: Type.String(),
+  detectedAt: Type.String(),
+  ageBand: AgeBandSchema,
+  state: Type.Union([Type.Literal('open'), Type.Literal('owned'), Type.Literal('resolved')]),
+  owner: Nullable(Type.String()),
+  conditionCleared: Type.Boolean({
+    description:
+      'The underlying condition is gone (e.g. the PC came back); the item stays for its history',
+  }),
+  history: Type.Array(ExceptionStepSchema),
+});
+export type ExceptionItem = Static<typeof ExceptionItemSchema>;
+
+export const ExceptionQuery = Type.Object({
+  kind: Type.Optional(ExceptionKindSchema),
+  facilityId: Type.Optional(SafeName({ minLength: 1, maxLength: 64 })),
+  ageBand: Type.Optional(AgeBandSchema),
+  state: Type.Optional(
+    Type.Union(
+      [
+        Type.Literal('active'),
+        Type.Literal('open'),
+        Type.Literal('owned'),
+        Type.Literal('resolved'),
+      ],
+      { description: 'active (default): open and owned' },
+    ),
+  ),
+});
+export type ExceptionSearch = Static<typeof ExceptionQuery>;
+
+export const ExceptionListSchema = Type.Object({
+  now: Type.String(),
+  items: Type.Array(ExceptionItemSchema),
+  bandCounts: Type.Record(Type.String(), Type.Integer(), {
+    description:
+      'Items per age band under the kind, facility and state filters (before the band filter)',
+  }),
+});
+export type ExceptionList = Static<typeof ExceptionListSchema>;
+
+export const ExceptionActBody = Type.Object(
+  {
+    id: SafeName({ minLength: 3, maxLength: 300 }),
+    comment: Type.Optional(SafeText({ maxLength: RESOLUTION_COMMENT_MAX })),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,20 @@
+import type { Balance } from '../inventory/balance';
+
+/** One item at one location, all lots together: what a nurse finds, or not, on the shelf. */
+export const itemLocationKey = (locationId: string, itemId: string): string =>
+  `${locationId}\u0000${itemId}`;
+
+export function splitItemLocation(key: string): { locationId: string; itemId: string } {
+  const [locationId = '', itemId = ''] = key.split('\u0000');
+  return { locationId, itemId };
+}
+
+/** Units that can be used per item-location: on hand less quarantined, over every lot. */
+export function availableByItemLocation(balances: Iterable<Balance>): Map<string, number> {
+  const available = new Map<string, number>();
+  for (const b of balances) {
+    const key = itemLocationKey(b.locationId, b.itemId);
+    available.set(key, (available.get(key) ?? 0) + b.onHand - b.quarantined);
+  }
+  return available;
+}

@@ -1,0 +1,191 @@
+import { sql, type Kysely } from 'kysely';
+import { conditionId, pcConcerns, QUIET_AFTER_MS, type ExceptionKind } from '../../shared/console';
+import type { SupplyRequest } from '../../shared/model';
+import { escalation } from '../../shared/replenishment/escalation';
+import type { Database } from '../db/schema';
+import { recallIssueFlags } from '../store/recall-issue-flags';
+import { deviceSequences } from '../store/sync-health';
+import { pcHealth } from './pc-health';
+
+/** One condition that needs a person, as found where it is stored. */
+export interface Condition {
+  id: string;
+  kind: ExceptionKind;
+  facilityId: string | null;
+  summary: string;
+  detectedAt: string;
+}
+
+const PUSH_ACTION = 'POST /v1/replication/:collection/push';
+/** The newest refused pushes read; older ones are long handled or already in the state table. */
+const REFUSALS_READ = 1000;
+
+/**
+ * Every condition that needs a person now, read from where each is recorded: the integrity alarms,
+ * the audit log's refused pushes, the stored events' sequence gaps, the recall flags, the supply
+ * requests, the dead-lettered deliveries and the PCs' last contact. Nothing is copied: a condition
+ * that goes away (a gap filled, a letter replayed) leaves the queue by itself.
+ */
+export async function currentConditions(db: Kysely<Database>, now: Date): Promise<Condition[]> {
+  const facilities = (await db.selectFrom('facilities').select('id').orderBy('id').execute()).map(
+    (f) => f.id,
+  );
+  const groups = await Promise.all([
+    integrityAlarms(db),
+    refusedPushes(db),
+    sequenceGaps(db, facilities),
+    recalledLotsIssued(db, facilities),
+    escalatedRequests(db, now),
+    deadLetters(db),
+    quietPcs(db, now),
+  ]);
+  return groups.flat();
+}
+
+async function integrityAlarms(db: Kysely<Database>): Promise<Condition[]> {
+  const rows = await db.selectFrom('integrity_alarms').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({
+    id: conditionId('integrity-alarm', r.id),
+    kind: 'integrity-alarm',
+    facilityId: r.facility_id,
+    summary: `${r.collection}/${r.doc_id} arrived again from ${r.device_id ?? 'a PC'} with different content; the stored version was kept`,
+    detectedAt: r.detected_at.toISOString(),
+  }));
+}
+
+async function refusedPushes(db: Kysely<Database>): Promise<Condition[]> {
+  const rows = await db
+    .selectFrom('audit_log as a')
+    .leftJoin('devices as d', 'd.id', 'a.actor_id')
+    .select(['a.id', 'a.at', 'a.actor_id', 'a.status', 'a.detail', 'd.facility_id'])
+    .where('a.actor_type', '=', 'device')
+    .where('a.action', '=', PUSH_ACTION)
+    .where('a.outcome', '=', 'refused')
+    .orderBy('a.id', 'desc')
+    .limit(REFUSALS_READ)
+    .execute();
+  return rows.map((r) => {
+    const detail = (r.detail ?? {}) as {
+      collection?: string;
+      refused?: { documentId?: string; message?: string };
+    };
+    const what = detail.refused?.documentId
+      ? `${detail.collection ?? 'a document'} ${detail.refused.documentId}`
+      : `a push (${r.status ?? 'refused'})`;
+    return {
+      id: conditionId('push-refused', r.id),
+      kind: 'push-refused',
+      facilityId: r.facility_id,
+      summary: `${r.actor_id}: ${what} refused${detail.refused?.message ? ` — ${detail.refused.message}` : ''}`,
+      detectedAt: new Date(r.at).toISOString(),
+    };
+  });
+}
+
+async function sequenceGaps(db: Kysely<Database>, facilities: string[]): Promise<Condition[]> {
+  const found: Condition[] = [];
+  for (const facilityId of facilities) {
+    for (const device of await deviceSequences(db, facilityId)) {
+      for (const gap of device.gaps) {
+        // Seen missing when the first event after the gap arrived.
+        const after = await db
+          .selectFrom('documents')
+          .select(sql<Date>`min(recorded_at)`.as('at'))
+          .where('collection', '=', 'stock_events')
+          .where('event_device_id', '=', device.deviceId)
+          .where('event_device_seq', '>', gap.to)
+          .executeTakeFirst();
+        const range = gap.from === gap.to ? `${gap.from}` : `${gap.from}–${gap.to}`;
+        found.push({
+          id: conditionId('sequence-gap', device.deviceId, `${gap.from}-${gap.to}`),
+          kind: 'sequence-gap',
+          facilityId,
+          summary: `${device.deviceId}: events ${range} never arrived`,
+          detectedAt: new Date(after?.at ?? Date.now()).toISOString(),
+        });
+      }
+    }
+  }
+  return found;
+}
+
+async function recalledLotsIssued(
+  db: Kysely<Database>,
+  facilities: string[],
+): Promise<Condition[]> {
+  const found: Condition[] = [];
+  for (const facilityId of facilities) {
+    for (const flag of await recallIssueFlags(db, facilityId)) {
+      if (flag.reversed) continue;
+      found.push({
+        id: conditionId('recalled-lot-issued', flag.noticeId, flag.eventId),
+        kind: 'recalled-lot-issued',
+        facilityId,
+        summary: `Recall ${flag.number}: ${flag.quantity} × ${flag.itemId} lot ${flag.lotCode || '—'} issued on ${flag.deviceId}. ${flag.message}`,
+        detectedAt: flag.occurredAt,
+      });
+    }
+  }
+  return found;
+}
+
+async function escalatedRequests(db: Kysely<Database>, now: Date): Promise<Condition[]> {
+  const rows = await db
+    .selectFrom('documents')
+    .select('doc')
+    .where('collection', '=', 'supply_requests')
+    .where('deleted', '=', false)
+    .where(sql<boolean>`doc->>'status' = 'submitted'`)
+    .execute();
+  const found: Condition[] = [];
+  for (const row of rows) {
+    const request = row.doc as unknown as SupplyRequest;
+    const verdict = escalation(request, now.toISOString());
+    if (!verdict.escalated) continue;
+    found.push({
+      id: conditionId('request-escalated', request.id),
+      kind: 'request-escalated',
+      facilityId: request.facilityId,
+      summary: `${request.priority.toUpperCase()} request ${request.id}: ${verdict.message}`,
+      detectedAt: verdict.dueAt,
+    });
+  }
+  return found;
+}
+
+async function deadLetters(db: Kysely<Database>): Promise<Condition[]> {
+  const rows = await db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
+    .innerJoin('webhook_endpoints as e', 'e.id', 'd.endpoint_id')
+    .select(['d.id', 'd.updated_at', 'd.last_error', 'd.last_status', 'o.event_type', 'e.url'])
+    .where('d.status', '=', 'dead')
+    .orderBy('d.id')
+    .limit(1000)
+    .execute();
+  return rows.map((r) => ({
+    // A letter replayed and dead again is a new condition: its time of death is part of its id.
+    id: conditionId('dead-letter', r.id, r.updated_at.getTime()),
+    kind: 'dead-letter',
+    facilityId: null,
+    summary: `${r.event_type} to ${r.url} failed for good (${r.last_error ?? r.last_status ?? 'unknown'})`,
+    detectedAt: r.updated_at.toISOString(),
+  }));
+}
+
+async function quietPcs(db: Kysely<Database>, now: Date): Promise<Condition[]> {
+  const { pcs } = await pcHealth(db, {});
+  return pcs
+    .filter((pc) => pcConcerns(pc, now).includes('quiet'))
+    .map((pc) => {
+      const heard = pc.lastContactAt ?? pc.enrolledAt;
+      return {
+        // Heard from again and quiet again later is a new condition.
+        id: conditionId('pc-quiet', pc.deviceId, Date.parse(heard)),
+        kind: 'pc-quiet',
+        facilityId: pc.facilityId,
+        summary: `${pc.name} (${pc.deviceId}) not heard from since ${heard}`,
+        detectedAt: new Date(Date.parse(heard) + QUIET_AFTER_MS).toISOString(),
+      };
+    });
+}

@@ -1,0 +1,191 @@
+import type { Kysely } from 'kysely';
+import {
+  ageBand,
+  countByBand,
+  exceptionRefusal,
+  isExceptionKind,
+  type ConsoleRole,
+  type ExceptionAct,
+  type ExceptionItem,
+  type ExceptionList,
+  type ExceptionSearch,
+  type ExceptionStep,
+} from '../../shared/console';
+import type { Database } from '../db/schema';
+import { HttpError } from '../http/errors';
+import { currentConditions, type Condition } from './exception-sources';
+
+/**
+ * The queue: the conditions found now, each with what people did about it (state table), plus the
+ * items people took whose condition has since gone (they keep their history). Filters by kind,
+ * facility, state, then band; the band counts are taken before the band filter.
+ */
+export async function listExceptions(
+  db: Kysely<Database>,
+  search: ExceptionSearch,
+  now: Date,
+): Promise<ExceptionList> {
+  const items = await allItems(db, now);
+  const wanted = search.state ?? 'active';
+  const filtered = items.filter(
+    (i) =>
+      (!search.kind || i.kind === search.kind) &&
+      (!search.facilityId || i.facilityId === search.facilityId) &&
+      (wanted === 'active' ? i.state !== 'resolved' : i.state === wanted),
+  );
+  const nowIso = now.toISOString();
+  return {
+    now: nowIso,
+    bandCounts: countByBand(filtered, nowIso),
+    items: filtered
+      .filter((i) => !search.ageBand || i.ageBand === search.ageBand)
+      .sort((a, b) => a.detectedAt.localeCompare(b.detectedAt) || a.id.localeCompare(b.id)),
+  };
+}
+
+async function allItems(db: Kysely<Database>, now: Date): Promise<ExceptionItem[]> {
+  const [conditions, states, steps] = await Promise.all([
+    currentConditions(db, now),
+    db.selectFrom('exceptions').selectAll().execute(),
+    db.selectFrom('exception_steps').selectAll().orderBy('id').execute(),
+  ]);
+  const history = new Map<string, ExceptionStep[]>();
+  for (const s of steps) {
+    const list = history.get(s.condition_id) ?? [];
+    list.push({ step: s.step, by: s.actor, at: new Date(s.at).toISOString(), comment: s.comment });
+    history.set(s.condition_id, list);
+  }
+  const stateOf = new Map(states.map((s) => [s.condition_id, s]));
+  const nowIso = now.toISOString();
+  const current = new Set(conditions.map((c) => c.id));
+  const items: ExceptionItem[] = conditions.map((c) => {
+    const state = stateOf.get(c.id);
+    return {
+      ...c,
+      ageBand: ageBand(c.detectedAt, nowIso),
+      state: state?.state ?? 'open',
+      owner: state?.owner ?? null,
+      conditionCleared: false,
+      history: history.get(c.id) ?? [],
+    };
+  });
+  for (const s of states) {
+    if (current.has(s.condition_id) || !isExceptionKind(s.kind)) continue;
+    const detectedAt = s.detected_at.toISOString();
+    items.push({
+      id: s.condition_id,
+      kind: s.kind,
+      facilityId: s.facility_id,
+      summary: s.summary,
+      detectedAt,
+      ageBand: ageBand(detectedAt, nowIso),
+      state: s.state,
+      owner: s.owner,
+      conditionCleared: true,
+      history: history.get(s.condition_id) ?? [],
+    });
+  }
+  return items;
+}
+
+/**
+ * Take ownership or resolve, as shared/console's rules allow, in one transaction holding the
+ * item's row: two people taking the same item at once are ordered, the second sees the first's step.
+ */
+export async function actOnException(
+  db: Kysely<Database>,
+  input: {
+    id: string;
+    act: ExceptionAct;
+    actor: string;
+    role: ConsoleRole;
+    comment?: string | undefined;
+  },
+  now: Date,
+): Promise<ExceptionItem> {
+  let condition: Condition | undefined;
+  const known = await db
+    .selectFrom('exceptions')
+    .select('condition_id')
+    .where('condition_id', '=', input.id)
+    .executeTakeFirst();
+  if (!known) {
+    condition = (await currentConditions(db, now)).find((c) => c.id === input.id);
+    if (!condition) {
+      throw new HttpError(
+        404,
+        'EXCEPTION_UNKNOWN',
+        `There is no exception "${input.id}" (its condition may have cleared).`,
+      );
+    }
+  }
+  await db.transaction().execute(async (trx) => {
+    if (condition) {
+      await trx
+        .insertInto('exceptions')
+        .values({
+          condition_id: condition.id,
+          kind: condition.kind,
+          facility_id: condition.facilityId,
+          summary: condition.summary,
+          detected_at: condition.detectedAt,
+          state: 'owned',
+          owner: null,
+        })
+        .onConflict((oc) => oc.column('condition_id').doNothing())
+        .execute();
+    }
+    const row = await trx
+      .selectFrom('exceptions')
+      .selectAll()
+      .where('condition_id', '=', input.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    // A row just made for the first step, with nobody on it yet, is still open.
+    const state = row.owner === null && row.state === 'owned' ? 'open' : row.state;
+    const refusal = exceptionRefusal({
+      role: input.role,
+      actor: input.actor,
+      act: input.act,
+      state,
+      owner: row.owner,
+      comment: input.comment,
+    });
+    if (refusal) {
+      const status =
+        refusal.code === 'ROLE_NOT_PERMITTED'
+          ? 403
+          : refusal.code.startsWith('COMMENT')
+            ? 400
+            : 409;
+      throw new HttpError(
+        status,
+        refusal.code,
+        refusal.message,
+        status === 400 ? [{ field: 'comment', message: refusal.message }] : undefined,
+      );
+    }
+    await trx
+      .updateTable('exceptions')
+      .set({
+        state: input.act === 'take' ? 'owned' : 'resolved',
+        owner: input.actor,
+        updated_at: now,
+      })
+      .where('condition_id', '=', input.id)
+      .execute();
+    await trx
+      .insertInto('exception_steps')
+      .values({
+        condition_id: input.id,
+        step: input.act === 'take' ? 'taken' : 'resolved',
+        actor: input.actor,
+        at: now,
+        comment: input.comment?.trim() || null,
+      })
+      .execute();
+  });
+  const item = (await allItems(db, now)).find((i) => i.id === input.id);
+  if (!item) throw new Error(`exception ${input.id} vanished after its step`);
+  return item;
+}

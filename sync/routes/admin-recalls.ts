@@ -1,0 +1,76 @@
+import Type from 'typebox';
+import { RecallNoticeSchema } from '../../shared/model';
+import { listRecallProgress } from '../console/recalls';
+import type { SyncApp, SyncContext } from '../context';
+import { enterRecallNotice } from '../store/recall-entry';
+import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
+import { RecallEntered } from './erp-recalls';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+const RecallProgressSchema = Type.Object({
+  noticeId: Type.String(),
+  number: Type.String(),
+  title: Type.String(),
+  class: Type.String(),
+  status: Type.String(),
+  issuedAt: Type.String(),
+  lateCount: Type.Integer(),
+  facilities: Type.Array(
+    Type.Object({
+      facilityId: Type.String(),
+      caseId: Nullable(Type.String()),
+      step: Type.String(),
+      matched: Nullable(Type.Integer()),
+      quarantined: Type.Integer(),
+      disposed: Nullable(Type.Integer()),
+      quarantinedAt: Nullable(Type.String()),
+      hoursToQuarantine: Nullable(Type.Number()),
+      dueAt: Type.String(),
+      late: Type.Boolean(),
+    }),
+  ),
+});
+
+/** The console's Recalls screen: progress per notice and facility; a notice entered by a person. */
+export function adminRecallRoutes(app: SyncApp, context: SyncContext): void {
+  const { database } = context;
+  const base = { tags: ['admin'], security: ADMIN_SECURITY };
+  app.get(
+    '/v1/admin/recalls',
+    {
+      onRequest: adminOnly(context, 'console.view'),
+      schema: {
+        ...base,
+        summary:
+          'Each recall notice with its progress per facility: units matched, quarantined, disposed, the case step, hours from notice to all-quarantined, late facilities',
+        response: {
+          200: Type.Object({ recalls: Type.Array(RecallProgressSchema) }),
+          ...ADMIN_ERRORS,
+        },
+      },
+    },
+    async () => ({ recalls: await listRecallProgress(database.db, new Date()) }),
+  );
+  app.post(
+    '/v1/admin/recalls',
+    {
+      onRequest: adminOnly(context, 'exceptions.work'),
+      schema: {
+        ...base,
+        summary:
+          'Enter a recall notice, for a network without an ERP connection (the same validation as POST /v1/erp/recalls; admin, buyer)',
+        body: RecallNoticeSchema,
+        response: { 201: RecallEntered, ...ADMIN_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const writer =
+        request.actor?.type === 'console-user' ? `console:${request.actor.id}` : 'admin';
+      const outcome = await enterRecallNotice(database, request.body, writer);
+      request.auditDetail = { recallNoticeId: request.body.id, ...outcome };
+      return reply.status(201).send({ id: request.body.id, ...outcome });
+    },
+  );
+}

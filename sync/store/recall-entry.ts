@@ -1,0 +1,16 @@
+import type { RecallNotice } from '../../shared/model';
+import type { SyncDatabase } from '../db/connect';
+import { writeCentreDocuments, type CentreWriteOutcome } from './centre-write';
+
+/**
+ * A recall notice entered at the centre, by the ERP (POST /v1/erp/recalls) or by a person in the
+ * console for a network without an ERP connection: one validation (RecallNoticeSchema on both
+ * routes), one write; every facility receives it on its next pull.
+ */
+export async function enterRecallNotice(
+  database: SyncDatabase,
+  notice: RecallNotice,
+  writtenBy: string,
+): Promise<CentreWriteOutcome> {
+  return writeCentreDocuments(database, 'recall_notices', [notice], writtenBy);
+}

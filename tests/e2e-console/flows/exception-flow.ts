@@ -1,0 +1,74 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { stockEvent } from '../../integration/sync-helpers/documents';
+import { ConsolePage } from '../console-page';
+
+/**
+ * Issue 14: a PC's push is refused at the centre; the exception reaches an open console within
+ * seconds (its live stream, not a reload), an admin takes it and resolves it with a comment, and
+ * the resolved item keeps its history. `on.console` serves the console; `api` (the PC's calls)
+ * may be another endpoint process on the same PostgreSQL.
+ */
+export async function exceptionFromOpenToResolved(
+  page: Page,
+  api: APIRequestContext,
+  on: { console: string } = { console: '' },
+): Promise<void> {
+  const console = new ConsolePage(page, on.console);
+  await console.open();
+  await console.signIn('admin');
+  const form = page.getByRole('form', { name: 'Add a facility' });
+  await form.getByLabel('Facility id').fill('FAC-EXC');
+  await form.getByLabel('Name').fill('Exceptions Ward');
+  await form.getByRole('button', { name: 'Add facility' }).click();
+  await page.getByRole('button', { name: 'Enrol a PC for Exceptions Ward' }).click();
+  const code = (await page.getByTestId('enrolment-code-text').textContent()) ?? '';
+  const enrolled = await api.post('/v1/devices/enroll', {
+    headers: { authorization: `Bearer ${code}` },
+    data: { deviceName: 'Ward 7 PC' },
+  });
+  expect(enrolled.status()).toBe(201);
+  const { token, deviceId } = (await enrolled.json()) as { token: string; deviceId: string };
+
+  await console.go('Exceptions');
+  await page.getByRole('combobox', { name: 'Facility' }).click();
+  await page.getByRole('option', { name: /Exceptions Ward/ }).click();
+  const table = page.getByTestId('exceptions-table');
+  await expect(page.getByText('Nothing here needs a person.')).toBeVisible();
+
+  // The PC records an issue by someone the centre does not know at this facility: refused.
+  const refused = await api.post('/v1/replication/stock_events/push', {
+    headers: { authorization: `Bearer ${token}` },
+    data: [{ newDocumentState: stockEvent({ facilityId: 'FAC-EXC', deviceId }) }],
+  });
+  expect(refused.status()).toBe(403);
+  // Within seconds, without a reload: the console's live stream.
+  const row = table.getByRole('row', { name: /Push refused/ });
+  await expect(row).toBeVisible({ timeout: 5_000 });
+  await expect(row).toContainText('FAC-EXC');
+  await expect(row).toContainText('nobody');
+  await expect(page.getByText('Under 1 hour: 1', { exact: true })).toBeVisible();
+  await console.expectNoAxeViolations('exceptions (open)');
+  await console.screenshots('exceptions-open');
+
+  await row.getByRole('button', { name: /Take ownership of/ }).click();
+  await expect(row).toContainText('owned');
+  await expect(row).toContainText('ada.admin');
+  await expect(row).toContainText('Taken by ada.admin');
+  await row.getByRole('button', { name: /Resolve/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Resolve this exception' });
+  await dialog
+    .getByRole('textbox', { name: 'How was it resolved?' })
+    .pressSequentially('Added the technician to Exceptions Ward staff in the ERP', { delay: 120 });
+  await console.expectNoAxeViolations('exceptions (resolve dialog)');
+  await console.screenshots('exceptions-resolve');
+  await dialog.getByRole('button', { name: 'Resolve' }).click();
+  await expect(page.getByText('Nothing here needs a person.')).toBeVisible();
+
+  await page.getByText('Resolved', { exact: true }).click();
+  const resolved = table.getByRole('row', { name: /Push refused/ });
+  await expect(resolved).toContainText('resolved');
+  await expect(resolved).toContainText('Resolved by ada.admin');
+  await expect(resolved).toContainText('Added the technician to Exceptions Ward staff in the ERP');
+  await console.expectNoAxeViolations('exceptions (resolved)');
+  await console.screenshots('exceptions-resolved');
+}

@@ -1,0 +1,177 @@
+import { expect, it } from 'vitest';
+import { ConsoleClient } from './console-helpers/console-client';
+import { describeOnBackends } from './sync-helpers/backends';
+import { call, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { addStaffedFacility } from './sync-helpers/staff';
+import { stockEvent } from './sync-helpers/documents';
+import type { TestServer } from './sync-helpers/server';
+
+/** Issue 14: the exceptions queue over real HTTP, from a condition to its resolution. */
+async function person(server: TestServer, role: 'buyer' | 'analyst' | 'admin') {
+  const username = uniqueId(role).toLowerCase();
+  const { password } = (await server.admin(
+    'console-user',
+    'add',
+    '--username',
+    username,
+    '--role',
+    role,
+  )) as { password: string };
+  const client = new ConsoleClient(server.url);
+  expect((await client.signIn(username, password)).status).toBe(200);
+  return { username, client };
+}
+
+interface Item {
+  id: string;
+  kind: string;
+  facilityId: string | null;
+  state: string;
+  owner: string | null;
+  ageBand: string;
+  history: { step: string; by: string; comment: string | null }[];
+}
+
+describeOnBackends('console exceptions', 'console_exceptions', (server) => {
+  it('queues a sequence gap and a refused push, once each, and takes one from open to resolved', async () => {
+    const facility = await addStaffedFacility(server());
+    const device = await enrollDevice(server(), facility);
+    const event = (deviceSeq: number) => ({
+      newDocumentState: stockEvent(facility, { deviceId: device.deviceId, deviceSeq }),
+    });
+    const push = (rows: unknown) =>
+      call(server(), 'POST', '/v1/replication/stock_events/push', device.token, rows);
+    expect((await push([1, 2, 5].map(event))).status).toBe(200);
+    const foreign = stockEvent('FAC-ELSEWHERE', { deviceId: device.deviceId, deviceSeq: 6 });
+    expect((await push([{ newDocumentState: foreign }])).status).toBeGreaterThanOrEqual(400);
+
+    const buyer = await person(server(), 'buyer');
+    const list = async (client: ConsoleClient, query: string) => {
+      const answer = await client.request('GET', `/v1/admin/exceptions?${query}`);
+      expect(answer.status, query).toBe(200);
+      return answer.body as { items: Item[]; bandCounts: Record<string, number> };
+    };
+    const queue = await list(buyer.client, `facilityId=${facility}`);
+    expect(queue.items.map((i) => i.kind).sort()).toEqual(['push-refused', 'sequence-gap']);
+    expect(queue.items.every((i) => i.state === 'open' && i.ageBand === 'under-1h')).toBe(true);
+    expect(queue.bandCounts).toEqual({
+      'under-1h': 2,
+      '1h-4h': 0,
+      '4h-24h': 0,
+      '1d-7d': 0,
+      'over-7d': 0,
+    });
+    // Listing again finds the same conditions under the same ids: one item per condition.
+    expect((await list(buyer.client, `facilityId=${facility}`)).items.map((i) => i.id)).toEqual(
+      queue.items.map((i) => i.id),
+    );
+    const gap = queue.items.find((i) => i.kind === 'sequence-gap')!;
+    expect(gap.id).toBe(`sequence-gap:${device.deviceId}:3-4`);
+    expect((await list(buyer.client, `facilityId=${facility}&kind=push-refused`)).items).toEqual([
+      expect.objectContaining({ kind: 'push-refused' }),
+    ]);
+    expect((await list(buyer.client, `facilityId=${facility}&ageBand=over-7d`)).items).toEqual([]);
+
+    // An analyst reads the queue and changes nothing.
+    const analyst = await person(server(), 'analyst');
+    expect((await list(analyst.client, `facilityId=${facility}`)).items).toHaveLength(2);
+    const refused = await analyst.client.request('POST', '/v1/admin/exceptions/take', {
+      id: gap.id,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('ROLE_NOT_PERMITTED');
+
+    // Resolving before taking is refused; taking makes the buyer the owner.
+    const early = await buyer.client.request('POST', '/v1/admin/exceptions/resolve', {
+      id: gap.id,
+      comment: 'done',
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('EXCEPTION_NOT_OWNED');
+    const taken = await buyer.client.request('POST', '/v1/admin/exceptions/take', { id: gap.id });
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ state: 'owned', owner: buyer.username });
+
+    // Someone else cannot resolve it; an empty comment is refused naming the field.
+    const other = await person(server(), 'buyer');
+    const notTheirs = await other.client.request('POST', '/v1/admin/exceptions/resolve', {
+      id: gap.id,
+      comment: 'mine now?',
+    });
+    expect(notTheirs.status).toBe(409);
+    expect(notTheirs.body.code).toBe('EXCEPTION_OWNED_BY_OTHER');
+    const bare = await buyer.client.request('POST', '/v1/admin/exceptions/resolve', {
+      id: gap.id,
+      comment: '   ',
+    });
+    expect(bare.status).toBe(400);
+    expect(bare.body.code).toBe('COMMENT_REQUIRED');
+
+    const resolved = await buyer.client.request('POST', '/v1/admin/exceptions/resolve', {
+      id: gap.id,
+      comment: 'PC was re-imaged; events 3-4 were test scans, never real stock',
+    });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.state).toBe('resolved');
+    const again = await buyer.client.request('POST', '/v1/admin/exceptions/take', { id: gap.id });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('EXCEPTION_RESOLVED');
+
+    // Gone from the active queue (the gap itself is still there), kept with its history.
+    expect((await list(buyer.client, `facilityId=${facility}`)).items.map((i) => i.kind)).toEqual([
+      'push-refused',
+    ]);
+    const history = (await list(analyst.client, `facilityId=${facility}&state=resolved`)).items;
+    expect(history).toHaveLength(1);
+    expect(history[0]!.history).toEqual([
+      expect.objectContaining({ step: 'taken', by: buyer.username, comment: null }),
+      expect.objectContaining({
+        step: 'resolved',
+        by: buyer.username,
+        comment: 'PC was re-imaged; events 3-4 were test scans, never real stock',
+      }),
+    ]);
+
+    // Each step is in the audit log, findable by the facility.
+    const audit = await analyst.client.request(
+      'GET',
+      `/v1/admin/audit?facility=${facility}&what=exceptions`,
+    );
+    expect(audit.status).toBe(200);
+    const lines = audit.body.entries as { action: string; outcome: string; actorId: string }[];
+    expect(
+      lines
+        .filter((l) => l.outcome === 'accepted')
+        .map((l) => l.action)
+        .sort(),
+    ).toEqual(['POST /v1/admin/exceptions/resolve', 'POST /v1/admin/exceptions/take']);
+  });
+
+  it('refuses an unknown condition and bad filters by name', async () => {
+    const buyer = await person(server(), 'buyer');
+    const unknown = await buyer.client.request('POST', '/v1/admin/exceptions/take', {
+      id: 'sequence-gap:PC-NOWHERE:1-2',
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('EXCEPTION_UNKNOWN');
+    const badKind = await buyer.client.request('GET', '/v1/admin/exceptions?kind=anything');
+    expect(badKind.status).toBe(400);
+    const badBody = await buyer.client.request('POST', '/v1/admin/exceptions/take', {
+      id: 'x\u0000y',
+    });
+    expect(badBody.status).toBe(400);
+  });
+
+  it('documents the exceptions routes in the OpenAPI document', async () => {
+    const doc = (await call(server(), 'GET', '/v1/openapi.json', null)).body as {
+      paths: Record<string, unknown>;
+    };
+    for (const path of [
+      '/v1/admin/exceptions',
+      '/v1/admin/exceptions/take',
+      '/v1/admin/exceptions/resolve',
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+  });
+});

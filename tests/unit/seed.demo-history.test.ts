@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { foldLedger } from '../../shared/inventory';
+import { countAccuracy, expiryWasteByMonth, stockouts } from '../../shared/indicators';
+import { demoHistory } from '../../renderer/seed/demo-history';
+
+describe("the demo facility's past", () => {
+  const events = demoHistory('2026-12-03');
+
+  it('is months of movements that leave every past lot at zero, with nothing for the ledger to flag', () => {
+    expect(events.length).toBeGreaterThan(500);
+    const fold = foldLedger(events);
+    expect(
+      [...fold.balances.values()].filter((b) => b.onHand !== 0 || b.quarantined !== 0),
+    ).toEqual([]);
+    expect(fold.anomalies).toEqual([]);
+    expect(events.every((e) => e.lotCode.startsWith('HX'))).toBe(true);
+    expect(
+      events
+        .map((e) => e.occurredAt)
+        .sort()
+        .at(-1)! < '2026-11-26',
+    ).toBe(true);
+  });
+
+  it('gives the figures something to say', () => {
+    const period = { from: '2026-08-01', to: '2026-11-30' };
+    const accuracy = countAccuracy(events, period);
+    expect(accuracy.counts).toBeGreaterThan(20);
+    expect(accuracy.accuracy).toBeGreaterThan(0.5);
+    expect(accuracy.accuracy).toBeLessThan(1);
+    expect(expiryWasteByMonth(events, () => 1, period).length).toBeGreaterThan(1);
+    expect(stockouts(events, period).byDay.length).toBe(122);
+  });
+
+  it('is the same on every first run', () => {
+    expect(demoHistory('2026-12-03')).toEqual(events);
+  });
+});
