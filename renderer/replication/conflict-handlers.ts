@@ -77,6 +77,7 @@ const HANDLERS: { [K in CollectionName]: RxConflictHandler<unknown> } = {
   users: centreWins,
   stock_events: ledgerOfRecord,
   sign_in_events: ledgerOfRecord,
+  label_prints: ledgerOfRecord,
   supply_requests: merging<SupplyRequest>((local, centre) => {
     const merged = mergeRequests(local, centre);
     return merged.ok ? merged.value : undefined;

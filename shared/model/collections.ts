@@ -1,6 +1,7 @@
 import type { TSchema } from 'typebox';
 import { DeliverySchema } from './delivery';
 import { ItemSchema } from './item';
+import { LabelPrintSchema } from './label-print';
 import { LocationSchema } from './location';
 import { ParLevelSchema } from './par-level';
 import { PendingItemSchema } from './pending-item';
@@ -160,6 +161,18 @@ export const COLLECTIONS = {
     schema: SignInEventSchema,
     version: 0,
     indexes: [],
+    scope: 'facility',
+    owner: 'facility',
+    immutable: true,
+    encrypted: [],
+    uploadOnly: true,
+  }),
+  label_prints: define({
+    name: 'label_prints',
+    title: 'Relabel prints',
+    schema: LabelPrintSchema,
+    version: 0,
+    indexes: ['occurredAt'],
     scope: 'facility',
     owner: 'facility',
     immutable: true,

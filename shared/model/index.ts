@@ -13,6 +13,7 @@ export * from './user';
 export * from './pending-item';
 export * from './delivery';
 export * from './sign-in-event';
+export * from './label-print';
 export * from './collections';
 export * from './rx-schema';
 export * from './validate';

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'recall.quarantine',
   'recall.dispose',
   'recall.close',
+  'label.print',
+  'printer.configure',
   'sync.configure',
   'users.manage',
 ] as const;
@@ -42,6 +44,7 @@ const TECH: readonly Permission[] = [
   'request.fulfil',
   'recall.sweep',
   'recall.quarantine',
+  'label.print',
 ];
 
 const NURSE_MANAGER: readonly Permission[] = [

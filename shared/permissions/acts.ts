@@ -25,7 +25,9 @@ export type Act =
   /** Approving or sending back a count that awaits approval (inventory/count-review.ts). */
   | 'stock.count-approval'
   /** Closing an expected delivery with its discrepancy summary (inventory/delivery-closure.ts). */
-  | 'delivery.close';
+  | 'delivery.close'
+  /** Printing a replacement GS1 label for a unit (shared/labels). */
+  | 'label.print';
 
 /** When a second person must confirm an act. */
 export type SecondPersonWhen =
@@ -134,6 +136,7 @@ export const ACT_RULES: Readonly<Record<Act, ActRule>> = {
     notBy: ['stock.count'],
   },
   'delivery.close': { permission: 'stock.receive', words: 'close a delivery' },
+  'label.print': { permission: 'label.print', words: 'print a replacement label' },
 };
 
 export const ACTS = Object.keys(ACT_RULES) as Act[];

@@ -6,3 +6,4 @@ export * from './pushed-workflow';
 export * from './pushed-stock-event';
 export * from './pushed-pending-item';
 export * from './pushed-delivery';
+export * from './pushed-label-print';

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type {
   CollectionName,
   Delivery,
+  LabelPrint,
   PendingItem,
   RecallCase,
   SignInEvent,
@@ -12,6 +13,7 @@ import type {
 import {
   checkMember,
   checkPushedDelivery,
+  checkPushedLabelPrint,
   checkPushedPendingItem,
   checkPushedRecallCase,
   checkPushedRequest,
@@ -132,6 +134,8 @@ async function checkOne(
             },
           };
     }
+    case 'label_prints':
+      return checkPushedLabelPrint(body as unknown as LabelPrint, device.id, (id) => member(id));
     case 'recall_cases': {
       const before = stored && !stored.deleted ? (stored.body as unknown as RecallCase) : undefined;
       return checkPushedRecallCase(
@@ -200,6 +204,7 @@ function peopleNamed(collection: CollectionName, body: Doc): string[] {
   const ids: unknown[] = [];
   if (collection === 'stock_events') ids.push(body['actorId'], body['approvedBy']);
   if (collection === 'pending_items') ids.push(body['capturedBy']);
+  if (collection === 'label_prints') ids.push(body['actorId']);
   if (collection === 'supply_requests') ids.push(body['createdBy']);
   if (collection === 'deliveries') ids.push((body['closure'] as Doc | undefined)?.['closedBy']);
   if (collection === 'recall_cases' || collection === 'supply_requests') {

@@ -25,6 +25,7 @@ export const EVENT_READ_SCOPES: Readonly<Record<string, ApiScope>> = {
   [COLLECTION_EVENT_TYPES.stock_events]: 'events:read',
   [COLLECTION_EVENT_TYPES.users]: 'users:read',
   [COLLECTION_EVENT_TYPES.sign_in_events]: 'audit:read',
+  [COLLECTION_EVENT_TYPES.label_prints]: 'events:read',
   [INTEGRITY_ALARM_EVENT]: 'sync-health:read',
   [REQUEST_STEP_EVENT_TYPE]: 'requests:read',
 };

@@ -13,6 +13,7 @@ export const COLLECTION_EVENT_TYPES: Record<CollectionName, string> = {
   pending_items: 'pending_item.changed',
   deliveries: 'delivery.changed',
   sign_in_events: 'sign_in.recorded',
+  label_prints: 'label.printed',
 };
 
 export const INTEGRITY_ALARM_EVENT = 'integrity.alarm';

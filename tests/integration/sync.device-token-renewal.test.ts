@@ -148,7 +148,9 @@ describeOnBackends('sync: device token expiry and renewal', 'token_renewal', (se
     expect(refused.renewed).toBeNull();
     expect(refused.body).toMatchObject({ code: 'TOKEN_EXPIRED' });
     expect(String(refused.body['message'])).toMatch(/must be enrolled again/);
-    expect(String(refused.body['message'])).toMatch(/Settings/);
+    expect(String(refused.body['message'])).toMatch(
+      /new enrolment code and enter it on the Sync status screen/,
+    );
   });
 
   it('a revoked device is refused whichever of its tokens it presents', async () => {

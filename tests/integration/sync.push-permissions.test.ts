@@ -106,6 +106,22 @@ function recallCaseAt(facilityId: string, step: RecallCaseStep, by: string): Rec
 
 const push = (server: TestServer, device: EnrolledDevice, collection: string, rows: unknown[]) =>
   call(server, 'POST', `/v1/replication/${collection}/push`, device.token, rows);
+/** A replacement label printed on `device` by `person` (shared/labels). */
+const labelPrint = (device: { deviceId: string; facilityId: string }, person: string) => ({
+  id: uniqueId('LBL'),
+  facilityId: device.facilityId,
+  deviceId: device.deviceId,
+  actorId: person,
+  itemId: 'ITM-1001',
+  gtin: '00312345678906',
+  lotCode: 'A12',
+  expiry: '2027-06-30',
+  symbology: 'gs1-128',
+  output: 'zpl-file',
+  copies: 1,
+  reason: 'unreadable',
+  occurredAt: at(5),
+});
 const fresh = (doc: object) => ({ newDocumentState: { ...doc, _deleted: false } });
 
 describeOnBackends(
@@ -169,6 +185,9 @@ describeOnBackends(
         return push(server(), device, 'deliveries', [
           { assumedMasterState: delivery, newDocumentState: { ...delivery, closure } },
         ]);
+      }
+      if (act === 'label.print') {
+        return push(server(), device, 'label_prints', [fresh(labelPrint(device, person))]);
       }
       if (kind === 'stock') {
         const type = what as StockEventType;
@@ -288,6 +307,18 @@ describeOnBackends(
         });
       }
     }
+
+    it("refuses a label print under another PC's id or by someone who is not a user here", async () => {
+      const elsewhere = { ...labelPrint(device, STAFF.tech), deviceId: neighbour.deviceId };
+      const mismatch = await push(server(), device, 'label_prints', [fresh(elsewhere)]);
+      expect([mismatch.status, codeOf(mismatch)]).toEqual([403, 'DEVICE_MISMATCH']);
+      const nobody = await push(server(), device, 'label_prints', [
+        fresh(labelPrint(device, 'USR-NOBODY')),
+      ]);
+      expect(nobody.status).toBeGreaterThanOrEqual(403);
+      expect(nobody.status).toBeLessThanOrEqual(422);
+      expect((nobody.body as { message: string }).message).toContain('USR-NOBODY');
+    });
 
     it("refuses an event under another PC's id, of the same facility or another, and sync health never lists it", async () => {
       for (const other of [neighbour, foreign]) {

@@ -42,6 +42,7 @@ const ALLOWED: Readonly<Record<Act, readonly Role[]>> = {
   'request.urgent': [N, S, A],
   'stock.count-approval': [S, A],
   'delivery.close': [T, S, A],
+  'label.print': [T, S, A],
 };
 
 describe('every act names the roles that may take it', () => {

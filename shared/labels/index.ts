@@ -1,0 +1,2 @@
+export * from './relabel-label';
+export * from './zpl';
