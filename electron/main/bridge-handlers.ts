@@ -1,4 +1,4 @@
-import type { DesktopError } from '../../shared/platform/desktop-bridge';
+import type { BridgeResult, DesktopError } from '../../shared/platform/desktop-bridge';
 import type { EnrolledEndpointSetting } from './enrolled-endpoint-file';
 import type { BridgeHandlers } from './ipc-guard';
 import type { SecretStore } from './secret-store';
@@ -20,6 +20,8 @@ export interface BridgeHandlerDeps {
   openExternal(url: string): Promise<void>;
   /** The origin the pages' Content-Security-Policy lets them reach. */
   enrolledEndpoint: EnrolledEndpointSetting;
+  /** Raw ZPL to a network label printer (zpl-printer.ts). */
+  sendToLabelPrinter(address: string, zpl: string): Promise<BridgeResult<null>>;
 }
 
 const endpointRefused = (reason: string): DesktopError => ({
@@ -52,5 +54,6 @@ export function createBridgeHandlers(deps: BridgeHandlerDeps): BridgeHandlers {
       const set = await deps.enrolledEndpoint.set(address);
       return set.ok ? { ok: true, value: null } : { ok: false, error: endpointRefused(set.reason) };
     },
+    sendToLabelPrinter: (address, zpl) => deps.sendToLabelPrinter(address, zpl),
   };
 }

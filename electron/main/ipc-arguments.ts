@@ -4,6 +4,8 @@ import {
   DEVICE_TOKEN_MAX_LENGTH,
   ENDPOINT_ADDRESS_MAX_LENGTH,
   EXTERNAL_URL_MAX_LENGTH,
+  PRINTER_ADDRESS_MAX_LENGTH,
+  ZPL_MAX_LENGTH,
   type DesktopBridge,
   type DesktopBridgeMethod,
 } from '../../shared/platform/desktop-bridge';
@@ -30,6 +32,15 @@ export const BRIDGE_ARGUMENTS = {
       Type.Null(),
     ]),
   ]),
+  sendToLabelPrinter: Type.Tuple([
+    Type.String({ minLength: 1, maxLength: PRINTER_ADDRESS_MAX_LENGTH }),
+    // ZPL is printable text and newlines; control characters would be printer commands of their own.
+    Type.String({
+      minLength: 1,
+      maxLength: ZPL_MAX_LENGTH,
+      pattern: '^[\\x20-\\x7e\\n\\u00a0-\\uffff]+$',
+    }),
+  ]),
 } as const satisfies Record<DesktopBridgeMethod, TSchema>;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -49,6 +60,7 @@ const argumentsMatchBridge: {
   getSecureStorageStatus: true,
   openExternal: true,
   setEnrolledEndpoint: true,
+  sendToLabelPrinter: true,
 };
 void argumentsMatchBridge;
 

@@ -2,6 +2,7 @@ import { safeStorage, shell } from 'electron';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createBridgeHandlers } from './bridge-handlers';
+import { sendZplToPrinter } from './zpl-printer';
 import { createDeviceIdentity } from './device-identity';
 import type { EnrolledEndpointSetting } from './enrolled-endpoint-file';
 import type { BridgeHandlers } from './ipc-guard';
@@ -35,5 +36,6 @@ export function createShellServices(
     platform,
     openExternal: (url) => shell.openExternal(url, { activate: true }),
     enrolledEndpoint,
+    sendToLabelPrinter: (address, zpl) => sendZplToPrinter(address, zpl),
   });
 }

@@ -30,5 +30,6 @@ export function createDesktopBridge(invoke: Invoke) {
     getSecureStorageStatus: () => call('getSecureStorageStatus')(),
     openExternal: (url: string) => call('openExternal')(url),
     setEnrolledEndpoint: (address: string | null) => call('setEnrolledEndpoint')(address),
+    sendToLabelPrinter: (address: string, zpl: string) => call('sendToLabelPrinter')(address, zpl),
   } satisfies DesktopBridge);
 }

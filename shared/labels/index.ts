@@ -1,2 +1,3 @@
 export * from './relabel-label';
 export * from './zpl';
+export * from './printer-address';

@@ -23,6 +23,8 @@ export type DesktopErrorCode =
   | 'ipc-refused'
   /** A link the shell will not open outside the app. */
   | 'link-not-allowed'
+  /** The network label printer could not be reached or did not take the label. */
+  | 'printer-unreachable'
   /** Something failed inside the shell itself; the log has the details. */
   | 'shell-failed';
 
@@ -61,6 +63,8 @@ export interface DesktopBridge {
    * reach that origin alone (Content-Security-Policy connect-src).
    */
   setEnrolledEndpoint(address: string | null): Promise<BridgeResult<null>>;
+  /** Sends a ZPL label to the Zebra printer at `address` (host[:port], raw TCP, 9100 by default). */
+  sendToLabelPrinter(address: string, zpl: string): Promise<BridgeResult<null>>;
 }
 
 export type DesktopBridgeMethod = Exclude<keyof DesktopBridge, 'version'>;
@@ -75,6 +79,7 @@ export const DESKTOP_CHANNELS = {
   getSecureStorageStatus: 'stockroom:get-secure-storage-status',
   openExternal: 'stockroom:open-external',
   setEnrolledEndpoint: 'stockroom:set-enrolled-endpoint',
+  sendToLabelPrinter: 'stockroom:send-to-label-printer',
 } as const satisfies Record<DesktopBridgeMethod, `stockroom:${string}`>;
 
 export type DesktopChannel = (typeof DESKTOP_CHANNELS)[DesktopBridgeMethod];
@@ -83,3 +88,6 @@ export type DesktopChannel = (typeof DESKTOP_CHANNELS)[DesktopBridgeMethod];
 export const DEVICE_TOKEN_MAX_LENGTH = 4096;
 export const EXTERNAL_URL_MAX_LENGTH = 2048;
 export const ENDPOINT_ADDRESS_MAX_LENGTH = 2048;
+export const PRINTER_ADDRESS_MAX_LENGTH = 260;
+/** A label with 99 copies is a few hundred bytes; the bound only stops a page flooding a printer. */
+export const ZPL_MAX_LENGTH = 16_384;

@@ -127,6 +127,7 @@ describe('the bridge call the renderer makes once it has enrolled', () => {
       platform: 'linux',
       openExternal: async () => {},
       enrolledEndpoint,
+      sendToLabelPrinter: async () => ({ ok: true, value: null }), // not reached by this method
     });
     return { handlers, enrolledEndpoint };
   };

@@ -192,6 +192,7 @@ describe('registerBridgeHandlers', () => {
       getSecureStorageStatus: async () => ({ ok: true, value: { available: true, backend: 'os' } }),
       openExternal: ok,
       setEnrolledEndpoint: ok,
+      sendToLabelPrinter: ok,
     };
     registerBridgeHandlers(ipcMain, handlers, recordingDeps().deps);
     expect([...registered.keys()].sort()).toEqual(Object.values(DESKTOP_CHANNELS).sort());

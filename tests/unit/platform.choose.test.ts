@@ -27,6 +27,7 @@ function bridge(overrides: Partial<DesktopBridge> = {}): DesktopBridge {
     getSecureStorageStatus: refuse,
     openExternal: refuse,
     setEnrolledEndpoint: refuse,
+    sendToLabelPrinter: refuse,
     ...overrides,
   };
 }
