@@ -27,7 +27,7 @@ function scanned(elementString: string, symbology: LabelSymbology) {
 
 /** Undoes ZPL's Code 128 invocation codes: an independent reading of what the printer encodes. */
 function code128FromZpl(zpl: string): string {
-  const data = /\^BCN[^\^]*\^FD(.*?)\^FS/.exec(zpl)?.[1] ?? '';
+  const data = /\^BCN[^^]*\^FD(.*?)\^FS/.exec(zpl)?.[1] ?? '';
   expect(data.startsWith('>;>8')).toBe(true);
   return data.slice(4).replace(/>6/g, '').replace(/>8/g, GS).replace(/></g, '>');
 }
