@@ -10,6 +10,8 @@ export interface DeviceSettings {
   endpoint: string;
   /** Where this PC's stockroom work happens by default. */
   homeLocationId: string;
+  /** The Zebra label printer on the network (host[:port]), set by an admin; '' for none. */
+  labelPrinter: string;
   update(patch: Partial<Omit<DeviceSettings, 'update'>>): void;
 }
 
@@ -20,6 +22,7 @@ export const useDeviceSettings = create<DeviceSettings>()(
       lockAfterSeconds: 300,
       endpoint: '',
       homeLocationId: 'LOC-A1',
+      labelPrinter: '',
       update: (patch) => set(patch),
     }),
     {

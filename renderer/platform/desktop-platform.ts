@@ -24,5 +24,8 @@ export function desktopPlatform(bridge: DesktopBridge): Platform {
     setEnrolledEndpoint: async (address) => {
       await value(bridge.setEnrolledEndpoint(address));
     },
+    sendToLabelPrinter: async (address, zpl) => {
+      await value(bridge.sendToLabelPrinter(address, zpl));
+    },
   };
 }

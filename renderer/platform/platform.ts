@@ -24,6 +24,11 @@ export interface Platform {
    * alone from the next load on. Web mode's policy is fixed by the page, so it keeps nothing.
    */
   setEnrolledEndpoint(address: string | null): Promise<void>;
+  /**
+   * Sends ZPL to the network label printer at `address`; absent where the page cannot open a
+   * socket (web mode), which then offers the ZPL as a download.
+   */
+  sendToLabelPrinter?(address: string, zpl: string): Promise<void>;
 }
 
 /** A platform call that failed, with a message for the person at the screen. */

@@ -25,17 +25,34 @@ function scanned(elementString: string, symbology: LabelSymbology) {
   return parseScan(`${prefix}${elementString}`, { today: TODAY });
 }
 
+/** Reads escape pairs left to right, as the printer does: `escape` then one code character. */
+function unescape(data: string, escape: string, codes: Record<string, string>): string {
+  let out = '';
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] !== escape) {
+      out += data[i];
+      continue;
+    }
+    const meaning = codes[data[i + 1] ?? ''];
+    expect(meaning, `escape ${escape}${data[i + 1]} at ${i} in ${data}`).toBeDefined();
+    out += meaning;
+    i++;
+  }
+  return out;
+}
+
 /** Undoes ZPL's Code 128 invocation codes: an independent reading of what the printer encodes. */
 function code128FromZpl(zpl: string): string {
   const data = /\^BCN[^^]*\^FD(.*?)\^FS/.exec(zpl)?.[1] ?? '';
   expect(data.startsWith('>;>8')).toBe(true);
-  return data.slice(4).replace(/>6/g, '').replace(/>8/g, GS).replace(/></g, '>');
+  // >6 switches to code B (no data), >8 is FNC1 (GS in the element string), >< is '>'.
+  return unescape(data.slice(4), '>', { '6': '', '8': GS, '<': '>' });
 }
 
 function dataMatrixFromZpl(zpl: string): string {
   const data = /\^BXN,6,200,,,,_\^FD(.*?)\^FS/.exec(zpl)?.[1] ?? '';
   expect(data.startsWith('_1')).toBe(true);
-  return data.slice(2).replace(/_1/g, GS).replace(/__/g, '_');
+  return unescape(data.slice(2), '_', { '1': GS, _: '_' });
 }
 
 describe('a replacement label reads back as the unit it was made for', () => {
