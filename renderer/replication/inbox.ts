@@ -1,11 +1,18 @@
-import type { RxCollection } from 'rxdb';
-import { collectionsOf, type ReplicatedDatabase } from './database-shape';
+import type { ReplicatedDatabase } from './database-shape';
+import {
+  changeInbox,
+  inboxDocsOf,
+  withEntry,
+  withResolved,
+  type InboxDocs,
+} from '../store/sync-inbox';
+import type { SyncErrorDoc } from '../store/local-schemas';
 import { summariseProblems, type SyncProblem, type SyncProblemCode } from './sync-problem';
 
 const NETWORK_ENTRY = 'sync-network';
 
 /** The sync screen's errors inbox (renderer/store/local-schemas.ts: SyncErrorDoc). */
-export type InboxKind = 'rejected' | 'network' | 'conflict' | 'integrity';
+export type InboxKind = SyncErrorDoc['kind'];
 
 export interface InboxEntry {
   id: string;
@@ -27,13 +34,13 @@ const KIND: Record<SyncProblemCode, InboxKind> = {
 };
 
 /**
- * Writes what went wrong into the `sync_errors` collection when the database has one (the app
- * does; the chaos harness's bare clients do not). One entry per collection and kind of problem,
+ * Writes what went wrong into the inbox local document when the database has local documents (the
+ * app does; the chaos harness's bare clients do not). One entry per collection and kind of problem,
  * rewritten only when its words change, and marked resolved once that collection syncs again, so a
  * flaky network does not fill the inbox.
  */
 export class SyncInbox {
-  private readonly inbox: RxCollection | undefined;
+  private readonly inbox: InboxDocs | undefined;
   private readonly shown = new Map<string, string>();
   private writes: Promise<unknown> = Promise.resolve();
 
@@ -41,7 +48,7 @@ export class SyncInbox {
     db: ReplicatedDatabase,
     private readonly now: () => Date,
   ) {
-    this.inbox = collectionsOf(db)['sync_errors'];
+    this.inbox = inboxDocsOf(db);
   }
 
   /** Network trouble is one entry for the PC; a refusal is one entry per collection. */
@@ -62,10 +69,7 @@ export class SyncInbox {
     for (const key of [`sync-${collection}`, 'sync-all', NETWORK_ENTRY]) {
       if (!this.shown.has(key)) continue;
       this.shown.delete(key);
-      this.enqueue(async (inbox) => {
-        const doc = await inbox.findOne(key).exec();
-        if (doc && !doc.get('resolved')) await doc.incrementalPatch({ resolved: true });
-      });
+      this.enqueue((inbox) => changeInbox(inbox, (entries) => withResolved(entries, key)));
     }
   }
 
@@ -73,10 +77,7 @@ export class SyncInbox {
   reachable(): void {
     if (!this.shown.has(NETWORK_ENTRY)) return;
     this.shown.delete(NETWORK_ENTRY);
-    this.enqueue(async (inbox) => {
-      const doc = await inbox.findOne(NETWORK_ENTRY).exec();
-      if (doc && !doc.get('resolved')) await doc.incrementalPatch({ resolved: true });
-    });
+    this.enqueue((inbox) => changeInbox(inbox, (entries) => withResolved(entries, NETWORK_ENTRY)));
   }
 
   /** A lasting notice (an integrity alarm, a recall flag): never resolved by a later success. */
@@ -84,14 +85,16 @@ export class SyncInbox {
     if (this.shown.get(entry.id) === entry.message) return;
     this.shown.set(entry.id, entry.message);
     const at = this.now().toISOString();
-    this.enqueue((inbox) => inbox.upsert({ ...entry, at, resolved: false }));
+    this.enqueue((inbox) =>
+      changeInbox(inbox, (entries) => withEntry(entries, { ...entry, at, resolved: false })),
+    );
   }
 
   settled(): Promise<unknown> {
     return this.writes;
   }
 
-  private enqueue(write: (inbox: RxCollection) => Promise<unknown>): void {
+  private enqueue(write: (inbox: InboxDocs) => Promise<unknown>): void {
     const inbox = this.inbox;
     if (!inbox) return;
     // A closed database at shutdown loses an inbox line, never stock data.

@@ -6,10 +6,11 @@ import { useStockData } from '../app/stock-data';
 import { useLiveQuery } from '../app/use-live';
 import { RequestsWaiting } from '../components/requests-waiting';
 import { eventsWaiting, readSyncState, type SyncState } from '../store/sync-state';
+import { inbox$, unresolvedNewestFirst } from '../store/sync-inbox';
+import type { SyncErrorDoc } from '../store/local-schemas';
+import type { StockroomDatabase } from '../store/collections';
 import { APP_VERSION } from '../app/app-version';
 import { ConnectToCentre, LiveSyncStatus } from './sync-connection';
-
-const UNRESOLVED = { selector: { resolved: false }, sort: [{ at: 'desc' as const }] };
 
 /**
  * One problem refused by every collection at once (a revoked PC) is one thing to look at, not
@@ -27,6 +28,17 @@ function sameMessagesTogether<T extends { message: string }>(
   return [...groups.values()];
 }
 
+function useUnresolvedSyncErrors(db: StockroomDatabase): SyncErrorDoc[] {
+  const [errors, setErrors] = useState<SyncErrorDoc[]>([]);
+  useEffect(() => {
+    const subscription = inbox$(db).subscribe((entries) =>
+      setErrors(unresolvedNewestFirst(entries)),
+    );
+    return () => subscription.unsubscribe();
+  }, [db]);
+  return errors;
+}
+
 /** Last success, what waits to upload, and the errors inbox in plain words. */
 export function SyncScreen() {
   const { db, deviceId, sync } = useServices();
@@ -34,7 +46,7 @@ export function SyncScreen() {
   const endpoint = useDeviceSettings((s) => s.endpoint);
   const [state, setState] = useState<SyncState>();
   const [waiting, setWaiting] = useState(0);
-  const { docs: errors } = useLiveQuery(db.sync_errors, UNRESOLVED);
+  const errors = useUnresolvedSyncErrors(db);
   const { docs: pendingItems } = useLiveQuery(db.pending_items, {
     selector: { status: 'pending' },
   });

@@ -5,27 +5,23 @@ import {
   type CollectionDocument,
   type CollectionName,
 } from '../../shared/model';
-import {
-  BALANCES_SCHEMA,
-  SYNC_ERRORS_SCHEMA,
-  type BalanceDoc,
-  type SyncErrorDoc,
-} from './local-schemas';
+import { BALANCES_SCHEMA, type BalanceDoc } from './local-schemas';
 
 export type StoreCollections = {
   [K in CollectionName]: RxCollection<CollectionDocument<K>>;
 } & {
   balances: RxCollection<BalanceDoc>;
-  sync_errors: RxCollection<SyncErrorDoc>;
 };
 export type StoreCollectionName = keyof StoreCollections;
 export type StockroomDatabase = RxDatabase<StoreCollections>;
 
 /**
- * The free RxDB core opens at most 13 collections per window. We use all 13: the eleven shared
- * documents (the last, sign-in attempts, only goes up to the centre's audit log), the local
- * balances projection and the sync errors inbox. A new collection means merging two first. Device counters, settings and the sync
- * checkpoint are RxDB local documents, which take no collection slot.
+ * The free RxDB core opens at most 13 collections per window, and a 14th waits and then fails
+ * whenever a second database is open (RxCollection.prepare, COL23). We use all 13: the twelve
+ * shared documents (the last two, sign-in attempts and relabel prints, only go up to the centre)
+ * and the local balances projection. A new collection means merging two first. The sync errors
+ * inbox, device counters, settings and the sync checkpoint are RxDB local documents, which take no
+ * collection slot.
  */
 export const COLLECTION_LIMIT = 13;
 
@@ -40,6 +36,5 @@ export function storeSchemas(): Record<StoreCollectionName, RxJsonSchema<unknown
   return {
     ...shared,
     balances: BALANCES_SCHEMA as RxJsonSchema<unknown>,
-    sync_errors: SYNC_ERRORS_SCHEMA as RxJsonSchema<unknown>,
   };
 }

@@ -51,22 +51,3 @@ export interface SyncErrorDoc {
   message: string;
   resolved: boolean;
 }
-
-export const SYNC_ERRORS_SCHEMA: RxJsonSchema<SyncErrorDoc> = {
-  title: 'Sync errors inbox (local)',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 64 },
-    at: { type: 'string', maxLength: 40 },
-    kind: { type: 'string', enum: [...SYNC_ERROR_KINDS], maxLength: 20 },
-    collectionName: { type: 'string', maxLength: 40 },
-    documentId: { type: 'string', maxLength: 64 },
-    message: { type: 'string', maxLength: 1000 },
-    resolved: { type: 'boolean' },
-  },
-  required: ['id', 'at', 'kind', 'collectionName', 'message', 'resolved'],
-  indexes: ['at'],
-  additionalProperties: false,
-};

@@ -78,6 +78,7 @@ describeOnBackends(
         expect(created.status).toBe(201);
         expect(created.body.secret).toMatch(/^whsec_/);
         expect(created.body.eventTypes).toEqual([
+          'label.printed',
           'recall_case.changed',
           'recall_notice.changed',
           'stock_event.recorded',

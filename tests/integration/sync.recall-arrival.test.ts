@@ -7,6 +7,7 @@ import { startAppSync, type AppSync } from '../../renderer/replication/app-sync'
 import { recallCaseId } from '../../renderer/replication/recall-arrival';
 import type { StockroomDatabase } from '../../renderer/store/collections';
 import { recordEvents, type WriterContext } from '../../renderer/store/ledger-writer';
+import { inboxEntry, readInbox } from '../../renderer/store/sync-inbox';
 import { openTestStore } from '../unit/store-test-db';
 import { addTestUsers } from '../unit/store-test-users';
 import { createAppClient, type AppClient } from './sync-helpers/app-client';
@@ -140,12 +141,14 @@ describeOnBackends('sync: a recall arriving by sync', 'recall_arrival', (server)
     expect(scan.reasons[0]?.code).toBe('RECALLED');
 
     // Flagged on the PC, in the inbox, with what to do.
-    const flag = await waitFor(() => pc.db.sync_errors.findOne(`recall-issue-${issued.id}`).exec());
-    expect(flag.get('message')).toMatch(
-      /Issued after recall Z-0421-2026.*3 of lot ABC123 to DEPT-ICU/,
+    const flag = await waitFor(async () =>
+      inboxEntry(await readInbox(pc.db), `recall-issue-${issued.id}`),
     );
-    const blocked = await waitFor(() => pc.db.sync_errors.findOne(`recall-${notice.id}`).exec());
-    expect(blocked.get('message')).toMatch(/17 units at LOC-A1 are blocked/);
+    expect(flag.message).toMatch(/Issued after recall Z-0421-2026.*3 of lot ABC123 to DEPT-ICU/);
+    const blocked = await waitFor(async () =>
+      inboxEntry(await readInbox(pc.db), `recall-${notice.id}`),
+    );
+    expect(blocked.message).toMatch(/17 units at LOC-A1 are blocked/);
 
     // Flagged at the centre, once the offline issue has arrived there.
     const health = await waitFor(async () => {

@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { startAppSync, type AppSync } from '../../renderer/replication/app-sync';
 import type { StockroomDatabase } from '../../renderer/store/collections';
+import { inboxEntry, readInbox } from '../../renderer/store/sync-inbox';
 import { openTestStore } from '../unit/store-test-db';
 import { describeOnBackends } from './sync-helpers/backends';
 import { call, enrollDevice } from './sync-helpers/devices';
@@ -53,14 +54,16 @@ describeOnBackends('sync: a document the centre refuses for good', 'refused_docu
     await waitFor(async () => ((await centreIds()).length === 2 ? true : undefined), 15_000);
     expect(await centreIds()).toEqual([before!.id, after!.id].sort());
 
-    const entry = await waitFor(() => db.sync_errors.findOne(`refused:${forged!.id}`).exec());
-    expect(entry.toMutableJSON()).toMatchObject({
+    const entry = await waitFor(async () =>
+      inboxEntry(await readInbox(db), `refused:${forged!.id}`),
+    );
+    expect(entry).toMatchObject({
       kind: 'rejected',
       collectionName: 'stock_events',
       documentId: forged!.id,
       resolved: false,
     });
-    expect(entry.get('message')).toMatch(
+    expect(entry.message).toMatch(
       new RegExp(
         `refused stock event ${forged!.id}: .*"USR-GHOST".* is not a known user.*stays on this PC only and is not sent again`,
       ),

@@ -98,7 +98,10 @@ describe('webhook event types and read scopes', () => {
     for (const type of WEBHOOK_EVENT_TYPES) expect(EVENT_READ_SCOPES[type], type).toBeDefined();
     expect(readableEventTypes(['webhooks:manage'])).toEqual([]);
     expect(readableEventTypes(['webhooks:manage', 'users:write'])).toEqual([]);
-    expect(readableEventTypes(['events:read'])).toEqual(['stock_event.recorded']);
+    expect(readableEventTypes(['events:read']).sort()).toEqual([
+      'label.printed',
+      'stock_event.recorded',
+    ]);
     expect(readableEventTypes(['users:read'])).toEqual(['user.changed']);
   });
 });
