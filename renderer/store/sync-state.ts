@@ -2,7 +2,7 @@ import type { StockroomDatabase } from './collections';
 
 /**
  * What the sync status screen reads. The replication itself arrives with a later issue; it will
- * write this local document after each run and add entries to the sync_errors inbox.
+ * write this local document after each run and add entries to the sync errors inbox (renderer/store/sync-inbox.ts).
  */
 export interface SyncState {
   /** When a push and pull last both succeeded. */
