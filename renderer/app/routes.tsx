@@ -10,6 +10,7 @@ import { ReceiveScreen } from '../screens/receive-screen';
 import { ReplenishmentScreen } from '../screens/replenishment-screen';
 import { ReturnScreen } from '../screens/return-screen';
 import { RecallsScreen } from '../screens/recalls-screen';
+import { RelabelScreen } from '../screens/relabel-screen';
 import { ScannerSetupScreen } from '../screens/scanner-setup-screen';
 import { SyncScreen } from '../screens/sync-screen';
 import { TransferScreen } from '../screens/transfer-screen';
@@ -56,6 +57,7 @@ export const ROUTES: Route[] = [
     render: () => <UrgentRequestsScreen />,
   },
   { id: 'recalls', label: 'Recalls', render: () => <RecallsScreen /> },
+  { id: 'relabel', label: 'Relabel', permission: 'label.print', render: () => <RelabelScreen /> },
   { id: 'sync', label: 'Sync status', render: () => <SyncScreen /> },
   { id: 'scanner', label: 'Scanner set-up', render: () => <ScannerSetupScreen /> },
 ];

@@ -2,6 +2,7 @@ import { ActionIcon, Button, Card, Group, Modal, Popover, Table, Text, Title } f
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { INDICATORS, toCsv, type IndicatorId } from '../../shared/indicators';
+import { downloadFile } from '../app/download-file';
 
 export interface RecordsTable {
   columns: string[];
@@ -82,12 +83,5 @@ export function IndicatorCard(props: {
 
 /** The records as a CSV file the browser (or the desktop shell's download) saves. */
 function downloadCsv(id: IndicatorId, records: RecordsTable): void {
-  const url = URL.createObjectURL(
-    new Blob([toCsv(records.columns, records.rows)], { type: 'text/csv;charset=utf-8' }),
-  );
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${id}.csv`;
-  link.click();
-  URL.revokeObjectURL(url);
+  downloadFile(`${id}.csv`, toCsv(records.columns, records.rows), 'text/csv;charset=utf-8');
 }

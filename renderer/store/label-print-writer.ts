@@ -40,9 +40,23 @@ export type LabelPrintResult =
 const refuse = (code: string, message: string): LabelPrintResult => ({ ok: false, code, message });
 
 /**
+ * What the ledger says of a lot here: whether it was ever on the books, and the expiry it arrived
+ * with. A replacement label copies those; it never brings in a lot or a date of its own.
+ */
+async function booksOf(
+  db: StockroomDatabase,
+  itemId: string,
+  lotCode: string,
+): Promise<{ known: boolean; expiry?: string }> {
+  const rows = await db.balances.find({ selector: { itemId, lotCode } }).exec();
+  const expiry = rows.map((r) => r.get('expiry') as string | undefined).find(Boolean);
+  return { known: rows.length > 0, ...(expiry ? { expiry } : {}) };
+}
+
+/**
  * Prints a replacement label and records it. Everything is checked here, not on the screen: who
- * prints, that the item and its GTIN are known, that GS1 can carry the lot and expiry, and that the
- * unit is not recalled, expired or a misread lot (a label must never launder one back into use).
+ * prints, that the item and its GTIN are known, that the lot is on the books here with that expiry,
+ * that GS1 can carry them, and that the unit is not recalled, expired or a misread lot (a label must never launder one back into use).
  * `deliver` sends the label to the print dialog, a file or a printer; the record is written only
  * once it has, so every label that left this PC is on the record and nothing else is.
  */
@@ -64,6 +78,19 @@ export async function printLabelAs(
     return refuse(
       'ITEM_UNKNOWN',
       `Item ${input.itemId} is not in the item master here. Scan or search for the item again.`,
+    );
+  }
+  const books = await booksOf(db, item.id, input.lotCode);
+  if (!books.known) {
+    return refuse(
+      'LABEL_LOT_NOT_HERE',
+      `Lot ${input.lotCode || '(no lot)'} of ${item.name} is not on the books here. A label can only be printed for stock this stockroom holds: receive it first, or choose the lot from those on the books.`,
+    );
+  }
+  if (books.expiry && input.expiry !== books.expiry) {
+    return refuse(
+      'LABEL_EXPIRY_NOT_BOOKS',
+      `Lot ${input.lotCode} of ${item.name} expires ${books.expiry} on the books, not ${input.expiry ?? 'never'}. A label carries the expiry the lot arrived with; check the unit and choose the lot again.`,
     );
   }
   const gtin = item.gtins[0] ?? '';

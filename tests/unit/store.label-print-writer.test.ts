@@ -5,6 +5,7 @@ import {
   type LabelPrintContext,
   type LabelPrintInput,
 } from '../../renderer/store/label-print-writer';
+import { recordEvents } from '../../renderer/store/ledger-writer';
 import { parseScan } from '../../shared/barcode';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { openTestStore } from './store-test-db';
@@ -23,6 +24,45 @@ async function store() {
   dbs.push(db);
   await addTestUsers(db, 'FAC-DEMO');
   await db.items.insert(item);
+  // On the books before the recall arrived: XYZ789 in date, ABC123 now recalled, OLD1 expired.
+  const stocked = await recordEvents(
+    db,
+    {
+      facilityId: 'FAC-DEMO',
+      deviceId: 'web-test',
+      actorId: 'USR-TECH',
+      now: () => new Date('2026-11-01T08:00:00Z'),
+      today: '2026-11-01',
+      acceptWarnings: true,
+    },
+    [
+      {
+        type: 'receive',
+        itemId: item.id,
+        locationId: 'LOC-A1',
+        lotCode: 'XYZ789',
+        expiry: '2028-03-31',
+        quantity: 10,
+      },
+      {
+        type: 'receive',
+        itemId: item.id,
+        locationId: 'LOC-A1',
+        lotCode: 'ABC123',
+        expiry: '2027-09-30',
+        quantity: 5,
+      },
+      {
+        type: 'receive',
+        itemId: item.id,
+        locationId: 'LOC-A1',
+        lotCode: 'OLD1',
+        expiry: '2026-11-30',
+        quantity: 2,
+      },
+    ],
+  );
+  if (!stocked.ok) throw new Error(JSON.stringify(stocked.problems));
   return db;
 }
 
@@ -85,7 +125,7 @@ describe('printing a replacement label on the PC', () => {
     const recalled = await printLabelAs(
       db,
       as('USR-TECH'),
-      { ...label, lotCode: 'ABC123' },
+      { ...label, lotCode: 'ABC123', expiry: '2027-09-30' },
       deliver,
     );
     expect(recalled).toMatchObject({ ok: false, code: 'LABEL_UNIT_BLOCKED' });
@@ -93,10 +133,31 @@ describe('printing a replacement label on the PC', () => {
     const expired = await printLabelAs(
       db,
       as('USR-TECH'),
-      { ...label, expiry: '2026-11-30' },
+      { ...label, lotCode: 'OLD1', expiry: '2026-11-30' },
       deliver,
     );
     expect(expired).toMatchObject({ ok: false, code: 'LABEL_UNIT_BLOCKED' });
+    expect(delivered).toBe(0);
+    expect(await prints(db)).toEqual([]);
+  });
+
+  it('copies the books: no lot this stockroom never held, no expiry other than the one it arrived with', async () => {
+    const db = await store();
+    let delivered = 0;
+    const deliver = async () => void delivered++;
+    // An expired unit given a fresh date, and a lot typed from nowhere.
+    const laundered = await printLabelAs(
+      db,
+      as('USR-SUP'),
+      { ...label, lotCode: 'OLD1', expiry: '2029-01-31' },
+      deliver,
+    );
+    expect(laundered).toMatchObject({ ok: false, code: 'LABEL_EXPIRY_NOT_BOOKS' });
+    if (!laundered.ok) expect(laundered.message).toMatch(/expires 2026-11-30 on the books/);
+    const invented = await printLabelAs(db, as('USR-SUP'), { ...label, lotCode: 'NEW99' }, deliver);
+    expect(invented).toMatchObject({ ok: false, code: 'LABEL_LOT_NOT_HERE' });
+    const undated = await printLabelAs(db, as('USR-SUP'), { ...label, expiry: undefined }, deliver);
+    expect(undated).toMatchObject({ ok: false, code: 'LABEL_EXPIRY_NOT_BOOKS' });
     expect(delivered).toBe(0);
     expect(await prints(db)).toEqual([]);
   });
@@ -134,11 +195,11 @@ describe('printing a replacement label on the PC', () => {
     const spaced = await printLabelAs(
       db,
       as('USR-TECH'),
-      { ...label, lotCode: 'AB 12' },
+      { ...label, expiry: '2028-03-31', lotCode: 'XYZ789', serial: 'S N 1' },
       async () => {
         throw new Error('must not be reached');
       },
     );
-    expect(spaced).toMatchObject({ ok: false, code: 'LABEL_BAD_LOT' });
+    expect(spaced).toMatchObject({ ok: false, code: 'LABEL_BAD_SERIAL' });
   });
 });

@@ -2,10 +2,18 @@ import type { Page } from '@playwright/test';
 
 /** Every stock event in this origin's store, read straight from IndexedDB (not through the app). */
 export function storedEvents(page: Page): Promise<Record<string, unknown>[]> {
-  return page.evaluate(async () => {
+  return storedDocuments(page, 'stock_events');
+}
+
+/** Every document of one collection in this origin's store, read straight from IndexedDB. */
+export function storedDocuments(
+  page: Page,
+  collection: string,
+): Promise<Record<string, unknown>[]> {
+  return page.evaluate(async (collection) => {
     const names = (await indexedDB.databases())
       .map((d) => d.name ?? '')
-      .filter((n) => n.endsWith('--stock_events'));
+      .filter((n) => n.endsWith(`--${collection}`));
     const events: Record<string, unknown>[] = [];
     for (const name of names) {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -24,5 +32,5 @@ export function storedEvents(page: Page): Promise<Record<string, unknown>[]> {
       db.close();
     }
     return events;
-  });
+  }, collection);
 }
