@@ -6,6 +6,7 @@ import { CountScreen } from '../screens/count-screen';
 import { DashboardScreen } from '../screens/dashboard-screen';
 import { IssueScreen } from '../screens/issue-screen';
 import { LookupScreen } from '../screens/lookup-screen';
+import { PickScreen } from '../screens/pick-screen';
 import { ReceiveScreen } from '../screens/receive-screen';
 import { ReplenishmentScreen } from '../screens/replenishment-screen';
 import { ReturnScreen } from '../screens/return-screen';
@@ -55,6 +56,12 @@ export const ROUTES: Route[] = [
     label: 'Urgent requests',
     permission: 'request.urgent',
     render: () => <UrgentRequestsScreen />,
+  },
+  {
+    id: 'pick',
+    label: 'Pick requests',
+    permission: 'request.fulfil',
+    render: () => <PickScreen />,
   },
   { id: 'recalls', label: 'Recalls', render: () => <RecallsScreen /> },
   { id: 'relabel', label: 'Relabel', permission: 'label.print', render: () => <RelabelScreen /> },
