@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Card,
-  Group,
-  List,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Alert, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { SupplyRequest } from '../../shared/model';
 import type { ScanReason } from '../../shared/recall/scan-decision';
