@@ -48,10 +48,12 @@ test('a blind count records what was counted, and an adjustment needs a reason a
   await expect(page.getByRole('alert')).toContainText('Enter your own PIN');
   await page.getByRole('textbox', { name: 'Your PIN' }).fill(person('tech').pin);
   await screenshot(page, 'adjust');
+  await expectAccessible(page, 'adjust');
   await page.getByTestId('adjust-save').click();
   // +2 on 28 is beyond the 5 % tolerance: the same second person as a count.
   const adjustApproval = page.getByTestId('count-approval');
   await expect(adjustApproval).toContainText('This adjustment is outside the tolerance');
+  await expectAccessible(page, 'adjust (second person)');
   await confirmAsSecondPerson(adjustApproval, person('tech'));
   await expect(adjustApproval.getByRole('alert')).toContainText('cannot confirm your own change');
   await expect(page.getByText('Adjusted', { exact: true })).toHaveCount(0);
