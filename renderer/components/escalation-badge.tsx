@@ -1,13 +1,26 @@
 import { Badge } from '@mantine/core';
 import type { SupplyRequest } from '../../shared/model';
-import { escalation } from '../../shared/replenishment/escalation';
+import { escalationLadder } from '../../shared/replenishment/escalation-ladder';
+import { useServiceLevels } from '../app/use-service-levels';
 
-/** "Escalated — not acknowledged for N min" on an urgent request nobody has taken on in time. */
+/**
+ * Where a late request stands on the escalation ladder, in words ("Not acknowledged for 40 min —
+ * escalated to the supervisor"), worked out on this PC from its own clock, online or not.
+ */
 export function EscalationBadge({ request, now }: { request: SupplyRequest; now: string }) {
-  const state = escalation(request, now);
-  if (!state.escalated) return null;
+  const levels = useServiceLevels();
+  const state = escalationLadder(request, levels, now);
+  if (!state) return null;
   return (
-    <Badge size="xl" color="red.9" variant="filled" data-testid="escalated" role="status">
+    <Badge
+      size="xl"
+      color={state.rung === 'reminder' ? 'orange.9' : 'red.9'}
+      variant="filled"
+      data-testid="escalated"
+      data-rung={state.rung}
+      role="status"
+      style={{ height: 'auto', whiteSpace: 'normal', textTransform: 'none', paddingBlock: 4 }}
+    >
       {state.message}
     </Badge>
   );

@@ -14,12 +14,16 @@ const isPolicy = compileValidator(ApprovalPolicySchema);
 
 type LocalDocs = Pick<StockroomDatabase, 'getLocal' | 'upsertLocal'>;
 
+/** What the local document holds, checked: a damaged or missing one means the built-in policy. */
+export function policyFromLocal(stored: unknown): PolicyRules {
+  const checked = isPolicy.validate(stored);
+  return checked.ok ? checked.value : DEFAULT_APPROVAL_POLICY;
+}
+
 /** The policy this PC applies: the latest it has fetched, or version 0 before the first fetch. */
 export async function localApprovalPolicy(db: LocalDocs): Promise<PolicyRules> {
   const doc = await db.getLocal<ApprovalPolicy>(APPROVAL_POLICY_DOC);
-  const stored: unknown = doc?.toJSON().data;
-  const checked = isPolicy.validate(stored);
-  return checked.ok ? checked.value : DEFAULT_APPROVAL_POLICY;
+  return policyFromLocal(doc?.toJSON().data);
 }
 
 /**

@@ -1,6 +1,31 @@
 import Type from 'typebox';
 import { FacilityId, Id, IsoDateTime } from './primitives';
 
+const Minutes = (maximum: number, description: string) =>
+  Type.Integer({ minimum: 1, maximum, description });
+
+/** How long a request of one priority may wait: to be acknowledged, and to be delivered. */
+export const ServiceLevelSchema = Type.Object(
+  {
+    acknowledgeMinutes: Minutes(7 * 24 * 60, 'Minutes from submission to acknowledgement'),
+    deliverMinutes: Minutes(60 * 24 * 60, 'Minutes from submission to receipt'),
+  },
+  { additionalProperties: false },
+);
+export type ServiceLevel = Type.Static<typeof ServiceLevelSchema>;
+
+/** A facility's own service levels; a priority left out keeps the network default. */
+export const ServiceLevelsSchema = Type.Object(
+  {
+    stat: Type.Optional(ServiceLevelSchema),
+    asap: Type.Optional(ServiceLevelSchema),
+    urgent: Type.Optional(ServiceLevelSchema),
+    routine: Type.Optional(ServiceLevelSchema),
+  },
+  { additionalProperties: false },
+);
+export type ServiceLevels = Type.Static<typeof ServiceLevelsSchema>;
+
 const Threshold = (description: string) =>
   Type.Optional(Type.Number({ minimum: 0, maximum: 1e12, description }));
 
@@ -26,6 +51,7 @@ export const ApprovalPolicySchema = Type.Object(
     secondLevelValueAbove: Threshold(
       'A request worth more than this needs a second approval level as well',
     ),
+    serviceLevels: Type.Optional(ServiceLevelsSchema),
     createdAt: IsoDateTime(),
     createdBy: Id('Console user or admin credential that wrote this version'),
   },

@@ -41,6 +41,7 @@ export type PolicyRules = Pick<
   | 'nonStockNeedsApproval'
   | 'controlledItemIds'
   | 'secondLevelValueAbove'
+  | 'serviceLevels'
 >;
 
 /** Value of a request: unit cost × quantity; a line with no known cost counts as zero. */

@@ -18,3 +18,5 @@ export * from './approval-requirement';
 export * from './request-draft-edit';
 export * from './request-merge';
 export * from './escalation';
+export * from './escalation-ladder';
+export * from './service-levels';

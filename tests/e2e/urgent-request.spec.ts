@@ -57,13 +57,19 @@ test('a STAT request nobody acknowledges escalates on the urgent screen and the 
 
   await page.clock.fastForward('06:30');
   await expect(request.getByTestId('escalated')).toHaveText(
-    /^Escalated — not acknowledged for 2\d min$/,
+    /^Not acknowledged for 2\d min — reminder sent$/,
   );
+  // Offline all along: the ladder climbs on this PC's own clock.
+  await page.clock.fastForward('20:00');
+  await expect(request.getByTestId('escalated')).toHaveText(
+    /^Not acknowledged for 4\d min — escalated to the supervisor$/,
+  );
+  await expect(request.getByTestId('escalated')).toHaveAttribute('data-rung', 'supervisor');
   await screenshot(page, 'urgent-requests-escalated');
   await expectAccessible(page, 'urgent requests (escalated)');
 
   await app.go('Dashboard');
   await expect(
     page.getByTestId('dash-urgent').getByRole('listitem').filter({ hasText: '12 × Saline flush' }),
-  ).toContainText(/Escalated — not acknowledged for 2\d min/);
+  ).toContainText(/Not acknowledged for 4\d min — escalated to the supervisor/);
 });

@@ -1,0 +1,106 @@
+import type { RequestPriority, RequestStatus, ServiceLevel, SupplyRequest } from '../model';
+import { compareInstants } from './request-history';
+
+/**
+ * The escalation ladder (DOMAIN.md §3): a request past its service level climbs one rung for each
+ * further window it waits. First a reminder to those who should act, then the supervisor, then an
+ * item in the centre's exception queue, then a webhook to the ERP. Pure: the PC evaluates it
+ * offline for what the nurse manager sees; the centre evaluates the same function to queue the
+ * exception and send the webhook once (sync/escalation).
+ */
+export const LADDER_RUNGS = ['reminder', 'supervisor', 'exception-queue', 'erp'] as const;
+export type LadderRung = (typeof LADDER_RUNGS)[number];
+export type LadderClock = 'acknowledge' | 'deliver';
+
+export interface LadderState {
+  clock: LadderClock;
+  rung: LadderRung;
+  /** 1 for the reminder up to 4 for the ERP. */
+  step: number;
+  startedAt: string;
+  dueAt: string;
+  /** Whole minutes since submission. */
+  minutesWaiting: number;
+  /** When the next rung is reached; absent on the last. */
+  nextAt?: string;
+  message: string;
+}
+
+const MINUTE = 60_000;
+
+const ACKNOWLEDGED: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
+  'acknowledged',
+  'approved',
+  'picking',
+  'ordered',
+  'shipped',
+  'received',
+]);
+const OVER: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
+  'received',
+  'rejected',
+  'cancelled',
+]);
+
+const WHAT_HAPPENED: Record<LadderRung, string> = {
+  reminder: 'reminder sent',
+  supervisor: 'escalated to the supervisor',
+  // The centre queues and reports it; a PC offline only knows that it is due.
+  'exception-queue': 'escalated to the centre',
+  erp: 'escalated to the centre and the ERP',
+};
+
+/** The history decides, not just the status field: a merge may keep a status whose step came later. */
+function reached(
+  request: Pick<SupplyRequest, 'status' | 'history'>,
+  statuses: ReadonlySet<RequestStatus>,
+): boolean {
+  return statuses.has(request.status) || request.history.some((h) => statuses.has(h.status));
+}
+
+/**
+ * Where `request` stands on the ladder at `now`, or undefined when it is within its service level,
+ * has none, is not submitted yet, or is over. The acknowledge clock runs until someone takes the
+ * request on; then the deliver clock runs until it is received. Both count from the first
+ * submission, so a re-save never restarts them.
+ */
+export function escalationLadder(
+  request: Pick<SupplyRequest, 'priority' | 'status' | 'history' | 'createdAt'>,
+  levels: Partial<Record<RequestPriority, ServiceLevel>>,
+  now: string,
+): LadderState | undefined {
+  const level = levels[request.priority];
+  if (!level || reached(request, OVER)) return undefined;
+  const submissions = request.history
+    .filter((h) => h.status === 'submitted')
+    .map((h) => h.at)
+    .sort(compareInstants);
+  const startedAt = submissions[0];
+  if (startedAt === undefined) return undefined;
+  const acknowledged = reached(request, ACKNOWLEDGED);
+  const clock: LadderClock = acknowledged ? 'deliver' : 'acknowledge';
+  const windowMinutes = acknowledged ? level.deliverMinutes : level.acknowledgeMinutes;
+  const start = Date.parse(startedAt);
+  const at = Date.parse(now);
+  if (Number.isNaN(start) || Number.isNaN(at)) return undefined;
+  const windows = Math.floor((at - start) / (windowMinutes * MINUTE));
+  if (windows < 1) return undefined;
+  const step = Math.min(windows, LADDER_RUNGS.length);
+  const rung = LADDER_RUNGS[step - 1] ?? 'erp';
+  const minutesWaiting = Math.floor((at - start) / MINUTE);
+  const waited = acknowledged
+    ? `Not received after ${minutesWaiting} min`
+    : `Not acknowledged for ${minutesWaiting} min`;
+  return {
+    clock,
+    rung,
+    step,
+    startedAt,
+    dueAt: new Date(start + windowMinutes * MINUTE).toISOString(),
+    minutesWaiting,
+    ...(step < LADDER_RUNGS.length
+      ? { nextAt: new Date(start + (step + 1) * windowMinutes * MINUTE).toISOString() }
+      : {}),
+    message: `${waited} — ${WHAT_HAPPENED[rung]}`,
+  };
+}
