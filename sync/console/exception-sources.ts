@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { conditionId, pcConcerns, QUIET_AFTER_MS, type ExceptionKind } from '../../shared/console';
-import type { SupplyRequest } from '../../shared/model';
-import { escalation } from '../../shared/replenishment/escalation';
+import { escalationLadder, LADDER_RUNGS } from '../../shared/replenishment/escalation-ladder';
 import type { Database } from '../db/schema';
+import { openRequestsWithLevels } from '../escalation/escalation-sweep';
 import { recallIssueFlags } from '../store/recall-issue-flags';
 import { deviceSequences } from '../store/sync-health';
 import { pcHealth } from './pc-health';
@@ -15,6 +15,9 @@ export interface Condition {
   summary: string;
   detectedAt: string;
 }
+
+/** The ladder's rung from which a late request is in the console's exception queue. */
+const EXCEPTION_STEP = LADDER_RUNGS.indexOf('exception-queue') + 1;
 
 const PUSH_ACTION = 'POST /v1/replication/:collection/push';
 /** The newest refused pushes read; older ones are long handled or already in the state table. */
@@ -129,25 +132,23 @@ async function recalledLotsIssued(
   return found;
 }
 
+/**
+ * Requests at the ladder's exception-queue rung or above (shared/replenishment/escalation-ladder),
+ * under their facility's service levels: the same verdict the PC shows from its own clock.
+ */
 async function escalatedRequests(db: Kysely<Database>, now: Date): Promise<Condition[]> {
-  const rows = await db
-    .selectFrom('documents')
-    .select('doc')
-    .where('collection', '=', 'supply_requests')
-    .where('deleted', '=', false)
-    .where(sql<boolean>`doc->>'status' = 'submitted'`)
-    .execute();
   const found: Condition[] = [];
-  for (const row of rows) {
-    const request = row.doc as unknown as SupplyRequest;
-    const verdict = escalation(request, now.toISOString());
-    if (!verdict.escalated) continue;
+  for (const { request, levels } of await openRequestsWithLevels(db)) {
+    const state = escalationLadder(request, levels, now.toISOString());
+    if (!state || state.step < EXCEPTION_STEP) continue;
     found.push({
-      id: conditionId('request-escalated', request.id),
+      // One condition per clock: a request late to be acknowledged and later late to arrive is
+      // two things for a person to look at.
+      id: conditionId('request-escalated', request.id, state.clock),
       kind: 'request-escalated',
       facilityId: request.facilityId,
-      summary: `${request.priority.toUpperCase()} request ${request.id}: ${verdict.message}`,
-      detectedAt: verdict.dueAt,
+      summary: `${request.priority.toUpperCase()} request ${request.id}: ${state.message}`,
+      detectedAt: state.dueAt,
     });
   }
   return found;

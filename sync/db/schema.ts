@@ -200,6 +200,15 @@ export interface Database {
   api_key_feed_positions: ApiKeyFeedPositionsTable;
   idempotency_keys: IdempotencyKeysTable;
   approval_policies: ApprovalPoliciesTable;
+  request_escalations: RequestEscalationsTable;
+}
+
+export interface RequestEscalationsTable {
+  request_id: string;
+  clock: 'acknowledge' | 'deliver';
+  rung: string;
+  facility_id: string;
+  reached_at: CreatedAt;
 }
 
 export interface IdempotencyKeysTable {

@@ -10,6 +10,7 @@ import * as consoleAccounts from './008-console-accounts';
 import * as exceptions from './009-exceptions';
 import * as idempotencyAndApprovalPolicies from './010-idempotency-and-approval-policies';
 import * as pcReports from './015-pc-reports';
+import * as requestEscalations from './016-request-escalations';
 
 /** Forward-only: a migration, once released, is never edited; the next change is a new file. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-exceptions': exceptions,
   '010-idempotency-and-approval-policies': idempotencyAndApprovalPolicies,
   '015-pc-reports': pcReports,
+  '016-request-escalations': requestEscalations,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

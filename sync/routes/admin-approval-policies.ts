@@ -32,7 +32,7 @@ export function adminApprovalPolicyRoutes(app: SyncApp, context: SyncContext): v
       schema: {
         tags: ['admin'],
         summary:
-          "Save a new version of a facility's approval policy (Idempotency-Key accepted): which requests need approval by value, quantity, unstocked item or controlled category, and above which value a second level approves too",
+          "Save a new version of a facility's approval policy (Idempotency-Key accepted): which requests need approval by value, quantity, unstocked item or controlled category, above which value a second level approves too, and the service levels (minutes to acknowledge and to deliver, per priority) its escalation ladder runs on",
         security: ADMIN_SECURITY,
         params: FacilityParams,
         body: PolicyRulesBody,
@@ -55,6 +55,15 @@ export function adminApprovalPolicyRoutes(app: SyncApp, context: SyncContext): v
           'POLICY_THRESHOLDS_CROSSED',
           `secondLevelValueAbove (${rules.secondLevelValueAbove}) is below valueAbove (${rules.valueAbove}): the second level's threshold must be the higher one.`,
         );
+      }
+      for (const [priority, level] of Object.entries(rules.serviceLevels ?? {})) {
+        if (level && level.deliverMinutes < level.acknowledgeMinutes) {
+          throw new HttpError(
+            422,
+            'SERVICE_LEVEL_CROSSED',
+            `serviceLevels.${priority}: deliverMinutes (${level.deliverMinutes}) is below acknowledgeMinutes (${level.acknowledgeMinutes}); a request cannot be due before it is due to be acknowledged.`,
+          );
+        }
       }
       const facilityId = request.params.id;
       const label = actorLabel(request.actor);

@@ -9,6 +9,7 @@ import { migrateToLatest } from '../migrations';
 import { buildServer } from '../server';
 import { webhookSettingsFromEnv } from '../webhooks/settings';
 import { startWebhookWorker } from '../webhooks/worker';
+import { startEscalationTimer } from '../escalation/escalation-timer';
 import { boundedShutdown } from './bounded-shutdown';
 
 function localUrl(config: SyncConfig, port: number): string {
@@ -58,6 +59,7 @@ export async function serveEndpoint(config: SyncConfig): Promise<number> {
       );
     }
     const worker = startWebhookWorker(database.db, app.log, webhooks);
+    const escalations = startEscalationTimer(database.db, app.log);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -72,6 +74,7 @@ export async function serveEndpoint(config: SyncConfig): Promise<number> {
       process.once('SIGINT', () => resolve('SIGINT'));
     });
     app.log.info({ signal, drainMs: config.drainMs }, 'draining');
+    await escalations.stop();
     const clean = await boundedShutdown({
       app,
       database,

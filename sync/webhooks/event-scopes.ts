@@ -3,6 +3,7 @@ import {
   COLLECTION_EVENT_TYPES,
   DELIVERY_CLOSED_EVENT,
   INTEGRITY_ALARM_EVENT,
+  REQUEST_ESCALATED_EVENT,
   REQUEST_STEP_EVENT_TYPE,
   WEBHOOK_EVENT_TYPES,
 } from './event-types';
@@ -28,6 +29,7 @@ export const EVENT_READ_SCOPES: Readonly<Record<string, ApiScope>> = {
   [COLLECTION_EVENT_TYPES.label_prints]: 'events:read',
   [INTEGRITY_ALARM_EVENT]: 'sync-health:read',
   [REQUEST_STEP_EVENT_TYPE]: 'requests:read',
+  [REQUEST_ESCALATED_EVENT]: 'requests:read',
 };
 
 /** The event types a key with `scopes` may subscribe to, in WEBHOOK_EVENT_TYPES order. */

@@ -20,6 +20,9 @@ export const INTEGRITY_ALARM_EVENT = 'integrity.alarm';
 /** Each step a supply request takes (webhooks/request-steps.ts). */
 export const REQUEST_STEP_EVENT_TYPE = 'supply_request.step';
 
+/** A request climbed to the ERP's rung of the escalation ladder (sync/escalation). */
+export const REQUEST_ESCALATED_EVENT = 'supply_request.escalated';
+
 /**
  * A stockroom closed an expected delivery: the ERP learns the discrepancy summary (the payload is
  * the delivery with its `closure`) without watching every delivery change.
@@ -32,5 +35,6 @@ export const WEBHOOK_EVENT_TYPES = [
     INTEGRITY_ALARM_EVENT,
     DELIVERY_CLOSED_EVENT,
     REQUEST_STEP_EVENT_TYPE,
+    REQUEST_ESCALATED_EVENT,
   ]),
 ].sort();
