@@ -8,3 +8,4 @@ export * from './exceptions';
 export * from './exception-shapes';
 export * from './recall-progress';
 export * from './pc-report';
+export * from './request-view';

@@ -24,7 +24,7 @@ export interface RequestStep {
 }
 
 /** Steps the centre takes; draft, submission and receipt belong to the requesting stockroom. */
-const CENTRE_STEPS: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
+export const CENTRE_STEPS: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
   'acknowledged',
   'approved',
   'rejected',

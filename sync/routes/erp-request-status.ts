@@ -1,24 +1,8 @@
 import Type from 'typebox';
-import {
-  Id,
-  Quantity,
-  REQUEST_STATUSES,
-  SafeName,
-  SafeText,
-  StringEnum,
-  type SupplyRequest,
-} from '../../shared/model';
-import { takeRequestStep } from '../../shared/replenishment/request-step';
+import { Id, Quantity, REQUEST_STATUSES, SafeName, SafeText, StringEnum } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
 import type { SyncApp, SyncContext } from '../context';
-import { HttpError } from '../http/errors';
-import { storeIdempotentAnswer } from '../http/idempotency';
-import { centreApprovalRequirement } from '../store/approval-policies';
-import { findDocuments, writeDocument } from '../store/documents';
-import { notifyChange } from '../store/notify';
-import { sequencedWrite } from '../store/sequenced';
-import { enqueueWebhooks } from '../webhooks/outbox';
-import { requestStepWebhooks } from '../webhooks/request-steps';
+import { takeCentreRequestStep } from '../store/centre-request-step';
 import { ErrorBody } from './collection-param';
 
 const StatusBody = Type.Object(
@@ -51,9 +35,6 @@ const StatusBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Codes of the request machine that mean "not from where the request is now". */
-const CONFLICTS = new Set(['INVALID_TRANSITION', 'APPROVAL_PENDING']);
-
 /**
  * The ERP moves a request through the one request machine (shared takeRequestStep), naming its
  * user. Acknowledging records what the facility's approval policy demands, evaluated here with
@@ -82,50 +63,13 @@ export function erpRequestStatusRoute(app: SyncApp, { database }: SyncContext): 
       const key = await authenticateApiKey(database.db, request, 'requests:write');
       const { status, note, lines, by } = request.body;
       const at = request.body.at ?? new Date().toISOString();
-      const updated = await sequencedWrite(database.db, async (trx) => {
-        const current = (await findDocuments(trx, 'supply_requests', [request.params.id])).get(
-          request.params.id,
-        );
-        if (!current || current.deleted) {
-          throw new HttpError(
-            404,
-            'REQUEST_UNKNOWN',
-            `There is no supply request "${request.params.id}".`,
-          );
-        }
-        const before = current.body as SupplyRequest;
-        const approval =
-          status === 'acknowledged' ? await centreApprovalRequirement(trx, before) : undefined;
-        const moved = takeRequestStep(
-          before,
-          {
-            to: status,
-            at,
-            ...(note !== undefined ? { note } : {}),
-            ...(lines !== undefined ? { lines } : {}),
-            ...(approval !== undefined ? { approval } : {}),
-          },
-          { kind: 'centre', by: `erp:${key.name}:${by}` },
-        );
-        if (!moved.ok) {
-          const code = moved.error.code;
-          const httpStatus = CONFLICTS.has(code) ? 409 : code === 'STEP_NOT_PERMITTED' ? 403 : 422;
-          throw new HttpError(httpStatus, code, moved.error.message);
-        }
-        await writeDocument(trx, {
-          collection: 'supply_requests',
-          body: moved.value,
-          deleted: false,
-          writtenBy: `api-key:${key.name}`,
-        });
-        await enqueueWebhooks(trx, requestStepWebhooks(before, moved.value));
-        await notifyChange(trx, database.channel, {
-          collection: 'supply_requests',
-          facilities: current.facilities,
-        });
-        await storeIdempotentAnswer(trx, request, 200, moved.value);
-        return moved.value;
-      });
+      const updated = await takeCentreRequestStep(
+        database.db,
+        database.channel,
+        request,
+        request.params.id,
+        { status, at, note, lines, by: `erp:${key.name}:${by}`, writtenBy: `api-key:${key.name}` },
+      );
       request.auditDetail = { requestId: request.params.id, status, by };
       return updated;
     },

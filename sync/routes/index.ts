@@ -6,6 +6,7 @@ import { adminConsoleViewRoutes } from './admin-console-views';
 import { adminDeviceRoutes } from './admin-devices';
 import { adminExceptionRoutes } from './admin-exceptions';
 import { adminRecallRoutes } from './admin-recalls';
+import { adminRequestRoutes } from './admin-requests';
 import { adminStreamRoute } from './admin-stream';
 import { adminWebhookRoutes } from './admin-webhooks';
 import { adminFacilityRoutes } from './admin-facilities';
@@ -46,6 +47,7 @@ export function registerRoutes(app: SyncApp, context: SyncContext): void {
   adminExceptionRoutes(app, context);
   adminStreamRoute(app, context);
   adminRecallRoutes(app, context);
+  adminRequestRoutes(app, context);
   adminWebhookRoutes(app, context);
   consoleSessionRoutes(app, context);
   void app.register(fhirRoutes(context), { prefix: FHIR_BASE });

@@ -1,0 +1,172 @@
+import Type from 'typebox';
+import type { RequestView } from '../../shared/console';
+import {
+  Id,
+  Quantity,
+  REQUEST_PRIORITIES,
+  REQUEST_STATUSES,
+  SafeText,
+  StringEnum,
+  SupplyRequestSchema,
+} from '../../shared/model';
+import { escalationLadder, LADDER_RUNGS } from '../../shared/replenishment/escalation-ladder';
+import { lineProgress } from '../../shared/replenishment/request-progress';
+import type { SyncApp, SyncContext } from '../context';
+import { openRequestsWithLevels } from '../escalation/escalation-sweep';
+import { takeCentreRequestStep } from '../store/centre-request-step';
+import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
+import { ErrorBody } from './collection-param';
+
+/** Steps the console takes: the centre's, never the stockroom's (draft, submit, receive). */
+const ConsoleStepBody = Type.Object(
+  {
+    status: StringEnum([
+      'acknowledged',
+      'approved',
+      'rejected',
+      'ordered',
+      'picking',
+      'shipped',
+      'cancelled',
+    ] as const),
+    note: Type.Optional(
+      SafeText({ maxLength: 1000, description: 'Required to cancel or reject: the reason' }),
+    ),
+    lines: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { itemId: Id('A line of the request'), quantity: Quantity() },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 500, description: 'shipped: what this (partial) shipment holds' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const RequestViewSchema = Type.Object({
+  request: SupplyRequestSchema,
+  lines: Type.Array(
+    Type.Object({
+      itemId: Type.String(),
+      requested: Type.Integer(),
+      shipped: Type.Integer(),
+      received: Type.Integer(),
+    }),
+  ),
+  escalation: Type.Union([
+    Type.Object({
+      clock: StringEnum(['acknowledge', 'deliver'] as const),
+      rung: StringEnum(LADDER_RUNGS),
+      step: Type.Integer(),
+      message: Type.String(),
+      dueAt: Type.String(),
+    }),
+    Type.Null(),
+  ]),
+});
+
+const PRIORITY_RANK = new Map(REQUEST_PRIORITIES.map((p, i) => [p, REQUEST_PRIORITIES.length - i]));
+
+/**
+ * The console's Requests screen (issue 15): every open request of the network with its progress
+ * and where it stands on the escalation ladder, the latest first within STAT, ASAP, urgent,
+ * routine; and the steps a buyer takes on one, through the same request machine as the ERP.
+ */
+export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
+  const { database } = context;
+  const base = { tags: ['admin'], security: ADMIN_SECURITY };
+  app.get(
+    '/v1/admin/requests',
+    {
+      onRequest: adminOnly(context, 'console.view'),
+      schema: {
+        ...base,
+        summary:
+          'Open supply requests of every facility (not received, rejected or cancelled), most urgent first, each with its line progress and its rung on the escalation ladder',
+        querystring: Type.Object({
+          facility: Type.Optional(Id('Only this facility')),
+          status: Type.Optional(StringEnum(REQUEST_STATUSES)),
+        }),
+        response: {
+          200: Type.Object({ requests: Type.Array(RequestViewSchema) }),
+          ...ADMIN_ERRORS,
+        },
+      },
+    },
+    async (request) => {
+      const now = new Date().toISOString();
+      const { facility, status } = request.query;
+      const views: RequestView[] = (await openRequestsWithLevels(database.db))
+        .filter(
+          ({ request: r }) =>
+            (!facility || r.facilityId === facility) && (!status || r.status === status),
+        )
+        .map(({ request: r, levels }) => {
+          const state = escalationLadder(r, levels, now);
+          return {
+            request: r,
+            lines: lineProgress(r),
+            escalation: state
+              ? {
+                  clock: state.clock,
+                  rung: state.rung,
+                  step: state.step,
+                  message: state.message,
+                  dueAt: state.dueAt,
+                }
+              : null,
+          };
+        })
+        .sort(
+          (a, b) =>
+            (b.escalation?.step ?? 0) - (a.escalation?.step ?? 0) ||
+            (PRIORITY_RANK.get(b.request.priority) ?? 0) -
+              (PRIORITY_RANK.get(a.request.priority) ?? 0) ||
+            (a.request.createdAt < b.request.createdAt ? -1 : 1),
+        )
+        .slice(0, 500);
+      return { requests: views };
+    },
+  );
+  app.post(
+    '/v1/admin/requests/:id/status',
+    {
+      onRequest: adminOnly(context, 'exceptions.work'),
+      schema: {
+        ...base,
+        summary:
+          'A buyer takes a step on a supply request: acknowledged, approved, rejected, ordered, picking, shipped or cancelled (Idempotency-Key accepted); recorded as console:<user>',
+        params: Type.Object({ id: Id('Supply request identifier') }),
+        body: ConsoleStepBody,
+        response: {
+          200: Type.Record(Type.String(), Type.Unknown()),
+          422: ErrorBody,
+          ...ADMIN_ERRORS,
+        },
+      },
+    },
+    async (request) => {
+      const actor = request.actor;
+      const who = actor && actor.type !== 'device' && actor.type !== 'api-key' ? actor.id : 'admin';
+      const { status, note, lines } = request.body;
+      const updated = await takeCentreRequestStep(
+        database.db,
+        database.channel,
+        request,
+        request.params.id,
+        {
+          status,
+          at: new Date().toISOString(),
+          note,
+          lines,
+          by: `console:${who}`,
+          writtenBy: `console:${who}`,
+        },
+      );
+      request.auditDetail = { requestId: request.params.id, status };
+      return updated;
+    },
+  );
+}
