@@ -7,6 +7,7 @@ import type {
   ExceptionList,
   ExceptionSearch,
   RecallProgress,
+  RequestView,
   PcHealth,
   SessionAnswer,
   WebhookView,
@@ -113,6 +114,12 @@ export const consoleApi = {
   takeException: (id: string) => api<ExceptionItem>('POST', '/v1/admin/exceptions/take', { id }),
   resolveException: (id: string, comment: string) =>
     api<ExceptionItem>('POST', '/v1/admin/exceptions/resolve', { id, comment }),
+  requests: () => api<{ requests: RequestView[] }>('GET', '/v1/admin/requests'),
+  takeRequestStep: (id: string, status: string, note?: string) =>
+    api<unknown>('POST', `/v1/admin/requests/${encodeURIComponent(id)}/status`, {
+      status,
+      ...(note ? { note } : {}),
+    }),
   audit: (search: AuditSearch) =>
     api<{ entries: AuditEntry[] }>('GET', `/v1/admin/audit?${auditQuery(search)}`),
 };

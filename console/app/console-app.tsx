@@ -16,6 +16,7 @@ import { FacilitiesScreen } from '../screens/facilities-screen';
 import { IntegrationScreen } from '../screens/integration-screen';
 import { PeopleScreen } from '../screens/people-screen';
 import { RecallsScreen } from '../screens/recalls-screen';
+import { RequestsScreen } from '../screens/requests-screen';
 import { SignInScreen } from '../screens/sign-in-screen';
 import { useSession } from './session';
 import { useHashRoute, type Screen } from './use-hash-route';
@@ -24,6 +25,7 @@ import { TONE } from '../components/tones';
 const NAV: { screen: Screen; label: string }[] = [
   { screen: 'pcs', label: 'Facilities and PCs' },
   { screen: 'exceptions', label: 'Exceptions' },
+  { screen: 'requests', label: 'Requests' },
   { screen: 'recalls', label: 'Recalls' },
   { screen: 'integration', label: 'Integration' },
   { screen: 'audit', label: 'Audit' },
@@ -92,6 +94,7 @@ export function ConsoleApp() {
       <AppShell.Main>
         {screen === 'pcs' && <FacilitiesScreen />}
         {screen === 'exceptions' && <ExceptionsScreen />}
+        {screen === 'requests' && <RequestsScreen />}
         {screen === 'recalls' && <RecallsScreen />}
         {screen === 'integration' && <IntegrationScreen />}
         {screen === 'audit' && <AuditScreen />}

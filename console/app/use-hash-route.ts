@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'react';
 
-export const SCREENS = ['pcs', 'exceptions', 'recalls', 'integration', 'audit', 'people'] as const;
+export const SCREENS = [
+  'pcs',
+  'exceptions',
+  'requests',
+  'recalls',
+  'integration',
+  'audit',
+  'people',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 function current(): Screen {

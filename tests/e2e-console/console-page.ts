@@ -30,7 +30,13 @@ export class ConsolePage {
 
   async go(
     screen:
-      'Facilities and PCs' | 'Exceptions' | 'Recalls' | 'Integration' | 'Audit' | 'Console people',
+      | 'Facilities and PCs'
+      | 'Exceptions'
+      | 'Requests'
+      | 'Recalls'
+      | 'Integration'
+      | 'Audit'
+      | 'Console people',
   ): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Console screens' })

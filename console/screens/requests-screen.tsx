@@ -1,0 +1,189 @@
+import { Badge, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { centreStepsFrom, type RequestView } from '../../shared/console';
+import type { RequestStatus } from '../../shared/model';
+import { consoleApi } from '../api/calls';
+import type { ApiError } from '../api/http';
+import { useLive } from '../app/use-live';
+import { useLoad } from '../app/use-load';
+import { useSession } from '../app/session';
+import { DataTable } from '../components/data-table';
+import { Dialog } from '../components/dialog';
+import { Problem } from '../components/problem';
+import { TONE } from '../components/tones';
+import { formatTime } from '../components/when';
+
+const STEP_WORDS: Partial<Record<RequestStatus, string>> = {
+  acknowledged: 'Acknowledge',
+  approved: 'Approve',
+  rejected: 'Reject…',
+  ordered: 'Mark ordered',
+  picking: 'Mark picking',
+  shipped: 'Mark shipped',
+  cancelled: 'Cancel…',
+};
+/** Steps that carry the buyer's reason. */
+const NEEDS_REASON = new Set<RequestStatus>(['rejected', 'cancelled']);
+
+function submittedAt(view: RequestView): string {
+  return view.request.history.find((h) => h.status === 'submitted')?.at ?? view.request.createdAt;
+}
+
+function itemsOf(view: RequestView): string {
+  return view.request.lines
+    .map((l) => {
+      const progress = view.lines.find((p) => p.itemId === l.itemId);
+      const moved = progress && progress.shipped > 0 ? ` (${progress.shipped} shipped)` : '';
+      return `${l.quantity} × ${l.itemId}${moved}`;
+    })
+    .join(', ');
+}
+
+/**
+ * Every open supply request of the network, the latest on the escalation ladder first: a buyer
+ * acknowledges, approves, orders, ships, rejects or cancels from here; an analyst only looks.
+ */
+export function RequestsScreen() {
+  const { may } = useSession();
+  const list = useLoad(() => consoleApi.requests());
+  useLive(list.reload);
+  const [problem, setProblem] = useState<ApiError>();
+  const [reasonFor, setReasonFor] = useState<{ view: RequestView; status: RequestStatus }>();
+  const act = async (id: string, status: RequestStatus, note?: string) => {
+    setProblem(undefined);
+    try {
+      await consoleApi.takeRequestStep(id, status, note);
+      list.reload();
+      return true;
+    } catch (error) {
+      setProblem(error as ApiError);
+      return false;
+    }
+  };
+  const mayAct = may('exceptions.work');
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2">
+        Requests
+      </Title>
+      <Problem error={list.error ?? problem} title="Not done" />
+      <DataTable
+        caption="Open supply requests, the most overdue first: a highlighted row is escalated"
+        testId="requests-table"
+        rows={list.data?.requests ?? []}
+        rowKey={(v) => v.request.id}
+        attention={(v) => v.escalation !== null}
+        empty="No open request in the network."
+        columns={[
+          { header: 'Facility', cell: (v) => v.request.facilityId },
+          {
+            header: 'Priority',
+            cell: (v) => (
+              <Badge color={v.request.priority === 'stat' ? TONE.bad : TONE.info} variant="filled">
+                {v.request.priority}
+              </Badge>
+            ),
+          },
+          { header: 'Items', cell: itemsOf },
+          { header: 'For', cell: (v) => v.request.locationId },
+          {
+            header: 'Status',
+            cell: (v) => (
+              <Stack gap={2}>
+                <Text fz="sm">{v.request.status}</Text>
+                <Text fz="xs">submitted {formatTime(submittedAt(v))}</Text>
+              </Stack>
+            ),
+          },
+          {
+            header: 'Escalation',
+            cell: (v) =>
+              v.escalation ? (
+                <Text fz="sm" fw={700} c={TONE.bad} data-testid="request-escalation">
+                  {v.escalation.message}
+                </Text>
+              ) : (
+                <Text fz="sm">On time</Text>
+              ),
+          },
+          ...(mayAct
+            ? [
+                {
+                  header: 'Act',
+                  cell: (v: RequestView) => (
+                    <Group gap="xs">
+                      {centreStepsFrom(v.request.status).map((status) => (
+                        <Button
+                          key={status}
+                          size="xs"
+                          variant={NEEDS_REASON.has(status) ? 'default' : 'light'}
+                          aria-label={`${STEP_WORDS[status] ?? status} request ${v.request.id}`}
+                          onClick={() =>
+                            NEEDS_REASON.has(status)
+                              ? setReasonFor({ view: v, status })
+                              : void act(v.request.id, status)
+                          }
+                        >
+                          {STEP_WORDS[status] ?? status}
+                        </Button>
+                      ))}
+                    </Group>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {reasonFor && (
+        <Dialog
+          title={`${reasonFor.status === 'rejected' ? 'Reject' : 'Cancel'} request ${reasonFor.view.request.id}`}
+          onClose={() => setReasonFor(undefined)}
+        >
+          <ReasonForm
+            onCancel={() => setReasonFor(undefined)}
+            onSubmit={async (reason) => {
+              if (await act(reasonFor.view.request.id, reasonFor.status, reason)) {
+                setReasonFor(undefined);
+              }
+            }}
+          />
+        </Dialog>
+      )}
+    </Stack>
+  );
+}
+
+function ReasonForm(props: { onCancel: () => void; onSubmit: (reason: string) => Promise<void> }) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        setBusy(true);
+        void props.onSubmit(reason.trim()).finally(() => setBusy(false));
+      }}
+    >
+      <Stack gap="sm">
+        <Textarea
+          label="Reason"
+          description="The stockroom and the ERP read it with the step."
+          required
+          autosize
+          minRows={3}
+          maxLength={1000}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            Back
+          </Button>
+          <Button type="submit" loading={busy} disabled={reason.trim() === ''}>
+            Confirm
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

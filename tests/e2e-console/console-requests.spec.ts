@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { supplyRequest } from '../integration/sync-helpers/documents';
+import { staffUser } from '../integration/sync-helpers/staff';
+import { ConsolePage } from './console-page';
+
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+test('a buyer sees an escalated STAT request at the top of Requests and acknowledges and approves it', async ({
+  page,
+  request: api,
+}) => {
+  // The set-up an integration administrator does: a facility, its PC, and its nurse manager from the ERP.
+  const console = new ConsolePage(page);
+  await console.open();
+  await console.signIn('admin');
+  const form = page.getByRole('form', { name: 'Add a facility' });
+  await form.getByLabel('Facility id').fill('FAC-REQ');
+  await form.getByLabel('Name').fill('Requests Ward');
+  await form.getByRole('button', { name: 'Add facility' }).click();
+  await page.getByRole('button', { name: 'Enrol a PC for Requests Ward' }).click();
+  const code = (await page.getByTestId('enrolment-code-text').textContent()) ?? '';
+  const enrolled = await api.post('/v1/devices/enroll', {
+    headers: { authorization: `Bearer ${code}` },
+    data: { deviceName: 'Ward 9 PC' },
+  });
+  expect(enrolled.status()).toBe(201);
+  const { token } = (await enrolled.json()) as { token: string };
+  await console.go('Integration');
+  const keyForm = page.getByRole('form', { name: 'Create an API key' });
+  await keyForm.getByLabel('Name').fill('erp-staff');
+  await keyForm.getByRole('checkbox', { name: 'users:write' }).check();
+  await keyForm.getByRole('button', { name: 'Create key' }).click();
+  const key = (await page.getByTestId('api-key-secret').locator('code').textContent()) ?? '';
+  const staffed = await api.put('/v1/erp/users', {
+    headers: { authorization: `Bearer ${key}` },
+    data: [staffUser('USR-NM-REQ', 'nurse-manager', ['FAC-REQ'])],
+  });
+  expect(staffed.status()).toBe(200);
+
+  // A STAT request raised 40 minutes ago on the ward's PC, nobody has acknowledged it.
+  const stat = supplyRequest('FAC-REQ', {
+    status: 'submitted',
+    priority: 'stat',
+    kind: 'urgent',
+    createdBy: 'USR-NM-REQ',
+    history: [
+      { status: 'draft', at: ago(40), by: 'USR-NM-REQ' },
+      { status: 'submitted', at: ago(40), by: 'USR-NM-REQ' },
+    ],
+  });
+  const pushed = await api.post('/v1/replication/supply_requests/push', {
+    headers: { authorization: `Bearer ${token}` },
+    data: [{ newDocumentState: stat }],
+  });
+  expect(pushed.status()).toBe(200);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await console.signIn('buyer');
+  await console.go('Requests');
+  const row = page.getByTestId('requests-table').getByRole('row', { name: /FAC-REQ/ });
+  await expect(row).toContainText(/Not acknowledged for 4\d min — escalated to the supervisor/);
+  await expect(row).toHaveAttribute('data-attention', 'true');
+  await console.expectNoAxeViolations('requests (escalated)');
+  await console.screenshots('requests-escalated');
+
+  await row.getByRole('button', { name: `Acknowledge request ${stat.id}` }).click();
+  await expect(row).toContainText('acknowledged');
+  await expect(row).toContainText('On time');
+  await row.getByRole('button', { name: `Approve request ${stat.id}` }).click();
+  await expect(row).toContainText('approved');
+
+  // Cancelling asks for the reason the stockroom and the ERP will read.
+  await row.getByRole('button', { name: `Cancel… request ${stat.id}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Cancel request ${stat.id}` });
+  await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+  await console.expectNoAxeViolations('requests (cancel dialog)');
+  await dialog.getByRole('button', { name: 'Back' }).click();
+  await expect(row).toContainText('approved');
+});
