@@ -4,14 +4,19 @@ import type { RequestStatus, SupplyRequest } from '../../shared/model';
 import type { Person } from '../../shared/permissions';
 import { authorize } from '../../shared/permissions';
 import { actOfEntry, earlierActs } from '../../shared/replenishment/request-step';
-import { levelsApproved, levelsDemanded } from '../../shared/replenishment/request-progress';
+import {
+  levelsApproved,
+  levelsDemanded,
+  lineProgress,
+} from '../../shared/replenishment/request-progress';
 import { canTransition, nextApprovalLevel } from '../../shared/replenishment/request-status';
 import { useServices } from '../app/services';
 import { moveRequestAs } from '../store/request-writer';
 import { ProblemAlert } from './problem-alert';
 
 /**
- * The steps a person at this PC may take on a request: acknowledge, approve, reject. The screen
+ * The steps a person at this PC may take on a request: acknowledge, approve, reject, and receive
+ * what has been shipped (the units shipped and not yet received, named line by line). The screen
  * asks the permission model what to offer, and says why a requester sees no Approve button; the
  * writer decides again when the step is taken.
  */
@@ -38,13 +43,17 @@ export function RequestSteps({ request, person }: { request: SupplyRequest; pers
     request.history.some(
       (e) => e.by === person.id && (e.status === 'draft' || e.status === 'submitted'),
     );
+  // What has arrived and is not yet received: a receipt names exactly those units.
+  const arrived = lineProgress(request)
+    .map((l) => ({ itemId: l.itemId, quantity: l.shipped - l.received }))
+    .filter((l) => l.quantity > 0);
   const take = async (to: RequestStatus) => {
     const moved = await moveRequestAs(
       db,
       { facilityId, actorId: person.id, now: () => new Date() },
       request.id,
       to,
-      to === 'rejected' ? { note: reason.trim() } : {},
+      to === 'rejected' ? { note: reason.trim() } : to === 'received' ? { lines: arrived } : {},
     );
     setProblem(moved.ok ? undefined : moved.message);
     if (moved.ok) setReason('');
@@ -52,7 +61,8 @@ export function RequestSteps({ request, person }: { request: SupplyRequest; pers
   const canAck = may('acknowledged');
   const canApprove = awaitingApproval && may('approved');
   const canReject = may('rejected');
-  if (!canAck && !canApprove && !canReject && !ownRequest) return null;
+  const canReceive = arrived.length > 0 && may('received');
+  if (!canAck && !canApprove && !canReject && !canReceive && !ownRequest) return null;
   return (
     <Stack gap="xs" mt="sm">
       {awaitingApproval && (
@@ -71,6 +81,11 @@ export function RequestSteps({ request, person }: { request: SupplyRequest; pers
         {canAck && (
           <Button size="lg" onClick={() => void take('acknowledged')}>
             Acknowledge
+          </Button>
+        )}
+        {canReceive && (
+          <Button size="lg" color="green.9" onClick={() => void take('received')}>
+            Mark received ({arrived.reduce((sum, l) => sum + l.quantity, 0)} units)
           </Button>
         )}
         {canApprove && (

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'request.approve',
   'request.approve.second',
   'request.fulfil',
+  'request.receive',
   'recall.sweep',
   'recall.quarantine',
   'recall.dispose',
@@ -42,6 +43,7 @@ const TECH: readonly Permission[] = [
   'request.create',
   'request.submit',
   'request.fulfil',
+  'request.receive',
   'recall.sweep',
   'recall.quarantine',
   'label.print',
@@ -53,6 +55,8 @@ const NURSE_MANAGER: readonly Permission[] = [
   'request.create',
   'request.submit',
   'request.urgent',
+  // A ward confirms what reached it: closing a request's line is not receiving stock into the store.
+  'request.receive',
 ];
 
 const SUPERVISOR: readonly Permission[] = [

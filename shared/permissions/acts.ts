@@ -107,7 +107,7 @@ const REQUEST: Readonly<Record<RequestStatus, ActRule>> = {
   ordered: { permission: undefined, words: 'mark a supply request ordered' },
   picking: { permission: 'request.fulfil', words: 'pick a supply request' },
   shipped: { permission: 'request.fulfil', words: 'ship a supply request' },
-  received: { permission: 'stock.receive', words: 'receive a supply request' },
+  received: { permission: 'request.receive', words: 'receive a supply request' },
   cancelled: { permission: 'request.submit', words: 'cancel a supply request' },
 };
 

@@ -78,15 +78,14 @@ test('a tech picks a STAT request in FEFO order, is stopped at the recalled lot,
     ['FC2410C', 2, 'DEP-ICU'],
   ]);
 
-  // The nurse manager sees it shipped.
+  // The nurse manager sees it shipped, and confirms what reached the ward: the request is done.
   await switchTo(app, 'nurse-manager');
   await app.go('Urgent requests');
-  await expect(
-    page
-      .getByTestId('urgent-request')
-      .filter({ hasText: '2 × Foley catheter' })
-      .getByLabel('Status history'),
-  ).toContainText('shipped');
+  const mine = page.getByTestId('urgent-request').filter({ hasText: '2 × Foley catheter' });
+  await expect(mine.getByLabel('Status history')).toContainText('shipped');
+  await mine.getByRole('button', { name: 'Mark received (2 units)' }).click();
+  await expect(mine.getByLabel('Status history')).toContainText('received');
+  await expect(mine.getByRole('button', { name: /Mark received/ })).toHaveCount(0);
 });
 
 test('a nurse manager has no pick screen', async ({ page }) => {

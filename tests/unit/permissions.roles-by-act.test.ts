@@ -37,7 +37,7 @@ const ALLOWED: Readonly<Record<Act, readonly Role[]>> = {
   'request.ordered': [],
   'request.picking': [T, S, A],
   'request.shipped': [T, S, A],
-  'request.received': [T, S, A],
+  'request.received': [T, N, S, A],
   'request.cancelled': [T, N, S, A],
   'request.urgent': [N, S, A],
   'stock.count-approval': [S, A],
