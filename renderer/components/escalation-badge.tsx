@@ -19,7 +19,11 @@ export function EscalationBadge({ request, now }: { request: SupplyRequest; now:
       data-testid="escalated"
       data-rung={state.rung}
       role="status"
-      style={{ height: 'auto', whiteSpace: 'normal', textTransform: 'none', paddingBlock: 4 }}
+      // A badge cuts its label to one line; this one is a sentence the reader needs whole.
+      styles={{
+        root: { height: 'auto', maxWidth: '100%', paddingBlock: 4, textTransform: 'none' },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+      }}
     >
       {state.message}
     </Badge>

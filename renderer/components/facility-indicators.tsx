@@ -10,6 +10,7 @@ import {
   dailyUsage,
   expiryExposure,
   expiryWasteByMonth,
+  fillRate,
   orderCycleTimes,
   recallResponse,
   splitItemLocation,
@@ -71,11 +72,13 @@ export function FacilityIndicators() {
       risks: stockoutRisks(data.balances, events.docs, data.parLevels, data.today),
       recalls: recallResponse(cases.docs, notices.docs, period),
       cycle: orderCycleTimes(data.requests, period),
+      fill: fillRate(data.requests, period),
       acknowledgement: acknowledgementTimes(data.requests, DEFAULT_ESCALATION_POLICY, period, now),
     };
     // `cost` reads data.itemById, which is part of `data`.
   }, [data, events.docs, cases.docs, notices.docs, period, now]);
-  const { accuracy, exposure, waste, stockedOut, risks, recalls, cycle, acknowledgement } = figures;
+  const { accuracy, exposure, waste, stockedOut, risks, recalls, cycle, fill, acknowledgement } =
+    figures;
   const wasteUnits = waste.reduce((t, m) => t + m.units, 0);
   const wasteValue = waste.reduce((t, m) => t + m.value, 0);
   const classI = recalls.byClass.find((c) => c.recallClass === 'I');
@@ -217,6 +220,22 @@ export function FacilityIndicators() {
               new Date(c.receivedAt).toLocaleString(),
               hours(c.hoursToQuarantined),
               hours(c.hoursToClosed),
+            ]),
+          }}
+        />
+        <IndicatorCard
+          id="fill-rate"
+          figure={`${percent(fill.lineRate)} of lines`}
+          caption={`filled complete on the first delivery; ${percent(fill.unitRate)} of units`}
+          records={{
+            columns: ['Request', 'Item', 'Requested', 'First delivery', 'Received', 'Filled'],
+            rows: fill.records.map((r) => [
+              r.requestId,
+              name(r.itemId),
+              String(r.requested),
+              String(r.firstDelivery),
+              new Date(r.receivedAt).toLocaleString(),
+              r.filled ? 'yes' : 'no',
             ]),
           }}
         />

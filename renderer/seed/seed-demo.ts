@@ -10,6 +10,7 @@ import {
   DEMO_PAR_LEVELS,
 } from './demo-catalogue';
 import { demoHistory } from './demo-history';
+import { demoRequestHistory } from './demo-request-history';
 import { addDays } from './demo-labels';
 import { DEMO_PEOPLE } from './demo-people';
 
@@ -29,6 +30,11 @@ export async function seedDemoHistory(db: StockroomDatabase, today: string): Pro
     (await db.stock_events.findByIds(history.map((e) => e.id)).exec()).keys(),
   );
   await db.stock_events.bulkInsert(history.filter((e) => !present.has(e.id)));
+  const requests = demoRequestHistory(today);
+  const known = new Set(
+    (await db.supply_requests.findByIds(requests.map((r) => r.id)).exec()).keys(),
+  );
+  await db.supply_requests.bulkInsert(requests.filter((r) => !known.has(r.id)));
   await db.upsertLocal(HISTORY_FLAG, { at: today });
 }
 

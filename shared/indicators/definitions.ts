@@ -11,6 +11,7 @@ export const INDICATOR_IDS = [
   'recall-response',
   'order-cycle-time',
   'urgent-acknowledgement',
+  'fill-rate',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
@@ -63,6 +64,12 @@ export const INDICATORS: Readonly<Record<IndicatorId, IndicatorDefinition>> = {
     definition:
       'Hours from a request being submitted to it being received; median and 90th percentile per priority, over the requests received in the period.',
     unit: 'hours',
+  },
+  'fill-rate': {
+    title: 'Fill rate',
+    definition:
+      'Of the requests whose first delivery was received in the period: the share of requested lines that delivery brought complete (line fill rate), and the share of requested units it brought (unit fill rate). Later deliveries of the same request do not count.',
+    unit: 'share',
   },
   'urgent-acknowledgement': {
     title: 'Time to acknowledge urgent requests',

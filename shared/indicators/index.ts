@@ -12,3 +12,4 @@ export * from './stockouts';
 export * from './usage';
 export * from './usage-anomaly';
 export * from './csv';
+export * from './fill-rate';

@@ -22,9 +22,12 @@ test('the dashboard shows the facility figures offline, says what each means and
     'recall-response',
     'order-cycle-time',
     'urgent-acknowledgement',
+    'fill-rate',
   ]) {
     await expect(page.getByTestId(`indicator-${id}-figure`)).not.toBeEmpty();
   }
+  // The demo's past requests: some first deliveries came short.
+  await expect(page.getByTestId('indicator-fill-rate-figure')).toHaveText(/^\d{1,2} % of lines$/);
   // The demo stock has lots expiring within 90 days: the figure and its chart are there.
   const expiring = page.getByTestId('indicator-expiring-value');
   await expect(expiring.locator('.recharts-wrapper')).toBeVisible();

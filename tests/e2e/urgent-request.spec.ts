@@ -69,7 +69,18 @@ test('a STAT request nobody acknowledges escalates on the urgent screen and the 
   await expectAccessible(page, 'urgent requests (escalated)');
 
   await app.go('Dashboard');
-  await expect(
-    page.getByTestId('dash-urgent').getByRole('listitem').filter({ hasText: '12 × Saline flush' }),
-  ).toContainText(/Not acknowledged for 4\d min — escalated to the supervisor/);
+  const onDashboard = page
+    .getByTestId('dash-urgent')
+    .getByRole('listitem')
+    .filter({ hasText: '12 × Saline flush' });
+  await expect(onDashboard).toContainText(
+    /Not acknowledged for 4\d min — escalated to the supervisor/,
+  );
+  // The whole sentence shows: the badge wraps rather than cutting its words off.
+  const badge = onDashboard.getByTestId('escalated');
+  const cut = await badge.evaluate((el) => {
+    const label = el.querySelector('.mantine-Badge-label') ?? el;
+    return label.scrollWidth > label.clientWidth + 1;
+  });
+  expect(cut).toBe(false);
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { foldLedger } from '../../shared/inventory';
-import { countAccuracy, expiryWasteByMonth, stockouts } from '../../shared/indicators';
+import { countAccuracy, expiryWasteByMonth, fillRate, stockouts } from '../../shared/indicators';
+import { documentValidator } from '../../shared/model';
 import { demoHistory } from '../../renderer/seed/demo-history';
+import { demoRequestHistory } from '../../renderer/seed/demo-request-history';
 
 describe("the demo facility's past", () => {
   const events = demoHistory('2026-12-03');
@@ -34,5 +36,20 @@ describe("the demo facility's past", () => {
 
   it('is the same on every first run', () => {
     expect(demoHistory('2026-12-03')).toEqual(events);
+  });
+});
+
+describe('the demo past of requests', () => {
+  it('takes every request through the machine to received, with a short first delivery now and then', () => {
+    const requests = demoRequestHistory('2026-12-03');
+    expect(requests.length).toBeGreaterThan(20);
+    for (const r of requests) {
+      expect(documentValidator('supply_requests').validate(r).ok, r.id).toBe(true);
+      expect(r.status).toBe('received');
+    }
+    const fill = fillRate(requests, { from: '2026-07-01', to: '2026-12-03' });
+    expect(fill.lineRate).toBeGreaterThan(0.6);
+    expect(fill.lineRate).toBeLessThan(1);
+    expect(demoRequestHistory('2026-12-03')).toEqual(requests);
   });
 });
