@@ -13,3 +13,4 @@ export * from './usage';
 export * from './usage-anomaly';
 export * from './csv';
 export * from './fill-rate';
+export * from './facility-summary';

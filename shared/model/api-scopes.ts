@@ -19,6 +19,8 @@ export const API_SCOPES = [
   'requests:read',
   'recalls:read',
   'users:read',
+  // The network's indicators (issue 16), per facility, for the ERP's own reporting.
+  'indicators:read',
   // The read-only FHIR R5 view (/fhir/R5): requests, deliveries, inventory reports and lots.
   'fhir:read',
 ] as const;

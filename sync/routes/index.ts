@@ -7,6 +7,7 @@ import { adminDeviceRoutes } from './admin-devices';
 import { adminExceptionRoutes } from './admin-exceptions';
 import { adminRecallRoutes } from './admin-recalls';
 import { adminRequestRoutes } from './admin-requests';
+import { indicatorRoutes } from './indicators';
 import { adminStreamRoute } from './admin-stream';
 import { adminWebhookRoutes } from './admin-webhooks';
 import { adminFacilityRoutes } from './admin-facilities';
@@ -48,6 +49,7 @@ export function registerRoutes(app: SyncApp, context: SyncContext): void {
   adminStreamRoute(app, context);
   adminRecallRoutes(app, context);
   adminRequestRoutes(app, context);
+  indicatorRoutes(app, context);
   adminWebhookRoutes(app, context);
   consoleSessionRoutes(app, context);
   void app.register(fhirRoutes(context), { prefix: FHIR_BASE });

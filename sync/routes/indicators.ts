@@ -1,0 +1,112 @@
+import Type from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import { INDICATORS } from '../../shared/indicators';
+import { isoDateFromDays, parseIsoDate } from '../../shared/inventory/calendar';
+import { Id, IsoDate } from '../../shared/model';
+import { authenticateApiKey } from '../auth/api-key-auth';
+import { networkIndicators } from '../console/network-indicators';
+import type { SyncApp, SyncContext } from '../context';
+import { HttpError } from '../http/errors';
+import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
+import { ErrorBody } from './collection-param';
+
+const MAX_DAYS = 366;
+const Share = Type.Union([Type.Number(), Type.Null()]);
+const Summary = Type.Object({
+  facilityId: Type.String(),
+  countAccuracy: Share,
+  counts: Type.Integer(),
+  lineFillRate: Share,
+  unitFillRate: Share,
+  linesDelivered: Type.Integer(),
+  cycleMedianHours: Share,
+  urgentAcknowledgeMedianMinutes: Share,
+  urgentLate: Type.Integer(),
+  wasteUnits: Type.Number(),
+  wasteValue: Type.Number(),
+  classIQuarantineMedianHours: Share,
+});
+const Answer = Type.Object({
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  facilities: Type.Array(Summary),
+  definitions: Type.Record(
+    Type.String(),
+    Type.Object({ title: Type.String(), definition: Type.String() }),
+  ),
+});
+const Query = Type.Object({
+  from: Type.Optional(IsoDate('First day, inclusive (default: 30 days before `to`)')),
+  to: Type.Optional(IsoDate('Last day, inclusive (default: today, UTC)')),
+  facility: Type.Optional(Id('Only this facility')),
+});
+
+type PeriodQuery = { from?: string; to?: string };
+
+/** The period asked for, whole UTC days, at most a year: a clear 422 for anything else. */
+function periodOf(query: PeriodQuery, now: Date): { from: string; to: string } {
+  const today = Math.floor(now.getTime() / 86_400_000);
+  const last = query.to === undefined ? today : parseIsoDate(query.to);
+  const first = query.from === undefined ? (last ?? today) - 29 : parseIsoDate(query.from);
+  if (first === undefined || last === undefined || first > last || last - first + 1 > MAX_DAYS) {
+    throw new HttpError(
+      422,
+      'PERIOD_INVALID',
+      `The period must be real dates with from on or before to, and at most ${MAX_DAYS} days long (from=${query.from ?? '-'}, to=${query.to ?? '-'}).`,
+    );
+  }
+  return { from: isoDateFromDays(first), to: isoDateFromDays(last) };
+}
+
+const definitions = Object.fromEntries(
+  Object.entries(INDICATORS).map(([id, d]) => [id, { title: d.title, definition: d.definition }]),
+);
+
+/**
+ * The network's indicators per facility (issue 16): for the console's side-by-side comparison and,
+ * under scope indicators:read, for the ERP's own reporting. Each figure comes from the pure
+ * function the stockroom dashboard uses; the definitions travel with the answer.
+ */
+export function indicatorRoutes(app: SyncApp, context: SyncContext): void {
+  const { database } = context;
+  const answer = async (
+    request: FastifyRequest<{ Querystring: PeriodQuery & { facility?: string } }>,
+  ) => {
+    const now = new Date();
+    const period = periodOf(request.query, now);
+    return {
+      period,
+      facilities: await networkIndicators(database.db, period, now, request.query.facility),
+      definitions,
+    };
+  };
+  app.get(
+    '/v1/admin/indicators',
+    {
+      onRequest: adminOnly(context, 'console.view'),
+      schema: {
+        tags: ['admin'],
+        security: ADMIN_SECURITY,
+        summary: "Every facility's headline indicators over a period, side by side",
+        querystring: Query,
+        response: { 200: Answer, 422: ErrorBody, ...ADMIN_ERRORS },
+      },
+    },
+    answer,
+  );
+  app.get(
+    '/v1/erp/indicators',
+    {
+      schema: {
+        tags: ['erp'],
+        summary:
+          "Each facility's headline indicators over a period, with their definitions (scope indicators:read)",
+        querystring: Query,
+        response: { 200: Answer, 401: ErrorBody, 403: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (request) => {
+      await authenticateApiKey(database.db, request, 'indicators:read');
+      return answer(request);
+    },
+  );
+}
