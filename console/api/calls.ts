@@ -12,6 +12,7 @@ import type {
   SessionAnswer,
   WebhookView,
 } from '../../shared/console';
+import type { FacilitySummary } from '../../shared/indicators';
 import type { RecallNotice } from '../../shared/model';
 import { api } from './http';
 
@@ -35,6 +36,13 @@ export interface EnrolmentCode {
 export interface NewApiKey {
   apiKey: { id: string; name: string; scopes: string[]; expiresAt: string | null; key: string };
   note: string;
+}
+
+/** GET /v1/admin/indicators: every facility's headline figures over a period. */
+export interface NetworkIndicators {
+  period: { from: string; to: string };
+  facilities: FacilitySummary[];
+  definitions: Record<string, { title: string; definition: string }>;
 }
 
 /** A webhook endpoint as GET /v1/admin/webhooks lists it (never its secret). */
@@ -115,6 +123,8 @@ export const consoleApi = {
   resolveException: (id: string, comment: string) =>
     api<ExceptionItem>('POST', '/v1/admin/exceptions/resolve', { id, comment }),
   requests: () => api<{ requests: RequestView[] }>('GET', '/v1/admin/requests'),
+  indicators: (from: string, to: string) =>
+    api<NetworkIndicators>('GET', `/v1/admin/indicators?from=${from}&to=${to}`),
   takeRequestStep: (id: string, status: string, note?: string) =>
     api<unknown>('POST', `/v1/admin/requests/${encodeURIComponent(id)}/status`, {
       status,

@@ -13,6 +13,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { AuditScreen } from '../screens/audit-screen';
 import { ExceptionsScreen } from '../screens/exceptions-screen';
 import { FacilitiesScreen } from '../screens/facilities-screen';
+import { IndicatorsScreen } from '../screens/indicators-screen';
 import { IntegrationScreen } from '../screens/integration-screen';
 import { PeopleScreen } from '../screens/people-screen';
 import { RecallsScreen } from '../screens/recalls-screen';
@@ -26,6 +27,7 @@ const NAV: { screen: Screen; label: string }[] = [
   { screen: 'pcs', label: 'Facilities and PCs' },
   { screen: 'exceptions', label: 'Exceptions' },
   { screen: 'requests', label: 'Requests' },
+  { screen: 'indicators', label: 'Indicators' },
   { screen: 'recalls', label: 'Recalls' },
   { screen: 'integration', label: 'Integration' },
   { screen: 'audit', label: 'Audit' },
@@ -95,6 +97,7 @@ export function ConsoleApp() {
         {screen === 'pcs' && <FacilitiesScreen />}
         {screen === 'exceptions' && <ExceptionsScreen />}
         {screen === 'requests' && <RequestsScreen />}
+        {screen === 'indicators' && <IndicatorsScreen />}
         {screen === 'recalls' && <RecallsScreen />}
         {screen === 'integration' && <IntegrationScreen />}
         {screen === 'audit' && <AuditScreen />}

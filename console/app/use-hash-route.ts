@@ -4,6 +4,7 @@ export const SCREENS = [
   'pcs',
   'exceptions',
   'requests',
+  'indicators',
   'recalls',
   'integration',
   'audit',

@@ -33,6 +33,7 @@ export class ConsolePage {
       | 'Facilities and PCs'
       | 'Exceptions'
       | 'Requests'
+      | 'Indicators'
       | 'Recalls'
       | 'Integration'
       | 'Audit'

@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import type { SupplyRequest } from '../../shared/model';
+import { transition } from '../../shared/replenishment/request-status';
 import { supplyRequest } from '../integration/sync-helpers/documents';
 import { staffUser } from '../integration/sync-helpers/staff';
 import { ConsolePage } from './console-page';
@@ -76,4 +78,35 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   await console.expectNoAxeViolations('requests (cancel dialog)');
   await dialog.getByRole('button', { name: 'Back' }).click();
   await expect(row).toContainText('approved');
+
+  // The centre orders and ships it; the ward's PC receives it all; the network's figures count it.
+  await row.getByRole('button', { name: `Mark ordered request ${stat.id}` }).click();
+  await expect(row).toContainText('ordered');
+  await row.getByRole('button', { name: `Mark shipped request ${stat.id}` }).click();
+  await expect(row).toContainText('shipped');
+  const pulled = await api.get('/v1/replication/supply_requests/pull?limit=1000', {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const shipped = ((await pulled.json()) as { documents: SupplyRequest[] }).documents.find(
+    (d) => d.id === stat.id,
+  )!;
+  expect(shipped.status).toBe('shipped');
+  const received = transition(shipped, 'received', {
+    at: new Date().toISOString(),
+    by: 'USR-NM-REQ',
+    lines: [{ itemId: stat.lines[0]!.itemId, quantity: stat.lines[0]!.quantity }],
+  });
+  if (!received.ok) throw new Error(received.error.message);
+  const receipt = await api.post('/v1/replication/supply_requests/push', {
+    headers: { authorization: `Bearer ${token}` },
+    data: [{ assumedMasterState: shipped, newDocumentState: received.value }],
+  });
+  expect(receipt.status()).toBe(200);
+  await expect(row).toHaveCount(0);
+
+  await console.go('Indicators');
+  const figures = page.getByTestId('indicators-table').getByRole('row', { name: /FAC-REQ/ });
+  await expect(figures).toContainText('100 %');
+  await console.expectNoAxeViolations('indicators');
+  await console.screenshots('indicators');
 });

@@ -1,0 +1,148 @@
+import { BarChart } from '@mantine/charts';
+import { Paper, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useState } from 'react';
+import type { FacilitySummary } from '../../shared/indicators';
+import { consoleApi } from '../api/calls';
+import { useLive } from '../app/use-live';
+import { useLoad } from '../app/use-load';
+import { DataTable } from '../components/data-table';
+import { Problem } from '../components/problem';
+
+/** The definitions listed under the table, in its column order. */
+const SHOWN = [
+  'fill-rate',
+  'order-cycle-time',
+  'urgent-acknowledgement',
+  'count-accuracy',
+  'expiry-waste',
+  'recall-response',
+];
+
+const PERIODS = [
+  { value: '30', label: 'Last 30 days' },
+  { value: '90', label: 'Last 90 days' },
+];
+
+const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
+const hours = (h: number | null) => (h === null ? '—' : `${h.toFixed(1)} h`);
+const minutes = (m: number | null) => (m === null ? '—' : `${Math.round(m)} min`);
+
+function periodOf(days: number, now = new Date()): { from: string; to: string } {
+  const to = now.toISOString().slice(0, 10);
+  const from = new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  return { from, to };
+}
+
+/** Below the network's median line fill rate by more than ten points: an outlier to look at. */
+function outliers(rows: readonly FacilitySummary[]): Set<string> {
+  const rates = rows
+    .map((r) => r.lineFillRate)
+    .filter((r): r is number => r !== null)
+    .sort((a, b) => a - b);
+  const middle = rates.length ? (rates[Math.floor((rates.length - 1) / 2)] ?? 0) : 0;
+  return new Set(
+    rows
+      .filter((r) => r.lineFillRate !== null && r.lineFillRate < middle - 0.1)
+      .map((r) => r.facilityId),
+  );
+}
+
+/**
+ * The network's figures, facility beside facility, the lowest fill rate first: computed at the
+ * centre by the same functions as each stockroom's dashboard, with each definition beneath.
+ */
+export function IndicatorsScreen() {
+  const [days, setDays] = useState('30');
+  const { from, to } = periodOf(Number(days));
+  const figures = useLoad(() => consoleApi.indicators(from, to));
+  useLive(figures.reload);
+  const rows = [...(figures.data?.facilities ?? [])].sort(
+    (a, b) => (a.lineFillRate ?? 2) - (b.lineFillRate ?? 2),
+  );
+  const flagged = outliers(rows);
+  const defined = (id: string, header: string) => {
+    const definition = figures.data?.definitions[id]?.definition;
+    return definition ? (
+      <Tooltip label={definition} multiline w={320}>
+        <span tabIndex={0}>{header}</span>
+      </Tooltip>
+    ) : (
+      header
+    );
+  };
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2">
+        Indicators
+      </Title>
+      <SegmentedControl
+        data={PERIODS}
+        value={days}
+        onChange={(value) => {
+          setDays(value);
+          figures.reload();
+        }}
+        aria-label="Period of the figures"
+        w="fit-content"
+      />
+      <Problem error={figures.error} />
+      {rows.some((r) => r.lineFillRate !== null) && (
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {defined('fill-rate', 'Line fill rate by facility')}
+          </Title>
+          <BarChart
+            h={220}
+            data={rows.map((r) => ({
+              facility: r.facilityId,
+              'Line fill rate %': r.lineFillRate === null ? 0 : Math.round(r.lineFillRate * 100),
+            }))}
+            dataKey="facility"
+            series={[{ name: 'Line fill rate %', color: 'blue.8' }]}
+            yAxisProps={{ domain: [0, 100] }}
+          />
+        </Paper>
+      )}
+      <DataTable
+        caption={`Each facility from ${from} to ${to}, the lowest fill rate first: a highlighted row is well below the network`}
+        testId="indicators-table"
+        rows={rows}
+        rowKey={(r) => r.facilityId}
+        attention={(r) => flagged.has(r.facilityId)}
+        empty="No facility yet."
+        columns={[
+          { header: 'Facility', cell: (r) => r.facilityId },
+          { header: 'Line fill rate', cell: (r) => percent(r.lineFillRate) },
+          { header: 'Unit fill rate', cell: (r) => percent(r.unitFillRate) },
+          { header: 'Order cycle (median)', cell: (r) => hours(r.cycleMedianHours) },
+          {
+            header: 'Urgent acknowledged (median)',
+            cell: (r) => `${minutes(r.urgentAcknowledgeMedianMinutes)} · ${r.urgentLate} late`,
+          },
+          {
+            header: 'Count accuracy',
+            cell: (r) => `${percent(r.countAccuracy)} of ${r.counts}`,
+          },
+          { header: 'Wasted to expiry', cell: (r) => `${r.wasteUnits} units` },
+          {
+            header: 'Class I to quarantine (median)',
+            cell: (r) => hours(r.classIQuarantineMedianHours),
+          },
+        ]}
+      />
+      <Stack gap={4} data-testid="indicator-definitions">
+        <Title order={2} size="h5">
+          What each figure means
+        </Title>
+        {SHOWN.map((id) => {
+          const d = figures.data?.definitions[id];
+          return d ? (
+            <Text key={id} fz="sm">
+              <strong>{d.title}:</strong> {d.definition}
+            </Text>
+          ) : null;
+        })}
+      </Stack>
+    </Stack>
+  );
+}
