@@ -15,6 +15,7 @@ export const EXCEPTION_KINDS = [
   'request-escalated',
   'dead-letter',
   'pc-quiet',
+  'usage-anomaly',
 ] as const;
 export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
 
@@ -26,6 +27,7 @@ export const EXCEPTION_KIND_WORDS: Record<ExceptionKind, string> = {
   'request-escalated': 'Urgent request escalated',
   'dead-letter': 'Webhook dead letter',
   'pc-quiet': 'PC gone quiet',
+  'usage-anomaly': 'Unusual usage',
 };
 
 export function isExceptionKind(value: unknown): value is ExceptionKind {

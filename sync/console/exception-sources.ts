@@ -3,6 +3,9 @@ import { conditionId, pcConcerns, QUIET_AFTER_MS, type ExceptionKind } from '../
 import { escalationLadder, LADDER_RUNGS } from '../../shared/replenishment/escalation-ladder';
 import type { Database } from '../db/schema';
 import { openRequestsWithLevels } from '../escalation/escalation-sweep';
+import { DEFAULT_ANOMALY_OPTIONS, usageAnomalies } from '../../shared/indicators/usage-anomaly';
+import { isoDateFromDays } from '../../shared/inventory/calendar';
+import type { StockEvent } from '../../shared/model';
 import { recallIssueFlags } from '../store/recall-issue-flags';
 import { deviceSequences } from '../store/sync-health';
 import { pcHealth } from './pc-health';
@@ -41,6 +44,7 @@ export async function currentConditions(db: Kysely<Database>, now: Date): Promis
     escalatedRequests(db, now),
     deadLetters(db),
     quietPcs(db, now),
+    unusualUsage(db, facilities, now),
   ]);
   return groups.flat();
 }
@@ -150,6 +154,58 @@ async function escalatedRequests(db: Kysely<Database>, now: Date): Promise<Condi
       summary: `${request.priority.toUpperCase()} request ${request.id}: ${state.message}`,
       detectedAt: state.dueAt,
     });
+  }
+  return found;
+}
+
+/** Days of flags the queue shows; the baseline looks back 12 weeks before them. */
+const ANOMALY_DAYS = 7;
+
+/**
+ * Usage anomaly flags (shared/indicators/usage-anomaly.ts) of the last week, per facility: a flag
+ * never acts by itself; a buyer confirms or dismisses it by resolving it with a note, which the
+ * queue keeps and the audit log records.
+ */
+async function unusualUsage(
+  db: Kysely<Database>,
+  facilities: readonly string[],
+  now: Date,
+): Promise<Condition[]> {
+  const today = Math.floor(now.getTime() / 86_400_000);
+  const from = today - ANOMALY_DAYS + 1;
+  const since = isoDateFromDays(from - 7 * DEFAULT_ANOMALY_OPTIONS.baselineWeeks);
+  const found: Condition[] = [];
+  for (const facilityId of facilities) {
+    const rows = await db
+      .selectFrom('documents')
+      .select('doc')
+      .where('collection', '=', 'stock_events')
+      .where('deleted', '=', false)
+      .where(sql<boolean>`doc->>'facilityId' = ${facilityId}`)
+      .where(sql<boolean>`doc->>'occurredAt' >= ${since}`)
+      .where(sql<boolean>`doc->>'type' in ('issue', 'waste')`)
+      .execute();
+    const events = rows.map((r) => r.doc as unknown as StockEvent);
+    for (const flag of usageAnomalies(events, { from, to: today })) {
+      found.push({
+        id: conditionId(
+          'usage-anomaly',
+          facilityId,
+          flag.kind,
+          flag.itemId,
+          flag.locationId,
+          flag.actorId ?? '-',
+          flag.date,
+        ),
+        kind: 'usage-anomaly',
+        facilityId,
+        summary: `${flag.itemId} at ${flag.locationId}: ${flag.explanation}`,
+        // The day's end, or now while that day is still going.
+        detectedAt: new Date(
+          Math.min(Date.parse(`${flag.date}T23:59:59.000Z`), now.getTime()),
+        ).toISOString(),
+      });
+    }
   }
   return found;
 }
