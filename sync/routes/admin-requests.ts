@@ -2,10 +2,8 @@ import Type from 'typebox';
 import type { RequestView } from '../../shared/console';
 import {
   Id,
-  Quantity,
   REQUEST_PRIORITIES,
   REQUEST_STATUSES,
-  SafeText,
   StringEnum,
   SupplyRequestSchema,
 } from '../../shared/model';
@@ -16,6 +14,7 @@ import { openRequestsWithLevels } from '../escalation/escalation-sweep';
 import { takeCentreRequestStep } from '../store/centre-request-step';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
 import { ErrorBody } from './collection-param';
+import { StepLines, StepNote } from './request-step-body';
 
 /** Steps the console takes: the centre's, never the stockroom's (draft, submit, receive). */
 const ConsoleStepBody = Type.Object(
@@ -29,18 +28,8 @@ const ConsoleStepBody = Type.Object(
       'shipped',
       'cancelled',
     ] as const),
-    note: Type.Optional(
-      SafeText({ maxLength: 1000, description: 'Required to cancel or reject: the reason' }),
-    ),
-    lines: Type.Optional(
-      Type.Array(
-        Type.Object(
-          { itemId: Id('A line of the request'), quantity: Quantity() },
-          { additionalProperties: false },
-        ),
-        { minItems: 1, maxItems: 500, description: 'shipped: what this (partial) shipment holds' },
-      ),
-    ),
+    note: StepNote,
+    lines: StepLines,
   },
   { additionalProperties: false },
 );

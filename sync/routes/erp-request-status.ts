@@ -1,9 +1,10 @@
 import Type from 'typebox';
-import { Id, Quantity, REQUEST_STATUSES, SafeName, SafeText, StringEnum } from '../../shared/model';
+import { Id, REQUEST_STATUSES, SafeName, StringEnum } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
 import type { SyncApp, SyncContext } from '../context';
 import { takeCentreRequestStep } from '../store/centre-request-step';
 import { ErrorBody } from './collection-param';
+import { StepLines, StepNote } from './request-step-body';
 
 const StatusBody = Type.Object(
   {
@@ -14,23 +15,8 @@ const StatusBody = Type.Object(
       description: 'The ERP user who took the step (recorded as "erp:<key name>:<by>")',
     }),
     at: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
-    note: Type.Optional(
-      SafeText({ maxLength: 1000, description: 'Required to cancel or reject: the reason' }),
-    ),
-    lines: Type.Optional(
-      Type.Array(
-        Type.Object(
-          { itemId: Id('A line of the request'), quantity: Quantity() },
-          { additionalProperties: false },
-        ),
-        {
-          minItems: 1,
-          maxItems: 500,
-          description:
-            'shipped: what this (partial) shipment holds; absent: everything still to ship',
-        },
-      ),
-    ),
+    note: StepNote,
+    lines: StepLines,
   },
   { additionalProperties: false },
 );

@@ -1,31 +1,16 @@
 import { expect, it } from 'vitest';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
-import { ConsoleClient } from './console-helpers/console-client';
+import { signedInPerson } from './console-helpers/console-person';
 import { describeOnBackends } from './sync-helpers/backends';
 import { addFacility, uniqueId } from './sync-helpers/devices';
-import type { TestServer } from './sync-helpers/server';
 
 /** Issue 14: the Recalls screen's admin API: a notice entered by a person, progress per facility. */
-async function person(server: TestServer, role: 'buyer' | 'analyst') {
-  const username = uniqueId(role).toLowerCase();
-  const { password } = (await server.admin(
-    'console-user',
-    'add',
-    '--username',
-    username,
-    '--role',
-    role,
-  )) as { password: string };
-  const client = new ConsoleClient(server.url);
-  expect((await client.signIn(username, password)).status).toBe(200);
-  return client;
-}
 
 describeOnBackends('console recalls', 'console_recalls', (server) => {
   it('a buyer enters a Class I recall; every facility shows as late once the day has passed', async () => {
     const facility = await addFacility(server());
-    const buyer = await person(server(), 'buyer');
-    const analyst = await person(server(), 'analyst');
+    const buyer = await signedInPerson(server(), 'buyer');
+    const analyst = await signedInPerson(server(), 'analyst');
     const notice = {
       ...SAMPLE_DOCUMENTS.recall_notices,
       id: uniqueId('RCL'),

@@ -1,28 +1,13 @@
 import { expect, it } from 'vitest';
 import type { RequestView } from '../../shared/console';
 import type { SupplyRequest } from '../../shared/model';
-import { ConsoleClient } from './console-helpers/console-client';
+import { signedInPerson } from './console-helpers/console-person';
 import { describeOnBackends } from './sync-helpers/backends';
-import { call, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { call, enrollDevice } from './sync-helpers/devices';
 import { supplyRequest } from './sync-helpers/documents';
-import type { TestServer } from './sync-helpers/server';
 import { STAFF, addStaffedFacility } from './sync-helpers/staff';
 
 /** Issue 15: central staff see every open request, how late it is, and take the centre's steps. */
-async function person(server: TestServer, role: 'buyer' | 'analyst') {
-  const username = uniqueId(role).toLowerCase();
-  const { password } = (await server.admin(
-    'console-user',
-    'add',
-    '--username',
-    username,
-    '--role',
-    role,
-  )) as { password: string };
-  const client = new ConsoleClient(server.url);
-  expect((await client.signIn(username, password)).status).toBe(200);
-  return { client, username };
-}
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
@@ -60,7 +45,7 @@ describeOnBackends('console: the requests of the network', 'console_requests', (
       expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
     }
 
-    const { client: buyer } = await person(server(), 'buyer');
+    const buyer = await signedInPerson(server(), 'buyer');
     const listed = await buyer.request('GET', `/v1/admin/requests?facility=${facility}`);
     expect(listed.status).toBe(200);
     const views = (listed.body as { requests: RequestView[] }).requests;
@@ -74,7 +59,7 @@ describeOnBackends('console: the requests of the network', 'console_requests', (
     });
     expect(views[1]!.escalation).toBeNull();
 
-    const { client: analyst } = await person(server(), 'analyst');
+    const analyst = await signedInPerson(server(), 'analyst');
     const refused = await analyst.request('POST', `/v1/admin/requests/${late.id}/status`, {
       status: 'acknowledged',
     });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_SESSION_COOKIE } from '../../shared/console';
 import { startWebhookWorker, type WebhookWorker } from '../../sync/webhooks/worker';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
-import { ConsoleClient } from './console-helpers/console-client';
+import type { ConsoleClient } from './console-helpers/console-client';
+import { signedInPerson } from './console-helpers/console-person';
 import { describeOnBackends, postgresAvailable } from './sync-helpers/backends';
 import { call, enrollDevice, uniqueId } from './sync-helpers/devices';
 import { stockEvent } from './sync-helpers/documents';
@@ -20,21 +21,6 @@ import { waitFor } from './sync-helpers/wait';
 import { FAST_WORKER, testWebhookSettings } from './sync-helpers/webhook-settings';
 
 /** Issue 14: webhooks, dead letters and the ERP feed through the console's admin API; its live stream. */
-async function person(server: TestServer, role: 'buyer' | 'analyst' | 'admin') {
-  const username = uniqueId(role).toLowerCase();
-  const { password } = (await server.admin(
-    'console-user',
-    'add',
-    '--username',
-    username,
-    '--role',
-    role,
-  )) as { password: string };
-  const client = new ConsoleClient(server.url);
-  expect((await client.signIn(username, password)).status).toBe(200);
-  return client;
-}
-
 function consoleStream(server: TestServer, client: ConsoleClient) {
   const stream = openEventStream(`${server.url}/v1/admin/stream`, null, {
     cookie: `${CONSOLE_SESSION_COOKIE}=${client.cookie}`,
@@ -62,7 +48,7 @@ describeOnBackends(
     });
 
     it('an admin registers a webhook for a key, sees its dead letter (also as an exception) and replays it', async () => {
-      const admin = await person(server(), 'admin');
+      const admin = await signedInPerson(server(), 'admin');
       const key = await admin.request('POST', '/v1/admin/api-keys', {
         name: uniqueId('erp'),
         scopes: ['recalls:write', 'recalls:read', 'events:read'],
@@ -86,8 +72,8 @@ describeOnBackends(
         const hookId = created.body.id as string;
 
         // Buyers and analysts read; neither registers, replays nor deletes.
-        const buyer = await person(server(), 'buyer');
-        const analyst = await person(server(), 'analyst');
+        const buyer = await signedInPerson(server(), 'buyer');
+        const analyst = await signedInPerson(server(), 'analyst');
         expect((await analyst.request('GET', '/v1/admin/webhooks')).status).toBe(200);
         for (const client of [buyer, analyst]) {
           const refused = await client.request('POST', '/v1/admin/webhooks', {
@@ -178,7 +164,7 @@ describeOnBackends(
     });
 
     it('shows how far behind the ERP events feed each reading key is', async () => {
-      const admin = await person(server(), 'admin');
+      const admin = await signedInPerson(server(), 'admin');
       const key = await admin.request('POST', '/v1/admin/api-keys', {
         name: uniqueId('feed'),
         scopes: ['events:read'],
@@ -216,7 +202,7 @@ describeOnBackends(
     });
 
     it('the console stream says CHANGED on connect and after an audited write', async () => {
-      const admin = await person(server(), 'admin');
+      const admin = await signedInPerson(server(), 'admin');
       const { stream, events } = consoleStream(server(), admin);
       try {
         expect(await stream.opened).toBe(200);
@@ -279,7 +265,7 @@ describe.skipIf(!postgresAvailable)('console live stream across processes [Postg
 
   it('a write through process two reaches the console stream of process one within seconds', async () => {
     const [one, two] = servers as [TestServer, TestServer];
-    const admin = await person(one, 'admin');
+    const admin = await signedInPerson(one, 'admin');
     const { stream, events } = consoleStream(one, admin);
     try {
       expect(await stream.opened).toBe(200);

@@ -1,0 +1,22 @@
+import Type from 'typebox';
+import { Id, Quantity, SafeText } from '../../shared/model';
+
+/** The reason of a rejection or cancellation, as the ERP and the console send it. */
+export const StepNote = Type.Optional(
+  SafeText({ maxLength: 1000, description: 'Required to cancel or reject: the reason' }),
+);
+
+/** The quantities of a (partial) shipment, as the ERP and the console send them. */
+export const StepLines = Type.Optional(
+  Type.Array(
+    Type.Object(
+      { itemId: Id('A line of the request'), quantity: Quantity() },
+      { additionalProperties: false },
+    ),
+    {
+      minItems: 1,
+      maxItems: 500,
+      description: 'shipped: what this (partial) shipment holds; absent: everything still to ship',
+    },
+  ),
+);

@@ -1,0 +1,23 @@
+import { expect } from 'vitest';
+import { uniqueId } from '../sync-helpers/devices';
+import type { TestServer } from '../sync-helpers/server';
+import { ConsoleClient } from './console-client';
+
+/** A new console user of `role`, added by the admin command and signed in: their client. */
+export async function signedInPerson(
+  server: TestServer,
+  role: 'buyer' | 'analyst' | 'admin',
+): Promise<ConsoleClient> {
+  const username = uniqueId(role).toLowerCase();
+  const { password } = (await server.admin(
+    'console-user',
+    'add',
+    '--username',
+    username,
+    '--role',
+    role,
+  )) as { password: string };
+  const client = new ConsoleClient(server.url);
+  expect((await client.signIn(username, password)).status).toBe(200);
+  return client;
+}
