@@ -2,7 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { isoDateFromDays, parseIsoDate } from '../../shared/inventory/calendar';
-import { DEFAULT_ESCALATION_POLICY } from '../../shared/replenishment/escalation';
+import { acknowledgeTargets } from '../../shared/replenishment/service-levels';
 import {
   acknowledgementTimes,
   availableByItemLocation,
@@ -22,6 +22,7 @@ import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
 import { useLiveQuery } from '../app/use-live';
 import { useNow } from '../app/use-now';
+import { useServiceLevels } from '../app/use-service-levels';
 import { IndicatorCard } from './indicator-card';
 
 const PERIODS = [
@@ -43,6 +44,7 @@ export function FacilityIndicators() {
   const data = useStockData();
   const { db } = useServices();
   const now = useNow();
+  const levels = useServiceLevels();
   const [days, setDays] = useState('30');
   const period: Period = useMemo(() => {
     const last = parseIsoDate(data.today) ?? 0;
@@ -73,10 +75,11 @@ export function FacilityIndicators() {
       recalls: recallResponse(cases.docs, notices.docs, period),
       cycle: orderCycleTimes(data.requests, period),
       fill: fillRate(data.requests, period),
-      acknowledgement: acknowledgementTimes(data.requests, DEFAULT_ESCALATION_POLICY, period, now),
+      // The facility's own service levels, as its escalation badges use them.
+      acknowledgement: acknowledgementTimes(data.requests, acknowledgeTargets(levels), period, now),
     };
     // `cost` reads data.itemById, which is part of `data`.
-  }, [data, events.docs, cases.docs, notices.docs, period, now]);
+  }, [data, events.docs, cases.docs, notices.docs, period, now, levels]);
   const { accuracy, exposure, waste, stockedOut, risks, recalls, cycle, fill, acknowledgement } =
     figures;
   const wasteUnits = waste.reduce((t, m) => t + m.units, 0);

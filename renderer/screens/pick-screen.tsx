@@ -1,10 +1,11 @@
-import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { REQUEST_PRIORITIES, type SupplyRequest } from '../../shared/model';
 import { isPickable } from '../../shared/replenishment/pick-list';
 import { useStockData } from '../app/stock-data';
 import { useNow } from '../app/use-now';
 import { EscalationBadge } from '../components/escalation-badge';
+import { RequestHeadline } from '../components/request-headline';
 import { PickPanel } from '../components/pick-panel';
 
 /** STAT first, then ASAP, urgent and routine; the oldest first within a priority. */
@@ -41,17 +42,7 @@ export function PickScreen() {
           <Card key={r.id} withBorder padding="lg" data-testid="pick-request">
             <Group justify="space-between">
               <Group>
-                <Badge
-                  size="xl"
-                  color={r.priority === 'stat' || r.priority === 'asap' ? 'red.9' : 'blue.8'}
-                >
-                  {r.priority}
-                </Badge>
-                <Text fz="xl" fw={700}>
-                  {r.lines
-                    .map((l) => `${l.quantity} × ${data.itemById.get(l.itemId)?.name ?? l.itemId}`)
-                    .join(', ')}
-                </Text>
+                <RequestHeadline request={r} />
                 <Text fz="lg">
                   for {data.locationById.get(r.locationId)?.name ?? r.locationId} · {r.status}
                 </Text>

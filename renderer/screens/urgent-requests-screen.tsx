@@ -20,6 +20,7 @@ import { useStockData } from '../app/stock-data';
 import { useNow } from '../app/use-now';
 import { useUserNames } from '../app/use-user-names';
 import { EscalationBadge } from '../components/escalation-badge';
+import { RequestHeadline } from '../components/request-headline';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
 import { QuantityInput } from '../components/quantity-input';
@@ -132,17 +133,7 @@ export function UrgentRequestsScreen() {
       {urgent.map((r) => (
         <Card key={r.id} withBorder padding="lg" data-testid="urgent-request">
           <Group>
-            <Badge
-              size="xl"
-              color={r.priority === 'stat' || r.priority === 'asap' ? 'red.9' : 'blue.8'}
-            >
-              {r.priority}
-            </Badge>
-            <Text fz="xl" fw={700}>
-              {r.lines
-                .map((l) => `${l.quantity} × ${data.itemById.get(l.itemId)?.name ?? l.itemId}`)
-                .join(', ')}
-            </Text>
+            <RequestHeadline request={r} />
             <Badge size="lg" color="gray.8">
               {r.status}
             </Badge>

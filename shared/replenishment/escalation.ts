@@ -1,5 +1,6 @@
 import type { RequestPriority, RequestStatus, SupplyRequest } from '../model';
 import { compareInstants } from './request-history';
+import { acknowledgeTargets, DEFAULT_SERVICE_LEVELS } from './service-levels';
 
 /**
  * Urgent requests that nobody has acknowledged in time escalate (DOMAIN.md §3). Acknowledged
@@ -10,11 +11,9 @@ import { compareInstants } from './request-history';
 /** Minutes a submitted request may wait for acknowledgement, per priority; absent: never escalates. */
 export type EscalationPolicy = Partial<Record<RequestPriority, number>>;
 
-export const DEFAULT_ESCALATION_POLICY: Readonly<EscalationPolicy> = {
-  stat: 15,
-  asap: 60,
-  urgent: 240,
-};
+/** The network's default minutes to acknowledge, from the one table of service levels. */
+export const DEFAULT_ESCALATION_POLICY: Readonly<EscalationPolicy> =
+  acknowledgeTargets(DEFAULT_SERVICE_LEVELS);
 
 /** Statuses that show someone has taken the request on, or that it is over. */
 const HANDLED: ReadonlySet<RequestStatus> = new Set<RequestStatus>([

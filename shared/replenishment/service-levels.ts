@@ -17,3 +17,12 @@ export function serviceLevelsOf(policy?: {
 }): Partial<Record<RequestPriority, ServiceLevel>> {
   return { ...DEFAULT_SERVICE_LEVELS, ...(policy?.serviceLevels ?? {}) };
 }
+
+/** Minutes to acknowledge, per priority: the targets the acknowledgement indicator measures against. */
+export function acknowledgeTargets(
+  levels: Partial<Record<RequestPriority, ServiceLevel>>,
+): Partial<Record<RequestPriority, number>> {
+  return Object.fromEntries(
+    Object.entries(levels).map(([priority, level]) => [priority, level.acknowledgeMinutes]),
+  );
+}

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { facilitySummary, type FacilitySummary, type Period } from '../../shared/indicators';
 import type { Item, RecallCase, RecallNotice, StockEvent, SupplyRequest } from '../../shared/model';
-import { serviceLevelsOf } from '../../shared/replenishment/service-levels';
+import { acknowledgeTargets, serviceLevelsOf } from '../../shared/replenishment/service-levels';
 import type { Database } from '../db/schema';
 import { storedPolicy } from '../store/approval-policies';
 
@@ -49,9 +49,6 @@ export async function networkIndicators(
   const summaries: FacilitySummary[] = [];
   for (const facilityId of facilities.filter((f) => only === undefined || f === only)) {
     const policy = await storedPolicy(db, facilityId);
-    const acknowledgeTargets = Object.fromEntries(
-      Object.entries(serviceLevelsOf(policy)).map(([p, level]) => [p, level.acknowledgeMinutes]),
-    );
     summaries.push(
       facilitySummary(
         {
@@ -61,7 +58,7 @@ export async function networkIndicators(
           cases: await docsOf<RecallCase>(db, 'recall_cases', facilityId),
           notices,
           unitCost: (id) => cost.get(id),
-          acknowledgeTargets,
+          acknowledgeTargets: acknowledgeTargets(serviceLevelsOf(policy)),
         },
         period,
         now.toISOString(),

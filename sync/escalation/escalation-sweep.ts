@@ -62,10 +62,30 @@ function escalatedPayload(request: SupplyRequest, state: LadderState): Record<st
  */
 export async function sweepEscalations(db: Kysely<Database>, now: Date): Promise<number> {
   let reported = 0;
-  for (const { request, levels } of await openRequestsWithLevels(db)) {
+  const late = (await openRequestsWithLevels(db)).flatMap(({ request, levels }) => {
     const state = escalationLadder(request, levels, now.toISOString());
-    if (!state) continue;
-    const rungs = LADDER_RUNGS.slice(0, state.step);
+    return state ? [{ request, state }] : [];
+  });
+  if (late.length === 0) return 0;
+  // One read of what is already recorded: a request whose rungs are all there costs no write.
+  const recorded = new Set(
+    (
+      await db
+        .selectFrom('request_escalations')
+        .select(['request_id', 'clock', 'rung'])
+        .where(
+          'request_id',
+          'in',
+          late.map((l) => l.request.id),
+        )
+        .execute()
+    ).map((r) => `${r.request_id}|${r.clock}|${r.rung}`),
+  );
+  for (const { request, state } of late) {
+    const rungs = LADDER_RUNGS.slice(0, state.step).filter(
+      (rung) => !recorded.has(`${request.id}|${state.clock}|${rung}`),
+    );
+    if (rungs.length === 0) continue;
     await db.transaction().execute(async (trx) => {
       const made = await trx
         .insertInto('request_escalations')

@@ -1,0 +1,23 @@
+import { Badge, Text } from '@mantine/core';
+import type { SupplyRequest } from '../../shared/model';
+import { useStockData } from '../app/stock-data';
+
+/** A request's priority and what it asks for, as every request card starts. */
+export function RequestHeadline({ request }: { request: SupplyRequest }) {
+  const { itemById } = useStockData();
+  return (
+    <>
+      <Badge
+        size="xl"
+        color={request.priority === 'stat' || request.priority === 'asap' ? 'red.9' : 'blue.8'}
+      >
+        {request.priority}
+      </Badge>
+      <Text fz="xl" fw={700}>
+        {request.lines
+          .map((l) => `${l.quantity} × ${itemById.get(l.itemId)?.name ?? l.itemId}`)
+          .join(', ')}
+      </Text>
+    </>
+  );
+}
