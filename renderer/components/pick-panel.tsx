@@ -85,13 +85,7 @@ export function PickPanel({ request, onDone }: { request: SupplyRequest; onDone:
       return setProblem(`${item.name}: ${fits.message}`);
     }
     const locationId = sourceOf(line, scan);
-    if (!locationId) {
-      beep('warn');
-      return setProblem(
-        `Lot ${scan.lotCode || '(none)'} of ${item.name} has no usable stock on the books here. Take a lot from the pick list.`,
-      );
-    }
-    const location = data.locationById.get(locationId);
+    const location = locationId ? data.locationById.get(locationId) : undefined;
     const input = {
       scan,
       today: data.today,
@@ -99,10 +93,18 @@ export function PickPanel({ request, onDone }: { request: SupplyRequest; onDone:
       balances: data.balances,
       ...(location ? { location } : {}),
     };
+    // The recall and expiry STOP first: a run-on lot from a scanner that dropped its separator is
+    // on no shelf, and must be named for what it is, not as stock that is merely missing.
     const decision = decide(input, 'issue');
     if (decision && !decision.allowed) {
       beep('stop');
       return setStop({ lot: scan.lotCode, reasons: decision.reasons });
+    }
+    if (!locationId) {
+      beep('warn');
+      return setProblem(
+        `Lot ${scan.lotCode || '(none)'} of ${item.name} has no usable stock on the books here. Take a lot from the pick list.`,
+      );
     }
     beep('ok');
     const expiry = knownExpiry(input);

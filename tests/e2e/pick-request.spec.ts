@@ -54,6 +54,12 @@ test('a tech picks a STAT request in FEFO order, is stopped at the recalled lot,
   await expect(page.getByTestId('picked')).toHaveCount(0);
   await screenshot(page, 'pick-recalled-stop');
 
+  // The same lot read by a scanner that dropped the GS after it: the STOP names the recall too.
+  await app.scan(`${labelOf('FC2409A')}21FS000123`);
+  await expect(page.getByTestId('hard-stop')).toBeVisible();
+  await expect(page.getByTestId('hard-stop')).toContainText('FC2409A');
+  await expect(page.getByTestId('picked')).toHaveCount(0);
+
   await app.scan(labelOf('FC2410C'));
   await expect(page.getByTestId('hard-stop')).toHaveCount(0);
   await expect(line).toContainText('1 of 2');
