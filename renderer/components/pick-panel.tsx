@@ -16,6 +16,7 @@ import { fulfilRequestAs, type PickedUnits } from '../store/request-fulfilment-w
 import { ConfirmBar } from './confirm-bar';
 import { HardStop } from './hard-stop';
 import { ProblemAlert } from './problem-alert';
+import { SubstitutionPanel } from './substitution-panel';
 import { ScanPrompt } from './scan-prompt';
 
 const keyOf = (p: Pick<PickedUnits, 'itemId' | 'locationId' | 'lotCode'>) =>
@@ -167,6 +168,8 @@ export function PickPanel({ request, onDone }: { request: SupplyRequest; onDone:
           Picking for {placeName(request.locationId)} · {request.priority.toUpperCase()}
         </Title>
         <ScanPrompt error={error}>Scan each unit as you take it off the shelf.</ScanPrompt>
+        {/* A substitute waiting for the ward is not on the pick list: it shows here, undecidable. */}
+        <SubstitutionPanel request={request} person={undefined} />
         <Table striped fz="lg" data-testid="pick-list">
           <Table.Thead>
             <Table.Tr>

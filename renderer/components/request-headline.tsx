@@ -1,8 +1,9 @@
 import { Badge, Text } from '@mantine/core';
 import type { SupplyRequest } from '../../shared/model';
+import { effectiveLines } from '../../shared/replenishment/substitution';
 import { useStockData } from '../app/stock-data';
 
-/** A request's priority and what it asks for, as every request card starts. */
+/** A request's priority and what it asks for now (accepted substitutes in), as every card starts. */
 export function RequestHeadline({ request }: { request: SupplyRequest }) {
   const { itemById } = useStockData();
   return (
@@ -14,7 +15,7 @@ export function RequestHeadline({ request }: { request: SupplyRequest }) {
         {request.priority}
       </Badge>
       <Text fz="xl" fw={700}>
-        {request.lines
+        {effectiveLines(request)
           .map((l) => `${l.quantity} × ${itemById.get(l.itemId)?.name ?? l.itemId}`)
           .join(', ')}
       </Text>

@@ -8,6 +8,8 @@ import { useLiveQuery } from '../app/use-live';
 import { useNow } from '../app/use-now';
 import { EscalationBadge } from '../components/escalation-badge';
 import { FacilityIndicators } from '../components/facility-indicators';
+import { SubstitutesToDecide } from '../components/substitutes-to-decide';
+import { effectiveLines } from '../../shared/replenishment/substitution';
 
 const BANDS: { band: ExpiryBand; label: string; color: string }[] = [
   { band: 'expired', label: 'Expired', color: 'red.9' },
@@ -47,6 +49,7 @@ export function DashboardScreen() {
   return (
     <Stack gap="md">
       <Title order={1}>Dashboard</Title>
+      <SubstitutesToDecide />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder padding="lg" data-testid="dash-below-par">
           <Title order={2} fz={22}>
@@ -123,7 +126,9 @@ export function DashboardScreen() {
                 </Text>
                 <EscalationBadge request={r} now={clock} />
                 <Text fz="md">
-                  {r.lines.map((l) => `${l.quantity} × ${name(l.itemId)}`).join(', ')}
+                  {effectiveLines(r)
+                    .map((l) => `${l.quantity} × ${name(l.itemId)}`)
+                    .join(', ')}
                   {r.neededBy ? ` · needed by ${new Date(r.neededBy).toLocaleString()}` : ''}
                 </Text>
               </List.Item>

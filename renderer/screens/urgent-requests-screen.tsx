@@ -25,6 +25,7 @@ import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
 import { QuantityInput } from '../components/quantity-input';
 import { RequestSteps } from '../components/request-steps';
+import { SubstitutionPanel } from '../components/substitution-panel';
 import { TransmissionNote } from '../components/transmission-note';
 import { randomId } from '../platform/random-id';
 import { useSession } from '../session/session-store';
@@ -141,6 +142,10 @@ export function UrgentRequestsScreen() {
           </Group>
           <TransmissionNote transmission={requestTransmission(r, link)} />
           {user && <RequestSteps request={r} person={{ id: user.id, role: user.role }} />}
+          <SubstitutionPanel
+            request={r}
+            person={user ? { id: user.id, role: user.role } : undefined}
+          />
           <Text fz="lg" mt="xs">
             {data.locationById.get(r.locationId)?.name ?? r.locationId}
             {r.neededBy ? ` · needed by ${new Date(r.neededBy).toLocaleString()}` : ''} · {r.reason}

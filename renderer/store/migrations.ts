@@ -20,7 +20,8 @@ export const MIGRATION_STRATEGIES: Partial<Record<StoreCollectionName, Migration
   // approval level, policy version). Every version-0 request is a valid version-1 request and means
   // the same: its shipped/received steps name no lines, which the machine reads as "everything"
   // (request-progress.ts), and an approval without an acknowledgement stays approved.
-  supply_requests: { 1: (doc: unknown) => doc },
+  // Version 2 only added the optional substitutions.
+  supply_requests: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc },
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { SupplyRequest } from '../model';
+import { effectiveLines } from '../replenishment/substitution';
 import { inPeriod, type Period } from './period';
 import { share } from './stats';
 
@@ -31,7 +32,7 @@ export interface FillRate {
  * everything, as the request machine reads it.
  */
 export function fillRate(
-  requests: Iterable<Pick<SupplyRequest, 'id' | 'lines' | 'history'>>,
+  requests: Iterable<Pick<SupplyRequest, 'id' | 'lines' | 'history' | 'substitutions'>>,
   period: Period,
 ): FillRate {
   const records: FillRecord[] = [];
@@ -39,7 +40,8 @@ export function fillRate(
     const first = request.history.find((e) => e.status === 'received');
     if (!first || !inPeriod(first.at, period)) continue;
     const wanted = new Map<string, number>();
-    for (const line of request.lines) {
+    // An accepted substitute is the line the ward agreed to; a line it cancelled is not counted.
+    for (const line of effectiveLines(request)) {
       wanted.set(line.itemId, (wanted.get(line.itemId) ?? 0) + line.quantity);
     }
     for (const [itemId, requested] of wanted) {

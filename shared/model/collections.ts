@@ -123,8 +123,9 @@ export const COLLECTIONS = {
     name: 'supply_requests',
     title: 'Supply requests',
     schema: SupplyRequestSchema,
-    // Version 1 added acknowledged/picking, partial quantities and approval levels (all optional).
-    version: 1,
+    // Version 1 added acknowledged/picking, partial quantities and approval levels (all optional);
+    // version 2 the optional substitutions.
+    version: 2,
     indexes: ['status', 'createdAt'],
     scope: 'facility',
     owner: 'shared',

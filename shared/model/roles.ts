@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'request.approve.second',
   'request.fulfil',
   'request.receive',
+  'request.substitute.decide',
   'recall.sweep',
   'recall.quarantine',
   'recall.dispose',
@@ -57,6 +58,8 @@ const NURSE_MANAGER: readonly Permission[] = [
   'request.urgent',
   // A ward confirms what reached it: closing a request's line is not receiving stock into the store.
   'request.receive',
+  // Whether a substitute is clinically acceptable is the ward's judgement.
+  'request.substitute.decide',
 ];
 
 const SUPERVISOR: readonly Permission[] = [
@@ -64,6 +67,8 @@ const SUPERVISOR: readonly Permission[] = [
   'request.urgent',
   'request.acknowledge',
   'request.approve',
+  // The stockroom's own replenishment requests have no ward behind them.
+  'request.substitute.decide',
   'stock.adjust.approve',
   'recall.dispose',
   'recall.close',

@@ -77,6 +77,48 @@ export const RequestHistoryEntrySchema = Type.Object(
 );
 export type RequestHistoryEntry = Type.Static<typeof RequestHistoryEntrySchema>;
 
+export const SUBSTITUTION_OUTCOMES = ['accepted', 'refused'] as const;
+export type SubstitutionOutcome = (typeof SUBSTITUTION_OUTCOMES)[number];
+/** What a refusal does to the line: it keeps waiting for the item asked for, or is cancelled. */
+export const REFUSAL_ACTIONS = ['wait', 'cancel-line'] as const;
+export type RefusalAction = (typeof REFUSAL_ACTIONS)[number];
+
+export const SubstitutionDecisionSchema = Type.Object(
+  {
+    outcome: StringEnum(SUBSTITUTION_OUTCOMES),
+    at: IsoDateTime(),
+    by: Id('User who decided (a nurse manager of the requesting ward, or a supervisor)'),
+    note: Text(1000, 'The clinical note: why the substitute is or is not acceptable'),
+    refusal: Type.Optional(StringEnum(REFUSAL_ACTIONS)),
+  },
+  { additionalProperties: false },
+);
+export type SubstitutionDecision = Type.Static<typeof SubstitutionDecisionSchema>;
+
+/**
+ * A substitute the centre proposes for a line it cannot fill (backordered, unavailable). The
+ * centre owns the proposal; the requesting ward owns the decision (shared/replenishment
+ * substitution.ts).
+ */
+export const SubstitutionSchema = Type.Object(
+  {
+    id: Id('Proposal identifier, unique within the request'),
+    lineItemId: Id('The request line it would replace'),
+    itemId: Id('The substitute item'),
+    quantity: Quantity('Units of the substitute that would fill the line'),
+    reason: Text(1000, 'Why the line cannot be filled as asked, and why this substitute'),
+    proposedAt: IsoDateTime(),
+    proposedBy: SafeName({
+      minLength: 1,
+      maxLength: 250,
+      description: '"console:<user>" or "erp:<key name>:<ERP user>"',
+    }),
+    decision: Type.Optional(SubstitutionDecisionSchema),
+  },
+  { additionalProperties: false },
+);
+export type Substitution = Type.Static<typeof SubstitutionSchema>;
+
 /**
  * A replenishment, two-bin or urgent request. The facility owns the lines while it is a draft;
  * the centre owns the status once it is submitted. shared/replenishment merges two versions.
@@ -101,6 +143,12 @@ export const SupplyRequestSchema = Type.Object(
       ),
     ),
     parLevelId: Type.Optional(Id('Two-bin card or par level that triggered it')),
+    substitutions: Type.Optional(
+      Type.Array(SubstitutionSchema, {
+        maxItems: 100,
+        description: 'Substitutes proposed by the centre, each with the ward’s decision once made',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -22,6 +22,8 @@ export type Act =
   | 'request.urgent'
   /** The second approval level that a policy demands above its higher threshold. */
   | 'request.approved-second'
+  /** Accepting or refusing a substitute the centre proposed (replenishment/substitution.ts). */
+  | 'request.substitution'
   /** Approving or sending back a count that awaits approval (inventory/count-review.ts). */
   | 'stock.count-approval'
   /** Closing an expected delivery with its discrepancy summary (inventory/delivery-closure.ts). */
@@ -129,6 +131,10 @@ export const ACT_RULES: Readonly<Record<Act, ActRule>> = {
     permission: 'request.approve.second',
     words: 'give a supply request its second approval',
     notBy: ['request.draft', 'request.submitted', 'request.approved'],
+  },
+  'request.substitution': {
+    permission: 'request.substitute.decide',
+    words: 'accept or refuse a substitute',
   },
   'stock.count-approval': {
     permission: 'stock.adjust.approve',

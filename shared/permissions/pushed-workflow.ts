@@ -23,6 +23,7 @@ import {
 } from '../replenishment/request-step';
 import { STATUS_RANK, furtherStatus } from '../replenishment/status-rank';
 import { type Act } from './acts';
+import { checkPushedSubstitutions } from './pushed-substitutions';
 import { authorize, type PersonResult } from './decide';
 
 /**
@@ -181,11 +182,15 @@ export function checkPushedRequest(
       `Request ${pushed.id}: its "${lost.status}" step is missing from what was sent; a step once recorded is never removed.`,
     );
   }
+  const substitutions = checkPushedSubstitutions(stored, pushed, people);
+  if (!substitutions.ok) return substitutions;
   const storedKeys = new Set((stored?.history ?? []).map(entryKey));
   const added = pushed.history.filter((e) => !storedKeys.has(entryKey(e)));
   let current: SupplyRequest;
   if (stored) {
-    current = stored;
+    // The steps are replayed with the decisions as sent (checked above): a shipment of an accepted
+    // substitute follows its acceptance.
+    current = withSubstitutions(stored, pushed);
   } else {
     const creator = people(pushed.createdBy);
     if (!creator.ok) return creator;
@@ -255,6 +260,13 @@ export function checkPushedRequest(
     );
   }
   return { ok: true };
+}
+
+function withSubstitutions(stored: SupplyRequest, pushed: SupplyRequest): SupplyRequest {
+  const current = { ...stored };
+  if (pushed.substitutions === undefined) delete current.substitutions;
+  else current.substitutions = pushed.substitutions;
+  return current;
 }
 
 function entryKey(entry: RequestHistoryEntry): string {

@@ -20,3 +20,4 @@ export * from './request-merge';
 export * from './escalation';
 export * from './escalation-ladder';
 export * from './service-levels';
+export * from './substitution';

@@ -1,5 +1,6 @@
 import type { RequestStatus, SupplyRequest } from '../model';
 import { locationItemKey } from './stock-key';
+import { effectiveLines } from './substitution';
 
 /**
  * Statuses whose lines are on their way. A draft has not been asked for yet; received stock is
@@ -17,7 +18,7 @@ export function onOrderFrom(requests: Iterable<SupplyRequest>): Map<string, numb
   const onOrder = new Map<string, number>();
   for (const request of requests) {
     if (!ON_ORDER_STATUSES.has(request.status)) continue;
-    for (const line of request.lines) {
+    for (const line of effectiveLines(request)) {
       const key = locationItemKey(request.locationId, line.itemId);
       onOrder.set(key, (onOrder.get(key) ?? 0) + line.quantity);
     }

@@ -3,6 +3,7 @@ import { compareInstants, compareText, unionHistories } from './request-history'
 import { fail, succeed, type Outcome } from './result';
 import { settledStatus } from './request-progress';
 import { furtherStatus } from './status-rank';
+import { mergeSubstitutions } from './substitution';
 
 /**
  * Merge two versions of one supply request — the core of the RxDB conflict handler and of the
@@ -14,6 +15,8 @@ import { furtherStatus } from './status-rank';
  *   that together bring every line in, or two approval levels given in two places
  *   (`settledStatus`: a maximum over the union, so the merge stays a semilattice join).
  * - history: the union of both, identical entries once, in history order.
+ * - substitutions: the union of both proposals, the earlier of two decisions on one proposal
+ *   (substitution.ts `mergeSubstitutions`).
  * - the facility's part (lines, priority, needed-by, reason, editedAt) is taken whole from one
  *   version, never field by field, so a merge cannot invent a request nobody wrote:
  *   1. a version that has left draft wins over one still in draft: its lines are the lines at
@@ -49,6 +52,8 @@ export function mergeRequests(a: SupplyRequest, b: SupplyRequest): Outcome<Suppl
     createdBy: smaller(a.createdBy, b.createdBy),
     createdAt: compareInstants(a.createdAt, b.createdAt) <= 0 ? a.createdAt : b.createdAt,
   };
+  const substitutions = mergeSubstitutions(a.substitutions, b.substitutions);
+  if (substitutions !== undefined) merged.substitutions = substitutions;
   merged.status = settledStatus(merged, merged.status);
   if (owner.neededBy !== undefined) merged.neededBy = owner.neededBy;
   if (owner.reason !== undefined) merged.reason = owner.reason;

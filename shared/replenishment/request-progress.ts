@@ -1,5 +1,6 @@
 import type { RequestHistoryEntry, RequestStatus, SupplyRequest } from '../model';
 import { STATUS_RANK, furtherStatus } from './status-rank';
+import { effectiveLines } from './substitution';
 
 /**
  * Where a request stands, read from its history alone, so that two PCs, the console and the ERP
@@ -15,14 +16,17 @@ export interface LineProgress {
   received: number;
 }
 
+type Progressing = Pick<SupplyRequest, 'lines' | 'history' | 'substitutions'>;
+
 /**
- * Per line: requested, shipped and received units. A shipment or receipt that names no lines
- * moved everything requested (the steps recorded before partial quantities existed mean that).
+ * Per line of what the request asks for now (accepted substitutes in, cancelled lines out:
+ * substitution.ts): requested, shipped and received units. A shipment or receipt that names no
+ * lines moved everything requested (the steps recorded before partial quantities existed mean that).
  */
-export function lineProgress(request: Pick<SupplyRequest, 'lines' | 'history'>): LineProgress[] {
+export function lineProgress(request: Progressing): LineProgress[] {
   const shippedAll = request.history.some((e) => e.status === 'shipped' && e.lines === undefined);
   const receivedAll = request.history.some((e) => e.status === 'received' && e.lines === undefined);
-  return request.lines.map(({ itemId, quantity }) => {
+  return effectiveLines(request).map(({ itemId, quantity }) => {
     const moved = (status: RequestStatus) =>
       request.history
         .filter((e) => e.status === status)
@@ -38,7 +42,7 @@ export function lineProgress(request: Pick<SupplyRequest, 'lines' | 'history'>):
 }
 
 /** Every line received in full. */
-export function fullyReceived(request: Pick<SupplyRequest, 'lines' | 'history'>): boolean {
+export function fullyReceived(request: Progressing): boolean {
   return lineProgress(request).every((l) => l.received >= l.requested);
 }
 
@@ -79,7 +83,7 @@ function approvalComplete(history: readonly RequestHistoryEntry[]): boolean {
  * leaves the request shipped). Never behind `recorded`, the status a version already carries.
  */
 export function settledStatus(
-  request: Pick<SupplyRequest, 'lines' | 'history'>,
+  request: Progressing,
   recorded: RequestStatus = 'draft',
 ): RequestStatus {
   const approved = approvalComplete(request.history);

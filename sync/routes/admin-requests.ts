@@ -12,9 +12,10 @@ import { lineProgress } from '../../shared/replenishment/request-progress';
 import type { SyncApp, SyncContext } from '../context';
 import { openRequestsWithLevels } from '../escalation/escalation-sweep';
 import { takeCentreRequestStep } from '../store/centre-request-step';
+import { proposeCentreSubstitutes } from '../store/centre-substitutions';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
 import { ErrorBody } from './collection-param';
-import { StepLines, StepNote } from './request-step-body';
+import { ProposedSubstitutes, StepLines, StepNote } from './request-step-body';
 
 /** Steps the console takes: the centre's, never the stockroom's (draft, submit, receive). */
 const ConsoleStepBody = Type.Object(
@@ -137,8 +138,7 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
       },
     },
     async (request) => {
-      const actor = request.actor;
-      const who = actor && actor.type !== 'device' && actor.type !== 'api-key' ? actor.id : 'admin';
+      const who = consoleUser(request);
       const { status, note, lines } = request.body;
       const updated = await takeCentreRequestStep(
         database.db,
@@ -158,4 +158,45 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
       return updated;
     },
   );
+  app.post(
+    '/v1/admin/requests/:id/substitutions',
+    {
+      onRequest: adminOnly(context, 'exceptions.work'),
+      schema: {
+        ...base,
+        summary:
+          'A buyer proposes substitutes for lines that cannot be filled; the ward accepts or refuses each on its PC (Idempotency-Key accepted); recorded as console:<user>',
+        params: Type.Object({ id: Id('Supply request identifier') }),
+        body: Type.Object({ substitutes: ProposedSubstitutes }, { additionalProperties: false }),
+        response: {
+          200: Type.Record(Type.String(), Type.Unknown()),
+          422: ErrorBody,
+          ...ADMIN_ERRORS,
+        },
+      },
+    },
+    async (request) => {
+      const who = consoleUser(request);
+      const { substitutes } = request.body;
+      const updated = await proposeCentreSubstitutes(
+        database.db,
+        database.channel,
+        request,
+        request.params.id,
+        substitutes,
+        { by: `console:${who}`, writtenBy: `console:${who}`, at: new Date().toISOString() },
+      );
+      request.auditDetail = {
+        requestId: request.params.id,
+        substitutes: substitutes.map((s) => `${s.itemId} for ${s.lineItemId}`).join(', '),
+      };
+      return updated;
+    },
+  );
+}
+
+/** The console user behind an admin request ("admin" for the operator's admin token). */
+function consoleUser(request: { actor: { type: string; id: string } | null }): string {
+  const actor = request.actor;
+  return actor && actor.type !== 'device' && actor.type !== 'api-key' ? actor.id : 'admin';
 }

@@ -17,6 +17,7 @@ import { erpAuditRoute } from './erp-audit';
 import { erpEventsRoute } from './erp-events';
 import { erpRecallRoute } from './erp-recalls';
 import { erpRequestStatusRoute } from './erp-request-status';
+import { erpRequestSubstitutionsRoute } from './erp-request-substitutions';
 import { erpUpsertRoutes } from './erp-upserts';
 import { erpWebhookRoutes } from './erp-webhooks';
 import { FHIR_BASE, fhirRoutes } from './fhir';
@@ -38,6 +39,7 @@ export function registerRoutes(app: SyncApp, context: SyncContext): void {
   erpRecallRoute(app, context);
   erpUpsertRoutes(app, context);
   erpRequestStatusRoute(app, context);
+  erpRequestSubstitutionsRoute(app, context);
   erpWebhookRoutes(app, context);
   erpAuditRoute(app, context);
   adminFacilityRoutes(app, context);

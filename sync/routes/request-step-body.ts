@@ -20,3 +20,22 @@ export const StepLines = Type.Optional(
     },
   ),
 );
+
+/** Substitutes the centre proposes, as the ERP and the console send them. */
+export const ProposedSubstitutes = Type.Array(
+  Type.Object(
+    {
+      lineItemId: Id('The line of the request it would replace (its item)'),
+      itemId: Id('The substitute item, from the item master'),
+      quantity: Quantity('Units of the substitute that would fill the line'),
+      reason: SafeText({
+        minLength: 1,
+        maxLength: 1000,
+        description:
+          'Why the line cannot be filled as asked (backordered, unavailable) and why this item',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  { minItems: 1, maxItems: 20 },
+);

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { RequestStatus, StepLine, SupplyRequest } from '../../shared/model';
 import { takeRequestStep } from '../../shared/replenishment/request-step';
 import type { Database } from '../db/schema';
@@ -7,6 +7,7 @@ import { HttpError } from '../http/errors';
 import { storeIdempotentAnswer } from '../http/idempotency';
 import { enqueueWebhooks } from '../webhooks/outbox';
 import { requestStepWebhooks } from '../webhooks/request-steps';
+import { substitutionWebhooks } from '../webhooks/request-substitutions';
 import { centreApprovalRequirement } from './approval-policies';
 import { findDocuments, writeDocument } from './documents';
 import { notifyChange } from './notify';
@@ -40,37 +41,83 @@ export async function takeCentreRequestStep(
   requestId: string,
   step: CentreStep,
 ): Promise<SupplyRequest> {
+  return changeCentreRequest(
+    db,
+    channel,
+    request,
+    requestId,
+    step.writtenBy,
+    async (trx, before) => {
+      const approval =
+        step.status === 'acknowledged' ? await centreApprovalRequirement(trx, before) : undefined;
+      return takeRequestStep(
+        before,
+        {
+          to: step.status,
+          at: step.at,
+          ...(step.note !== undefined ? { note: step.note } : {}),
+          ...(step.lines !== undefined ? { lines: step.lines } : {}),
+          ...(approval !== undefined ? { approval } : {}),
+        },
+        { kind: 'centre', by: step.by },
+      );
+    },
+  );
+}
+
+/** Codes that mean "the request is not where this change needs it": 409. */
+const CHANGE_CONFLICTS = new Set([
+  ...CONFLICTS,
+  'SUBSTITUTION_NOT_OPEN',
+  'SUBSTITUTE_LINE_SHIPPED',
+  'SUBSTITUTE_LINE_SETTLED',
+  'SUBSTITUTE_ALREADY_PROPOSED',
+]);
+
+/**
+ * One change the centre makes to a stored supply request, decided by a shared function on the
+ * version read under lock: written with the webhooks of the steps and substitutions it adds, a
+ * notice to the live streams, and the answer kept for the Idempotency-Key, in one transaction.
+ */
+export async function changeCentreRequest(
+  db: Kysely<Database>,
+  channel: string,
+  request: FastifyRequest,
+  requestId: string,
+  writtenBy: string,
+  change: (
+    trx: Transaction<Database>,
+    before: SupplyRequest,
+  ) => Promise<
+    { ok: true; value: SupplyRequest } | { ok: false; error: { code: string; message: string } }
+  >,
+): Promise<SupplyRequest> {
   return sequencedWrite(db, async (trx) => {
     const current = (await findDocuments(trx, 'supply_requests', [requestId])).get(requestId);
     if (!current || current.deleted) {
       throw new HttpError(404, 'REQUEST_UNKNOWN', `There is no supply request "${requestId}".`);
     }
     const before = current.body as SupplyRequest;
-    const approval =
-      step.status === 'acknowledged' ? await centreApprovalRequirement(trx, before) : undefined;
-    const moved = takeRequestStep(
-      before,
-      {
-        to: step.status,
-        at: step.at,
-        ...(step.note !== undefined ? { note: step.note } : {}),
-        ...(step.lines !== undefined ? { lines: step.lines } : {}),
-        ...(approval !== undefined ? { approval } : {}),
-      },
-      { kind: 'centre', by: step.by },
-    );
+    const moved = await change(trx, before);
     if (!moved.ok) {
       const code = moved.error.code;
-      const httpStatus = CONFLICTS.has(code) ? 409 : code === 'STEP_NOT_PERMITTED' ? 403 : 422;
+      const httpStatus = CHANGE_CONFLICTS.has(code)
+        ? 409
+        : code === 'STEP_NOT_PERMITTED'
+          ? 403
+          : 422;
       throw new HttpError(httpStatus, code, moved.error.message);
     }
     await writeDocument(trx, {
       collection: 'supply_requests',
       body: moved.value,
       deleted: false,
-      writtenBy: step.writtenBy,
+      writtenBy,
     });
-    await enqueueWebhooks(trx, requestStepWebhooks(before, moved.value));
+    await enqueueWebhooks(trx, [
+      ...requestStepWebhooks(before, moved.value),
+      ...substitutionWebhooks(before, moved.value),
+    ]);
     await notifyChange(trx, channel, {
       collection: 'supply_requests',
       facilities: current.facilities,

@@ -205,7 +205,13 @@ function peopleNamed(collection: CollectionName, body: Doc): string[] {
   if (collection === 'stock_events') ids.push(body['actorId'], body['approvedBy']);
   if (collection === 'pending_items') ids.push(body['capturedBy']);
   if (collection === 'label_prints') ids.push(body['actorId']);
-  if (collection === 'supply_requests') ids.push(body['createdBy']);
+  if (collection === 'supply_requests') {
+    ids.push(body['createdBy']);
+    const substitutions = Array.isArray(body['substitutions'])
+      ? (body['substitutions'] as Doc[])
+      : [];
+    ids.push(...substitutions.map((s) => (s['decision'] as Doc | undefined)?.['by']));
+  }
   if (collection === 'deliveries') ids.push((body['closure'] as Doc | undefined)?.['closedBy']);
   if (collection === 'recall_cases' || collection === 'supply_requests') {
     const history = Array.isArray(body['history']) ? (body['history'] as Doc[]) : [];

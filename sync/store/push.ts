@@ -4,6 +4,7 @@ import type { SyncDatabase } from '../db/connect';
 import { auditSignIns } from '../audit/sign-in-audit';
 import { checkRequestStatusChange } from './request-status-rule';
 import { requestStepWebhooks } from '../webhooks/request-steps';
+import { substitutionWebhooks } from '../webhooks/request-substitutions';
 import { sameContent, withDeleted, type Doc } from './canonical';
 import {
   findDocuments,
@@ -109,15 +110,15 @@ export async function applyPush(
     // Who wrote it, with what role, along which steps: in this transaction, against the users and
     // history held here, so a role changed by the ERP meanwhile is seen.
     await checkPushPermissions(trx, collection, device, checks);
-    // Each step a request gained reaches the ERP as its own message, beside the document's.
+    // Each step and substitution decision a request gained reaches the ERP as its own message,
+    // beside the document's.
     const steps =
       collection === 'supply_requests'
-        ? checks.flatMap(({ body, stored }) =>
-            requestStepWebhooks(
-              stored?.body as SupplyRequest | undefined,
-              body as unknown as SupplyRequest,
-            ),
-          )
+        ? checks.flatMap(({ body, stored }) => {
+            const before = stored?.body as SupplyRequest | undefined;
+            const after = body as unknown as SupplyRequest;
+            return [...requestStepWebhooks(before, after), ...substitutionWebhooks(before, after)];
+          })
         : [];
     // Nothing is written before every row is decided: a refusal above leaves the batch unstored.
     // The live streams' notice goes with the upsert, which runs only when something is written.

@@ -5,6 +5,8 @@ import {
   INTEGRITY_ALARM_EVENT,
   REQUEST_ESCALATED_EVENT,
   REQUEST_STEP_EVENT_TYPE,
+  SUBSTITUTION_DECIDED_EVENT,
+  SUBSTITUTION_PROPOSED_EVENT,
   WEBHOOK_EVENT_TYPES,
 } from './event-types';
 
@@ -30,6 +32,8 @@ export const EVENT_READ_SCOPES: Readonly<Record<string, ApiScope>> = {
   [INTEGRITY_ALARM_EVENT]: 'sync-health:read',
   [REQUEST_STEP_EVENT_TYPE]: 'requests:read',
   [REQUEST_ESCALATED_EVENT]: 'requests:read',
+  [SUBSTITUTION_PROPOSED_EVENT]: 'requests:read',
+  [SUBSTITUTION_DECIDED_EVENT]: 'requests:read',
 };
 
 /** The event types a key with `scopes` may subscribe to, in WEBHOOK_EVENT_TYPES order. */

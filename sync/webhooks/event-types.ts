@@ -23,6 +23,11 @@ export const REQUEST_STEP_EVENT_TYPE = 'supply_request.step';
 /** A request climbed to the ERP's rung of the escalation ladder (sync/escalation). */
 export const REQUEST_ESCALATED_EVENT = 'supply_request.escalated';
 
+/** The centre proposed a substitute for a line (webhooks/request-substitutions.ts). */
+export const SUBSTITUTION_PROPOSED_EVENT = 'supply_request.substitution_proposed';
+/** The ward accepted or refused a proposed substitute. */
+export const SUBSTITUTION_DECIDED_EVENT = 'supply_request.substitution_decided';
+
 /**
  * A stockroom closed an expected delivery: the ERP learns the discrepancy summary (the payload is
  * the delivery with its `closure`) without watching every delivery change.
@@ -36,5 +41,7 @@ export const WEBHOOK_EVENT_TYPES = [
     DELIVERY_CLOSED_EVENT,
     REQUEST_STEP_EVENT_TYPE,
     REQUEST_ESCALATED_EVENT,
+    SUBSTITUTION_PROPOSED_EVENT,
+    SUBSTITUTION_DECIDED_EVENT,
   ]),
 ].sort();

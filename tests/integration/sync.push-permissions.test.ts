@@ -17,6 +17,7 @@ import {
   approvalOf,
   decisionIdFor,
 } from '../../shared/inventory/count-review';
+import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { describeOnBackends } from './sync-helpers/backends';
 import {
   call,
@@ -143,7 +144,11 @@ describeOnBackends(
       device = await enrollDevice(server(), facility);
       neighbour = await enrollDevice(server(), facility);
       foreign = await enrollDevice(server(), other);
-      erpKey = await createApiKey(server(), ['requests:write', 'deliveries:write']);
+      erpKey = await createApiKey(server(), ['requests:write', 'deliveries:write', 'items:write']);
+      const items = await call(server(), 'PUT', '/v1/erp/items', erpKey, [
+        { ...SAMPLE_DOCUMENTS.items, id: 'ITM-SUB-22G', gtins: [] },
+      ]);
+      expect(items.status, JSON.stringify(items.body)).toBe(200);
     });
 
     /** Pushes the document that is `act` taken by `person`; answers the centre's answer. */
@@ -184,6 +189,40 @@ describeOnBackends(
         const closure = { closedAt: at(50), closedBy: person, discrepancies: [] };
         return push(server(), device, 'deliveries', [
           { assumedMasterState: delivery, newDocumentState: { ...delivery, closure } },
+        ]);
+      }
+      if (act === 'request.substitution') {
+        // The centre proposed a substitute; `person` accepts it on the PC.
+        const raised = supplyRequest(facilityId, { status: 'submitted', kind: 'replenishment' });
+        expect((await push(server(), device, 'supply_requests', [fresh(raised)])).status).toBe(200);
+        const proposed = await call(
+          server(),
+          'POST',
+          `/v1/erp/requests/${raised.id}/substitutions`,
+          erpKey,
+          {
+            by: 'buyer.jones',
+            substitutes: [
+              { lineItemId: 'ITM-1001', itemId: 'ITM-SUB-22G', quantity: 5, reason: 'Backordered' },
+            ],
+          },
+        );
+        expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
+        const current = proposed.body as SupplyRequest;
+        const decided: SupplyRequest = {
+          ...current,
+          substitutions: current.substitutions!.map((s) => ({
+            ...s,
+            decision: {
+              outcome: 'accepted',
+              at: at(45),
+              by: person,
+              note: 'Same use on this ward',
+            },
+          })),
+        };
+        return push(server(), device, 'supply_requests', [
+          { assumedMasterState: current, newDocumentState: decided },
         ]);
       }
       if (act === 'label.print') {

@@ -33,6 +33,7 @@ const ALLOWED: Readonly<Record<Act, readonly Role[]>> = {
   'request.acknowledged': [S, A],
   'request.approved': [S, A],
   'request.approved-second': [A],
+  'request.substitution': [N, S, A],
   'request.rejected': [S, A],
   'request.ordered': [],
   'request.picking': [T, S, A],

@@ -11,8 +11,11 @@ import {
   NEXT_STATUSES,
   STATUS_RANK,
   compareHistoryEntries,
+  decideSubstitute,
   editDraft,
+  effectiveLines,
   mergeRequests,
+  proposeSubstitutes,
   transition,
 } from '../../shared/replenishment';
 import { draftRequest } from '../fixtures/replenishment/requests';
@@ -51,6 +54,17 @@ type Step =
       lines: RequestLine[];
       priority: (typeof REQUEST_PRIORITIES)[number];
       at: string;
+    }
+  /** The centre proposes a substitute (proposals are only ever made there, on its version). */
+  | { kind: 'propose'; line: number; itemId: string; quantity: number }
+  /** A ward's PC decides a proposal, offline. */
+  | {
+      kind: 'decide';
+      proposal: number;
+      outcome: 'accepted' | 'refused';
+      refusal: 'wait' | 'cancel-line';
+      at: string;
+      by: string;
     };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -74,6 +88,20 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     priority: fc.constantFrom(...REQUEST_PRIORITIES),
     at: fc.constantFrom(...INSTANTS),
   }),
+  fc.record({
+    kind: fc.constant('propose' as const),
+    line: fc.nat({ max: 2 }),
+    itemId: fc.constantFrom('ITM-7', 'ITM-8'),
+    quantity: fc.integer({ min: 1, max: 300 }),
+  }),
+  fc.record({
+    kind: fc.constant('decide' as const),
+    proposal: fc.nat({ max: 3 }),
+    outcome: fc.constantFrom('accepted' as const, 'refused' as const),
+    refusal: fc.constantFrom('wait' as const, 'cancel-line' as const),
+    at: fc.constantFrom(...INSTANTS),
+    by: fc.constantFrom('USR-NM', 'USR-NM2'),
+  }),
 );
 
 /** Apply the steps that are possible, as a PC or the centre would; impossible ones are refused. */
@@ -83,6 +111,37 @@ function descend(from: SupplyRequest, steps: readonly Step[]): SupplyRequest {
     let next;
     if (step.kind === 'edit') {
       next = editDraft(request, { lines: step.lines, priority: step.priority }, step.at);
+    } else if (step.kind === 'propose') {
+      // Only a version holding every proposal made so far proposes, as the centre does: a
+      // proposal has one author, so no two versions hold two contents under one proposal id.
+      const line = request.lines[step.line % request.lines.length];
+      if (!line || !centreVersion(request)) continue;
+      next = proposeSubstitutes(
+        request,
+        [
+          {
+            lineItemId: line.itemId,
+            itemId: step.itemId,
+            quantity: step.quantity,
+            reason: 'backordered',
+          },
+        ],
+        { at: '2026-11-02T09:45:00Z', by: 'console:buyer' },
+      );
+      if (next.ok) proposalsMade = next.value.substitutions?.length ?? 0;
+    } else if (step.kind === 'decide') {
+      const proposal = request.substitutions?.[step.proposal % (request.substitutions.length || 1)];
+      if (!proposal) continue;
+      next = decideSubstitute(
+        request,
+        proposal.id,
+        {
+          outcome: step.outcome,
+          note: 'clinical note',
+          ...(step.outcome === 'refused' ? { refusal: step.refusal } : {}),
+        },
+        { person: { id: step.by, role: 'nurse-manager' }, at: step.at },
+      );
     } else {
       const allowed = NEXT_STATUSES[request.status];
       const to = typeof step.next === 'string' ? step.next : allowed[step.next % allowed.length];
@@ -91,6 +150,12 @@ function descend(from: SupplyRequest, steps: readonly Step[]): SupplyRequest {
     if (next?.ok) request = next.value;
   }
   return request;
+}
+
+/** The most proposals any version holds so far in this run. */
+let proposalsMade = 0;
+function centreVersion(request: SupplyRequest): boolean {
+  return (request.substitutions ?? []).length >= proposalsMade;
 }
 
 function merge(a: SupplyRequest, b: SupplyRequest): SupplyRequest {
@@ -116,6 +181,7 @@ const versionsArb = fc
     { minLength: 3, maxLength: 10 },
   )
   .map((ops) => {
+    proposalsMade = 0;
     const pool: SupplyRequest[] = [draftRequest()];
     for (const op of ops) {
       if (op.kind === 'derive') pool.push(descend(pool[op.from % pool.length]!, op.steps));
@@ -168,6 +234,34 @@ describe('request merge properties', () => {
         }
         for (let i = 1; i < m.history.length; i++) {
           expect(compareHistoryEntries(m.history[i - 1]!, m.history[i]!)).toBeLessThan(0);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('the versions generated do hold proposals, decisions and accepted substitutes', () => {
+    const versions = fc.sample(versionsArb, { numRuns: 300, seed: 15 }).flat();
+    const decided = versions.flatMap((v) => v.substitutions ?? []).filter((s) => s.decision);
+    expect(decided.length).toBeGreaterThan(20);
+    expect(versions.some((v) => effectiveLines(v).some((l) => l.itemId >= 'ITM-7'))).toBe(true);
+  });
+
+  it('keeps every proposal, and on each the earlier of two decisions', () => {
+    fc.assert(
+      fc.property(threeArb, ([a, b]) => {
+        const m = merge(a, b);
+        const ids = new Set(
+          [...(a.substitutions ?? []), ...(b.substitutions ?? [])].map((s) => s.id),
+        );
+        expect(new Set((m.substitutions ?? []).map((s) => s.id))).toEqual(ids);
+        for (const s of m.substitutions ?? []) {
+          const decisions = [a, b]
+            .map((v) => v.substitutions?.find((x) => x.id === s.id)?.decision)
+            .filter((d) => d !== undefined)
+            .sort((x, y) => Date.parse(x.at) - Date.parse(y.at));
+          if (decisions.length === 0) expect(s.decision).toBeUndefined();
+          else expect(Date.parse(s.decision!.at)).toBe(Date.parse(decisions[0]!.at));
         }
       }),
       runs,

@@ -23,6 +23,17 @@ const OLD_STATUSES = [
   'cancelled',
 ];
 
+/** The request schema before substitutions: version 1. */
+function versionOne(): Schema {
+  const v1 = structuredClone(current) as unknown as {
+    version: number;
+    properties: Record<string, unknown>;
+  };
+  v1.version = 1;
+  delete v1.properties['substitutions'];
+  return v1 as unknown as Schema;
+}
+
 /** The request schema before issue 15: version 0, eight statuses, entries without step details. */
 function versionZero(): Schema {
   const v0 = structuredClone(current) as unknown as {
@@ -30,6 +41,7 @@ function versionZero(): Schema {
     properties: Record<string, Record<string, unknown>>;
   };
   v0.version = 0;
+  delete v0.properties['substitutions'];
   v0.properties['status']!['enum'] = OLD_STATUSES;
   v0.properties['status']!['maxLength'] = 9;
   const entry = v0.properties['history']!['items'] as {
@@ -55,7 +67,11 @@ async function openRequests(name: string, schema: Schema) {
   await db.addCollections({
     supply_requests: {
       schema,
-      migrationStrategies: schema.version === 0 ? {} : (MIGRATION_STRATEGIES.supply_requests ?? {}),
+      migrationStrategies: Object.fromEntries(
+        Object.entries(MIGRATION_STRATEGIES.supply_requests ?? {}).filter(
+          ([version]) => Number(version) <= schema.version,
+        ),
+      ),
       autoMigrate: false,
     },
   });
@@ -64,7 +80,7 @@ async function openRequests(name: string, schema: Schema) {
 
 describe('supply requests version 1 (the request machine of issue 15)', () => {
   it('keeps version-0 requests as they were; a shipped one is received whole', async () => {
-    expect(current.version).toBe(1);
+    expect(current.version).toBe(2);
     const name = `requests${process.pid}`;
     const old = await openRequests(name, versionZero());
     const shipped = draftRequest({
@@ -93,5 +109,26 @@ describe('supply requests version 1 (the request machine of issue 15)', () => {
     expect(lineProgress(shipped)[0]).toMatchObject({ shipped: 150, received: 0 });
     const received = transition(shipped, 'received', { at: '2026-10-03T08:00:00Z', by: 'USR-T' });
     expect(received.ok && received.value.status).toBe('received');
+  });
+
+  it('keeps version-1 requests as they were when substitutions arrive (version 2)', async () => {
+    const name = `requests-v1-${process.pid}`;
+    const old = await openRequests(name, versionOne());
+    const submitted = transition(draftRequest({ id: 'REQ-V1' }), 'submitted', {
+      at: '2026-11-02T09:01:00Z',
+      by: 'USR-NM',
+    });
+    if (!submitted.ok) throw new Error(submitted.error.message);
+    await old.collections['supply_requests']!.insert(submitted.value);
+    await old.close();
+    dbs.pop();
+    const db = await openRequests(name, current);
+    expect(await runMigrations(db, () => undefined)).toEqual({
+      ok: true,
+      migrated: ['supply_requests'],
+    });
+    const migrated = (await db.collections['supply_requests']!.findOne('REQ-V1').exec())?.toJSON();
+    expect(migrated).toMatchObject(submitted.value);
+    expect(migrated?.substitutions).toBeUndefined();
   });
 });
