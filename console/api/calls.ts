@@ -14,6 +14,7 @@ import type {
 } from '../../shared/console';
 import type { FacilitySummary } from '../../shared/indicators';
 import type { RecallNotice } from '../../shared/model';
+import type { ProposedSubstitute } from '../../shared/replenishment/substitution';
 import { api } from './http';
 
 export type { ApiKeyView };
@@ -129,6 +130,15 @@ export const consoleApi = {
     api<unknown>('POST', `/v1/admin/requests/${encodeURIComponent(id)}/status`, {
       status,
       ...(note ? { note } : {}),
+    }),
+  items: (search: string) =>
+    api<{ items: { id: string; name: string }[]; capped: boolean }>(
+      'GET',
+      `/v1/admin/items?${auditQuery({ search })}`,
+    ),
+  proposeSubstitutes: (id: string, substitutes: ProposedSubstitute[]) =>
+    api<unknown>('POST', `/v1/admin/requests/${encodeURIComponent(id)}/substitutions`, {
+      substitutes,
     }),
   audit: (search: AuditSearch) =>
     api<{ entries: AuditEntry[] }>('GET', `/v1/admin/audit?${auditQuery(search)}`),

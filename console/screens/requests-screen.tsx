@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Text, Textarea, Title } from '@mantine/cor
 import { useState } from 'react';
 import { centreStepsFrom, type RequestView } from '../../shared/console';
 import type { RequestStatus } from '../../shared/model';
+import { substitutesProposable, substitutionStates } from '../../shared/replenishment/substitution';
 import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
 import { useLive } from '../app/use-live';
@@ -12,6 +13,7 @@ import { Dialog } from '../components/dialog';
 import { Problem } from '../components/problem';
 import { TONE } from '../components/tones';
 import { formatTime } from '../components/when';
+import { SubstituteForm } from './substitute-form';
 
 const STEP_WORDS: Partial<Record<RequestStatus, string>> = {
   acknowledged: 'Acknowledge',
@@ -27,6 +29,32 @@ const NEEDS_REASON = new Set<RequestStatus>(['rejected', 'cancelled']);
 
 function submittedAt(view: RequestView): string {
   return view.request.history.find((h) => h.status === 'submitted')?.at ?? view.request.createdAt;
+}
+
+const SUBSTITUTION_WORDS = {
+  open: 'waiting for the ward',
+  accepted: 'accepted',
+  refused: 'refused',
+  superseded: 'not needed',
+  lapsed: 'lapsed',
+} as const;
+
+/** Each proposed substitute and where the ward's decision left it. */
+function Substitutions({ view }: { view: RequestView }) {
+  const proposals = view.request.substitutions ?? [];
+  if (proposals.length === 0) return null;
+  const states = substitutionStates(view.request);
+  return (
+    <Stack gap={0} data-testid="request-substitutions">
+      {proposals.map((s) => (
+        <Text key={s.id} fz="xs">
+          Substitute {s.quantity} × {s.itemId} for {s.lineItemId}:{' '}
+          {SUBSTITUTION_WORDS[states.get(s.id) ?? 'open']}
+          {s.decision?.note ? ` (“${s.decision.note}”)` : ''}
+        </Text>
+      ))}
+    </Stack>
+  );
 }
 
 function itemsOf(view: RequestView): string {
@@ -49,6 +77,7 @@ export function RequestsScreen() {
   useLive(list.reload);
   const [problem, setProblem] = useState<ApiError>();
   const [reasonFor, setReasonFor] = useState<{ view: RequestView; status: RequestStatus }>();
+  const [substituteFor, setSubstituteFor] = useState<RequestView>();
   const act = async (id: string, status: RequestStatus, note?: string) => {
     setProblem(undefined);
     try {
@@ -84,7 +113,15 @@ export function RequestsScreen() {
               </Badge>
             ),
           },
-          { header: 'Items', cell: itemsOf },
+          {
+            header: 'Items',
+            cell: (v) => (
+              <Stack gap={2}>
+                <Text fz="sm">{itemsOf(v)}</Text>
+                <Substitutions view={v} />
+              </Stack>
+            ),
+          },
           { header: 'For', cell: (v) => v.request.locationId },
           {
             header: 'Status',
@@ -127,6 +164,16 @@ export function RequestsScreen() {
                           {STEP_WORDS[status] ?? status}
                         </Button>
                       ))}
+                      {substitutesProposable(v.request.status) && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`Propose a substitute for request ${v.request.id}`}
+                          onClick={() => setSubstituteFor(v)}
+                        >
+                          Substitute…
+                        </Button>
+                      )}
                     </Group>
                   ),
                 },
@@ -134,6 +181,21 @@ export function RequestsScreen() {
             : []),
         ]}
       />
+      {substituteFor && (
+        <Dialog
+          title={`Propose a substitute for request ${substituteFor.request.id}`}
+          onClose={() => setSubstituteFor(undefined)}
+        >
+          <SubstituteForm
+            request={substituteFor.request}
+            onCancel={() => setSubstituteFor(undefined)}
+            onProposed={() => {
+              setSubstituteFor(undefined);
+              list.reload();
+            }}
+          />
+        </Dialog>
+      )}
       {reasonFor && (
         <Dialog
           title={`${reasonFor.status === 'rejected' ? 'Reject' : 'Cancel'} request ${reasonFor.view.request.id}`}

@@ -14,7 +14,7 @@ export function EscalationBadge({ request, now }: { request: SupplyRequest; now:
   return (
     <Badge
       size="xl"
-      color={state.rung === 'reminder' ? 'orange.9' : 'red.9'}
+      color={state.rung === 'reminder' ? '#9c3d00' : 'red.9'}
       variant="filled"
       data-testid="escalated"
       data-rung={state.rung}

@@ -15,8 +15,8 @@ import { decideSubstituteAs } from '../store/substitution-writer';
 import { ProblemAlert } from './problem-alert';
 
 const STATE_WORDS: Record<SubstitutionState, { label: string; color: string }> = {
-  open: { label: 'Waiting for your decision', color: 'orange.9' },
-  accepted: { label: 'Accepted', color: 'green.9' },
+  open: { label: 'Waiting for your decision', color: '#9c3d00' },
+  accepted: { label: 'Accepted', color: '#1e6b30' },
   refused: { label: 'Refused', color: 'gray.8' },
   superseded: { label: 'Settled by another decision', color: 'gray.8' },
   lapsed: { label: 'No longer applies: shipped as asked', color: 'gray.8' },
@@ -72,7 +72,7 @@ function Proposal({
   const line = request.lines.find((l) => l.itemId === proposal.lineItemId);
   const words =
     state === 'open' && !person
-      ? { label: 'Waiting for the ward’s decision: not to be picked', color: 'orange.9' }
+      ? { label: 'Waiting for the ward’s decision: not to be picked', color: '#9c3d00' }
       : STATE_WORDS[state];
   const noteId = `sub-note-${request.id}-${proposal.id}`;
   const decide = async (input: Omit<SubstituteDecisionInput, 'note'>) => {
@@ -139,7 +139,7 @@ function Proposal({
             onChange={(e) => setNote(e.currentTarget.value)}
           />
           <Group>
-            <Button size="lg" color="green.9" onClick={() => void decide({ outcome: 'accepted' })}>
+            <Button size="lg" color="#1e6b30" onClick={() => void decide({ outcome: 'accepted' })}>
               Accept substitute
             </Button>
             <Button

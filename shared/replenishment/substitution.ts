@@ -123,6 +123,11 @@ export function substitutionStates(request: WithSubstitutions): Map<string, Subs
   return states;
 }
 
+/** Whether the centre may still propose substitutes on a request in `status`. */
+export function substitutesProposable(status: RequestStatus): boolean {
+  return PROPOSABLE.has(status);
+}
+
 /** The proposals still waiting for the ward, for its dashboard and the request card. */
 export function openSubstitutions(request: WithSubstitutions & Pick<SupplyRequest, 'status'>) {
   if (FINAL.has(request.status)) return [];

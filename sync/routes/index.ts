@@ -11,6 +11,7 @@ import { indicatorRoutes } from './indicators';
 import { adminStreamRoute } from './admin-stream';
 import { adminWebhookRoutes } from './admin-webhooks';
 import { adminFacilityRoutes } from './admin-facilities';
+import { adminItemRoutes } from './admin-items';
 import { consoleSessionRoutes } from './console-session';
 import { enrollRoutes } from './enroll';
 import { erpAuditRoute } from './erp-audit';
@@ -51,6 +52,7 @@ export function registerRoutes(app: SyncApp, context: SyncContext): void {
   adminStreamRoute(app, context);
   adminRecallRoutes(app, context);
   adminRequestRoutes(app, context);
+  adminItemRoutes(app, context);
   indicatorRoutes(app, context);
   adminWebhookRoutes(app, context);
   consoleSessionRoutes(app, context);

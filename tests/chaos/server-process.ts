@@ -29,7 +29,11 @@ export interface ServerProcess {
  * The real central endpoint as a child process (`npm run sync` without npm), on a PGlite data
  * directory that outlives each process, on the same port every time so the proxy finds it again.
  */
-export async function serverProcess(dataDir: string): Promise<ServerProcess> {
+export async function serverProcess(
+  dataDir: string,
+  /** Settings of this endpoint only (webhook test settings, say), over the test's environment. */
+  settings: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
@@ -50,6 +54,7 @@ export async function serverProcess(dataDir: string): Promise<ServerProcess> {
           HOST: '127.0.0.1',
           LOG_LEVEL: 'warn',
           DATABASE_URL: '',
+          ...settings,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -263,6 +263,19 @@ describeOnBackends(
         ).status,
       ).toBe(403);
       const buyer = await signedInPerson(server(), 'buyer');
+      // The choice list: active items only, searched by part of the name, wildcards taken literally.
+      const choices = await buyer.request('GET', '/v1/admin/items?search=catheter%2022');
+      expect(choices.status).toBe(200);
+      const listed = (choices.body as { items: { id: string }[] }).items.map((i) => i.id);
+      expect(listed).toContain(substitute);
+      expect(listed).not.toContain(retired);
+      const all = await buyer.request('GET', '/v1/admin/items');
+      expect((all.body as { items: { id: string }[] }).items.map((i) => i.id)).not.toContain(
+        retired,
+      );
+      const wildcard = await buyer.request('GET', '/v1/admin/items?search=%25');
+      expect((wildcard.body as { items: unknown[] }).items).toEqual([]);
+      expect((await buyer.request('GET', '/v1/admin/items?search=x&extra=1')).status).toBe(400);
       const proposed = await buyer.request(
         'POST',
         `/v1/admin/requests/${request.id}/substitutions`,

@@ -6,9 +6,11 @@ import { DEMO_ITEMS, DEMO_LOCATIONS } from '../../../renderer/seed/demo-catalogu
 import { DEMO_PEOPLE } from '../../../renderer/seed/demo-people';
 import { hashSecret, newSalt } from '../../../renderer/session/credentials';
 import { runAdmin } from '../../../sync/cli/admin';
+import { addConsoleUser } from '../../../sync/console/console-users';
 import { openDatabase } from '../../../sync/db/connect';
 import { migrateToLatest } from '../../../sync/migrations';
 import { serverProcess, type ServerProcess } from '../../chaos/server-process';
+import { CONSOLE_PEOPLE } from '../../e2e-console/console-people';
 
 export interface CentralEndpoint {
   url: string;
@@ -17,6 +19,8 @@ export interface CentralEndpoint {
   /** One-time enrolment codes, two for north's PCs and one for south's. */
   codes: { north: string[]; south: string[] };
   erp(method: string, path: string, body: unknown): Promise<number>;
+  /** The ERP's call with the endpoint's answer. */
+  erpCall(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
 }
 
@@ -25,7 +29,14 @@ export interface CentralEndpoint {
  * two facilities, and the ERP's part done through its API: the item master, north's locations,
  * and the demo people as the centre's users of both facilities.
  */
-export async function startCentralEndpoint(): Promise<CentralEndpoint> {
+export async function startCentralEndpoint(
+  options: {
+    /** The console's people (tests/e2e-console/console-people.ts) added before the start. */
+    consolePeople?: boolean;
+    /** Endpoint settings, e.g. webhooks to a loopback receiver. */
+    settings?: Record<string, string>;
+  } = {},
+): Promise<CentralEndpoint> {
   const dataDir = mkdtempSync(join(tmpdir(), 'stockroom-e2e-central-'));
   const north = 'FAC-NORTH-E2E';
   const south = 'FAC-SOUTH-E2E';
@@ -48,7 +59,21 @@ export async function startCentralEndpoint(): Promise<CentralEndpoint> {
     ] as const) {
       list.push(((await admin('enroll', '--facility', facility)) as { code: string }).code);
     }
-    const scopes = 'items:write,locations:write,users:write,recalls:write,sync-health:read';
+    if (options.consolePeople) {
+      for (const [role, person] of Object.entries(CONSOLE_PEOPLE)) {
+        await addConsoleUser(database.db, { ...person, role });
+      }
+    }
+    const scopes = [
+      'items:write',
+      'locations:write',
+      'users:write',
+      'recalls:write',
+      'sync-health:read',
+      'requests:read',
+      'requests:write',
+      'webhooks:manage',
+    ].join(',');
     const output = (await admin('api-key', '--name', 'e2e-erp', '--scopes', scopes)) as {
       apiKey: { key: string };
     };
@@ -56,16 +81,22 @@ export async function startCentralEndpoint(): Promise<CentralEndpoint> {
   } finally {
     await database.close();
   }
-  const server: ServerProcess = await serverProcess(dataDir);
+  const server: ServerProcess = await serverProcess(dataDir, options.settings);
   await server.start();
-  const erp = async (method: string, path: string, body: unknown) => {
+  const erpCall = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${server.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return response.status;
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
+  const erp = async (method: string, path: string, body: unknown) =>
+    (await erpCall(method, path, body)).status;
   await loadThroughErp(erp, north, [north, south]);
   return {
     url: server.url,
@@ -73,6 +104,7 @@ export async function startCentralEndpoint(): Promise<CentralEndpoint> {
     south,
     codes,
     erp,
+    erpCall,
     async stop() {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
