@@ -1,19 +1,12 @@
-import {
-  decideSubstitute,
-  effectiveLines,
-  type SubstituteDecisionInput,
-} from '../../shared/replenishment/substitution';
-import { settledStatus } from '../../shared/replenishment/request-progress';
-import { takeRequestStep } from '../../shared/replenishment/request-step';
+import type { SubstituteDecisionInput } from '../../shared/replenishment/substitution';
+import { applyWardSubstituteDecision } from '../../shared/replenishment/ward-substitute-decision';
 import type { StockroomDatabase } from './collections';
 import type { RequestWriteResult } from './request-writer';
 import { writerIdentities } from './writer-identity';
 
 /**
  * The ward's decision on a substitute the centre proposed, as the signed-in person, offline too:
- * the shared rules decide (substitution.ts). Refusing the last line that was still asked for, with
- * "cancel the line", leaves nothing to send: the request is cancelled in the same write, with the
- * clinical note as its reason, so nothing half-decided is left waiting at the centre.
+ * the shared rules decide and settle the request in one write (ward-substitute-decision.ts).
  */
 export async function decideSubstituteAs(
   db: StockroomDatabase,
@@ -35,24 +28,12 @@ export async function decideSubstituteAs(
       message: `Request ${requestId} is not on this PC.`,
     };
   }
-  const at = context.now().toISOString();
-  const decided = decideSubstitute(stored, proposalId, input, { person: who.actor, at });
+  const decided = applyWardSubstituteDecision(stored, proposalId, input, {
+    person: who.actor,
+    at: context.now().toISOString(),
+  });
   if (!decided.ok) return { ok: false, ...decided.error };
-  // A cancelled line can leave everything else already received: the request is then received.
-  let request = { ...decided.value, status: settledStatus(decided.value, decided.value.status) };
-  if (effectiveLines(request).length === 0) {
-    const cancelled = takeRequestStep(
-      request,
-      {
-        to: 'cancelled',
-        at,
-        note: `Every line cancelled after refusing substitutes: ${input.note.trim()}`,
-      },
-      { kind: 'person', person: who.actor },
-    );
-    if (!cancelled.ok) return { ok: false, ...cancelled.error };
-    request = cancelled.value;
-  }
+  const request = decided.value;
   await db.supply_requests.upsert(request);
   return { ok: true, request };
 }

@@ -21,3 +21,4 @@ export * from './escalation';
 export * from './escalation-ladder';
 export * from './service-levels';
 export * from './substitution';
+export * from './ward-substitute-decision';

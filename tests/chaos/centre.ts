@@ -5,7 +5,7 @@ import { openDatabase } from '../../sync/db/connect';
 import { migrateToLatest } from '../../sync/migrations';
 import { writeCentreDocuments } from '../../sync/store/centre-write';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
-import { CHAOS_STAFF, type ChaosPlan } from './workload';
+import { CHAOS_STAFF, ITEMS, type ChaosPlan } from './workload';
 
 /** Where vitest's global set-up left a migrated PGlite directory (saves initdb's 15 s). */
 const TEMPLATE_ENV = 'STOCKROOM_PGLITE_TEMPLATE';
@@ -43,6 +43,19 @@ export async function prepareCentre(dataDir: string, plan: ChaosPlan): Promise<C
         name: `Chaos ${person.id}`,
         role: person.role,
         facilityIds: plan.facilities,
+      })),
+      'chaos:erp',
+    );
+    // Substitutes must be active items of the item master.
+    await writeCentreDocuments(
+      database,
+      'items',
+      ITEMS.map((id) => ({
+        ...SAMPLE_DOCUMENTS.items,
+        id,
+        name: `Chaos item ${id}`,
+        gtins: [],
+        hibccCodes: [],
       })),
       'chaos:erp',
     );
@@ -176,4 +189,62 @@ export async function centreAdvances(
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+/** Retries `work` while the server is down (it is killed now and then), for up to 30 s. */
+async function whileServerRestarts<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/**
+ * The ERP proposes a substitute for the first line of a request, straight to the server. A retry
+ * after a lost answer carries the same Idempotency-Key, so it reads the stored answer and never
+ * proposes twice. Returns the proposal's "requestId/proposalId" when the centre took it, or
+ * undefined when the rules refused it (the request is a draft or over, the line shipped or
+ * settled, the item already waiting).
+ */
+export async function centreProposes(
+  url: string,
+  apiKey: string,
+  deviceToken: string,
+  action: { requestId: string; itemId: string; quantity: number; at: string },
+): Promise<string | undefined> {
+  const current = await whileServerRestarts(() => centreRequests(url, deviceToken));
+  const line = current.find((r) => r.id === action.requestId)?.lines[0];
+  if (!line) return undefined;
+  const response = await whileServerRestarts(() =>
+    fetch(`${url}/v1/erp/requests/${action.requestId}/substitutions`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        'content-type': 'application/json',
+        'idempotency-key': `chaos-sub-${action.requestId}-${action.itemId}-${action.at}`,
+      },
+      body: JSON.stringify({
+        by: 'chaos.buyer',
+        substitutes: [
+          {
+            lineItemId: line.itemId,
+            itemId: action.itemId,
+            quantity: action.quantity,
+            reason: `Chaos: ${line.itemId} backordered`,
+          },
+        ],
+      }),
+      signal: AbortSignal.timeout(30_000),
+    }),
+  );
+  if (response.status === 409 || response.status === 422) return undefined;
+  if (!response.ok) throw new Error(`proposing a substitute answered ${response.status}`);
+  const updated = (await response.json()) as SupplyRequest;
+  const made = updated.substitutions?.at(-1);
+  return made && `${action.requestId}/${made.id}`;
 }

@@ -1,4 +1,5 @@
 import type { StockEvent, SupplyRequest } from '../../shared/model';
+import type { WardDecision } from './workload';
 
 /** What a worker needs to run one simulated PC. */
 export interface PcSpec {
@@ -16,7 +17,14 @@ export interface PcSpec {
 export type PcRequestAction =
   | { kind: 'create'; request: SupplyRequest }
   | { kind: 'edit'; requestId: string; quantity: number; at: string }
-  | { kind: 'submit' | 'cancel'; requestId: string; at: string };
+  | { kind: 'submit' | 'cancel'; requestId: string; at: string }
+  | { kind: 'decide'; requestId: string; decision: WardDecision; at: string };
+
+/**
+ * What a request action did on the PC: nothing (the rules refused it, or there was nothing to
+ * do), a change, or a decision on the named proposal.
+ */
+export type PcRequestOutcome = false | true | { decided: string };
 
 export type WorkerRequest = { id: number } & (
   | { op: 'open'; pc: PcSpec }

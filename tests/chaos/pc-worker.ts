@@ -9,7 +9,12 @@ import {
   type StockEvent,
   type SupplyRequest,
 } from '../../shared/model';
-import { editDraft, transition } from '../../shared/replenishment';
+import {
+  applyWardSubstituteDecision,
+  editDraft,
+  openSubstitutions,
+  transition,
+} from '../../shared/replenishment';
 import { conflictHandlerFor } from '../../renderer/replication/conflict-handlers';
 import type { FetchLike } from '../../renderer/replication/endpoint-client';
 import type { StoreCollectionName } from '../../renderer/store/collections';
@@ -19,7 +24,7 @@ import {
   type ReplicationHandle,
 } from '../../renderer/replication/start-replication';
 import { prng } from './prng';
-import type { PcSpec, WorkerReply, WorkerRequest } from './pc-protocol';
+import type { PcRequestOutcome, PcSpec, WorkerReply, WorkerRequest } from './pc-protocol';
 
 /**
  * Hosts a few simulated stockroom PCs in one thread. Each is a real RxDB database on memory
@@ -133,7 +138,13 @@ function doc(pc: Pc, name: (typeof NAMES)[number]) {
   return collection;
 }
 
-async function requestAction(pc: Pc, request: WorkerRequest & { op: 'request' }): Promise<boolean> {
+/** The facility's nurse manager, as CHAOS_STAFF sets them up at the centre. */
+const WARD = { id: 'USR-NM', role: 'nurse-manager' } as const;
+
+async function requestAction(
+  pc: Pc,
+  request: WorkerRequest & { op: 'request' },
+): Promise<PcRequestOutcome> {
   const { action } = request;
   // A PC that was just killed does nothing until it is restarted.
   if (!pc.db) return false;
@@ -145,6 +156,20 @@ async function requestAction(pc: Pc, request: WorkerRequest & { op: 'request' })
   const current = await collection.findOne(action.requestId).exec();
   if (!current) return false;
   const before = current.toMutableJSON() as SupplyRequest;
+  if (action.kind === 'decide') {
+    // The ward answers the first proposal still open here, as the nurse manager would on screen.
+    const proposal = openSubstitutions(before)[0];
+    if (!proposal) return false;
+    const decided = applyWardSubstituteDecision(
+      before,
+      proposal.id,
+      { ...action.decision, note: `Chaos ward: ${action.decision.outcome} at ${action.at}` },
+      { person: WARD, at: action.at },
+    );
+    if (!decided.ok) return false;
+    await current.incrementalModify(() => decided.value);
+    return { decided: `${before.id}/${proposal.id}` };
+  }
   const changed =
     action.kind === 'edit'
       ? editDraft(

@@ -1,4 +1,5 @@
-import { centreAdvances } from './centre';
+import { centreAdvances, centreProposes } from './centre';
+import type { PcRequestAction, PcRequestOutcome } from './pc-protocol';
 import type { FaultProxy } from './fault-proxy';
 import type { PcFleet } from './pc-fleet';
 import type { ServerProcess } from './server-process';
@@ -18,6 +19,8 @@ export interface RunState {
   kills: { server: number; serverMidPush: number; clients: number; clientsMidPush: number };
   /** Request changes that took (a PC's edit, submit or cancel; the centre's next status). */
   requestChanges: { pc: number; centre: number };
+  /** What the ERP proposed and the centre took, and what the wards decided: "requestId/proposalId". */
+  substitutions: { proposed: Set<string>; decided: Set<string> };
   roundMs: number;
   say(text: string): void;
 }
@@ -82,6 +85,11 @@ export async function playRound(state: RunState, round: number): Promise<void> {
       const facility = plan.requests.find((r) => r.id === action.requestId)?.facilityId;
       const pc = plan.devices.find((d) => d.facilityId === facility);
       const token = state.tokens.get(pc?.name ?? '') ?? '';
+      if (action.kind === 'substitute') {
+        const made = await centreProposes(state.server.url, state.apiKey, token, action);
+        if (made) state.substitutions.proposed.add(made);
+        continue;
+      }
       if (
         await centreAdvances(state.server.url, state.apiKey, token, action.requestId, action.at)
       ) {
@@ -91,15 +99,14 @@ export async function playRound(state: RunState, round: number): Promise<void> {
     }
     const device = plan.devices[action.device];
     if (!device) continue;
-    const applied = await fleet.run({
+    const { by: _by, device: _device, ...pcAction } = action;
+    const applied = (await fleet.run({
       op: 'request',
       pc: device.name,
-      action:
-        action.kind === 'edit'
-          ? { kind: 'edit', requestId: action.requestId, quantity: action.quantity, at: action.at }
-          : { kind: action.kind, requestId: action.requestId, at: action.at },
-    });
-    if (applied === true) state.requestChanges.pc += 1;
+      action: pcAction satisfies PcRequestAction,
+    })) as PcRequestOutcome;
+    if (applied !== false) state.requestChanges.pc += 1;
+    if (typeof applied === 'object') state.substitutions.decided.add(applied.decided);
   }
 
   await pause(state.roundMs);

@@ -78,6 +78,7 @@ async function main(): Promise<number> {
       offline: new Set(),
       kills: { server: 0, serverMidPush: 0, clients: 0, clientsMidPush: 0 },
       requestChanges: { pc: 0, centre: 0 },
+      substitutions: { proposed: new Set(), decided: new Set() },
       roundMs: options.roundMs,
       say,
     };
@@ -139,6 +140,7 @@ async function main(): Promise<number> {
           snapshot: await fleet.snapshot(d.name, true),
         })),
       ),
+      substitutions: state.substitutions,
     });
     for (const line of verdict.notes) say(line);
     const f = proxy.stats;
@@ -148,6 +150,7 @@ async function main(): Promise<number> {
         ` | events created=${verdict.created} stored=${verdict.stored} duplicated=${verdict.duplicated} lost=${verdict.lost} altered=${verdict.altered}` +
         ` | PCs divergent=${verdict.pcsDivergent} foreign=${verdict.foreign} gaps=${verdict.gaps} alarms=${verdict.alarms} requests-divergent=${verdict.requestsDivergent}` +
         ` (request changes pc=${state.requestChanges.pc} centre=${state.requestChanges.centre})` +
+        ` | substitutes proposed=${state.substitutions.proposed.size} decided=${state.substitutions.decided.size} lost=${verdict.substitutionsLost} unaccounted=${verdict.substitutionsUnaccounted} decisions-lost=${verdict.decisionsLost}` +
         ` | faults requests=${f.requests} dropped=${f.dropped} answers-lost=${f.answersLost} duplicated=${f.duplicated} cut=${f.cut} delayed=${f.delayed} overtaken=${f.overtaken} upstream-down=${f.upstreamDown}` +
         ` server-kills=${k.server} (mid-push ${k.serverMidPush}) pc-kills=${k.clients} (mid-push ${k.clientsMidPush})` +
         ` | ${((Date.now() - started) / 1000).toFixed(1)} s\n`,

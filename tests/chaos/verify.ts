@@ -16,6 +16,11 @@ export interface Verdict {
   gaps: number;
   alarms: number;
   requestsDivergent: number;
+  /** Proposals the ERP was told were taken, and wards' decisions, that the centre does not hold. */
+  substitutionsLost: number;
+  /** Proposals at the centre that no answer to the ERP accounts for (a retry that proposed twice). */
+  substitutionsUnaccounted: number;
+  decisionsLost: number;
   notes: string[];
 }
 
@@ -25,6 +30,8 @@ export interface Evidence {
   centreRequests: Map<string, SupplyRequest[]>;
   health: Map<string, FacilityHealth>;
   pcs: { name: string; facilityId: string; snapshot: PcSnapshot }[];
+  /** "requestId/proposalId" of what the ERP proposed and the centre took, and what wards decided. */
+  substitutions: { proposed: ReadonlySet<string>; decided: ReadonlySet<string> };
 }
 
 /** On-hand per (location, item, lot) as shared/inventory folds it, in a comparable form. */
@@ -85,6 +92,23 @@ export function verify(evidence: Evidence): Verdict {
       note(`${name}'s supply requests differ from the centre's`);
     }
   }
+  const atCentre = new Map(
+    [...evidence.centreRequests.values()]
+      .flat()
+      .flatMap((r) =>
+        (r.substitutions ?? []).map((s) => [`${r.id}/${s.id}` as string, s] as const),
+      ),
+  );
+  const { proposed, decided } = evidence.substitutions;
+  const substitutionsLost = [...proposed].filter((key) => !atCentre.has(key));
+  const substitutionsUnaccounted = [...atCentre.keys()].filter((key) => !proposed.has(key));
+  // Two PCs may decide the same proposal offline; one decision wins, but one must be there.
+  const decisionsLost = [...decided].filter((key) => !atCentre.get(key)?.decision);
+  for (const key of substitutionsLost.slice(0, 5)) note(`centre lacks proposal ${key}`);
+  for (const key of substitutionsUnaccounted.slice(0, 5)) {
+    note(`centre holds proposal ${key} that no answer to the ERP named`);
+  }
+  for (const key of decisionsLost.slice(0, 5)) note(`centre lacks the ward's decision on ${key}`);
   let gaps = 0;
   let alarms = 0;
   for (const [facility, health] of evidence.health) {
@@ -104,6 +128,9 @@ export function verify(evidence: Evidence): Verdict {
     gaps,
     alarms,
     requestsDivergent,
+    substitutionsLost: substitutionsLost.length,
+    substitutionsUnaccounted: substitutionsUnaccounted.length,
+    decisionsLost: decisionsLost.length,
     notes,
   };
 }
@@ -117,7 +144,10 @@ export function failed(verdict: Verdict): boolean {
       verdict.foreign +
       verdict.gaps +
       verdict.alarms +
-      verdict.requestsDivergent >
+      verdict.requestsDivergent +
+      verdict.substitutionsLost +
+      verdict.substitutionsUnaccounted +
+      verdict.decisionsLost >
     0
   );
 }

@@ -52,9 +52,31 @@ export type EventDraft = Omit<StockEvent, 'id' | 'deviceId' | 'deviceSeq' | 'rev
 export type RequestAction =
   | { by: 'pc'; device: number; requestId: string; kind: 'edit'; quantity: number; at: string }
   | { by: 'pc'; device: number; requestId: string; kind: 'submit' | 'cancel'; at: string }
-  | { by: 'centre'; requestId: string; kind: 'advance'; at: string };
+  | {
+      by: 'pc';
+      device: number;
+      requestId: string;
+      kind: 'decide';
+      decision: WardDecision;
+      at: string;
+    }
+  | { by: 'centre'; requestId: string; kind: 'advance'; at: string }
+  | {
+      by: 'centre';
+      requestId: string;
+      kind: 'substitute';
+      itemId: string;
+      quantity: number;
+      at: string;
+    };
 
-const ITEMS = ['ITM-C1', 'ITM-C2', 'ITM-C3', 'ITM-C4', 'ITM-C5', 'ITM-C6'];
+/** How the ward answers the first substitute still open on a request, if there is one. */
+export type WardDecision =
+  { outcome: 'accepted' } | { outcome: 'refused'; refusal: 'wait' | 'cancel-line' };
+
+export const ITEMS = ['ITM-C1', 'ITM-C2', 'ITM-C3', 'ITM-C4', 'ITM-C5', 'ITM-C6'];
+/** What the centre offers instead: never an item the chaos requests ask for (ITEMS[0..3]). */
+const SUBSTITUTES = ['ITM-C5', 'ITM-C6'];
 const LOTS = ['A1', 'B22', 'C333'];
 const LOCATIONS = ['LOC-1', 'LOC-2', 'LOC-3', 'LOC-4'];
 const BASE = Date.parse('2026-11-02T06:00:00Z');
@@ -166,6 +188,14 @@ function chainOf(target: EventDraft, earlier: readonly EventDraft[]): StockEvent
   return chain;
 }
 
+/** Mostly accepted; a refusal mostly keeps the line waiting, now and then cancels it. */
+function wardDecision(random: Prng): WardDecision {
+  const answer = random.next();
+  return answer < 0.6
+    ? { outcome: 'accepted' }
+    : { outcome: 'refused', refusal: answer < 0.9 ? 'wait' : 'cancel-line' };
+}
+
 export function makePlan(
   random: Prng,
   seed: number,
@@ -202,25 +232,30 @@ export function makePlan(
     devices.push({ index, name, deviceId: `S${seed}-${name}`, facilityId, eventsByRound, offline });
   }
 
-  // Two drafts the PCs edit and submit, and one already submitted that the centre moves on.
+  // Two drafts the PCs edit and submit, and two already submitted (one urgent, whose clock runs)
+  // that the centre moves on and offers substitutes for.
   const requests: SupplyRequest[] = facilities.flatMap((facilityId, f) =>
-    [1, 2, 3].map((n) => ({
-      id: `REQ-S${seed}-F${f + 1}-${n}`,
-      facilityId,
-      kind: 'replenishment' as const,
-      priority: 'routine' as const,
-      locationId: 'LOC-1',
-      lines: [{ itemId: ITEMS[n] ?? 'ITM-C1', quantity: 10 * n }],
-      status: n === 3 ? ('submitted' as const) : ('draft' as const),
-      history: [
-        { status: 'draft' as const, at: '2026-11-02T06:00:00Z', by: 'USR-NM' },
-        ...(n === 3
-          ? [{ status: 'submitted' as const, at: '2026-11-02T06:00:00Z', by: 'USR-NM' }]
-          : []),
-      ],
-      createdBy: 'USR-NM',
-      createdAt: '2026-11-02T06:00:00Z',
-    })),
+    [1, 2, 3, 4].map((n) => {
+      const submitted = n >= 3;
+      return {
+        id: `REQ-S${seed}-F${f + 1}-${n}`,
+        facilityId,
+        kind: n === 4 ? ('urgent' as const) : ('replenishment' as const),
+        priority: n === 4 ? ('stat' as const) : ('routine' as const),
+        locationId: 'LOC-1',
+        lines: [{ itemId: ITEMS[n % 4] ?? 'ITM-C1', quantity: 10 * n }],
+        status: submitted ? ('submitted' as const) : ('draft' as const),
+        history: [
+          { status: 'draft' as const, at: '2026-11-02T06:00:00Z', by: 'USR-NM' },
+          ...(submitted
+            ? [{ status: 'submitted' as const, at: '2026-11-02T06:00:00Z', by: 'USR-NM' }]
+            : []),
+        ],
+        createdBy: 'USR-NM',
+        createdAt: '2026-11-02T06:00:00Z',
+        ...(n === 4 ? { reason: 'Chaos: the ward ran out.' } : {}),
+      };
+    }),
   );
 
   const chaos = random.fork('chaos');
@@ -237,15 +272,25 @@ export function makePlan(
   );
 
   const acts = random.fork('requests');
+  // Up to two acts per request per round, so even a short run exercises the whole mix.
   const requestActions: RequestAction[][] = Array.from({ length: rounds }, (_, r) =>
-    requests.flatMap((request): RequestAction[] => {
-      if (r === 0 || !acts.chance(0.35)) return [];
+    [...requests, ...requests].flatMap((request): RequestAction[] => {
+      if (r === 0 || !acts.chance(0.6)) return [];
       const at = instant(BASE + r * 3_600_000 + acts.int(3_600_000), 'Z');
-      if (acts.chance(0.4)) return [{ by: 'centre', requestId: request.id, kind: 'advance', at }];
+      if (acts.chance(0.5)) {
+        if (acts.chance(0.35)) {
+          const itemId = acts.pick(SUBSTITUTES);
+          const quantity = acts.range(1, 40);
+          return [
+            { by: 'centre', requestId: request.id, kind: 'substitute', itemId, quantity, at },
+          ];
+        }
+        return [{ by: 'centre', requestId: request.id, kind: 'advance', at }];
+      }
       const peers = devices.filter((d) => d.facilityId === request.facilityId);
       const device = acts.pick(peers).index;
       const roll = acts.next();
-      if (roll < 0.6) {
+      if (roll < 0.45) {
         return [
           {
             by: 'pc',
@@ -257,11 +302,37 @@ export function makePlan(
           },
         ];
       }
+      if (roll < 0.7) {
+        const decision = wardDecision(acts);
+        return [{ by: 'pc', device, requestId: request.id, kind: 'decide', decision, at }];
+      }
       return [
-        { by: 'pc', device, requestId: request.id, kind: roll < 0.92 ? 'submit' : 'cancel', at },
+        { by: 'pc', device, requestId: request.id, kind: roll < 0.94 ? 'submit' : 'cancel', at },
       ];
     }),
   );
+
+  // The ward answers soon after the centre offers: a decision for the round after each proposal
+  // and the one after that, by a PC of the facility (the second finds it settled, or decides a
+  // proposal another PC has not yet heard of).
+  requestActions.forEach((actions, r) => {
+    for (const action of actions) {
+      if (action.kind !== 'substitute') continue;
+      const facility = requests.find((q) => q.id === action.requestId)?.facilityId;
+      const peers = devices.filter((d) => d.facilityId === facility);
+      for (const later of [r + 1, r + 2].filter((n) => n < rounds)) {
+        const decision = wardDecision(acts);
+        requestActions[later]?.push({
+          by: 'pc',
+          device: acts.pick(peers).index,
+          requestId: action.requestId,
+          kind: 'decide',
+          decision,
+          at: instant(BASE + later * 3_600_000 + acts.int(3_600_000), 'Z'),
+        });
+      }
+    }
+  });
 
   return {
     seed,

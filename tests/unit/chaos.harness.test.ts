@@ -30,6 +30,7 @@ function perfect(seed: number): Evidence {
     centre: all,
     centreRequests: new Map(plan.facilities.map((f) => [f, []])),
     health: new Map(plan.facilities.map((f) => [f, { gaps: 0, alarms: 0 }])),
+    substitutions: { proposed: new Set(), decided: new Set() },
     pcs: plan.devices.map((d) => ({
       name: d.name,
       facilityId: d.facilityId,
@@ -94,6 +95,67 @@ describe('chaos harness', () => {
     expect(verdict.pcsDivergent).toBeGreaterThanOrEqual(2);
     expect(verdict.foreign).toBe(1);
     expect(verdict.gaps).toBe(1);
+    expect(failed(verdict)).toBe(true);
+  });
+
+  it('plans the whole request mix: edits, submissions, cancellations, the ERP advancing and proposing substitutes, and wards deciding them', () => {
+    const kinds = new Set(
+      [1, 2, 3, 4, 5].flatMap((seed) =>
+        world(seed)
+          .plan.requestActions.flat()
+          .map((a) => `${a.by}:${a.kind}`),
+      ),
+    );
+    expect([...kinds].sort()).toEqual([
+      'centre:advance',
+      'centre:substitute',
+      'pc:cancel',
+      'pc:decide',
+      'pc:edit',
+      'pc:submit',
+    ]);
+  });
+
+  it('finds a proposal the centre lost, one no answer accounts for, and a lost ward decision', () => {
+    const evidence = perfect(5);
+    const facility = [...evidence.centreRequests.keys()][0]!;
+    const substitute = {
+      lineItemId: 'ITM-C2',
+      itemId: 'ITM-C5',
+      quantity: 3,
+      reason: 'backordered',
+      proposedAt: '2026-11-02T07:00:00Z',
+      proposedBy: 'erp:chaos:chaos.buyer',
+    };
+    evidence.centreRequests.set(facility, [
+      {
+        id: 'REQ-1',
+        facilityId: facility,
+        kind: 'replenishment',
+        priority: 'routine',
+        locationId: 'LOC-1',
+        lines: [{ itemId: 'ITM-C2', quantity: 10 }],
+        status: 'submitted',
+        history: [{ status: 'submitted', at: '2026-11-02T06:00:00Z', by: 'USR-NM' }],
+        createdBy: 'USR-NM',
+        createdAt: '2026-11-02T06:00:00Z',
+        substitutions: [
+          { ...substitute, id: 'S1' },
+          { ...substitute, id: 'S2', itemId: 'ITM-C6' },
+        ],
+      },
+    ]);
+    evidence.pcs = evidence.pcs.filter((p) => p.facilityId !== facility);
+    evidence.substitutions = {
+      proposed: new Set(['REQ-1/S1', 'REQ-1/S3']),
+      decided: new Set(['REQ-1/S1']),
+    };
+    const verdict = verify(evidence);
+    expect(verdict).toMatchObject({
+      substitutionsLost: 1,
+      substitutionsUnaccounted: 1,
+      decisionsLost: 1,
+    });
     expect(failed(verdict)).toBe(true);
   });
 });
