@@ -23,6 +23,7 @@ import { useStockData } from '../app/stock-data';
 import { useLiveQuery } from '../app/use-live';
 import { useNow } from '../app/use-now';
 import { useServiceLevels } from '../app/use-service-levels';
+import { barsOpenRecords } from './bar-click';
 import { IndicatorCard } from './indicator-card';
 
 const PERIODS = [
@@ -33,6 +34,7 @@ const PERIODS = [
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
 const hours = (h: number | null) =>
   h === null ? '—' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;
+const bandLabel = (withinDays: number) => `≤ ${withinDays} days`;
 const money = (value: number) =>
   value.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -135,16 +137,17 @@ export function FacilityIndicators() {
           id="expiring-value"
           figure={money(exposure.bands.find((b) => b.withinDays === 30)?.value ?? 0)}
           caption={`expiring within 30 days · ${exposure.expired.units} units already expired on the shelf`}
-          chart={
+          chart={(show) => (
             <BarChart
               h={160}
               mt="sm"
-              data={exposure.bands.map((b) => ({ band: `≤ ${b.withinDays} days`, value: b.value }))}
+              data={exposure.bands.map((b) => ({ band: bandLabel(b.withinDays), value: b.value }))}
               dataKey="band"
               series={[{ name: 'value', label: 'Value', color: 'orange.8' }]}
               valueFormatter={money}
+              barProps={barsOpenRecords(show, 'band')}
             />
-          }
+          )}
           records={{
             columns: ['Item', 'Lot', 'Location', 'Expiry', 'Days left', 'On hand', 'Value'],
             rows: exposure.lots.map((l) => [
@@ -156,12 +159,17 @@ export function FacilityIndicators() {
               l.onHand,
               money(l.value),
             ]),
+            categories: exposure.lots.map((l) =>
+              exposure.bands
+                .filter((b) => l.daysLeft <= b.withinDays)
+                .map((b) => bandLabel(b.withinDays)),
+            ),
           }}
         />
         <IndicatorCard
           id="expiry-waste"
           figure={`${wasteUnits} units · ${money(wasteValue)}`}
-          chart={
+          chart={(show) =>
             waste.length > 0 ? (
               <BarChart
                 h={160}
@@ -169,12 +177,14 @@ export function FacilityIndicators() {
                 data={waste.map((m) => ({ month: m.month, units: m.units }))}
                 dataKey="month"
                 series={[{ name: 'units', label: 'Units', color: 'red.8' }]}
+                barProps={barsOpenRecords(show, 'month')}
               />
             ) : undefined
           }
           records={{
             columns: ['Month', 'Units', 'Value'],
             rows: waste.map((m) => [m.month, m.units, money(m.value)]),
+            categories: waste.map((m) => [m.month]),
           }}
         />
         <IndicatorCard
@@ -199,10 +209,11 @@ export function FacilityIndicators() {
           id="recall-response"
           figure={`Class I: ${hours(classI?.toQuarantined.median ?? null)} to quarantine`}
           caption={`median · p90 ${hours(classI?.toQuarantined.p90 ?? null)}`}
-          chart={
+          chart={(show) => (
             <BarChart
               h={160}
               mt="sm"
+              barProps={barsOpenRecords(show, 'class')}
               data={recalls.byClass.map((c) => ({
                 class: `Class ${c.recallClass}`,
                 median: c.toQuarantined.median ?? 0,
@@ -214,7 +225,7 @@ export function FacilityIndicators() {
                 { name: 'p90', label: 'p90 hours', color: 'grape.8' },
               ]}
             />
-          }
+          )}
           records={{
             columns: ['Notice', 'Class', 'Received', 'To quarantine', 'To closed'],
             rows: recalls.cases.map((c) => [
@@ -224,6 +235,7 @@ export function FacilityIndicators() {
               hours(c.hoursToQuarantined),
               hours(c.hoursToClosed),
             ]),
+            categories: recalls.cases.map((c) => [`Class ${c.recallClass}`]),
           }}
         />
         <IndicatorCard

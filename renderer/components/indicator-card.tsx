@@ -1,27 +1,37 @@
 import { ActionIcon, Button, Card, Group, Modal, Popover, Table, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { INDICATORS, toCsv, type IndicatorId } from '../../shared/indicators';
 import { downloadFile } from '../app/download-file';
 
 export interface RecordsTable {
   columns: string[];
   rows: (string | number)[][];
+  /** Per row, the chart's categories (bars) it stands behind; a bar opens only its rows. */
+  categories?: string[][];
 }
+
+/** Opens the records behind one category of the chart (a bar's label). */
+export type ShowCategory = (category: string) => void;
 
 /**
  * One indicator: its figure, what it means (a popover opened by click, tap or Enter, so it works
- * without a mouse), a chart where one helps, and the records behind the figure.
+ * without a mouse), a chart where one helps, and the records behind the figure. A chart drawn by
+ * `chart(show)` calls `show` with a bar's category when the bar is clicked: the records open on
+ * that bar's rows, and "Show all" widens them again.
  */
 export function IndicatorCard(props: {
   id: IndicatorId;
   figure: string;
   caption?: string;
-  chart?: ReactNode;
+  chart?: (show: ShowCategory) => ReactNode;
   records: RecordsTable;
 }) {
   const { title, definition } = INDICATORS[props.id];
-  const [open, records] = useDisclosure(false);
+  // undefined: closed; null: every record; a string: the records behind that bar.
+  const [shown, setShown] = useState<string | null | undefined>(undefined);
+  const close = () => setShown(undefined);
+  const rows = recordsIn(props.records, shown ?? undefined);
+  const heading = typeof shown === 'string' ? `${title}: ${shown}` : title;
   return (
     <Card withBorder padding="lg" data-testid={`indicator-${props.id}`}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -43,22 +53,33 @@ export function IndicatorCard(props: {
         {props.figure}
       </Text>
       {props.caption && <Text fz="md">{props.caption}</Text>}
-      {props.chart}
+      {props.chart?.((category) => setShown(category))}
       <Button
         variant="light"
         mt="sm"
-        onClick={records.open}
+        onClick={() => setShown(null)}
         disabled={props.records.rows.length === 0}
       >
         {props.records.rows.length === 0
           ? 'No records behind this figure'
           : `Show the ${props.records.rows.length} record${props.records.rows.length === 1 ? '' : 's'} behind it`}
       </Button>
-      <Modal opened={open} onClose={records.close} title={title} size="xl">
-        <Button variant="default" mb="sm" onClick={() => downloadCsv(props.id, props.records)}>
-          Download as CSV
-        </Button>
-        <Table striped stickyHeader aria-label={`Records behind ${title}`}>
+      <Modal opened={shown !== undefined} onClose={close} title={heading} size="xl">
+        <Group mb="sm">
+          <Button
+            variant="default"
+            onClick={() => downloadCsv(props.id, { columns: props.records.columns, rows })}
+          >
+            Download as CSV
+          </Button>
+          {typeof shown === 'string' && (
+            <Button variant="default" onClick={() => setShown(null)}>
+              Show all {props.records.rows.length} records
+            </Button>
+          )}
+        </Group>
+        {rows.length === 0 && <Text fz="md">No records behind {shown}.</Text>}
+        <Table striped stickyHeader aria-label={`Records behind ${heading}`}>
           <Table.Thead>
             <Table.Tr>
               {props.records.columns.map((c) => (
@@ -67,7 +88,7 @@ export function IndicatorCard(props: {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {props.records.rows.map((row, i) => (
+            {rows.map((row, i) => (
               <Table.Tr key={i}>
                 {row.map((cell, j) => (
                   <Table.Td key={j}>{cell}</Table.Td>
@@ -79,6 +100,12 @@ export function IndicatorCard(props: {
       </Modal>
     </Card>
   );
+}
+
+/** The rows behind one category, or every row. */
+function recordsIn(records: RecordsTable, category: string | undefined): RecordsTable['rows'] {
+  if (category === undefined) return records.rows;
+  return records.rows.filter((_, i) => records.categories?.[i]?.includes(category) ?? false);
 }
 
 /** The records as a CSV file the browser (or the desktop shell's download) saves. */

@@ -55,6 +55,17 @@ test('the dashboard shows the facility figures offline, says what each means and
   await page.keyboard.press('Escape');
   await expect(table).toBeHidden();
 
+  // A bar of the chart opens the records behind that bar alone: the lots expiring within 90 days.
+  await expiring.locator('.recharts-bar-rectangle').last().click();
+  const within = page.getByRole('table', { name: 'Records behind Expiring value: ≤ 90 days' });
+  await expect(within.getByRole('row').nth(1)).toBeVisible();
+  const daysLeft = await within.locator('tbody tr td:nth-child(5)').allTextContents();
+  expect(daysLeft.length).toBeGreaterThan(0);
+  expect(daysLeft.every((d) => Number(d) <= 90)).toBe(true);
+  await page.getByRole('button', { name: /^Show all \d+ records$/ }).click();
+  await expect(page.getByRole('table', { name: 'Records behind Expiring value' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
   await figures.getByText('Last 90 days').click();
   await figures.scrollIntoViewIfNeeded();
   await screenshot(page, 'dashboard-indicators-1366');
