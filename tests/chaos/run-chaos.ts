@@ -9,7 +9,7 @@ import { PcFleet } from './pc-fleet';
 import { prng } from './prng';
 import { playRound, type RunState } from './rounds';
 import { serverProcess } from './server-process';
-import { failed, verify } from './verify';
+import { failed, requestsAgree, verify } from './verify';
 import { makePlan, materialise } from './workload';
 
 /**
@@ -113,8 +113,25 @@ async function main(): Promise<number> {
       if ((centre.length >= created.size && behind === 0) || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
-    // Requests: one more quiet moment for the last merges to travel both ways.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Requests: a merge made at the centre travels back to the PCs, whose next push may merge
+    // again; wait (within the settle time) until every PC holds the centre's versions.
+    const requestsDeadline = Date.now() + 30_000;
+    for (;;) {
+      const centre = new Map(
+        await Promise.all(
+          plan.facilities.map(
+            async (f) => [f, await centreRequests(server.url, tokenOf(f))] as const,
+          ),
+        ),
+      );
+      const snapshots = await Promise.all(plan.devices.map((d) => fleet.snapshot(d.name, false)));
+      const apart = plan.devices.filter(
+        (d, i) => !requestsAgree(snapshots[i]?.requests ?? [], centre.get(d.facilityId) ?? []),
+      ).length;
+      if (apart === 0 || Date.now() > requestsDeadline) break;
+      say(`settling: ${apart} PCs' supply requests not yet as the centre's`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
 
     const verdict = verify({
       created,

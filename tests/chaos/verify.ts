@@ -44,6 +44,38 @@ export function onHand(events: readonly StockEvent[]): [string, unknown][] {
 const byId = <T extends { id: string }>(docs: readonly T[]) =>
   [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+/** Whether a PC holds exactly the centre's versions of its facility's requests. */
+export function requestsAgree(pc: readonly SupplyRequest[], centre: readonly SupplyRequest[]) {
+  return sameDocument(byId(pc), byId(centre));
+}
+
+/** Which requests differ between a PC and the centre, and in which fields, for the run's notes. */
+function requestDifference(pc: readonly SupplyRequest[], centre: readonly SupplyRequest[]): string {
+  const there = new Map(centre.map((r) => [r.id, r]));
+  const here = new Map(pc.map((r) => [r.id, r]));
+  const ids = [...new Set([...here.keys(), ...there.keys()])].sort();
+  return ids
+    .flatMap((id) => {
+      const a = here.get(id);
+      const b = there.get(id);
+      if (!a || !b) return [`${id} ${a ? 'only on the PC' : 'only at the centre'}`];
+      const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+        (f) => !sameDocument(a[f as keyof SupplyRequest], b[f as keyof SupplyRequest]),
+      );
+      return fields.length === 0
+        ? []
+        : [
+            `${id} differs in ${fields
+              .map(
+                (f) =>
+                  `${f} (PC ${JSON.stringify(a[f as keyof SupplyRequest])}, centre ${JSON.stringify(b[f as keyof SupplyRequest])})`,
+              )
+              .join('; ')}`,
+          ];
+    })
+    .join(' | ');
+}
+
 /** What the run must end with, checked against the plan (what was created) and the centre. */
 export function verify(evidence: Evidence): Verdict {
   const notes: string[] = [];
@@ -87,9 +119,11 @@ export function verify(evidence: Evidence): Verdict {
       note(`${name} differs from the centre: ${missing} of its facility's events missing`);
     }
     const centre = evidence.centreRequests.get(facilityId) ?? [];
-    if (!sameDocument(byId(snapshot.requests), byId(centre))) {
+    if (!requestsAgree(snapshot.requests, centre)) {
       requestsDivergent += 1;
-      note(`${name}'s supply requests differ from the centre's`);
+      note(
+        `${name}'s supply requests differ from the centre's: ${requestDifference(snapshot.requests, centre)}`,
+      );
     }
   }
   const atCentre = new Map(
