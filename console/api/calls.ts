@@ -12,7 +12,12 @@ import type {
   SessionAnswer,
   WebhookView,
 } from '../../shared/console';
-import type { FacilitySummary } from '../../shared/indicators';
+import type {
+  FacilitySummary,
+  FacilitySyncLag,
+  SupplierLeadTime,
+  WebhookFailureRate,
+} from '../../shared/indicators';
 import type { RecallNotice } from '../../shared/model';
 import type { ProposedSubstitute } from '../../shared/replenishment/substitution';
 import { api } from './http';
@@ -43,6 +48,9 @@ export interface NewApiKey {
 export interface NetworkIndicators {
   period: { from: string; to: string };
   facilities: FacilitySummary[];
+  syncLag: FacilitySyncLag[];
+  webhookFailures: WebhookFailureRate[];
+  supplierLeadTimes: SupplierLeadTime[];
   definitions: Record<string, { title: string; definition: string }>;
 }
 

@@ -1,12 +1,17 @@
 import { BarChart } from '@mantine/charts';
-import { Paper, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Group, Paper, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import type { FacilitySummary } from '../../shared/indicators';
 import { consoleApi } from '../api/calls';
 import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
+import { CsvButton } from '../components/csv-button';
 import { DataTable } from '../components/data-table';
 import { Problem } from '../components/problem';
+import { cell, hours, minutes, percent } from './indicators/figures';
+import { SupplierLeadTimePanel } from './indicators/supplier-lead-time-panel';
+import { SyncLagPanel } from './indicators/sync-lag-panel';
+import { WebhookFailuresPanel } from './indicators/webhook-failures-panel';
 
 /** The definitions listed under the table, in its column order. */
 const SHOWN = [
@@ -16,16 +21,30 @@ const SHOWN = [
   'count-accuracy',
   'expiry-waste',
   'recall-response',
+  'sync-lag',
+  'webhook-failure-rate',
+  'supplier-lead-time',
+];
+
+const FACILITY_COLUMNS = [
+  'facility',
+  'line_fill_rate',
+  'unit_fill_rate',
+  'lines_delivered',
+  'order_cycle_median_h',
+  'urgent_acknowledge_median_min',
+  'urgent_late',
+  'count_accuracy',
+  'counts',
+  'waste_units',
+  'waste_value',
+  'class_i_quarantine_median_h',
 ];
 
 const PERIODS = [
   { value: '30', label: 'Last 30 days' },
   { value: '90', label: 'Last 90 days' },
 ];
-
-const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
-const hours = (h: number | null) => (h === null ? '—' : `${h.toFixed(1)} h`);
-const minutes = (m: number | null) => (m === null ? '—' : `${Math.round(m)} min`);
 
 function periodOf(days: number, now = new Date()): { from: string; to: string } {
   const to = now.toISOString().slice(0, 10);
@@ -103,6 +122,29 @@ export function IndicatorsScreen() {
           />
         </Paper>
       )}
+      <Group justify="flex-end">
+        <CsvButton
+          name={`indicators-${from}-${to}`}
+          label="Export CSV of the facility figures"
+          columns={FACILITY_COLUMNS}
+          rows={() =>
+            rows.map((r) => [
+              r.facilityId,
+              cell(r.lineFillRate),
+              cell(r.unitFillRate),
+              r.linesDelivered,
+              cell(r.cycleMedianHours),
+              cell(r.urgentAcknowledgeMedianMinutes),
+              r.urgentLate,
+              cell(r.countAccuracy),
+              r.counts,
+              r.wasteUnits,
+              r.wasteValue,
+              cell(r.classIQuarantineMedianHours),
+            ])
+          }
+        />
+      </Group>
       <DataTable
         caption={`Each facility from ${from} to ${to}, the lowest fill rate first: a highlighted row is well below the network`}
         testId="indicators-table"
@@ -129,6 +171,21 @@ export function IndicatorsScreen() {
             cell: (r) => hours(r.classIQuarantineMedianHours),
           },
         ]}
+      />
+      <SyncLagPanel
+        rows={figures.data?.syncLag ?? []}
+        definition={figures.data?.definitions['sync-lag']?.definition}
+        period={{ from, to }}
+      />
+      <WebhookFailuresPanel
+        rows={figures.data?.webhookFailures ?? []}
+        definition={figures.data?.definitions['webhook-failure-rate']?.definition}
+        period={{ from, to }}
+      />
+      <SupplierLeadTimePanel
+        rows={figures.data?.supplierLeadTimes ?? []}
+        definition={figures.data?.definitions['supplier-lead-time']?.definition}
+        period={{ from, to }}
       />
       <Stack gap={4} data-testid="indicator-definitions">
         <Title order={2} size="h5">

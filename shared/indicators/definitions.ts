@@ -12,6 +12,9 @@ export const INDICATOR_IDS = [
   'order-cycle-time',
   'urgent-acknowledgement',
   'fill-rate',
+  'sync-lag',
+  'webhook-failure-rate',
+  'supplier-lead-time',
 ] as const;
 export type IndicatorId = (typeof INDICATOR_IDS)[number];
 
@@ -76,5 +79,23 @@ export const INDICATORS: Readonly<Record<IndicatorId, IndicatorDefinition>> = {
     definition:
       'Minutes from an urgent request being submitted to someone acknowledging (or deciding) it, against the service level of its priority; a request still waiting past its target counts as late.',
     unit: 'minutes',
+  },
+  'sync-lag': {
+    title: 'Sync lag',
+    definition:
+      'Per facility: hours since each of its PCs (revoked ones left out) last reached the centre with a successful push or pull, judged now; and hours from a stock event happening on a PC to the centre receiving it, over the events received in the period — median, 90th percentile and maximum, the maximum being the latest-arriving event. A PC clock running ahead counts as no delay.',
+    unit: 'hours',
+  },
+  'webhook-failure-rate': {
+    title: 'Webhook failure rate',
+    definition:
+      'Per subscription and event type: the share of delivery attempts that failed (no answer, or anything but 2xx), over the messages queued in the period. Every attempt of a message fails except the one that delivered it; a dead letter sent again starts its count anew.',
+    unit: 'share',
+  },
+  'supplier-lead-time': {
+    title: 'Supplier lead time',
+    definition:
+      "Per supplier: days from ordering to receipt — mean, standard deviation (sample) and 90th percentile — over the deliveries received in the period. The ERP sends no order or shipment time, so ordering is the 'ordered' step of the supply request the delivery fulfils, and receipt is the first receive booked against the delivery (else the request's first 'received' step); deliveries without a request are left out.",
+    unit: 'days',
   },
 };

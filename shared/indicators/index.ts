@@ -14,3 +14,6 @@ export * from './usage-anomaly';
 export * from './csv';
 export * from './fill-rate';
 export * from './facility-summary';
+export * from './sync-lag';
+export * from './webhook-failures';
+export * from './supplier-lead-time';

@@ -30,3 +30,32 @@ export function spread(values: readonly number[]): Spread {
 export function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
+
+/** The largest value; null for none. */
+export function maximum(values: readonly number[]): number | null {
+  return values.length === 0 ? null : Math.max(...values);
+}
+
+/** Median, 90th percentile and the worst case: a lag's tail matters as much as its middle. */
+export interface TailSpread extends Spread {
+  max: number | null;
+}
+
+export function tailSpread(values: readonly number[]): TailSpread {
+  return { ...spread(values), max: maximum(values) };
+}
+
+/**
+ * Arithmetic mean and sample standard deviation (n − 1: the deliveries seen are a sample of the
+ * supplier's behaviour); the deviation is null below two values, where it says nothing.
+ */
+export function meanAndDeviation(values: readonly number[]): {
+  mean: number | null;
+  deviation: number | null;
+} {
+  if (values.length === 0) return { mean: null, deviation: null };
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  if (values.length < 2) return { mean, deviation: null };
+  const squares = values.reduce((sum, v) => sum + (v - mean) ** 2, 0);
+  return { mean, deviation: Math.sqrt(squares / (values.length - 1)) };
+}

@@ -5,6 +5,9 @@ import { isoDateFromDays, parseIsoDate } from '../../shared/inventory/calendar';
 import { Id, IsoDate } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
 import { networkIndicators } from '../console/network-indicators';
+import { networkSupplierLeadTimes } from '../console/network-supplier-lead-times';
+import { networkSyncLag } from '../console/network-sync-lag';
+import { networkWebhookFailures } from '../console/network-webhook-failures';
 import type { SyncApp, SyncContext } from '../context';
 import { HttpError } from '../http/errors';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
@@ -26,9 +29,47 @@ const Summary = Type.Object({
   wasteValue: Type.Number(),
   classIQuarantineMedianHours: Share,
 });
+const Tail = Type.Object({
+  count: Type.Integer(),
+  median: Share,
+  p90: Share,
+  max: Share,
+});
+const SyncLag = Type.Object({
+  facilityId: Type.String(),
+  pcs: Type.Integer(),
+  neverContacted: Type.Integer(),
+  contactAgeHours: Tail,
+  eventDelayHours: Tail,
+});
+const WebhookFailures = Type.Object({
+  endpointId: Type.String(),
+  eventType: Type.String(),
+  deliveries: Type.Integer(),
+  attempts: Type.Integer(),
+  failedAttempts: Type.Integer(),
+  failureRate: Share,
+});
+const SupplierLeadTime = Type.Object({
+  supplier: Type.String(),
+  deliveries: Type.Integer(),
+  meanDays: Share,
+  deviationDays: Share,
+  p90Days: Share,
+});
 const Answer = Type.Object({
   period: Type.Object({ from: Type.String(), to: Type.String() }),
   facilities: Type.Array(Summary),
+  syncLag: Type.Array(SyncLag, {
+    description: 'Per facility, the same facilities as `facilities`',
+  }),
+  webhookFailures: Type.Array(WebhookFailures, {
+    description:
+      'Per subscription and event type, not narrowed by `facility`: every subscription for the console, the calling key’s own for the ERP',
+  }),
+  supplierLeadTimes: Type.Array(SupplierLeadTime, {
+    description: "Per supplier, over the facility's deliveries or the network's",
+  }),
   definitions: Type.Record(
     Type.String(),
     Type.Object({ title: Type.String(), definition: Type.String() }),
@@ -70,12 +111,23 @@ export function indicatorRoutes(app: SyncApp, context: SyncContext): void {
   const { database } = context;
   const answer = async (
     request: FastifyRequest<{ Querystring: PeriodQuery & { facility?: string } }>,
+    webhookOwner?: string,
   ) => {
     const now = new Date();
     const period = periodOf(request.query, now);
+    const only = request.query.facility;
+    const facilities = await networkIndicators(database.db, period, now, only);
     return {
       period,
-      facilities: await networkIndicators(database.db, period, now, request.query.facility),
+      facilities,
+      syncLag: await networkSyncLag(
+        database.db,
+        facilities.map((f) => f.facilityId),
+        period,
+        now,
+      ),
+      webhookFailures: await networkWebhookFailures(database.db, period, webhookOwner),
+      supplierLeadTimes: await networkSupplierLeadTimes(database.db, period, only),
       definitions,
     };
   };
@@ -91,7 +143,7 @@ export function indicatorRoutes(app: SyncApp, context: SyncContext): void {
         response: { 200: Answer, 422: ErrorBody, ...ADMIN_ERRORS },
       },
     },
-    answer,
+    (request) => answer(request),
   );
   app.get(
     '/v1/erp/indicators',
@@ -105,8 +157,8 @@ export function indicatorRoutes(app: SyncApp, context: SyncContext): void {
       },
     },
     async (request) => {
-      await authenticateApiKey(database.db, request, 'indicators:read');
-      return answer(request);
+      const key = await authenticateApiKey(database.db, request, 'indicators:read');
+      return answer(request, key.id);
     },
   );
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { SupplyRequest } from '../../shared/model';
 import { transition } from '../../shared/replenishment/request-status';
@@ -107,6 +108,17 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   await console.go('Indicators');
   const figures = page.getByTestId('indicators-table').getByRole('row', { name: /FAC-REQ/ });
   await expect(figures).toContainText('100 %');
+  // Issue 16: the ward's PC synced moments ago; its events, if any, arrived on time.
+  const lag = page.getByTestId('sync-lag-table').getByRole('row', { name: /FAC-REQ/ });
+  await expect(lag).toContainText(/0\.0 h/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV of sync lag' }).click();
+  const csv = await readFile((await (await download).path()) ?? '', 'utf8');
+  expect(csv.split('\r\n')[0]).toBe(
+    'facility,pcs,never_contacted,contact_age_median_h,contact_age_p90_h,contact_age_max_h,events_received,event_delay_median_h,event_delay_p90_h,event_delay_max_h',
+  );
+  expect(csv).toMatch(/\r\nFAC-REQ,1,0,[\d.e-]+,/);
+  await expect(page.getByText(/Supplier lead time/).first()).toBeVisible();
   await console.expectNoAxeViolations('indicators');
   await console.screenshots('indicators');
 });
