@@ -22,7 +22,7 @@ export const ERROR_MESSAGES = {
   ISBT128_BAD_VALUE:
     'The ISBT 128 {title} ({id}) holds "{value}"; it must be {shape}. Rescan; if it fails again, enter the item by hand.',
   ISBT128_BAD_DATE:
-    'The ISBT 128 {title} ({id}) holds "{value}", which is not a valid date (cyyjjj: year, then day of the year 001 to 365 or 366). Check the date on the label and enter it by hand.',
+    'The ISBT 128 {title} ({id}) holds "{value}": day {day} of {year} does not exist ({year} has days 001 to {daysInYear}). Check the date on the label and enter it by hand.',
   ISBT128_CHECK_CHARACTER:
     'The donation identification number {din} fails its check: its flags carry check character "{found}", the number needs "{expected}". Rescan; if it fails again, the label is misprinted or damaged: enter the item by hand.',
   ISBT128_DUPLICATE:

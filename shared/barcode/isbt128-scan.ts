@@ -1,6 +1,6 @@
 import { describeCharacter, scanError } from './error-codes';
 import { mod37_2Character, mod37_2CheckCharacter } from './isbt128-check';
-import { isbt128DateToIso } from './isbt128-date';
+import { isbt128DateToIso, readIsbt128Date } from './isbt128-date';
 import { isbt128StructureAt, type Isbt128StructureKey } from './isbt128-structures';
 import type { Isbt128Info, ScanError, ScanResult, ScanSuccess } from './types';
 
@@ -81,8 +81,11 @@ function checkValue(
   at: number,
 ): ScanError | undefined {
   if (key === 'expiry' || key === 'production') {
-    if (isbt128DateToIso(value) === undefined) {
-      return scanError('ISBT128_BAD_DATE', { ...params, value }, at);
+    const date = readIsbt128Date(value);
+    if (!date.ok) {
+      const { year, daysInYear } = date;
+      const day = value.slice(3);
+      return scanError('ISBT128_BAD_DATE', { ...params, value, year, day, daysInYear }, at);
     }
   }
   if (key === 'compound' && Number(value.slice(0, 2)) < 2) {

@@ -20,6 +20,8 @@ export class SearchParamError extends Error {
   constructor(
     readonly parameter: string,
     message: string,
+    /** Our stable code for the refusal; most are a malformed search. */
+    readonly code: string = 'INVALID_SEARCH',
   ) {
     super(message);
   }
@@ -104,11 +106,73 @@ function wholeNumber(name: string, raw: string, min: number, max: number): numbe
   return n;
 }
 
+/** A facility id as the centre writes one. */
+const FACILITY_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Longer than any value a real search carries (a date-time with nanoseconds and offset is 35). */
+export const MAX_VALUE_LENGTH = 100;
+/** Two _lastUpdated bounds, facility, _count, _cursor and _format, with room to spare. */
+export const MAX_PARAMETERS = 12;
+/** `_lastUpdated` may bound both ends; any other parameter given twice is a client fault. */
+/** A name that can stand as the issue's expression as it is. */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
+const REPEATABLE = new Set(['_lastUpdated']);
+const MAX_LAST_UPDATED = 2;
+
+/**
+ * A parameter name fit to quote back: control characters and quotes escaped, long names cut, so
+ * a hostile name neither breaks the message nor fills it.
+ */
+export function quotedName(name: string): string {
+  const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+  return JSON.stringify(shown);
+}
+
+function checkShape(pairs: readonly [string, string][]): void {
+  if (pairs.length > MAX_PARAMETERS) {
+    throw new SearchParamError(
+      '',
+      `The search has ${pairs.length} parameters; at most ${MAX_PARAMETERS} are read. Send _lastUpdated (up to twice), facility, _count and _cursor, each once.`,
+    );
+  }
+  const seen = new Map<string, number>();
+  for (const [name, value] of pairs) {
+    if (!KNOWN.has(name)) {
+      // A Set, not an object, decides: `__proto__` or `constructor` are unknown names like any
+      // other. Only a plain name becomes the issue's expression; anything else is quoted in the text.
+      throw new SearchParamError(
+        PLAIN_NAME.test(name) ? name : '',
+        `The search parameter ${quotedName(name)} is not supported here; use _lastUpdated, facility, _count (and _cursor from a next link).`,
+      );
+    }
+    if (value.length > MAX_VALUE_LENGTH) {
+      throw new SearchParamError(
+        name,
+        `The value of ${name} is ${value.length} characters long; no valid value is longer than ${MAX_VALUE_LENGTH}. Send the value the parameter describes.`,
+      );
+    }
+    if (value.includes('\0')) {
+      throw new SearchParamError(
+        name,
+        `The value of ${name} holds a NUL character; remove it and send the value as text.`,
+      );
+    }
+    const times = (seen.get(name) ?? 0) + 1;
+    seen.set(name, times);
+    const limit = REPEATABLE.has(name) ? MAX_LAST_UPDATED : 1;
+    if (times > limit) {
+      const allowed = limit === 1 ? 'once' : `at most ${limit} times (a lower and an upper bound)`;
+      throw new SearchParamError(name, `${name} is given ${times} times; give it ${allowed}.`);
+    }
+  }
+}
+
 /**
  * Reads a search's query string. Unknown parameters are refused (an ERP that misspells one
- * would otherwise read everything), as FHIR's strict handling does.
+ * would otherwise read everything), as FHIR's strict handling does; so are repeats, since which
+ * of two `_count`s wins is a guess the client should not have to make.
  */
 export function parseSearch(pairs: readonly [string, string][]): FhirSearch {
+  checkShape(pairs);
   const search: FhirSearch = {
     lastUpdated: [],
     facility: undefined,
@@ -117,12 +181,6 @@ export function parseSearch(pairs: readonly [string, string][]): FhirSearch {
     echo: [],
   };
   for (const [name, value] of pairs) {
-    if (!KNOWN.has(name)) {
-      throw new SearchParamError(
-        name,
-        `The search parameter "${name}" is not supported here; use _lastUpdated, facility, _count (and _cursor from a next link).`,
-      );
-    }
     if (name === '_format') {
       if (!FORMATS.has(value)) {
         throw new SearchParamError(name, 'Only JSON is served: _format=json.');
@@ -132,8 +190,11 @@ export function parseSearch(pairs: readonly [string, string][]): FhirSearch {
     if (name === '_lastUpdated')
       search.lastUpdated.push(...inRange(lastUpdatedBounds(value), value));
     if (name === 'facility') {
-      if (search.facility !== undefined || !/^[A-Za-z0-9._:-]{1,64}$/.test(value)) {
-        throw new SearchParamError(name, 'facility must be given once, as a facility id.');
+      if (!FACILITY_ID.test(value)) {
+        throw new SearchParamError(
+          name,
+          'facility must be a facility id: 1 to 64 letters, digits, ".", "_", ":" or "-".',
+        );
       }
       search.facility = value;
     }

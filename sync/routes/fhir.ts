@@ -8,6 +8,7 @@ import type { FhirResource } from '../fhir/fhir-resource';
 import { issueCodeFor, operationOutcome } from '../fhir/operation-outcome';
 import { parseSearch, SearchParamError, type FhirSearch } from '../fhir/search-params';
 import { HttpError } from '../http/errors';
+import { requireKnownFacility } from '../store/fhir-facility';
 import { fhirPage } from './fhir-search';
 
 export const FHIR_BASE = '/fhir/R5';
@@ -26,7 +27,7 @@ function refusal(error: unknown): { status: number; body: FhirResource } {
   if (error instanceof SearchParamError) {
     return {
       status: 400,
-      body: operationOutcome('invalid', 'INVALID_SEARCH', error.message, error.parameter),
+      body: operationOutcome('invalid', error.code, error.message, error.parameter),
     };
   }
   if (error instanceof HttpError) {
@@ -104,6 +105,7 @@ export function fhirRoutes(context: SyncContext) {
         async (request: FastifyRequest, reply: FastifyReply) => {
           await authenticateApiKey(db, request, 'fhir:read');
           const query: FhirSearch = parseSearch(queryPairs(request));
+          await requireKnownFacility(db, query.facility);
           const page = await fhirPage(db, type, query, request.log);
           if (page.personal) {
             request.auditDetail = {

@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
 import { writeCentreDocuments } from '../../sync/store/centre-write';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
-import { r5SchemaErrors } from '../fixtures/fhir/r5-schema';
 import { describeOnBackends } from './sync-helpers/backends';
 import { createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
 import { stockEvent, supplyRequest } from './sync-helpers/documents';
+import { fhirGet } from './sync-helpers/fhir';
 import type { TestServer } from './sync-helpers/server';
 import { addStaffedFacility, STAFF } from './sync-helpers/staff';
 
@@ -13,16 +13,6 @@ interface Bundle {
   type: string;
   link: { relation: string; url: string }[];
   entry?: { fullUrl: string; resource: Record<string, unknown> }[];
-}
-
-async function fhirGet(server: TestServer, path: string, key: string | null) {
-  const response = await fetch(path.startsWith('http') ? path : `${server.url}/fhir/R5${path}`, {
-    headers: key ? { authorization: `Bearer ${key}` } : {},
-  });
-  const body = (await response.json()) as Record<string, unknown>;
-  // Every answer, page or refusal, is checked against the official R5 schema.
-  expect(r5SchemaErrors(body), JSON.stringify(body).slice(0, 500)).toEqual([]);
-  return { status: response.status, type: response.headers.get('content-type'), body };
 }
 
 /** Every page of a search, following `next` links to the end. */

@@ -76,3 +76,53 @@ describe('FHIR search parameters', () => {
     }
   });
 });
+
+describe('FHIR search parameters a client should never send', () => {
+  const refusal = (pairs: [string, string][]): SearchParamError => {
+    try {
+      parseSearch(pairs);
+    } catch (error) {
+      if (error instanceof SearchParamError) return error;
+      throw error;
+    }
+    throw new Error(`${JSON.stringify(pairs)} accepted`);
+  };
+
+  it('a repeat is refused, except a second _lastUpdated bound', () => {
+    for (const name of ['facility', '_count', '_cursor', '_format']) {
+      const value = name === '_format' ? 'json' : '1';
+      expect(
+        refusal([
+          [name, value],
+          [name, value],
+        ]).message,
+      ).toContain('give it once');
+    }
+    const bounds: [string, string][] = [
+      ['_lastUpdated', 'ge2026-01-01'],
+      ['_lastUpdated', 'lt2026-02-01'],
+    ];
+    expect(parseSearch(bounds).lastUpdated).toHaveLength(2);
+    expect(refusal([...bounds, ['_lastUpdated', 'ge2026-01-15']]).parameter).toBe('_lastUpdated');
+  });
+
+  it('long values, NUL characters and too many parameters are refused before they are read', () => {
+    expect(refusal([['_count', '1'.repeat(101)]]).message).toContain('101 characters');
+    expect(refusal([['_lastUpdated', 'ge2026-01-01\0']]).message).toContain('NUL');
+    const many = Array.from({ length: 13 }, (): [string, string] => [
+      '_lastUpdated',
+      'ge2026-01-01',
+    ]);
+    expect(refusal(many).message).toContain('13 parameters');
+  });
+
+  it('a hostile name is quoted escaped and cut short, never made the issue expression', () => {
+    for (const name of ['__proto__', 'constructor', 'a\0b', 'x'.repeat(5000)]) {
+      const error = refusal([[name, '1']]);
+      expect(error.message.length).toBeLessThan(300);
+      expect(error.message).not.toContain('\0');
+    }
+    expect(refusal([['a\0b', '1']]).parameter).toBe('');
+    expect(refusal([['status', 'active']]).parameter).toBe('status');
+  });
+});
