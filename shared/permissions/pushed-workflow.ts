@@ -168,6 +168,12 @@ function stepInput(entry: RecallCaseEntry, by: { id: string; role: Role }, pushe
  * quantities) exactly as the machine would record it. A new request starts as a draft by the
  * person who raised it.
  */
+/** The ward's steps that two of its PCs may each take offline on one request. */
+const REPEATABLE_BY_THE_WARD: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
+  'submitted',
+  'cancelled',
+]);
+
 export function checkPushedRequest(
   stored: SupplyRequest | undefined,
   pushed: SupplyRequest,
@@ -224,10 +230,14 @@ export function checkPushedRequest(
     // A step taken on a PC while the centre moved the request on (the ward cancels as the centre
     // ships): legal from where that PC saw it, and the merge keeps the further status, so it
     // stands when it outranks where the request is now. Its person must still be allowed to.
+    // So is the ward's own step taken again on a second PC before the first reached it (two PCs
+    // submit or cancel one request offline): the merge keeps both entries, so the centre records
+    // both, or the PCs would never agree with it. It changes no status.
     const concurrent =
       !step.ok &&
       step.error.code === 'INVALID_TRANSITION' &&
-      STATUS_RANK[entry.status] > STATUS_RANK[current.status] &&
+      (STATUS_RANK[entry.status] > STATUS_RANK[current.status] ||
+        (REPEATABLE_BY_THE_WARD.has(entry.status) && path.has(entry.status))) &&
       [...path].some((earlier) => canTransition(earlier, entry.status));
     if (!concurrent) {
       return refuse(
