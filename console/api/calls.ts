@@ -18,7 +18,7 @@ import type {
   SupplierLeadTime,
   WebhookFailureRate,
 } from '../../shared/indicators';
-import type { RecallNotice } from '../../shared/model';
+import type { ApprovalPolicy, RecallNotice } from '../../shared/model';
 import type { ProposedSubstitute } from '../../shared/replenishment/substitution';
 import { api } from './http';
 
@@ -29,6 +29,12 @@ export type { ApiKeyView };
  * /v1/openapi.json). Shapes of the console's own routes come from shared/console; the older admin
  * routes' answers are written out here, as their OpenAPI schemas say.
  */
+/** What an admin writes; the centre adds facility, version, time and author. */
+export type ApprovalPolicyRules = Omit<
+  ApprovalPolicy,
+  'facilityId' | 'version' | 'createdAt' | 'createdBy'
+>;
+
 export interface Facility {
   id: string;
   name: string;
@@ -93,6 +99,17 @@ export const consoleApi = {
   facilities: () => api<{ facilities: Facility[] }>('GET', '/v1/admin/facilities'),
   addFacility: (id: string, name: string) =>
     api<{ facility: Facility }>('POST', '/v1/admin/facilities', { id, name }),
+  approvalPolicies: (facilityId: string) =>
+    api<{ policies: ApprovalPolicy[] }>(
+      'GET',
+      `/v1/admin/facilities/${encodeURIComponent(facilityId)}/approval-policies`,
+    ),
+  saveApprovalPolicy: (facilityId: string, rules: ApprovalPolicyRules) =>
+    api<{ policy: ApprovalPolicy }>(
+      'POST',
+      `/v1/admin/facilities/${encodeURIComponent(facilityId)}/approval-policies`,
+      rules,
+    ),
   pcs: () => api<{ pcs: PcHealth[] }>('GET', '/v1/admin/pcs'),
   enrolmentCode: (facilityId: string) =>
     api<EnrolmentCode>('POST', '/v1/admin/enrollment-codes', { facilityId }),

@@ -6,9 +6,11 @@ import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
 import { useSession } from '../app/session';
 import { DataTable } from '../components/data-table';
+import { Dialog } from '../components/dialog';
 import { EnrolmentCode } from '../components/enrolment-code';
 import { Problem } from '../components/problem';
 import { formatTime } from '../components/when';
+import { ApprovalPolicyForm } from './approval-policy-form';
 import { PcsTable } from './pcs-table';
 
 /** Facilities and their stockroom PCs: create a facility, enrol a PC, see which PC needs a look. */
@@ -17,6 +19,7 @@ export function FacilitiesScreen() {
   const facilities = useLoad(() => consoleApi.facilities());
   useLive(facilities.reload);
   const [enrolment, setEnrolment] = useState<Enrolment>();
+  const [policyOf, setPolicyOf] = useState<Facility>();
   const [problem, setProblem] = useState<ApiError>();
   const enrol = async (facility: Facility) => {
     setProblem(undefined);
@@ -44,6 +47,19 @@ export function FacilitiesScreen() {
           { header: 'Facility', cell: (f) => f.id },
           { header: 'Name', cell: (f) => f.name },
           { header: 'Created', cell: (f) => formatTime(f.createdAt) },
+          {
+            header: 'Approval policy',
+            cell: (f: Facility) => (
+              <Button
+                size="sm"
+                variant="default"
+                onClick={() => setPolicyOf(f)}
+                aria-label={`${may('facilities.manage') ? 'Edit' : 'View'} the approval policy of ${f.name}`}
+              >
+                {may('facilities.manage') ? 'Edit' : 'View'}
+              </Button>
+            ),
+          },
           ...(may('devices.manage')
             ? [
                 {
@@ -64,6 +80,15 @@ export function FacilitiesScreen() {
         ]}
       />
       <PcsTable />
+      {policyOf && (
+        <Dialog
+          title={`Approval policy of ${policyOf.name} (${policyOf.id})`}
+          onClose={() => setPolicyOf(undefined)}
+          size="xl"
+        >
+          <ApprovalPolicyForm facility={policyOf} mayEdit={may('facilities.manage')} />
+        </Dialog>
+      )}
     </Stack>
   );
 }

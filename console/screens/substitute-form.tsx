@@ -1,14 +1,10 @@
 import { Button, Group, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SupplyRequest } from '../../shared/model';
 import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
 import { Problem } from '../components/problem';
-
-interface Choice {
-  value: string;
-  label: string;
-}
+import { useItemChoices } from '../components/use-item-choices';
 
 /**
  * A buyer proposes one substitute for one line of a request: the line, an active item of the item
@@ -118,35 +114,4 @@ export function SubstituteForm(props: {
       </Stack>
     </form>
   );
-}
-
-/** The item master's active items, searched on the endpoint as the buyer types. */
-function useItemChoices() {
-  const [search, setSearch] = useState('');
-  const [data, setData] = useState<Choice[]>([]);
-  const [capped, setCapped] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  useEffect(() => {
-    let current = true;
-    // The choice already shown is searched for by its label: ask the endpoint only for new text.
-    const known = data.some((c) => c.label === search);
-    if (known) return;
-    const timer = setTimeout(() => {
-      consoleApi.items(search).then(
-        (answer) => {
-          if (!current) return;
-          setData(answer.items.map((i) => ({ value: i.id, label: `${i.name} (${i.id})` })));
-          setCapped(answer.capped);
-          setError(undefined);
-        },
-        (failure: ApiError) => current && setError(failure),
-      );
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-    // `data` is read only to skip a search for the chosen label, not to search again when it changes.
-  }, [search]);
-  return { data, capped, error, search: setSearch };
 }
