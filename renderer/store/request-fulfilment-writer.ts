@@ -3,7 +3,7 @@ import { isPickable, pickFits, type PickListLine } from '../../shared/replenishm
 import { takeRequestStep } from '../../shared/replenishment/request-step';
 import type { StockroomDatabase } from './collections';
 import { recordEvents, type EventDraft, type WriterContext } from './ledger-writer';
-import { writerIdentities } from './writer-identity';
+import { requestOnThisPc } from './request-on-this-pc';
 
 /** One scanned unit (or several of one lot) taken off a shelf for the request. */
 export interface PickedUnits {
@@ -34,19 +34,9 @@ export async function fulfilRequestAs(
   lines: readonly PickListLine[],
   picked: readonly PickedUnits[],
 ): Promise<FulfilResult> {
-  const who = await writerIdentities(db, context.facilityId, context.actorId, undefined);
-  if (!who.ok) {
-    const first = who.problems[0];
-    return { ok: false, code: first?.code ?? 'REFUSED', message: first?.message ?? 'Refused.' };
-  }
-  const stored = (await db.supply_requests.findOne(requestId).exec())?.toMutableJSON();
-  if (!stored || stored.facilityId !== context.facilityId) {
-    return {
-      ok: false,
-      code: 'REQUEST_UNKNOWN',
-      message: `Request ${requestId} is not on this PC.`,
-    };
-  }
+  const found = await requestOnThisPc(db, context, requestId);
+  if (!found.ok) return found;
+  const { stored, actor } = found;
   if (!isPickable(stored)) {
     return {
       ok: false,
@@ -71,7 +61,7 @@ export async function fulfilRequestAs(
     totals.set(units.itemId, (totals.get(units.itemId) ?? 0) + units.quantity);
   }
   const at = context.now().toISOString();
-  const person = { kind: 'person' as const, person: who.actor };
+  const person = { kind: 'person' as const, person: actor };
   let request = stored;
   if (request.status !== 'picking' && request.status !== 'shipped') {
     const picking = takeRequestStep(request, { to: 'picking', at }, person);

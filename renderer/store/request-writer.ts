@@ -4,6 +4,7 @@ import { transition } from '../../shared/replenishment/request-status';
 import { takeRequestStep } from '../../shared/replenishment/request-step';
 import { localApprovalRequirement } from './approval-policy-local';
 import type { StockroomDatabase } from './collections';
+import { requestOnThisPc } from './request-on-this-pc';
 import { writerIdentities } from './writer-identity';
 
 export type RequestWriteResult =
@@ -69,16 +70,9 @@ export async function moveRequestAs(
 ): Promise<RequestWriteResult> {
   const { note, lines } =
     typeof details === 'string' ? { note: details, lines: undefined } : details;
-  const who = await writerIdentities(db, context.facilityId, context.actorId, undefined);
-  if (!who.ok) return refused(who.problems[0]);
-  const stored = (await db.supply_requests.findOne(requestId).exec())?.toMutableJSON();
-  if (!stored || stored.facilityId !== context.facilityId) {
-    return {
-      ok: false,
-      code: 'REQUEST_UNKNOWN',
-      message: `Request ${requestId} is not on this PC.`,
-    };
-  }
+  const found = await requestOnThisPc(db, context, requestId);
+  if (!found.ok) return found;
+  const { stored, actor } = found;
   const approval = to === 'acknowledged' ? await localApprovalRequirement(db, stored) : undefined;
   const moved = takeRequestStep(
     stored,
@@ -89,7 +83,7 @@ export async function moveRequestAs(
       ...(lines !== undefined ? { lines } : {}),
       ...(approval !== undefined ? { approval } : {}),
     },
-    { kind: 'person', person: who.actor },
+    { kind: 'person', person: actor },
   );
   if (!moved.ok) return { ok: false, ...moved.error };
   await db.supply_requests.upsert(moved.value);

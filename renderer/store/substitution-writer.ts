@@ -2,7 +2,7 @@ import type { SubstituteDecisionInput } from '../../shared/replenishment/substit
 import { applyWardSubstituteDecision } from '../../shared/replenishment/ward-substitute-decision';
 import type { StockroomDatabase } from './collections';
 import type { RequestWriteResult } from './request-writer';
-import { writerIdentities } from './writer-identity';
+import { requestOnThisPc } from './request-on-this-pc';
 
 /**
  * The ward's decision on a substitute the centre proposed, as the signed-in person, offline too:
@@ -15,21 +15,10 @@ export async function decideSubstituteAs(
   proposalId: string,
   input: SubstituteDecisionInput,
 ): Promise<RequestWriteResult> {
-  const who = await writerIdentities(db, context.facilityId, context.actorId, undefined);
-  if (!who.ok) {
-    const problem = who.problems[0];
-    return { ok: false, code: problem?.code ?? 'REFUSED', message: problem?.message ?? 'Refused.' };
-  }
-  const stored = (await db.supply_requests.findOne(requestId).exec())?.toMutableJSON();
-  if (!stored || stored.facilityId !== context.facilityId) {
-    return {
-      ok: false,
-      code: 'REQUEST_UNKNOWN',
-      message: `Request ${requestId} is not on this PC.`,
-    };
-  }
-  const decided = applyWardSubstituteDecision(stored, proposalId, input, {
-    person: who.actor,
+  const found = await requestOnThisPc(db, context, requestId);
+  if (!found.ok) return found;
+  const decided = applyWardSubstituteDecision(found.stored, proposalId, input, {
+    person: found.actor,
     at: context.now().toISOString(),
   });
   if (!decided.ok) return { ok: false, ...decided.error };
