@@ -19,12 +19,17 @@ export interface SyncConfig {
   adminToken: string | undefined;
   deviceTokens: DeviceTokenPolicy;
   rateLimits: RateLimits;
+  /** PGlite's buffer pool, MiB; unused with PostgreSQL. */
+  pgliteSharedBuffersMb: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
 export const DEFAULT_DRAIN_MS = 10_000;
+/** PGlite's buffer pool: see pgliteSharedBuffersMb. */
+export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 32;
+const MIN_PGLITE_SHARED_BUFFERS_MB = 8;
 
 function positiveInteger(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -40,6 +45,26 @@ function trustProxy(raw: string | undefined): boolean | string | number {
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return Number(raw);
   return raw;
+}
+
+/**
+ * PGLITE_SHARED_BUFFERS_MB. The embedded database's buffer pool sits in this process's WASM heap,
+ * which never shrinks; PostgreSQL's default of 128 MiB made most of an idle endpoint's memory,
+ * while PGlite's data files are read through the operating system's page cache anyway (measured in
+ * the README's Performance section).
+ */
+export function pgliteSharedBuffersMb(env: NodeJS.ProcessEnv): number {
+  const value = positiveInteger(
+    'PGLITE_SHARED_BUFFERS_MB',
+    env['PGLITE_SHARED_BUFFERS_MB'],
+    DEFAULT_PGLITE_SHARED_BUFFERS_MB,
+  );
+  if (value < MIN_PGLITE_SHARED_BUFFERS_MB) {
+    throw new Error(
+      `PGLITE_SHARED_BUFFERS_MB must be at least ${MIN_PGLITE_SHARED_BUFFERS_MB}, not ${value}`,
+    );
+  }
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): SyncConfig {
@@ -78,6 +103,7 @@ export function readConfig(env: NodeJS.ProcessEnv): SyncConfig {
           DEFAULT_DEVICE_TOKEN_POLICY.overlapMs / HOUR_MS,
         ) * HOUR_MS,
     },
+    pgliteSharedBuffersMb: pgliteSharedBuffersMb(env),
     rateLimits: {
       perAddress: positiveInteger(
         'RATE_LIMIT_PER_ADDRESS',

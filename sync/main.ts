@@ -57,6 +57,7 @@ async function runCommand(config: SyncConfig, argv: string[]): Promise<number> {
     const database = await openDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
+      pgliteSharedBuffersMb: config.pgliteSharedBuffersMb,
     });
     try {
       await migrateToLatest(database.db);

@@ -11,6 +11,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** PostgreSQL schema to work in (created if missing); lets test files share one database. */
   schema?: string | undefined;
+  /** PGlite's shared_buffers in MiB (PGLITE_SHARED_BUFFERS_MB); PostgreSQL's own 128 when unset. */
+  pgliteSharedBuffersMb?: number | undefined;
 }
 
 export type ChangeListener = (payload: string) => void;
@@ -36,7 +38,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<SyncDataba
   const channel = `sync_changes_${schema}`;
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, schema, channel)
-    : openPglite(options.dataDir, schema, channel);
+    : openPglite(options.dataDir, schema, channel, options.pgliteSharedBuffersMb);
 }
 
 async function openPostgres(url: string, schema: string, channel: string): Promise<SyncDatabase> {
@@ -74,8 +76,20 @@ async function openPglite(
   dataDir: string | undefined,
   schema: string,
   channel: string,
+  sharedBuffersMb: number | undefined,
 ): Promise<SyncDatabase> {
-  const pglite = new PGlite(dataDir);
+  // The buffer pool lives in the WASM heap of this process, which never gives memory back: it is
+  // most of what an idle PGlite endpoint holds (README, Performance: memory).
+  // One options object: PGlite reads a second argument only beside a data folder, so an in-memory
+  // database (tests) would silently run with the default pool.
+  const pglite = new PGlite({
+    ...(dataDir === undefined ? {} : { dataDir }),
+    ...(sharedBuffersMb === undefined
+      ? {}
+      : {
+          startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`],
+        }),
+  });
   await pglite.waitReady;
   if (schema !== 'public') {
     await pglite.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"`);

@@ -31,6 +31,7 @@ export async function serveEndpoint(config: SyncConfig): Promise<number> {
     const database = await openDatabase({
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
+      pgliteSharedBuffersMb: config.pgliteSharedBuffersMb,
     });
     const applied = await migrateToLatest(database.db);
     // A fresh credential per start, readable only through the 0600 lock file.

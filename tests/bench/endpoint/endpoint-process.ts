@@ -1,3 +1,4 @@
+import { pgliteSharedBuffersMb } from '../../../sync/config';
 import { runAdmin } from '../../../sync/cli/admin';
 import { openDatabase, type SyncDatabase } from '../../../sync/db/connect';
 import { migrateToLatest } from '../../../sync/migrations';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(
     options.backend === 'postgres'
       ? { databaseUrl: options.databaseUrl, schema: options.schema }
-      : { dataDir: options.dataDir },
+      : { dataDir: options.dataDir, pgliteSharedBuffersMb: pgliteSharedBuffersMb(process.env) },
   );
   await migrateToLatest(database.db);
   await admin(database, 'facility', 'add', '--id', options.facilityId, '--name', 'Bench facility');

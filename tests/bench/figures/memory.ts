@@ -40,7 +40,7 @@ export function memoryFigures(
       },
     ]),
     limits:
-      'The endpoint runs as a child process (tsx, as `npm run sync`); RSS sampled from /proc/<pid>/status every 25 ms during the push rounds. With PGlite the database (WASM heap and its buffers) lives inside this process; with PostgreSQL it does not.',
+      "The endpoint runs as a child process (tsx, as `npm run sync`); RSS sampled from /proc/<pid>/status every 25 ms during the push rounds. With PGlite the database (WASM heap and its buffers) lives inside this process; with PostgreSQL it does not. Of the PGlite figure, the buffer pool is PGLITE_SHARED_BUFFERS_MB (32 MiB by default; on 2026-12-05, two paired runs of figure 5 with PostgreSQL's own 128 MiB held 95–118 MiB more idle and 127–194 MiB more at peak, and ingested 11–23 % more events/s; PGLITE_SHARED_BUFFERS_MB=128 takes that trade back), and the WASM heap never shrinks; a fresh data folder's first start peaks near 800 MiB while initdb runs, whatever the pool.",
     notes: [],
     load,
     durationMs: 0,
