@@ -114,7 +114,7 @@ function Proposal({
         </Text>
       </Group>
       <Text fz="md" mt={4}>
-        Why: {proposal.reason} · proposed by {proposal.proposedBy.replace(/^console:/, 'buyer ')} at{' '}
+        Why: {proposal.reason} · proposed by {nameOf(proposal.proposedBy)} at{' '}
         {new Date(proposal.proposedAt).toLocaleString()}
       </Text>
       {proposal.decision && (

@@ -130,6 +130,9 @@ test('a STAT request raised offline escalates on the PC, is acknowledged and sub
       .fill('Acceptable: nurses draw up 10 mL saline for each flush.');
     await screenshot(page, 'stat-journey-substitute-offered');
     await expectAccessible(page, 'urgent requests (substitute offered)');
+    // The ward reads who acted at the centre by name, not as a system id.
+    await expect(proposal).toContainText('proposed by bo.buyer (centre)');
+    await expect(card.getByLabel('Status history')).toContainText('bo.buyer (centre)');
     await proposal.getByRole('button', { name: 'Accept substitute' }).click();
     await expect(proposal).toHaveAttribute('data-state', 'accepted');
     await ward.context.setOffline(false);
