@@ -1,9 +1,7 @@
 import { BarChart } from '@mantine/charts';
-import { Group, Paper, Stack } from '@mantine/core';
 import type { SupplierLeadTime } from '../../../shared/indicators';
-import { CsvButton } from '../../components/csv-button';
 import { DataTable } from '../../components/data-table';
-import { DefinedTitle } from '../../components/defined-title';
+import { IndicatorPanel } from './indicator-panel';
 import { cell, days } from './figures';
 
 const COLUMNS = ['supplier', 'deliveries', 'mean_days', 'standard_deviation_days', 'p90_days'];
@@ -20,55 +18,52 @@ export function SupplierLeadTimePanel(props: {
   period: { from: string; to: string };
 }) {
   return (
-    <Paper withBorder p="md">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <DefinedTitle title="Supplier lead time" definition={props.definition} />
-          <CsvButton
-            name={`supplier-lead-time-${props.period.from}-${props.period.to}`}
-            label="Export CSV of supplier lead time"
-            columns={COLUMNS}
-            rows={() =>
-              props.rows.map((r) => [
-                r.supplier,
-                r.deliveries,
-                cell(r.meanDays),
-                cell(r.deviationDays),
-                cell(r.p90Days),
-              ])
-            }
-          />
-        </Group>
-        {props.rows.length > 0 && (
-          <BarChart
-            h={200}
-            data={props.rows.map((r) => ({
-              supplier: r.supplier,
-              'Mean days': round1(r.meanDays),
-              'Standard deviation': round1(r.deviationDays),
-            }))}
-            dataKey="supplier"
-            series={[
-              { name: 'Mean days', color: 'blue.8' },
-              { name: 'Standard deviation', color: 'orange.8' },
-            ]}
-          />
-        )}
-        <DataTable
-          caption="Each supplier's deliveries received in the period, ordered to received"
-          testId="supplier-lead-time-table"
-          rows={props.rows}
-          rowKey={(r) => r.supplier}
-          empty="No delivery with an ordered request was received in the period."
-          columns={[
-            { header: 'Supplier', cell: (r) => r.supplier },
-            { header: 'Deliveries', cell: (r) => r.deliveries },
-            { header: 'Mean', cell: (r) => days(r.meanDays) },
-            { header: 'Standard deviation', cell: (r) => days(r.deviationDays) },
-            { header: '90th percentile', cell: (r) => days(r.p90Days) },
+    <IndicatorPanel
+      title="Supplier lead time"
+      definition={props.definition}
+      csv={{
+        name: `supplier-lead-time-${props.period.from}-${props.period.to}`,
+        label: 'Export CSV of supplier lead time',
+        columns: COLUMNS,
+        rows: () =>
+          props.rows.map((r) => [
+            r.supplier,
+            r.deliveries,
+            cell(r.meanDays),
+            cell(r.deviationDays),
+            cell(r.p90Days),
+          ]),
+      }}
+    >
+      {props.rows.length > 0 && (
+        <BarChart
+          h={200}
+          data={props.rows.map((r) => ({
+            supplier: r.supplier,
+            'Mean days': round1(r.meanDays),
+            'Standard deviation': round1(r.deviationDays),
+          }))}
+          dataKey="supplier"
+          series={[
+            { name: 'Mean days', color: 'blue.8' },
+            { name: 'Standard deviation', color: 'orange.8' },
           ]}
         />
-      </Stack>
-    </Paper>
+      )}
+      <DataTable
+        caption="Each supplier's deliveries received in the period, ordered to received"
+        testId="supplier-lead-time-table"
+        rows={props.rows}
+        rowKey={(r) => r.supplier}
+        empty="No delivery with an ordered request was received in the period."
+        columns={[
+          { header: 'Supplier', cell: (r) => r.supplier },
+          { header: 'Deliveries', cell: (r) => r.deliveries },
+          { header: 'Mean', cell: (r) => days(r.meanDays) },
+          { header: 'Standard deviation', cell: (r) => days(r.deviationDays) },
+          { header: '90th percentile', cell: (r) => days(r.p90Days) },
+        ]}
+      />
+    </IndicatorPanel>
   );
 }

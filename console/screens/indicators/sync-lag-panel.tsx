@@ -1,8 +1,6 @@
-import { Group, Paper, Stack } from '@mantine/core';
 import type { FacilitySyncLag } from '../../../shared/indicators';
-import { CsvButton } from '../../components/csv-button';
 import { DataTable } from '../../components/data-table';
-import { DefinedTitle } from '../../components/defined-title';
+import { IndicatorPanel } from './indicator-panel';
 import { cell, hours } from './figures';
 
 /** A PC silent for more than a day, or events arriving a day late: worth a call to the site. */
@@ -31,60 +29,56 @@ export function SyncLagPanel(props: {
     (a, b) => (b.contactAgeHours.max ?? -1) - (a.contactAgeHours.max ?? -1),
   );
   return (
-    <Paper withBorder p="md">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <DefinedTitle title="Sync lag by facility" definition={props.definition} />
-          <CsvButton
-            name={`sync-lag-${props.period.from}-${props.period.to}`}
-            label="Export CSV of sync lag"
-            columns={COLUMNS}
-            rows={() =>
-              rows.map((r) => [
-                r.facilityId,
-                r.pcs,
-                r.neverContacted,
-                cell(r.contactAgeHours.median),
-                cell(r.contactAgeHours.p90),
-                cell(r.contactAgeHours.max),
-                r.eventDelayHours.count,
-                cell(r.eventDelayHours.median),
-                cell(r.eventDelayHours.p90),
-                cell(r.eventDelayHours.max),
-              ])
-            }
-          />
-        </Group>
-        <DataTable
-          caption="Since each PC last synced (now), and how late events arrived (period); the longest silence first: a highlighted row has a PC silent or events arriving over a day late"
-          testId="sync-lag-table"
-          rows={rows}
-          rowKey={(r) => r.facilityId}
-          attention={(r) =>
-            (r.contactAgeHours.max ?? 0) > LATE_HOURS || (r.eventDelayHours.max ?? 0) > LATE_HOURS
-          }
-          empty="No facility yet."
-          columns={[
-            { header: 'Facility', cell: (r) => r.facilityId },
-            {
-              header: 'PCs',
-              cell: (r) =>
-                r.neverContacted ? `${r.pcs} (${r.neverContacted} never synced)` : r.pcs,
-            },
-            {
-              header: 'Since last sync (median · p90 · max)',
-              cell: (r) =>
-                `${hours(r.contactAgeHours.median)} · ${hours(r.contactAgeHours.p90)} · ${hours(r.contactAgeHours.max)}`,
-            },
-            { header: 'Events received', cell: (r) => r.eventDelayHours.count },
-            {
-              header: 'Event delay (median · p90 · max)',
-              cell: (r) =>
-                `${hours(r.eventDelayHours.median)} · ${hours(r.eventDelayHours.p90)} · ${hours(r.eventDelayHours.max)}`,
-            },
-          ]}
-        />
-      </Stack>
-    </Paper>
+    <IndicatorPanel
+      title="Sync lag by facility"
+      definition={props.definition}
+      csv={{
+        name: `sync-lag-${props.period.from}-${props.period.to}`,
+        label: 'Export CSV of sync lag',
+        columns: COLUMNS,
+        rows: () =>
+          rows.map((r) => [
+            r.facilityId,
+            r.pcs,
+            r.neverContacted,
+            cell(r.contactAgeHours.median),
+            cell(r.contactAgeHours.p90),
+            cell(r.contactAgeHours.max),
+            r.eventDelayHours.count,
+            cell(r.eventDelayHours.median),
+            cell(r.eventDelayHours.p90),
+            cell(r.eventDelayHours.max),
+          ]),
+      }}
+    >
+      <DataTable
+        caption="Since each PC last synced (now), and how late events arrived (period); the longest silence first: a highlighted row has a PC silent or events arriving over a day late"
+        testId="sync-lag-table"
+        rows={rows}
+        rowKey={(r) => r.facilityId}
+        attention={(r) =>
+          (r.contactAgeHours.max ?? 0) > LATE_HOURS || (r.eventDelayHours.max ?? 0) > LATE_HOURS
+        }
+        empty="No facility yet."
+        columns={[
+          { header: 'Facility', cell: (r) => r.facilityId },
+          {
+            header: 'PCs',
+            cell: (r) => (r.neverContacted ? `${r.pcs} (${r.neverContacted} never synced)` : r.pcs),
+          },
+          {
+            header: 'Since last sync (median · p90 · max)',
+            cell: (r) =>
+              `${hours(r.contactAgeHours.median)} · ${hours(r.contactAgeHours.p90)} · ${hours(r.contactAgeHours.max)}`,
+          },
+          { header: 'Events received', cell: (r) => r.eventDelayHours.count },
+          {
+            header: 'Event delay (median · p90 · max)',
+            cell: (r) =>
+              `${hours(r.eventDelayHours.median)} · ${hours(r.eventDelayHours.p90)} · ${hours(r.eventDelayHours.max)}`,
+          },
+        ]}
+      />
+    </IndicatorPanel>
   );
 }
