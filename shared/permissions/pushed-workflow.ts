@@ -174,6 +174,13 @@ const REPEATABLE_BY_THE_WARD: ReadonlySet<RequestStatus> = new Set<RequestStatus
   'cancelled',
 ]);
 
+/**
+ * How many times the ward's step may stand in one history: one per PC that took it offline, with
+ * room to spare; a PC that adds more is filling the history (500 entries at most) to block the
+ * request's later steps.
+ */
+const MAX_WARD_REPEATS = 10;
+
 export function checkPushedRequest(
   stored: SupplyRequest | undefined,
   pushed: SupplyRequest,
@@ -237,7 +244,9 @@ export function checkPushedRequest(
       !step.ok &&
       step.error.code === 'INVALID_TRANSITION' &&
       (STATUS_RANK[entry.status] > STATUS_RANK[current.status] ||
-        (REPEATABLE_BY_THE_WARD.has(entry.status) && path.has(entry.status))) &&
+        (REPEATABLE_BY_THE_WARD.has(entry.status) &&
+          path.has(entry.status) &&
+          current.history.filter((e) => e.status === entry.status).length < MAX_WARD_REPEATS)) &&
       [...path].some((earlier) => canTransition(earlier, entry.status));
     if (!concurrent) {
       return refuse(

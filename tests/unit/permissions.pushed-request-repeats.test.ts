@@ -76,4 +76,29 @@ describe('the ward takes the same step on two PCs offline', () => {
     const merged = ok(mergeRequests(reject('2026-11-02T10:00:00Z'), atCentre));
     expect(checkPushedRequest(atCentre, merged, people).ok).toBe(false);
   });
+
+  it('a PC cannot fill the history with repeats: the eleventh submission is refused', () => {
+    let atCentre = ok(
+      transition(draft(), 'submitted', { at: '2026-11-02T07:00:00Z', by: 'USR-NM' }),
+    );
+    const again = (minute: number) =>
+      ok(
+        mergeRequests(
+          ok(
+            transition(draft(), 'submitted', {
+              at: `2026-11-02T08:${String(minute).padStart(2, '0')}:00Z`,
+              by: 'USR-NM',
+            }),
+          ),
+          atCentre,
+        ),
+      );
+    for (let minute = 1; minute < 10; minute += 1) {
+      const merged = again(minute);
+      expect(checkPushedRequest(atCentre, merged, people)).toEqual({ ok: true });
+      atCentre = merged;
+    }
+    expect(atCentre.history.filter((h) => h.status === 'submitted')).toHaveLength(10);
+    expect(checkPushedRequest(atCentre, again(10), people).ok).toBe(false);
+  });
 });
