@@ -49,6 +49,9 @@ export function ApprovalPolicyForm(props: {
   const { facility, mayEdit } = props;
   const versions = useLoad(() => consoleApi.approvalPolicies(facility.id));
   const latest = versions.data?.policies[0];
+  // Held here, not in the form: the form remounts on the new version, and the confirmation must
+  // outlive that remount.
+  const [savedVersion, setSavedVersion] = useState<number>();
   if (versions.loading && !versions.data) return <Text>Loading the policy…</Text>;
   return (
     <Stack gap="md">
@@ -60,7 +63,10 @@ export function ApprovalPolicyForm(props: {
           facility={facility}
           current={latest}
           mayEdit={mayEdit}
+          savedVersion={savedVersion}
+          onSaving={() => setSavedVersion(undefined)}
           onSaved={(policy) => {
+            setSavedVersion(policy.version);
             versions.reload();
             props.onSaved?.(policy);
           }}
@@ -75,9 +81,11 @@ function RulesForm(props: {
   facility: Facility;
   current: ApprovalPolicy | undefined;
   mayEdit: boolean;
+  savedVersion: number | undefined;
+  onSaving: () => void;
   onSaved: (policy: ApprovalPolicy) => void;
 }) {
-  const { facility, current, mayEdit } = props;
+  const { facility, current, mayEdit, savedVersion } = props;
   const start = current ?? DEFAULT_APPROVAL_POLICY;
   const [valueAbove, setValueAbove] = useState<Field>(start.valueAbove ?? '');
   const [quantityAbove, setQuantityAbove] = useState<Field>(start.quantityAbove ?? '');
@@ -87,7 +95,6 @@ function RulesForm(props: {
   const [minutes, setMinutes] = useState<Minutes>(() => minutesOf(current?.serviceLevels));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiError>();
-  const [saved, setSaved] = useState<number>();
   const choices = useItemChoices();
   // The chosen items stay listed (with their names once seen) whatever the search shows.
   const [seen, setSeen] = useState<Map<string, string>>(new Map());
@@ -108,7 +115,7 @@ function RulesForm(props: {
   const save = async () => {
     setBusy(true);
     setProblem(undefined);
-    setSaved(undefined);
+    props.onSaving();
     try {
       const rules = rulesFrom({ valueAbove, quantityAbove, secondLevel, nonStock, controlled });
       const service = serviceLevelsFrom(minutes);
@@ -120,7 +127,6 @@ function RulesForm(props: {
         ...rules,
         ...(service.levels ? { serviceLevels: service.levels } : {}),
       });
-      setSaved(policy.version);
       props.onSaved(policy);
     } catch (error) {
       setProblem(error as ApiError);
@@ -265,8 +271,8 @@ function RulesForm(props: {
           </Table.Tbody>
         </Table>
         {/* Where the person is when they press Save: the outcome shows beside the button. */}
-        {saved !== undefined && (
-          <Alert color="green" title={`Version ${saved} saved`} role="status">
+        {savedVersion !== undefined && (
+          <Alert color="green" title={`Version ${savedVersion} saved`} role="status">
             The facility's PCs apply it the next time they sync.
           </Alert>
         )}

@@ -97,7 +97,13 @@ export function startReplication(
       const events = collections['stock_events'];
       if (!events || stop.aborted) return;
       void keeper.eventsWaiting(events).then(
-        (n) => status.setWaiting('stock_events', n),
+        (n) => {
+          const before = status.current.collections['stock_events']?.waiting ?? 0;
+          status.setWaiting('stock_events', n);
+          // The count rides on this PC's calls, and the push that shrank it went before this
+          // recount: one more (empty) pull tells the console now rather than at the next poll.
+          if (n < before) replications.get('stock_events')?.resync();
+        },
         () => undefined,
       );
     }, 100);

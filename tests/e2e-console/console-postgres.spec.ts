@@ -198,10 +198,9 @@ test.describe.serial('the console on PostgreSQL with two endpoint processes', ()
     const row = page.getByTestId('pcs-table').getByRole('row', { name: /Postgres dock PC/ });
     await expect(row).toBeVisible({ timeout: 20_000 });
     await expect(row.getByRole('cell').nth(2)).toHaveText(/^\d+\.\d+\.\d+/, { timeout: 30_000 });
-    // The PC reports its queue on its own calls; the call right after a push may still carry the
-    // count from before the recount, and the next one is at the latest the 60 s poll (a stale
-    // "waiting" for up to a minute, to be made fresh after a push: 2026-12-05 closing note).
-    await expect(row).toContainText(/none \(reported/, { timeout: 75_000 });
+    // The PC reports its queue on its own calls; once a push has emptied it, the PC makes one
+    // more call with the fresh count rather than leaving it to the 60 s poll.
+    await expect(row).toContainText(/none \(reported/, { timeout: 30_000 });
     // Columns: facility, PC, app version, last contact, last push, waiting, refused, events.
     await expect(row.getByRole('cell').nth(7)).toHaveText('1', { timeout: 30_000 });
     await console.expectNoAxeViolations('facilities and PCs on PostgreSQL');

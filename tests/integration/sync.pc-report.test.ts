@@ -78,6 +78,51 @@ describeOnBackends('sync: what a PC reports of itself', 'pc_report', (server) =>
     }
   });
 
+  it('tells the centre at once when a push empties the queue, not at the next poll', async () => {
+    const facility = await addStaffedFacility(server());
+    const device = await enrollDevice(server(), facility);
+    // Pushes are refused until released; no live stream, and no poll for ten minutes, so a call
+    // after the push can only be the PC's own follow-up.
+    let pushesOpen = false;
+    const sent: { path: string; waiting: string | undefined; at: number }[] = [];
+    let pushedAt = Infinity;
+    const pc = await createAppClient(server().url, device, ['stock_events'], {
+      live: [],
+      pollMs: 600_000,
+      fetch: async (input, init) => {
+        const path = new URL(input).pathname;
+        const waiting = new Headers(init?.headers).get(PC_WAITING_HEADER) ?? undefined;
+        sent.push({ path, waiting, at: performance.now() });
+        if (!path.endsWith('/push')) return fetch(input, init);
+        if (!pushesOpen) return new Response('{"code":"BUSY"}', { status: 503 });
+        const answer = await fetch(input, init);
+        if (answer.ok) pushedAt = performance.now();
+        return answer;
+      },
+    });
+    try {
+      await pc
+        .collection('stock_events')
+        .bulkInsert(
+          [1, 2, 3].map((deviceSeq) =>
+            stockEvent(facility, { deviceId: device.deviceId, deviceSeq, quantity: 1 }),
+          ),
+        );
+      await waitFor(() => (pc.sync.status.waiting === 3 ? true : undefined), 15_000);
+      pushesOpen = true;
+      pc.sync.reconnect();
+      await waitFor(() => (pc.sync.status.sent === 3 ? true : undefined), 15_000);
+      const followUp = await waitFor(
+        () => sent.find((call) => call.at > pushedAt && call.waiting === '0'),
+        10_000,
+      );
+      expect(followUp.path).toMatch(/\/stock_events\/pull$/);
+      expect((await reportOf(server(), device.deviceId)).documentsWaiting).toBe(0);
+    } finally {
+      await pc.close();
+    }
+  });
+
   it('ignores a malformed report and still answers the call it came with', async () => {
     const facility = await addFacility(server());
     const pc = await enrollDevice(server(), facility);
