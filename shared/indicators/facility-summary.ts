@@ -5,8 +5,7 @@ import type {
   StockEvent,
   SupplyRequest,
 } from '../model';
-import { countAccuracy } from './count-accuracy';
-import { expiryWasteByMonth } from './expiry-waste';
+import { eventFiguresFromEvents, type EventFigures } from './event-day-totals';
 import { fillRate } from './fill-rate';
 import type { Period } from './period';
 import { recallResponse } from './recall-response';
@@ -40,6 +39,11 @@ export interface FacilityRecords {
   acknowledgeTargets: Partial<Record<RequestPriority, number>>;
 }
 
+/** The records behind a summary with the event-based figures already taken (e.g. from kept totals). */
+export type FacilityRecordsWithFigures = Omit<FacilityRecords, 'events'> & {
+  eventFigures: EventFigures;
+};
+
 /**
  * The headline of each indicator for one facility, from the same pure functions the stockroom
  * dashboard draws (one definition each, shared/indicators): the console's comparison and the ERP's
@@ -50,8 +54,21 @@ export function facilitySummary(
   period: Period,
   now: string,
 ): FacilitySummary {
-  const events = [...records.events];
-  const accuracy = countAccuracy(events, period);
+  const { events, ...rest } = records;
+  return facilitySummaryFrom(
+    { ...rest, eventFigures: eventFiguresFromEvents(events, records.unitCost, period) },
+    period,
+    now,
+  );
+}
+
+/** As `facilitySummary`, with the count and waste figures given rather than folded from events. */
+export function facilitySummaryFrom(
+  records: FacilityRecordsWithFigures,
+  period: Period,
+  now: string,
+): FacilitySummary {
+  const figures = records.eventFigures;
   const fill = fillRate(records.requests, period);
   const cycle = orderCycleTimes(records.requests, period);
   const acknowledgement = acknowledgementTimes(
@@ -60,20 +77,19 @@ export function facilitySummary(
     period,
     now,
   );
-  const waste = expiryWasteByMonth(events, records.unitCost, period);
   const recalls = recallResponse(records.cases, records.notices, period);
   return {
     facilityId: records.facilityId,
-    countAccuracy: accuracy.accuracy,
-    counts: accuracy.counts,
+    countAccuracy: figures.accuracy,
+    counts: figures.counts,
     lineFillRate: fill.lineRate,
     unitFillRate: fill.unitRate,
     linesDelivered: fill.lines,
     cycleMedianHours: median(cycle.requests.map((r) => r.hours)),
     urgentAcknowledgeMedianMinutes: acknowledgement.acknowledged.median,
     urgentLate: acknowledgement.late,
-    wasteUnits: waste.reduce((sum, m) => sum + m.units, 0),
-    wasteValue: waste.reduce((sum, m) => sum + m.value, 0),
+    wasteUnits: figures.wasteUnits,
+    wasteValue: figures.wasteValue,
     classIQuarantineMedianHours:
       recalls.byClass.find((c) => c.recallClass === 'I')?.toQuarantined.median ?? null,
   };

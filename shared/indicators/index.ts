@@ -14,6 +14,7 @@ export * from './usage-anomaly';
 export * from './csv';
 export * from './fill-rate';
 export * from './facility-summary';
+export * from './event-day-totals';
 export * from './sync-lag';
 export * from './webhook-failures';
 export * from './supplier-lead-time';

@@ -1,38 +1,74 @@
 import { sql, type Kysely } from 'kysely';
-import { facilitySummary, type FacilitySummary, type Period } from '../../shared/indicators';
-import type { Item, RecallCase, RecallNotice, StockEvent, SupplyRequest } from '../../shared/model';
+import {
+  eventFiguresFromTotals,
+  facilitySummaryFrom,
+  type FacilitySummary,
+  type Period,
+} from '../../shared/indicators';
+import type { Item, RecallCase, RecallNotice, SupplyRequest } from '../../shared/model';
 import { acknowledgeTargets, serviceLevelsOf } from '../../shared/replenishment/service-levels';
 import type { Database } from '../db/schema';
 import { storedPolicy } from '../store/approval-policies';
 
-/** The stock event types an indicator reads: counts, and waste or adjustments for expiry waste. */
-const READ_TYPES = ['count', 'waste', 'adjust'];
-
-async function docsOf<T>(
-  db: Kysely<Database>,
-  collection: string,
-  facilityId: string | null,
-  since?: string,
-): Promise<T[]> {
-  let query = db
+async function docsOf<T>(db: Kysely<Database>, collection: string): Promise<T[]> {
+  const rows = await db
     .selectFrom('documents')
     .select('doc')
     .where('collection', '=', collection)
-    .where('deleted', '=', false);
-  if (facilityId !== null) query = query.where(sql<boolean>`doc->>'facilityId' = ${facilityId}`);
-  if (since !== undefined) {
-    query = query
-      .where(sql<boolean>`doc->>'occurredAt' >= ${since}`)
-      .where(sql<boolean>`doc->>'type' in (${sql.join(READ_TYPES)})`);
+    .where('deleted', '=', false)
+    .execute();
+  return rows.map((row) => row.doc as unknown as T);
+}
+
+function byFacility<T extends { facilityId: string }>(docs: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const doc of docs) {
+    const group = groups.get(doc.facilityId) ?? [];
+    group.push(doc);
+    groups.set(doc.facilityId, group);
   }
-  return (await query.execute()).map((row) => row.doc as unknown as T);
+  return groups;
+}
+
+/**
+ * The period's kept event totals (shared/indicators/event-day-totals.ts, kept by the write path),
+ * summed over its days per facility and item: a few rows per facility, however many events.
+ */
+async function periodTotals(db: Kysely<Database>, period: Period, only?: string) {
+  let query = db
+    .selectFrom('event_day_totals')
+    .select([
+      'facility_id',
+      'item_id',
+      sql<string>`sum(counts)`.as('counts'),
+      sql<string>`sum(counts_within)`.as('counts_within'),
+      sql<string>`sum(waste_units)`.as('waste_units'),
+    ])
+    .where(sql<boolean>`day between cast(${period.from} as date) and cast(${period.to} as date)`)
+    .groupBy(['facility_id', 'item_id']);
+  if (only !== undefined) query = query.where('facility_id', '=', only);
+  const totals = new Map<
+    string,
+    { itemId: string; counts: number; countsWithin: number; wasteUnits: number }[]
+  >();
+  for (const row of await query.execute()) {
+    const group = totals.get(row.facility_id) ?? [];
+    group.push({
+      itemId: row.item_id,
+      counts: Number(row.counts),
+      countsWithin: Number(row.counts_within),
+      wasteUnits: Number(row.waste_units),
+    });
+    totals.set(row.facility_id, group);
+  }
+  return totals;
 }
 
 /**
  * Every facility's headline figures over `period`, computed at the centre from what the PCs have
- * pushed, with the same functions as the stockroom dashboard. Read per request: at network scale
- * this scans each facility's counts and waste of the period (issue 16 asks for kept aggregates;
- * not built yet).
+ * pushed, with the same definitions as the stockroom dashboard. The count and waste figures come
+ * from the totals the write path keeps, so the answer does not grow with the events stored;
+ * requests and recall cases, far fewer, are read once and grouped.
  */
 export async function networkIndicators(
   db: Kysely<Database>,
@@ -40,24 +76,32 @@ export async function networkIndicators(
   now: Date,
   only?: string,
 ): Promise<FacilitySummary[]> {
-  const facilities = (await db.selectFrom('facilities').select('id').orderBy('id').execute()).map(
-    (f) => f.id,
-  );
-  const items = await docsOf<Item>(db, 'items', null);
+  const facilities = (await db.selectFrom('facilities').select('id').orderBy('id').execute())
+    .map((f) => f.id)
+    .filter((f) => only === undefined || f === only);
+  const [items, notices, requests, cases, totals] = await Promise.all([
+    docsOf<Item>(db, 'items'),
+    docsOf<RecallNotice>(db, 'recall_notices'),
+    docsOf<SupplyRequest>(db, 'supply_requests'),
+    docsOf<RecallCase>(db, 'recall_cases'),
+    periodTotals(db, period, only),
+  ]);
   const cost = new Map(items.map((i) => [i.id, i.unitCost]));
-  const notices = await docsOf<RecallNotice>(db, 'recall_notices', null);
+  const unitCost = (id: string) => cost.get(id);
+  const requestsOf = byFacility(requests);
+  const casesOf = byFacility(cases);
   const summaries: FacilitySummary[] = [];
-  for (const facilityId of facilities.filter((f) => only === undefined || f === only)) {
+  for (const facilityId of facilities) {
     const policy = await storedPolicy(db, facilityId);
     summaries.push(
-      facilitySummary(
+      facilitySummaryFrom(
         {
           facilityId,
-          events: await docsOf<StockEvent>(db, 'stock_events', facilityId, period.from),
-          requests: await docsOf<SupplyRequest>(db, 'supply_requests', facilityId),
-          cases: await docsOf<RecallCase>(db, 'recall_cases', facilityId),
+          eventFigures: eventFiguresFromTotals(totals.get(facilityId) ?? [], unitCost),
+          requests: requestsOf.get(facilityId) ?? [],
+          cases: casesOf.get(facilityId) ?? [],
           notices,
-          unitCost: (id) => cost.get(id),
+          unitCost,
           acknowledgeTargets: acknowledgeTargets(serviceLevelsOf(policy)),
         },
         period,

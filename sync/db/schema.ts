@@ -201,6 +201,18 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   approval_policies: ApprovalPoliciesTable;
   request_escalations: RequestEscalationsTable;
+  event_day_totals: EventDayTotalsTable;
+}
+
+/** Kept by the write path: shared/indicators/event-day-totals.ts. */
+export interface EventDayTotalsTable {
+  facility_id: string;
+  /** A date column; written as YYYY-MM-DD, read back as a Date or text by the driver. */
+  day: ColumnType<string, string, string>;
+  item_id: string;
+  counts: number;
+  counts_within: number;
+  waste_units: ColumnType<string | number, number, number>;
 }
 
 export interface RequestEscalationsTable {

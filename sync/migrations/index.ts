@@ -11,6 +11,7 @@ import * as exceptions from './009-exceptions';
 import * as idempotencyAndApprovalPolicies from './010-idempotency-and-approval-policies';
 import * as pcReports from './015-pc-reports';
 import * as requestEscalations from './016-request-escalations';
+import * as eventDayTotals from './018-event-day-totals';
 
 /** Forward-only: a migration, once released, is never edited; the next change is a new file. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010-idempotency-and-approval-policies': idempotencyAndApprovalPolicies,
   '015-pc-reports': pcReports,
   '016-request-escalations': requestEscalations,
+  '018-event-day-totals': eventDayTotals,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

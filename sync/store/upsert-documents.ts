@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { USER_VERIFIER_FIELDS } from '../../shared/model';
+import { eventDayTotal } from '../../shared/indicators/event-day-totals';
+import { USER_VERIFIER_FIELDS, type StockEvent } from '../../shared/model';
 import type { Doc } from './canonical';
 import type { DocumentWrite } from './documents';
 import { facilitiesOf } from './facilities-of';
@@ -109,6 +110,45 @@ export async function upsertDocuments(
             updated_at: eb.ref('excluded.updated_at'),
             written_by: eb.ref('excluded.written_by'),
           })),
+        )
+        // xmax is 0 on a row this statement inserted, not on one it updated.
+        .returning(['collection', 'id', sql<boolean>`xmax = 0`.as('inserted')]),
+    )
+    // The indicator totals an event adds to, added once: only for an event this statement
+    // inserted (a stock event is never replaced, but a total must not count one twice if it were).
+    .with('kept', (db) =>
+      db
+        .insertInto('event_day_totals')
+        .columns(['facility_id', 'day', 'item_id', 'counts', 'counts_within', 'waste_units'])
+        .expression((eb) =>
+          eb
+            .selectFrom(jsonRecords(dayTotalRows(writes), DAY_TOTAL_COLUMNS, 't'))
+            .innerJoin('stored as s', (join) =>
+              join
+                .onRef('s.id', '=', 't.id')
+                .on('s.collection', '=', 'stock_events')
+                .on('s.inserted', '=', true),
+            )
+            .select([
+              't.facility_id',
+              't.day',
+              't.item_id',
+              sql<number>`sum(t.counts)`.as('counts'),
+              sql<number>`sum(t.counts_within)`.as('counts_within'),
+              sql<number>`sum(t.waste_units)`.as('waste_units'),
+            ])
+            .groupBy(['t.facility_id', 't.day', 't.item_id'])
+            // One order for every writer, so two writers adding to the same totals cannot deadlock.
+            .orderBy('t.facility_id')
+            .orderBy('t.day')
+            .orderBy('t.item_id'),
+        )
+        .onConflict((oc) =>
+          oc.columns(['facility_id', 'day', 'item_id']).doUpdateSet({
+            counts: sql`event_day_totals.counts + excluded.counts`,
+            counts_within: sql`event_day_totals.counts_within + excluded.counts_within`,
+            waste_units: sql`event_day_totals.waste_units + excluded.waste_units`,
+          }),
         ),
     )
     // Joined below so that it runs, once: a one-row CTE that the answer reads.
@@ -189,6 +229,44 @@ function inWriteOrder(
     previous = seq;
     return { write, seq };
   });
+}
+
+interface DayTotalRow extends Record<string, unknown> {
+  id: string;
+  facility_id: string;
+  day: string;
+  item_id: string;
+  counts: number;
+  counts_within: number;
+  waste_units: number;
+}
+
+const DAY_TOTAL_COLUMNS =
+  'id text, facility_id text, day date, item_id text, counts integer, counts_within integer, waste_units bigint';
+
+/** What each stock event written adds to the kept indicator totals (the last write of an id). */
+function dayTotalRows(writes: readonly DocumentWrite[]): DayTotalRow[] {
+  const rows = new Map<string, DayTotalRow>();
+  for (const write of writes) {
+    if (write.collection !== 'stock_events' || write.deleted) continue;
+    const id = String(write.body['id']);
+    // The body passed the collection's schema at the trust boundary before it came here.
+    const part = eventDayTotal(write.body as unknown as StockEvent);
+    if (!part) {
+      rows.delete(id);
+      continue;
+    }
+    rows.set(id, {
+      id,
+      facility_id: part.facilityId,
+      day: part.day,
+      item_id: part.itemId,
+      counts: part.counts,
+      counts_within: part.countsWithin,
+      waste_units: part.wasteUnits,
+    });
+  }
+  return [...rows.values()];
 }
 
 function writeRow(write: DocumentWrite, ord: number): WriteRow {

@@ -1,3 +1,4 @@
+import { networkIndicatorsFigure } from './figures/network-indicators';
 import { seededProfile, type SeededProfile } from './browser/seeded-profile';
 import { barcodeParsingFigure } from './figures/barcode-parsing';
 import { cameraDecodingFigure } from './figures/camera-decoding';
@@ -76,6 +77,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   if (wanted('8')) figures.push(await cameraDecodingFigure(ctx, port + 1));
   if (wanted('10')) figures.push(await cameraSymbologiesFigure(ctx));
   if (wanted('11')) figures.push(await indicatorsFigure(ctx));
+  if (wanted('12')) figures.push(await networkIndicatorsFigure(ctx));
   // Figure 9 is read while 5 and 3 run: whichever of them ran gives its half.
   const [endpointPart, rendererPart] = memoryFigures(endpointMemory, rendererMemory);
   if (endpointMemory.length > 0) figures.push(endpointPart!);

@@ -38,3 +38,11 @@ describe('npm run bench, smoke variant: indicators (figure 11)', () => {
     expect(value('recall')).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe('npm run bench, smoke variant: network indicators (figure 12)', () => {
+  it('writes events through the write path and answers the network figures from kept totals', async () => {
+    const report = await runBench({ mode: 'smoke', only: new Set(['12']), log: quiet });
+    expectReportShape(report, ['12']);
+    expect(figure(report, '12').headline).toMatch(/kept totals/);
+  }, 120_000);
+});

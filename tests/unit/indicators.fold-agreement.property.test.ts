@@ -4,10 +4,15 @@ import { foldLedger } from '../../shared/inventory';
 import { isoDateFromDays, parseIsoDate } from '../../shared/inventory/calendar';
 import {
   countAccuracy,
+  eventFiguresFromEvents,
+  eventFiguresFromTotals,
   expiryExposure,
   expiryWasteByMonth,
   quantile,
+  foldEventDayTotals,
   stockouts,
+  totalsInPeriod,
+  type EventDayTotal,
   type Period,
 } from '../../shared/indicators';
 import type { StockEvent } from '../../shared/model';
@@ -126,6 +131,60 @@ describe('indicators agree with a direct fold over their events', () => {
         expect(months.reduce((t, m) => t + m.units, 0)).toBe(units);
         expect(months.reduce((t, m) => t + m.value, 0)).toBe(units * cost);
       }),
+      RUNS,
+    );
+  });
+
+  it('kept totals: added push by push, they give the figures a fold over the events gives', () => {
+    // Two facilities, items of their own costs, and the events arriving in batches: the totals
+    // the centre keeps are added batch by batch, as the write path adds them.
+    const cost = (itemId: string) => (itemId.length % 7) + 0.25;
+    const sameTotals = (a: readonly EventDayTotal[], b: readonly EventDayTotal[]) => {
+      const key = (t: EventDayTotal) => `${t.facilityId}|${t.day}|${t.itemId}`;
+      expect([...a].sort((x, y) => key(x).localeCompare(key(y)))).toEqual(
+        [...b].sort((x, y) => key(x).localeCompare(key(y))),
+      );
+    };
+    fc.assert(
+      fc.property(
+        spreadLedger,
+        fc.array(fc.boolean(), { maxLength: 40 }),
+        fc.array(fc.nat(40), { maxLength: 5 }),
+        (ledger, second, cuts) => {
+          const events = ledger.map((e, i) =>
+            second[i] ? { ...e, facilityId: `${e.facilityId}-2` } : e,
+          );
+          const added = new Map<string, EventDayTotal>();
+          const bounds = [0, ...[...cuts].sort((a, b) => a - b), events.length];
+          for (let b = 1; b < bounds.length; b += 1) {
+            const batch = events.slice(bounds[b - 1], Math.max(bounds[b - 1]!, bounds[b]!));
+            for (const t of foldEventDayTotals(batch)) {
+              const key = `${t.facilityId}|${t.day}|${t.itemId}`;
+              const kept = added.get(key);
+              if (!kept) added.set(key, { ...t });
+              else {
+                kept.counts += t.counts;
+                kept.countsWithin += t.countsWithin;
+                kept.wasteUnits += t.wasteUnits;
+              }
+            }
+          }
+          sameTotals([...added.values()], foldEventDayTotals(events));
+          for (const facility of new Set(events.map((e) => e.facilityId))) {
+            const direct = eventFiguresFromEvents(
+              events.filter((e) => e.facilityId === facility),
+              cost,
+              PERIOD,
+            );
+            const kept = eventFiguresFromTotals(
+              totalsInPeriod(added.values(), PERIOD).filter((t) => t.facilityId === facility),
+              cost,
+            );
+            expect({ ...kept, wasteValue: 0 }).toEqual({ ...direct, wasteValue: 0 });
+            expect(kept.wasteValue).toBeCloseTo(direct.wasteValue, 9);
+          }
+        },
+      ),
       RUNS,
     );
   });
