@@ -18,6 +18,28 @@ export interface CountAccuracy {
   lines: (VarianceLine & { eventId: string; occurredAt: string; pending: boolean })[];
 }
 
+/** A count that counts toward accuracy: not an approval repeating its figures, and with both quantities. */
+export function isAccuracyCount(e: StockEvent): boolean {
+  return (
+    e.type === 'count' &&
+    !isCountApproval(e) &&
+    e.countedQuantity !== undefined &&
+    e.expectedQuantity !== undefined
+  );
+}
+
+/** One count's record as the variance report reads it. */
+export function countRecordOf(e: StockEvent) {
+  return {
+    id: e.id,
+    locationId: e.locationId,
+    itemId: e.itemId,
+    lotCode: e.lotCode,
+    countedQuantity: e.countedQuantity ?? 0,
+    expectedQuantity: e.expectedQuantity ?? 0,
+  };
+}
+
 /**
  * The share of counts whose counted quantity was within the count tolerance of the book. A count
  * awaiting approval was still a count; its approval repeats its figures and is not counted again.
@@ -27,25 +49,8 @@ export function countAccuracy(
   period: Period,
   tolerance: CountTolerance = DEFAULT_COUNT_TOLERANCE,
 ): CountAccuracy {
-  const counts = [...events].filter(
-    (e) =>
-      e.type === 'count' &&
-      !isCountApproval(e) &&
-      e.countedQuantity !== undefined &&
-      e.expectedQuantity !== undefined &&
-      inPeriod(e.occurredAt, period),
-  );
-  const report = varianceReport(
-    counts.map((e) => ({
-      id: e.id,
-      locationId: e.locationId,
-      itemId: e.itemId,
-      lotCode: e.lotCode,
-      countedQuantity: e.countedQuantity ?? 0,
-      expectedQuantity: e.expectedQuantity ?? 0,
-    })),
-    { tolerance },
-  );
+  const counts = [...events].filter((e) => isAccuracyCount(e) && inPeriod(e.occurredAt, period));
+  const report = varianceReport(counts.map(countRecordOf), { tolerance });
   const lines = report.lines.map((line, at) => ({
     ...line,
     eventId: counts[at]?.id ?? '',

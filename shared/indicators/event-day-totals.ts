@@ -1,4 +1,3 @@
-import { isCountApproval } from '../inventory/count-review';
 import {
   DEFAULT_COUNT_TOLERANCE,
   varianceReport,
@@ -6,7 +5,7 @@ import {
 } from '../inventory/count-reconciliation';
 import { isoDateFromDays } from '../inventory/calendar';
 import type { StockEvent } from '../model';
-import { countAccuracy } from './count-accuracy';
+import { countAccuracy, countRecordOf, isAccuracyCount } from './count-accuracy';
 import { unitsWastedToExpiry, expiryWasteByMonth } from './expiry-waste';
 import { dayOf, inPeriod, type Period } from './period';
 import { share } from './stats';
@@ -48,27 +47,10 @@ export function eventDayTotal(
   const day = dayOf(event.occurredAt);
   if (day === undefined) return undefined;
   const wasteUnits = unitsWastedToExpiry(event);
-  const counted =
-    event.type === 'count' &&
-    !isCountApproval(event) &&
-    event.countedQuantity !== undefined &&
-    event.expectedQuantity !== undefined;
+  const counted = isAccuracyCount(event);
   if (!counted && wasteUnits === 0) return undefined;
   const within =
-    counted &&
-    (varianceReport(
-      [
-        {
-          locationId: event.locationId,
-          itemId: event.itemId,
-          lotCode: event.lotCode,
-          countedQuantity: event.countedQuantity ?? 0,
-          expectedQuantity: event.expectedQuantity ?? 0,
-        },
-      ],
-      { tolerance },
-    ).lines[0]?.withinTolerance ??
-      false);
+    counted && varianceReport([countRecordOf(event)], { tolerance }).lines[0]?.withinTolerance;
   return {
     facilityId: event.facilityId,
     day: isoDateFromDays(day),
