@@ -17,6 +17,10 @@ import {
   stockedOutOn,
   stockoutRisks,
   type Period,
+  byWeek,
+  unitsWastedToExpiry,
+  weeklyShare,
+  weekOf,
 } from '../../shared/indicators';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
@@ -25,6 +29,7 @@ import { useNow } from '../app/use-now';
 import { useServiceLevels } from '../app/use-service-levels';
 import { barsOpenRecords } from './bar-click';
 import { IndicatorCard } from './indicator-card';
+import { WeeklyBars } from './weekly-bars';
 
 const PERIODS = [
   { value: '30', label: 'Last 30 days' },
@@ -34,6 +39,7 @@ const PERIODS = [
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
 const hours = (h: number | null) =>
   h === null ? '—' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;
+const pct = (share: number | null) => (share === null ? null : Math.round(share * 100));
 const bandLabel = (withinDays: number) => `≤ ${withinDays} days`;
 const money = (value: number) =>
   value.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -68,28 +74,57 @@ export function FacilityIndicators() {
       dailyUsage(events.docs),
       today,
     ).map(splitItemLocation);
+    const accuracy = countAccuracy(events.docs, period);
+    const fill = fillRate(data.requests, period);
+    const wasted = events.docs.filter((e) => unitsWastedToExpiry(e) > 0);
     return {
-      accuracy: countAccuracy(events.docs, period),
+      accuracy,
+      fill,
+      weekly: {
+        accuracy: weeklyShare(
+          byWeek(accuracy.lines, (l) => l.occurredAt, period),
+          (l) => l.withinTolerance,
+        ),
+        fill: weeklyShare(
+          byWeek(fill.records, (r) => r.receivedAt, period),
+          (r) => r.filled,
+        ),
+        waste: byWeek(wasted, (e) => e.occurredAt, period),
+      },
       exposure: expiryExposure(data.balances, cost, data.today),
       waste: expiryWasteByMonth(events.docs, cost, period),
       stockedOut,
       risks: stockoutRisks(data.balances, events.docs, data.parLevels, data.today),
       recalls: recallResponse(cases.docs, notices.docs, period),
       cycle: orderCycleTimes(data.requests, period),
-      fill: fillRate(data.requests, period),
       // The facility's own service levels, as its escalation badges use them.
       acknowledgement: acknowledgementTimes(data.requests, acknowledgeTargets(levels), period, now),
     };
     // `cost` reads data.itemById, which is part of `data`.
   }, [data, events.docs, cases.docs, notices.docs, period, now, levels]);
-  const { accuracy, exposure, waste, stockedOut, risks, recalls, cycle, fill, acknowledgement } =
-    figures;
+  const {
+    accuracy,
+    exposure,
+    waste,
+    stockedOut,
+    risks,
+    recalls,
+    cycle,
+    fill,
+    acknowledgement,
+    weekly,
+  } = figures;
+  const wasteByEvent = weekly.waste.flatMap((w) => w.records.map((e) => ({ week: w.week, e })));
   const wasteUnits = waste.reduce((t, m) => t + m.units, 0);
   const wasteValue = waste.reduce((t, m) => t + m.value, 0);
   const classI = recalls.byClass.find((c) => c.recallClass === 'I');
 
   return (
-    <Stack gap="sm" data-testid="facility-indicators">
+    <Stack
+      gap="sm"
+      data-testid="facility-indicators"
+      data-state={events.loading || cases.loading || notices.loading ? 'loading' : 'ready'}
+    >
       <Title order={2} fz={24}>
         This stockroom's figures
       </Title>
@@ -169,28 +204,45 @@ export function FacilityIndicators() {
         <IndicatorCard
           id="expiry-waste"
           figure={`${wasteUnits} units · ${money(wasteValue)}`}
-          chart={(show) =>
-            waste.length > 0 ? (
-              <BarChart
-                h={160}
-                mt="sm"
-                data={waste.map((m) => ({ month: m.month, units: m.units }))}
-                dataKey="month"
-                series={[{ name: 'units', label: 'Units', color: 'red.8' }]}
-                barProps={barsOpenRecords(show, 'month')}
-              />
-            ) : undefined
-          }
+          chart={(show) => (
+            <WeeklyBars
+              data={weekly.waste.map((w) => ({
+                week: w.week,
+                value: w.records.reduce((t, e) => t + unitsWastedToExpiry(e), 0),
+              }))}
+              label="Units"
+              color="red.8"
+              format={(v) => `${v} units`}
+              show={show}
+            />
+          )}
           records={{
-            columns: ['Month', 'Units', 'Value'],
-            rows: waste.map((m) => [m.month, m.units, money(m.value)]),
-            categories: waste.map((m) => [m.month]),
+            columns: ['Week', 'When', 'Item', 'Lot', 'Location', 'Units', 'Value'],
+            rows: wasteByEvent.map(({ week, e }) => [
+              week,
+              new Date(e.occurredAt).toLocaleString(),
+              name(e.itemId),
+              e.lotCode,
+              place(e.locationId),
+              unitsWastedToExpiry(e),
+              money(unitsWastedToExpiry(e) * (cost(e.itemId) ?? 0)),
+            ]),
+            categories: wasteByEvent.map(({ week }) => [week]),
           }}
         />
         <IndicatorCard
           id="count-accuracy"
           figure={percent(accuracy.accuracy)}
           caption={`${accuracy.withinTolerance} of ${accuracy.counts} counts within tolerance`}
+          chart={(show) => (
+            <WeeklyBars
+              data={weekly.accuracy.map((w) => ({ week: w.week, value: pct(w.share) }))}
+              label="Within tolerance, %"
+              color="teal.8"
+              format={(v) => `${v} %`}
+              show={show}
+            />
+          )}
           records={{
             columns: ['When', 'Item', 'Lot', 'Location', 'Book', 'Counted', 'Variance', 'Within'],
             rows: accuracy.lines.map((l) => [
@@ -203,6 +255,7 @@ export function FacilityIndicators() {
               l.variance,
               l.withinTolerance ? 'yes' : 'no',
             ]),
+            categories: accuracy.lines.map((l) => [weekOf(l.occurredAt)]),
           }}
         />
         <IndicatorCard
@@ -242,6 +295,15 @@ export function FacilityIndicators() {
           id="fill-rate"
           figure={`${percent(fill.lineRate)} of lines`}
           caption={`filled complete on the first delivery; ${percent(fill.unitRate)} of units`}
+          chart={(show) => (
+            <WeeklyBars
+              data={weekly.fill.map((w) => ({ week: w.week, value: pct(w.share) }))}
+              label="Lines filled, %"
+              color="blue.8"
+              format={(v) => `${v} %`}
+              show={show}
+            />
+          )}
           records={{
             columns: ['Request', 'Item', 'Requested', 'First delivery', 'Received', 'Filled'],
             rows: fill.records.map((r) => [
@@ -252,6 +314,7 @@ export function FacilityIndicators() {
               new Date(r.receivedAt).toLocaleString(),
               r.filled ? 'yes' : 'no',
             ]),
+            categories: fill.records.map((r) => [weekOf(r.receivedAt)]),
           }}
         />
         <IndicatorCard

@@ -64,7 +64,13 @@ export function IndicatorCard(props: {
           ? 'No records behind this figure'
           : `Show the ${props.records.rows.length} record${props.records.rows.length === 1 ? '' : 's'} behind it`}
       </Button>
-      <Modal opened={shown !== undefined} onClose={close} title={heading} size="xl">
+      <Modal
+        opened={shown !== undefined}
+        onClose={close}
+        title={heading}
+        size="xl"
+        closeButtonProps={{ 'aria-label': 'Close the records' }}
+      >
         <Group mb="sm">
           <Button
             variant="default"

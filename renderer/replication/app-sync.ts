@@ -1,5 +1,6 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import type { StockroomDatabase } from '../store/collections';
+import { followAnomalyDecisions } from './anomaly-decision-sync';
 import { followApprovalPolicy } from './approval-policy-fetch';
 import { SyncInbox } from './inbox';
 import { runInOneWindow, type OneWindow } from './one-window';
@@ -75,14 +76,21 @@ export function startAppSync(options: AppSyncOptions): AppSync {
       token: options.token,
       status$: replication.status$,
     });
+    const decisions = followAnomalyDecisions(db, {
+      url: options.endpoint,
+      token: options.token,
+      status$: replication.status$,
+      inbox: new SyncInbox(db, now),
+    });
     globalThis.addEventListener?.('online', onOnline);
     return async () => {
+      decisions.subscription.unsubscribe();
       globalThis.removeEventListener?.('online', onOnline);
       policy.subscription.unsubscribe();
       recalls.subscription.unsubscribe();
       balances.subscription.unsubscribe();
       await replication.stop();
-      await Promise.all([recalls.checked(), balances.idle(), policy.idle()]);
+      await Promise.all([recalls.checked(), balances.idle(), policy.idle(), decisions.idle()]);
       forward.unsubscribe();
       handle = undefined;
     };

@@ -4,6 +4,7 @@ import {
   type ReadResult,
   type ReaderOptions,
 } from 'zxing-wasm/reader';
+import { sharpenBars, type BarSharpening } from './bar-sharpening';
 
 /**
  * The camera decoder: zxing-cpp compiled to WebAssembly (zxing-wasm). Chosen over zxing-js by the
@@ -25,8 +26,9 @@ export const CAMERA_READER_OPTIONS: ReaderOptions = {
     'DataBarExp',
     'DataBarExpStk',
   ],
-  // Never tryHarder on live frames (an empty frame's cost sets the frame rate, PITFALLS.md); the
-  // next frame is the better second chance. Rotation and downscaling stay on: both are cheap.
+  // The fast pass: no tryHarder here (an empty frame's cost sets the frame rate, PITFALLS.md);
+  // FRAME_STRATEGIES gives it to some of the following frames instead. Rotation and downscaling
+  // stay on: both are cheap.
   tryHarder: false,
   tryRotate: true,
   tryInvert: false,
@@ -41,6 +43,65 @@ export const CAMERA_READER_OPTIONS: ReaderOptions = {
 export function scanTextOf(result: ReadResult): string {
   return `${result.symbologyIdentifier}${result.text}`;
 }
+
+/** The linear symbologies: all a sharpened frame is for (2-D symbols read on the plain ones). */
+const LINEAR_FORMATS: ReaderOptions['formats'] = [
+  'Code128',
+  'EAN13',
+  'EAN8',
+  'UPCA',
+  'UPCE',
+  'DataBar',
+  'DataBarStkOmni',
+  'DataBarStk',
+  'DataBarExp',
+  'DataBarExpStk',
+];
+
+/** One way of looking at a frame: zxing-cpp's options, and the picture sharpened first or not. */
+export interface FrameStrategy {
+  name: string;
+  options: ReaderOptions;
+  sharpen?: BarSharpening;
+}
+
+/**
+ * Consecutive frames are read in turn with these, as a camera gives ~30 frames a second of the
+ * same label: a frame read one way that fails is followed a few tens of ms later by one read
+ * another way. Measured on bench figure 10's scenes (tests/bench/figures/camera-symbologies.ts;
+ * the findings are in its notes):
+ * - tryHarder (every row, more finder candidates) reads DataBar and GS1-128 at 1.5–2 px a module
+ *   tilted by 6°, which the fast pass misses. It costs about 3× the fast pass on a cluttered frame
+ *   with no code (10 ms against 3 ms in Node), so the fast pass keeps every second frame.
+ * - Focus blur at 2 px a module hides the one-module bars from every binariser zxing-cpp has, and
+ *   at 1.5 px a module DataBar's widths round wrong on whole pixels: the sharpened, widened frames
+ *   read both (two strengths: one suits tilted labels, the other noisy ones). They are for linear
+ *   symbols only; 2-D symbols read on the plain frames.
+ */
+const SHARPENED: ReaderOptions = {
+  ...CAMERA_READER_OPTIONS,
+  formats: LINEAR_FORMATS,
+  tryHarder: true,
+  // The widened frame is already large: a downscaled pass would undo the widening.
+  tryDownscale: false,
+};
+const FAST: FrameStrategy = { name: 'fast', options: CAMERA_READER_OPTIONS };
+export const FRAME_STRATEGIES: readonly FrameStrategy[] = [
+  FAST,
+  { name: 'try harder', options: { ...CAMERA_READER_OPTIONS, tryHarder: true } },
+  FAST,
+  {
+    name: 'bars sharpened over 3 rows, widened 4×',
+    options: SHARPENED,
+    sharpen: { rowsRadius: 1, radius: 1, amount: 3, widen: 4 },
+  },
+  FAST,
+  {
+    name: 'bars sharpened over 5 rows, widened 4×',
+    options: SHARPENED,
+    sharpen: { rowsRadius: 2, radius: 2, amount: 3, widen: 4 },
+  },
+];
 
 export interface AsyncFrameDecoder {
   /** RGBA pixels as a canvas gives them; resolves to the scan text, or undefined. */
@@ -64,12 +125,15 @@ export async function createWasmFrameDecoder(
         : { wasmBinary: wasm.binary },
     fireImmediately: true,
   });
+  let frames = 0;
   return {
     async decode(rgba, width, height) {
-      const results = await readBarcodes(
-        { data: rgba, width, height } as ImageData,
-        CAMERA_READER_OPTIONS,
-      );
+      const strategy = FRAME_STRATEGIES[frames++ % FRAME_STRATEGIES.length] ?? FAST;
+      const picture = strategy.sharpen
+        ? sharpenBars(rgba, width, height, strategy.sharpen)
+        : { data: rgba, width, height };
+      // zxing-wasm reads only data, width and height of an ImageData (none exists in Node).
+      const results = await readBarcodes(picture as ImageData, strategy.options);
       const found = results.find((r) => r.isValid);
       return found ? scanTextOf(found) : undefined;
     },

@@ -9,6 +9,7 @@ import { useNow } from '../app/use-now';
 import { EscalationBadge } from '../components/escalation-badge';
 import { FacilityIndicators } from '../components/facility-indicators';
 import { SubstitutesToDecide } from '../components/substitutes-to-decide';
+import { UsageAnomalies } from '../components/usage-anomalies';
 import { effectiveLines } from '../../shared/replenishment/substitution';
 
 const BANDS: { band: ExpiryBand; label: string; color: string }[] = [
@@ -135,6 +136,7 @@ export function DashboardScreen() {
             ))}
           </List>
         </Card>
+        <UsageAnomalies />
         {counts.lines.length > 0 && (
           <Card withBorder padding="lg" data-testid="dash-count-approvals">
             <Title order={2} fz={22}>

@@ -123,5 +123,21 @@ export function demoHistory(today: string): StockEvent[] {
       });
     }
   });
+  // One unusual day in the last week, so the dashboard's usage flags have something to show: a
+  // delivery of its own lot issued in full the same day, many times a usual day's use.
+  const first = DEMO_PAR_LEVELS[0];
+  if (first) {
+    const spike = Math.max(40, 8 * Math.round((first.par ?? first.max ?? 50) / 14));
+    const day = end + 6;
+    const lot = { itemId: first.itemId, lotCode: 'HXSPIKE', locationId: first.locationId };
+    push(day, 8, {
+      type: 'receive',
+      ...lot,
+      quantity: spike,
+      expiry: isoDateFromDays(day + 200),
+      note: 'Past delivery (demo history)',
+    });
+    push(day, 14, { type: 'issue', ...lot, toLocationId: 'DEPT-ED', quantity: spike });
+  }
   return events;
 }

@@ -18,3 +18,5 @@ export * from './event-day-totals';
 export * from './sync-lag';
 export * from './webhook-failures';
 export * from './supplier-lead-time';
+export * from './anomaly-flags';
+export * from './weekly';

@@ -14,6 +14,7 @@ export * from './pending-item';
 export * from './delivery';
 export * from './sign-in-event';
 export * from './label-print';
+export * from './anomaly-decision';
 export * from './collections';
 export * from './rx-schema';
 export * from './validate';

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'recall.dispose',
   'recall.close',
   'label.print',
+  /** Confirm or dismiss a usage anomaly flag, with a note (indicators/anomaly-flags.ts). */
+  'anomaly.decide',
   'printer.configure',
   'sync.configure',
   'users.manage',
@@ -72,6 +74,8 @@ const SUPERVISOR: readonly Permission[] = [
   'stock.adjust.approve',
   'recall.dispose',
   'recall.close',
+  // Whether unusual usage was trouble is the stockroom lead's call, never the person flagged.
+  'anomaly.decide',
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {

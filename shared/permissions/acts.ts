@@ -29,7 +29,9 @@ export type Act =
   /** Closing an expected delivery with its discrepancy summary (inventory/delivery-closure.ts). */
   | 'delivery.close'
   /** Printing a replacement GS1 label for a unit (shared/labels). */
-  | 'label.print';
+  | 'label.print'
+  /** Confirming or dismissing a usage anomaly flag (indicators/anomaly-flags.ts). */
+  | 'anomaly.decide';
 
 /** When a second person must confirm an act. */
 export type SecondPersonWhen =
@@ -143,6 +145,10 @@ export const ACT_RULES: Readonly<Record<Act, ActRule>> = {
   },
   'delivery.close': { permission: 'stock.receive', words: 'close a delivery' },
   'label.print': { permission: 'label.print', words: 'print a replacement label' },
+  'anomaly.decide': {
+    permission: 'anomaly.decide',
+    words: 'confirm or dismiss a usage anomaly flag',
+  },
 };
 
 export const ACTS = Object.keys(ACT_RULES) as Act[];

@@ -7,3 +7,4 @@ export * from './pushed-stock-event';
 export * from './pushed-pending-item';
 export * from './pushed-delivery';
 export * from './pushed-label-print';
+export * from './anomaly-decision';

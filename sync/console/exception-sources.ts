@@ -3,8 +3,8 @@ import { conditionId, pcConcerns, QUIET_AFTER_MS, type ExceptionKind } from '../
 import { escalationLadder, LADDER_RUNGS } from '../../shared/replenishment/escalation-ladder';
 import type { Database } from '../db/schema';
 import { openRequestsWithLevels } from '../escalation/escalation-sweep';
-import { DEFAULT_ANOMALY_OPTIONS, usageAnomalies } from '../../shared/indicators/usage-anomaly';
-import { isoDateFromDays } from '../../shared/inventory/calendar';
+import { usageAnomalies, type UsageAnomaly } from '../../shared/indicators/usage-anomaly';
+import { anomalyFlagId, anomalyWindow } from '../../shared/indicators/anomaly-flags';
 import type { StockEvent } from '../../shared/model';
 import { recallIssueFlags } from '../store/recall-issue-flags';
 import { deviceSequences } from '../store/sync-health';
@@ -158,22 +158,39 @@ async function escalatedRequests(db: Kysely<Database>, now: Date): Promise<Condi
   return found;
 }
 
-/** Days of flags the queue shows; the baseline looks back 12 weeks before them. */
-const ANOMALY_DAYS = 7;
+/**
+ * One usage anomaly flag as a condition of the queue: its id is the flag's (shared), so a decision
+ * made on a stockroom PC names it (sync/console/anomaly-resolutions.ts resolves it with that
+ * decision). Seen at the day's end, or now while that day is still going.
+ */
+export function anomalyCondition(
+  facilityId: string,
+  flag: Pick<UsageAnomaly, 'kind' | 'itemId' | 'locationId' | 'actorId' | 'date' | 'explanation'>,
+  now: Date,
+): Condition {
+  return {
+    id: anomalyFlagId(facilityId, flag),
+    kind: 'usage-anomaly',
+    facilityId,
+    summary: `${flag.itemId} at ${flag.locationId}: ${flag.explanation}`,
+    detectedAt: new Date(
+      Math.min(Date.parse(`${flag.date}T23:59:59.000Z`), now.getTime()),
+    ).toISOString(),
+  };
+}
 
 /**
  * Usage anomaly flags (shared/indicators/usage-anomaly.ts) of the last week, per facility: a flag
- * never acts by itself; a buyer confirms or dismisses it by resolving it with a note, which the
- * queue keeps and the audit log records.
+ * never acts by itself; a buyer confirms or dismisses it by resolving it with a note, or a
+ * stockroom supervisor decides it on the PC; either way the queue keeps the note and the audit log
+ * records the step.
  */
 async function unusualUsage(
   db: Kysely<Database>,
   facilities: readonly string[],
   now: Date,
 ): Promise<Condition[]> {
-  const today = Math.floor(now.getTime() / 86_400_000);
-  const from = today - ANOMALY_DAYS + 1;
-  const since = isoDateFromDays(from - 7 * DEFAULT_ANOMALY_OPTIONS.baselineWeeks);
+  const { from, to, since } = anomalyWindow(Math.floor(now.getTime() / 86_400_000));
   const found: Condition[] = [];
   for (const facilityId of facilities) {
     const rows = await db
@@ -186,25 +203,8 @@ async function unusualUsage(
       .where(sql<boolean>`doc->>'type' in ('issue', 'waste')`)
       .execute();
     const events = rows.map((r) => r.doc as unknown as StockEvent);
-    for (const flag of usageAnomalies(events, { from, to: today })) {
-      found.push({
-        id: conditionId(
-          'usage-anomaly',
-          facilityId,
-          flag.kind,
-          flag.itemId,
-          flag.locationId,
-          flag.actorId ?? '-',
-          flag.date,
-        ),
-        kind: 'usage-anomaly',
-        facilityId,
-        summary: `${flag.itemId} at ${flag.locationId}: ${flag.explanation}`,
-        // The day's end, or now while that day is still going.
-        detectedAt: new Date(
-          Math.min(Date.parse(`${flag.date}T23:59:59.000Z`), now.getTime()),
-        ).toISOString(),
-      });
+    for (const flag of usageAnomalies(events, { from, to })) {
+      found.push(anomalyCondition(facilityId, flag, now));
     }
   }
   return found;

@@ -202,6 +202,7 @@ export interface Database {
   approval_policies: ApprovalPoliciesTable;
   request_escalations: RequestEscalationsTable;
   event_day_totals: EventDayTotalsTable;
+  anomaly_decisions: AnomalyDecisionsTable;
 }
 
 /** Kept by the write path: shared/indicators/event-day-totals.ts. */
@@ -213,6 +214,18 @@ export interface EventDayTotalsTable {
   counts: number;
   counts_within: number;
   waste_units: ColumnType<string | number, number, number>;
+}
+
+/** A stockroom's decision on a usage anomaly flag (shared/model/anomaly-decision.ts). */
+export interface AnomalyDecisionsTable {
+  id: string;
+  facility_id: string;
+  device_id: string;
+  flag_date: string;
+  decision: 'confirmed' | 'dismissed';
+  decided_by: string;
+  doc: Json<Record<string, unknown>>;
+  recorded_at: CreatedAt;
 }
 
 export interface RequestEscalationsTable {

@@ -12,6 +12,7 @@ import * as idempotencyAndApprovalPolicies from './010-idempotency-and-approval-
 import * as pcReports from './015-pc-reports';
 import * as requestEscalations from './016-request-escalations';
 import * as eventDayTotals from './018-event-day-totals';
+import * as anomalyDecisions from './019-anomaly-decisions';
 
 /** Forward-only: a migration, once released, is never edited; the next change is a new file. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-pc-reports': pcReports,
   '016-request-escalations': requestEscalations,
   '018-event-day-totals': eventDayTotals,
+  '019-anomaly-decisions': anomalyDecisions,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -25,6 +25,7 @@ import { FHIR_BASE, fhirRoutes } from './fhir';
 import { healthRoutes } from './health';
 import { replicationPullRoute } from './replication-pull';
 import { replicationApprovalPolicyRoute } from './replication-approval-policy';
+import { replicationAnomalyDecisionRoutes } from './replication-anomaly-decisions';
 import { replicationPushRoute } from './replication-push';
 import { replicationStreamRoute } from './replication-stream';
 import { syncHealthRoute } from './sync-health';
@@ -35,6 +36,7 @@ export function registerRoutes(app: SyncApp, context: SyncContext): void {
   replicationPullRoute(app, context);
   replicationPushRoute(app, context);
   replicationStreamRoute(app, context);
+  replicationAnomalyDecisionRoutes(app, context);
   syncHealthRoute(app, context);
   erpEventsRoute(app, context);
   erpRecallRoute(app, context);

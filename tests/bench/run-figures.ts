@@ -4,6 +4,7 @@ import { barcodeParsingFigure } from './figures/barcode-parsing';
 import { cameraDecodingFigure } from './figures/camera-decoding';
 import { cameraSymbologiesFigure } from './figures/camera-symbologies';
 import { catchUpFigure } from './figures/catch-up';
+import { dashboardFigure } from './figures/dashboard';
 import { endpointIngestFigures, type EndpointMemory } from './figures/endpoint-ingest';
 import { fanOutFigure } from './figures/fan-out';
 import { indicatorsFigure } from './figures/indicators';
@@ -50,7 +51,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     figures.push(...(await endpointIngestFigures(ctx, endpointMemory)));
   if (wanted('6')) figures.push(await catchUpFigure(ctx));
   if (wanted('7')) figures.push(await fanOutFigure(ctx));
-  if (wanted('2') || wanted('3') || wanted('9')) {
+  if (wanted('2') || wanted('3') || wanted('9') || wanted('13')) {
     let profile: SeededProfile | undefined;
     let failure: FigureResult | undefined;
     try {
@@ -66,11 +67,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         if (wanted('3') || wanted('9'))
           figures.push(await startUpFigure(ctx, profile, rendererMemory));
         if (wanted('2')) figures.push(await scanToCommitFigure(ctx, profile));
+        if (wanted('13')) figures.push(await dashboardFigure(ctx, profile));
       } finally {
         await profile.close();
       }
     } else if (failure) {
-      for (const id of ['2', '3'].filter(wanted))
+      for (const id of ['2', '3', '13'].filter(wanted))
         figures.push({ ...failure, id, title: `Figure ${id}` });
     }
   }

@@ -14,6 +14,8 @@ export interface Scene {
 
 export const FRAME_WIDTH = 640;
 export const FRAME_HEIGHT = 480;
+/** Sensor noise of sceneFrame, in grey levels either way. */
+export const SENSOR_NOISE = 6;
 
 function sample(symbol: Rendered, x: number, y: number): number {
   const x0 = Math.floor(x);
@@ -99,7 +101,7 @@ export function sceneFrame(plane: Float32Array, frameIndex: number): Uint8Clampe
   const rgba = new Uint8ClampedArray(FRAME_WIDTH * FRAME_HEIGHT * 4);
   const next = noise(0x9e3779b9 ^ (frameIndex * 2654435761));
   for (let i = 0; i < plane.length; i++) {
-    const v = plane[i]! + 6 * next();
+    const v = plane[i]! + SENSOR_NOISE * next();
     rgba[4 * i] = v;
     rgba[4 * i + 1] = v;
     rgba[4 * i + 2] = v;
@@ -108,13 +110,53 @@ export function sceneFrame(plane: Float32Array, frameIndex: number): Uint8Clampe
   return rgba;
 }
 
-/** Whether the label fits the frame at this scale (a label cut by the frame edge is no scene). */
-export function fits(symbol: Rendered, scene: Scene): boolean {
+/** The label's size in the frame (its quiet zones included), turned by the scene's rotation. */
+function boundsInFrame(symbol: Rendered, scene: Scene): { width: number; height: number } {
   const k = scene.modulePx / symbol.modulePx;
   const a = (scene.rotation * Math.PI) / 180;
   const w = symbol.width * k;
   const h = symbol.height * k;
-  const bw = Math.abs(w * Math.cos(a)) + Math.abs(h * Math.sin(a));
-  const bh = Math.abs(w * Math.sin(a)) + Math.abs(h * Math.cos(a));
-  return bw <= FRAME_WIDTH && bh <= FRAME_HEIGHT;
+  return {
+    width: Math.abs(w * Math.cos(a)) + Math.abs(h * Math.sin(a)),
+    height: Math.abs(w * Math.sin(a)) + Math.abs(h * Math.cos(a)),
+  };
+}
+
+/** Whether the label fits the frame at this scale (a label cut by the frame edge is no scene). */
+export function fits(symbol: Rendered, scene: Scene): boolean {
+  const { width, height } = boundsInFrame(symbol, scene);
+  return width <= FRAME_WIDTH && height <= FRAME_HEIGHT;
+}
+
+/**
+ * Grey levels of contrast left, after the scene's focus blur, in the finest pattern a symbol can
+ * print: a one-module bar beside a one-module space (a period of two modules). The blur is a box
+ * of 2r + 1 pixels applied twice, whose transfer at frequency f is (sin(πf(2r+1)) / ((2r+1)
+ * sin(πf)))²; at 1.5 px a module and r = 1 the period is 3 px, the box's own width: nothing is left.
+ */
+export function finestContrast(scene: Scene): number {
+  const ink = 235 * scene.contrast;
+  const r = Math.round(scene.blur);
+  if (r <= 0) return ink;
+  const span = 2 * r + 1;
+  const f = 1 / (2 * scene.modulePx);
+  const box = Math.sin(Math.PI * f * span) / (span * Math.sin(Math.PI * f));
+  return ink * box * box;
+}
+
+/**
+ * Why a scene is beyond any decoder, or undefined when it is a fair test: the label (with its
+ * quiet zones) does not fit the frame, or the blur leaves the finest bars less contrast than the
+ * sensor noise, so what is read there is luck, not something a reader can be built to do.
+ */
+export function outOfReach(symbol: Rendered, scene: Scene): string | undefined {
+  if (!fits(symbol, scene)) {
+    const { width, height } = boundsInFrame(symbol, scene);
+    return `the label is ${Math.round(width)}×${Math.round(height)} px with its quiet zones at ${scene.modulePx} px a module, larger than the ${FRAME_WIDTH}×${FRAME_HEIGHT} frame`;
+  }
+  const left = finestContrast(scene);
+  if (left < SENSOR_NOISE) {
+    return `blur of radius ${scene.blur} at ${scene.modulePx} px a module leaves the finest bar–space pair ${left.toFixed(1)} grey levels, under the ±${SENSOR_NOISE} of sensor noise`;
+  }
+  return undefined;
 }

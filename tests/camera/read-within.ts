@@ -9,6 +9,8 @@ export interface SceneRead {
   readAtMs: number | undefined;
   /** Decode time of each frame tried. */
   decodeMs: number[];
+  /** Texts decoded from frames of this scene that are not its label: misreads. */
+  wrong: string[];
 }
 
 /**
@@ -26,18 +28,19 @@ export async function readWithin(
 ): Promise<SceneRead> {
   const period = 1000 / fps;
   const decodeMs: number[] = [];
+  const wrong: string[] = [];
   let clock = 0;
   for (let frame = 0; ; frame++) {
     const arrival = Math.ceil(clock / period) * period;
-    if (arrival >= limitMs) return { readAtMs: undefined, decodeMs };
+    if (arrival >= limitMs) return { readAtMs: undefined, decodeMs, wrong };
     const rgba = sceneFrame(plane, frame);
     const started = performance.now();
     const text = await decoder.decode(rgba, FRAME_WIDTH, FRAME_HEIGHT);
     const took = performance.now() - started;
     decodeMs.push(took);
     clock = arrival + took;
-    if (text !== undefined && isRight(text) && clock <= limitMs) {
-      return { readAtMs: clock, decodeMs };
-    }
+    if (text === undefined) continue;
+    if (!isRight(text)) wrong.push(text);
+    else if (clock <= limitMs) return { readAtMs: clock, decodeMs, wrong };
   }
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fits, scenePlane, type Scene } from '../camera/camera-scene';
+import { fits, outOfReach, scenePlane, type Scene } from '../camera/camera-scene';
 import { zxingWasm, type NamedDecoder } from '../camera/decoders';
 import { readWithin } from '../camera/read-within';
 import { readsAs, renderSymbol, SYMBOLOGIES } from '../camera/symbol-scenes';
@@ -36,6 +36,43 @@ describe('camera: every healthcare symbology at 640×480 through the app decoder
       }
     }, 60_000);
   }
+
+  /*
+   * Scenes zxing-cpp's fast pass alone never read (bench figure 10, 2026-12-05): focus blur at
+   * 2 px a module hides the one-module bars, and at 1.5 px a module DataBar's widths round wrong
+   * on whole pixels. The sharpened, widened frames of the app's decoder read them.
+   */
+  const SMALL_OR_BLURRED: { id: string; scene: Scene }[] = [
+    { id: 'gs1-128', scene: { modulePx: 2, rotation: 6, blur: 1, contrast: 0.4 } },
+    { id: 'hibcc-code128', scene: { modulePx: 2, rotation: 0, blur: 1, contrast: 1 } },
+    { id: 'databar-expanded', scene: { modulePx: 1.5, rotation: 0, blur: 0, contrast: 1 } },
+    { id: 'databar-expanded-stacked', scene: { modulePx: 2, rotation: 0, blur: 1, contrast: 0.4 } },
+  ];
+  for (const { id, scene } of SMALL_OR_BLURRED) {
+    it(`${id} at ${JSON.stringify(scene)}: read right, and a fair scene (not out of reach)`, async () => {
+      const symbology = SYMBOLOGIES.find((s) => s.id === id)!;
+      const symbol = await renderSymbol(symbology);
+      expect(outOfReach(symbol, scene)).toBeUndefined();
+      const result = await readWithin(
+        wasm.decoder,
+        scenePlane(symbol, scene),
+        (text) => readsAs(symbology, text, TODAY),
+        10_000,
+      );
+      expect(result.readAtMs).toBeDefined();
+      expect(result.wrong).toEqual([]);
+    }, 60_000);
+  }
+
+  it('blur that erases the finest bars is out of reach, with its reason', async () => {
+    const symbol = await renderSymbol(SYMBOLOGIES.find((s) => s.id === 'gs1-128')!);
+    expect(outOfReach(symbol, { modulePx: 1.5, rotation: 0, blur: 1, contrast: 1 })).toMatch(
+      /finest bar–space pair 0\.0 grey levels/,
+    );
+    expect(outOfReach(symbol, { modulePx: 3, rotation: 0, blur: 0, contrast: 1 })).toMatch(
+      /larger than the 640×480 frame/,
+    );
+  });
 
   it('a frame with no code reads nothing, and another label is not taken for this one', async () => {
     const blank = new Float32Array(640 * 480).fill(230);

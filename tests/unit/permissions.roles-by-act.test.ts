@@ -44,6 +44,7 @@ const ALLOWED: Readonly<Record<Act, readonly Role[]>> = {
   'stock.count-approval': [S, A],
   'delivery.close': [T, S, A],
   'label.print': [T, S, A],
+  'anomaly.decide': [S, A],
 };
 
 describe('every act names the roles that may take it', () => {

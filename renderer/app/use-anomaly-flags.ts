@@ -1,0 +1,55 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  anomalyWindow,
+  flagsWithDecisions,
+  usageAnomalies,
+  type FlagWithDecision,
+} from '../../shared/indicators';
+import { parseIsoDate } from '../../shared/inventory/calendar';
+import type { AnomalyDecision } from '../../shared/model';
+import {
+  ANOMALY_DECISIONS_DOC,
+  heldDecisionsOf,
+  type HeldDecision,
+} from '../store/anomaly-decisions-local';
+import { useServices } from './services';
+import { useLiveQuery } from './use-live';
+
+export interface ShownFlag extends FlagWithDecision {
+  held: HeldDecision | undefined;
+}
+
+/**
+ * The facility's usage anomaly flags of the last week, computed here from the local ledger (the
+ * same window and rules as the console's queue), each with the decision this PC holds on it.
+ * A decision the centre refused leaves its flag open, with the refusal beside it.
+ */
+export function useAnomalyFlags(today: string): { flags: ShownFlag[]; loading: boolean } {
+  const { db, facilityId } = useServices();
+  const window = useMemo(() => anomalyWindow(parseIsoDate(today) ?? 0), [today]);
+  const events = useLiveQuery(db.stock_events, {
+    selector: { occurredAt: { $gte: window.since }, type: { $in: ['issue', 'waste'] } },
+  });
+  const [held, setHeld] = useState<HeldDecision[]>([]);
+  useEffect(() => {
+    const subscription = db
+      .getLocal$(ANOMALY_DECISIONS_DOC)
+      .subscribe((doc) => setHeld(heldDecisionsOf(doc?.toJSON().data)));
+    return () => subscription.unsubscribe();
+  }, [db]);
+  const flags = useMemo(
+    () => usageAnomalies(events.docs, { from: window.from, to: window.to }),
+    [events.docs, window],
+  );
+  const shown = useMemo(() => {
+    const byId = new Map(held.map((h) => [h.decision.id, h]));
+    const standing = new Map<string, AnomalyDecision>(
+      held.filter((h) => h.state !== 'refused').map((h) => [h.decision.id, h.decision]),
+    );
+    return flagsWithDecisions(facilityId, flags, standing).map((f) => ({
+      ...f,
+      held: byId.get(f.id),
+    }));
+  }, [facilityId, flags, held]);
+  return { flags: shown, loading: events.loading };
+}

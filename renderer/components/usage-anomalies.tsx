@@ -1,0 +1,192 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { ANOMALY_NOTE_MAX, can, type AnomalyDecisionOutcome } from '../../shared/model';
+import { useServices } from '../app/services';
+import { useStockData } from '../app/stock-data';
+import { useAnomalyFlags, type ShownFlag } from '../app/use-anomaly-flags';
+import { useUserNames } from '../app/use-user-names';
+import { useSession } from '../session/session-store';
+import { decideAnomaly } from '../store/anomaly-decisions-local';
+
+const VERB: Record<AnomalyDecisionOutcome, string> = {
+  confirmed: 'Confirmed',
+  dismissed: 'Dismissed',
+};
+
+/**
+ * The week's usage anomaly flags, from the local ledger (offline too), each in words. A flag never
+ * acts by itself: a supervisor confirms it (real trouble) or dismisses it (explained), with a note;
+ * the decision is kept here, checked by the same rule as at the centre, and sent with the next sync.
+ */
+export function UsageAnomalies() {
+  const data = useStockData();
+  const { flags, loading } = useAnomalyFlags(data.today);
+  const user = useSession((s) => s.user);
+  const names = useUserNames();
+  const mayDecide = user !== undefined && can(user.role, 'anomaly.decide');
+  const open = flags.filter((f) => !f.decision);
+  const decided = flags.flatMap((f) => (f.decision ? [{ ...f, decision: f.decision }] : []));
+  const place = (f: ShownFlag) =>
+    `${data.itemById.get(f.flag.itemId)?.name ?? f.flag.itemId} at ${data.locationById.get(f.flag.locationId)?.name ?? f.flag.locationId}`;
+  return (
+    <Card
+      withBorder
+      padding="lg"
+      data-testid="dash-anomalies"
+      data-state={loading ? 'loading' : 'ready'}
+    >
+      <Title order={2} fz={22}>
+        Unusual usage · {open.length} open
+      </Title>
+      <Text fz="md" mt={4}>
+        Each day of the last week against the same weekday of the 12 weeks before it. A flag does
+        nothing by itself: {mayDecide ? 'you' : 'a supervisor'} confirm{mayDecide ? '' : 's'} or
+        dismiss{mayDecide ? '' : 'es'} it with a note.
+      </Text>
+      {flags.length === 0 && (
+        <Text fz="lg" mt="sm">
+          No unusual usage this week.
+        </Text>
+      )}
+      <List spacing="sm" mt="sm" listStyleType="none" ml={0} pl={0}>
+        {open.map((f) => (
+          <List.Item key={f.id} data-testid="anomaly-open">
+            <Text fz="lg" fw={600}>
+              {place(f)}
+              {f.flag.actorId ? ` · removals by ${names(f.flag.actorId)}` : ''}
+            </Text>
+            <Text fz="md">{f.flag.explanation}</Text>
+            {f.held?.state === 'refused' && (
+              <Alert color="red" mt={4} title="The centre refused the decision">
+                {f.held.message}
+              </Alert>
+            )}
+            {mayDecide && user && <DecideFlag flag={f} userId={user.id} />}
+          </List.Item>
+        ))}
+      </List>
+      {decided.length > 0 && (
+        <>
+          <Title order={3} fz={18} mt="md">
+            Decided this week · {decided.length}
+          </Title>
+          <List spacing="xs" mt="xs" listStyleType="none" ml={0} pl={0}>
+            {decided.map((f) => (
+              <List.Item key={f.id} data-testid="anomaly-decided">
+                <Text fz="md" fw={600}>
+                  {place(f)} · {f.flag.date}
+                </Text>
+                <Group gap="xs">
+                  <Badge color={f.decision.decision === 'confirmed' ? 'red.9' : 'gray.8'}>
+                    {VERB[f.decision.decision]}
+                  </Badge>
+                  <Text fz="md">
+                    by {names(f.decision.decidedBy)}: {f.decision.note}
+                    {f.held?.state === 'waiting' ? ' (goes to the centre with the next sync)' : ''}
+                  </Text>
+                </Group>
+              </List.Item>
+            ))}
+          </List>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function DecideFlag({ flag, userId }: { flag: ShownFlag; userId: string }) {
+  const { db, facilityId, deviceId } = useServices();
+  const [choice, setChoice] = useState<AnomalyDecisionOutcome>();
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const noteInput = useRef<HTMLInputElement>(null);
+  const what = `${flag.flag.itemId} on ${flag.flag.date}`;
+  if (!choice) {
+    return (
+      <Group mt="xs" gap="sm">
+        <Button
+          color="red.9"
+          onClick={() => setChoice('confirmed')}
+          aria-label={`Confirm the flag: ${what}`}
+        >
+          Confirm…
+        </Button>
+        <Button
+          variant="default"
+          onClick={() => setChoice('dismissed')}
+          aria-label={`Dismiss the flag: ${what}`}
+        >
+          Dismiss…
+        </Button>
+      </Group>
+    );
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const refusal = await decideAnomaly(
+      db,
+      { facilityId, deviceId },
+      {
+        id: flag.id,
+        facilityId,
+        deviceId,
+        kind: flag.flag.kind,
+        date: flag.flag.date,
+        itemId: flag.flag.itemId,
+        locationId: flag.flag.locationId,
+        ...(flag.flag.actorId !== undefined ? { actorId: flag.flag.actorId } : {}),
+        explanation: flag.flag.explanation,
+        decision: choice,
+        note: note.trim(),
+        decidedBy: userId,
+        decidedAt: new Date().toISOString(),
+      },
+    );
+    setBusy(false);
+    setProblem(refusal);
+    // The person stays where they were typing, with what was wrong beside it.
+    if (refusal) setTimeout(() => noteInput.current?.focus(), 0);
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)}>
+      <Stack gap="xs" mt="xs">
+        <TextInput
+          label={
+            choice === 'confirmed'
+              ? 'Why you confirm it (required)'
+              : 'Why you dismiss it (required)'
+          }
+          description="The note is kept with the decision and reaches the centre."
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          maxLength={ANOMALY_NOTE_MAX}
+          autoFocus
+          ref={noteInput}
+          size="md"
+          {...(problem ? { error: problem } : {})}
+        />
+        <Group gap="sm">
+          <Button type="submit" loading={busy} color={choice === 'confirmed' ? 'red.9' : undefined}>
+            {choice === 'confirmed' ? 'Confirm flag' : 'Dismiss flag'}
+          </Button>
+          <Button variant="default" onClick={() => setChoice(undefined)}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { AppPage, person } from './pages/app-page';
+import { expectAccessible, screenshot } from './pages/evidence';
+import { tabTo } from './pages/keyboard';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('a supervisor confirms an unusual usage flag on the dashboard with a note, by keyboard alone', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.signInByBadge(person('supervisor'));
+  const card = page.getByTestId('dash-anomalies');
+  // The demo's one unusual day: the place's flag and the person's, each in words.
+  await expect(card.getByRole('heading', { name: 'Unusual usage · 2 open' })).toBeVisible();
+  const first = card.getByTestId('anomaly-open').first();
+  await expect(first).toContainText(/issued \d+ on \d{4}-\d{2}-\d{2}; a typical \w+day is/);
+  await expect(first).toContainText(/MADs above/);
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'dashboard-anomalies-open');
+  await expectAccessible(page, 'dashboard with usage flags');
+
+  const confirm = first.getByRole('button', { name: /^Confirm the flag: / });
+  const name = (await confirm.getAttribute('aria-label')) ?? '';
+  await tabTo(page, name, 150);
+  await page.keyboard.press('Enter');
+  const note = card.getByRole('textbox', { name: 'Why you confirm it (required)' });
+  await expect(note).toBeFocused();
+  // No note: refused on the screen, nothing kept.
+  await page.keyboard.press('Enter');
+  await expect(card.getByText(/Write a note saying why/)).toBeVisible();
+  await expect(card.getByRole('heading', { name: 'Unusual usage · 2 open' })).toBeVisible();
+  await expect(note).toBeFocused();
+  // Typed as a person types: a fast burst is a barcode scanner's, and the scan bus takes it.
+  await page.keyboard.type('Ward 4 outbreak: checked with the charge nurse', { delay: 60 });
+  await page.keyboard.press('Enter');
+
+  await expect(card.getByRole('heading', { name: 'Unusual usage · 1 open' })).toBeVisible();
+  const decided = card.getByTestId('anomaly-decided');
+  await expect(decided).toHaveCount(1);
+  await expect(decided).toContainText('Confirmed');
+  await expect(decided).toContainText(
+    `by ${person('supervisor').name}: Ward 4 outbreak: checked with the charge nurse`,
+  );
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'dashboard-anomalies-decided');
+  await expectAccessible(page, 'dashboard with a decided flag');
+
+  // Kept on this PC: still decided after a reload.
+  await page.reload();
+  await app.signInByBadge(person('supervisor'));
+  await expect(card.getByTestId('anomaly-decided')).toHaveCount(1);
+});
+
+test('a tech sees the flags in words but cannot decide them', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.signInByBadge(person('tech'));
+  const card = page.getByTestId('dash-anomalies');
+  await expect(card.getByTestId('anomaly-open')).toHaveCount(2);
+  await expect(card.getByText(/a supervisor confirms or dismisses it with a note/)).toBeVisible();
+  await expect(card.getByRole('button', { name: /Confirm the flag/ })).toHaveCount(0);
+});
