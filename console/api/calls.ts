@@ -18,7 +18,7 @@ import type {
   SupplierLeadTime,
   WebhookFailureRate,
 } from '../../shared/indicators';
-import type { ApprovalPolicy, RecallNotice } from '../../shared/model';
+import type { AnomalyDecisionOutcome, ApprovalPolicy, RecallNotice } from '../../shared/model';
 import type { ProposedSubstitute } from '../../shared/replenishment/substitution';
 import { api } from './http';
 
@@ -146,8 +146,12 @@ export const consoleApi = {
   exceptions: (search: ExceptionSearch) =>
     api<ExceptionList>('GET', `/v1/admin/exceptions?${auditQuery(search)}`),
   takeException: (id: string) => api<ExceptionItem>('POST', '/v1/admin/exceptions/take', { id }),
-  resolveException: (id: string, comment: string) =>
-    api<ExceptionItem>('POST', '/v1/admin/exceptions/resolve', { id, comment }),
+  resolveException: (id: string, comment: string, outcome?: AnomalyDecisionOutcome) =>
+    api<ExceptionItem>('POST', '/v1/admin/exceptions/resolve', {
+      id,
+      comment,
+      ...(outcome ? { outcome } : {}),
+    }),
   requests: () => api<{ requests: RequestView[] }>('GET', '/v1/admin/requests'),
   indicators: (from: string, to: string) =>
     api<NetworkIndicators>('GET', `/v1/admin/indicators?from=${from}&to=${to}`),

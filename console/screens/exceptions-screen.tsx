@@ -8,7 +8,6 @@ import {
   Select,
   Stack,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
@@ -17,7 +16,6 @@ import {
   AGE_BANDS,
   EXCEPTION_KIND_WORDS,
   EXCEPTION_KINDS,
-  RESOLUTION_COMMENT_MAX,
   type AgeBand,
   type ExceptionItem,
   type ExceptionKind,
@@ -29,9 +27,9 @@ import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
 import { useSession } from '../app/session';
 import { DataTable } from '../components/data-table';
-import { Dialog } from '../components/dialog';
 import { Problem } from '../components/problem';
 import { TONE } from '../components/tones';
+import { ResolveDialog } from './resolve-exception-dialog';
 import { When, formatTime } from '../components/when';
 
 type StateFilter = NonNullable<ExceptionSearch['state']>;
@@ -233,56 +231,5 @@ export function ExceptionsScreen() {
         />
       )}
     </Stack>
-  );
-}
-
-function ResolveDialog(props: {
-  item: ExceptionItem;
-  onClose: () => void;
-  onResolved: () => void;
-}) {
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiError>();
-  return (
-    <Dialog onClose={props.onClose} title="Resolve this exception" size="lg">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          setBusy(true);
-          setProblem(undefined);
-          consoleApi.resolveException(props.item.id, comment.trim()).then(
-            () => props.onResolved(),
-            (error: unknown) => {
-              setProblem(error as ApiError);
-              setBusy(false);
-            },
-          );
-        }}
-      >
-        <Stack gap="sm">
-          <Text fz="sm">{props.item.summary}</Text>
-          <Problem error={problem} title="Not resolved" />
-          <Textarea
-            label="How was it resolved?"
-            description="Kept with the item and in the audit log."
-            required
-            autosize
-            minRows={3}
-            maxLength={RESOLUTION_COMMENT_MAX}
-            value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy} disabled={comment.trim() === ''}>
-              Resolve
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Dialog>
   );
 }

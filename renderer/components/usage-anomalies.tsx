@@ -92,7 +92,11 @@ export function UsageAnomalies() {
                     {VERB[f.decision.decision]}
                   </Badge>
                   <Text fz="md">
-                    by {names(f.decision.decidedBy)}: {f.decision.note}
+                    by{' '}
+                    {f.decision.centre
+                      ? `${f.decision.centre.name} at the centre`
+                      : names(f.decision.decidedBy)}
+                    : {f.decision.note}
                     {f.held?.state === 'waiting' ? ' (goes to the centre with the next sync)' : ''}
                   </Text>
                 </Group>

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { ANOMALY_DECISIONS } from '../model/anomaly-decision';
 import { SafeName, SafeText, StringEnum } from '../model/primitives';
 import { AGE_BANDS, EXCEPTION_KINDS, RESOLUTION_COMMENT_MAX } from './exceptions';
 
@@ -66,6 +67,12 @@ export const ExceptionActBody = Type.Object(
   {
     id: SafeName({ minLength: 3, maxLength: 300 }),
     comment: Type.Optional(SafeText({ maxLength: RESOLUTION_COMMENT_MAX })),
+    outcome: Type.Optional(
+      StringEnum(
+        ANOMALY_DECISIONS,
+        'Resolving a usage anomaly flag: confirmed (real trouble) or dismissed (explained)',
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,3 +1,4 @@
+import { ANOMALY_NOTE_MAX, type AnomalyDecisionOutcome } from '../model/anomaly-decision';
 import type { ConsoleRole } from './console-roles';
 import { consoleMay } from './console-roles';
 
@@ -92,9 +93,11 @@ export function exceptionRefusal(input: {
   role: ConsoleRole;
   actor: string;
   act: ExceptionAct;
+  kind: ExceptionKind;
   state: ExceptionState;
   owner: string | null;
   comment?: string | undefined;
+  outcome?: AnomalyDecisionOutcome | undefined;
 }): { code: string; message: string } | undefined {
   if (!consoleMay(input.role, 'exceptions.work')) {
     return {
@@ -130,6 +133,38 @@ export function exceptionRefusal(input: {
     return {
       code: 'COMMENT_TOO_LONG',
       message: `The comment is longer than ${RESOLUTION_COMMENT_MAX} characters.`,
+    };
+  }
+  return input.kind === 'usage-anomaly'
+    ? anomalyResolutionRefusal(input.comment, input.outcome)
+    : input.outcome === undefined
+      ? undefined
+      : {
+          code: 'OUTCOME_NOT_APPLICABLE',
+          message:
+            'Only a usage anomaly flag is confirmed or dismissed; resolve this item with a comment alone.',
+        };
+}
+
+/**
+ * A usage anomaly flag is resolved as a decision the stockroom sees (confirmed or dismissed, the
+ * comment as its note), so it needs the outcome, and a comment that fits a decision's note.
+ */
+function anomalyResolutionRefusal(
+  comment: string,
+  outcome: AnomalyDecisionOutcome | undefined,
+): { code: string; message: string } | undefined {
+  if (outcome === undefined) {
+    return {
+      code: 'OUTCOME_REQUIRED',
+      message:
+        'Say whether this unusual usage was real trouble (confirm) or has an explanation (dismiss): the stockroom sees your decision.',
+    };
+  }
+  if (comment.length > ANOMALY_NOTE_MAX) {
+    return {
+      code: 'COMMENT_TOO_LONG',
+      message: `A decision on a usage flag keeps a note of at most ${ANOMALY_NOTE_MAX} characters; shorten the comment.`,
     };
   }
   return undefined;

@@ -4,6 +4,9 @@ import { FacilityId, Id, IsoDate, IsoDateTime, SafeName, SafeText, StringEnum } 
 export const ANOMALY_DECISIONS = ['confirmed', 'dismissed'] as const;
 export type AnomalyDecisionOutcome = (typeof ANOMALY_DECISIONS)[number];
 
+/** The deviceId and decidedBy of a decision made in the console rather than on a stockroom PC. */
+export const CENTRE_DECISION_DEVICE = 'centre';
+
 /** The longest note a person writes on a decision. */
 export const ANOMALY_NOTE_MAX = 500;
 
@@ -33,6 +36,19 @@ export const AnomalyDecisionSchema = Type.Object(
     }),
     decidedBy: Id('Who decided'),
     decidedAt: IsoDateTime('Device time of the decision'),
+    centre: Type.Optional(
+      Type.Object(
+        {
+          username: SafeName({ minLength: 1, maxLength: 64, description: 'The console user' }),
+          name: SafeName({ minLength: 1, maxLength: 200, description: 'Their display name' }),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'Present only when a central buyer or admin decided it in the console (deviceId and decidedBy are then "centre")',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

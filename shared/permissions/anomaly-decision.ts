@@ -32,6 +32,13 @@ export function checkAnomalyDecision(
       `${what} names facility "${decision.facilityId}", but this PC belongs to "${where.facilityId}". Nothing was stored.`,
     );
   }
+  if (decision.centre !== undefined) {
+    return refuse(
+      'permission',
+      'CENTRE_ONLY',
+      `${what} claims to have been made in the console: only the centre records those. Nothing was stored.`,
+    );
+  }
   if (decision.deviceId !== where.deviceId) {
     return refuse(
       'permission',

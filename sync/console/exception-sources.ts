@@ -190,24 +190,35 @@ async function unusualUsage(
   facilities: readonly string[],
   now: Date,
 ): Promise<Condition[]> {
-  const { from, to, since } = anomalyWindow(Math.floor(now.getTime() / 86_400_000));
   const found: Condition[] = [];
   for (const facilityId of facilities) {
-    const rows = await db
-      .selectFrom('documents')
-      .select('doc')
-      .where('collection', '=', 'stock_events')
-      .where('deleted', '=', false)
-      .where(sql<boolean>`doc->>'facilityId' = ${facilityId}`)
-      .where(sql<boolean>`doc->>'occurredAt' >= ${since}`)
-      .where(sql<boolean>`doc->>'type' in ('issue', 'waste')`)
-      .execute();
-    const events = rows.map((r) => r.doc as unknown as StockEvent);
-    for (const flag of usageAnomalies(events, { from, to })) {
+    for (const flag of await facilityUsageFlags(db, facilityId, now)) {
       found.push(anomalyCondition(facilityId, flag, now));
     }
   }
   return found;
+}
+
+/** One facility's usage anomaly flags of the last week, from its stored issues and waste. */
+export async function facilityUsageFlags(
+  db: Kysely<Database>,
+  facilityId: string,
+  now: Date,
+): Promise<UsageAnomaly[]> {
+  const { from, to, since } = anomalyWindow(Math.floor(now.getTime() / 86_400_000));
+  const rows = await db
+    .selectFrom('documents')
+    .select('doc')
+    .where('collection', '=', 'stock_events')
+    .where('deleted', '=', false)
+    .where(sql<boolean>`doc->>'facilityId' = ${facilityId}`)
+    .where(sql<boolean>`doc->>'occurredAt' >= ${since}`)
+    .where(sql<boolean>`doc->>'type' in ('issue', 'waste')`)
+    .execute();
+  return usageAnomalies(
+    rows.map((r) => r.doc as unknown as StockEvent),
+    { from, to },
+  );
 }
 
 async function deadLetters(db: Kysely<Database>): Promise<Condition[]> {

@@ -7,12 +7,20 @@ import {
   type ConsoleRole,
   type ExceptionAct,
   type ExceptionItem,
+  type ExceptionKind,
   type ExceptionList,
   type ExceptionSearch,
   type ExceptionStep,
 } from '../../shared/console';
+import type { AnomalyDecisionOutcome } from '../../shared/model';
 import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
+import {
+  anomalyDecisionComment,
+  centreDecision,
+  insertDecision,
+  lockFlag,
+} from './anomaly-resolutions';
 import { currentConditions, type Condition } from './exception-sources';
 
 /**
@@ -98,15 +106,17 @@ export async function actOnException(
     id: string;
     act: ExceptionAct;
     actor: string;
+    actorName: string;
     role: ConsoleRole;
     comment?: string | undefined;
+    outcome?: AnomalyDecisionOutcome | undefined;
   },
   now: Date,
 ): Promise<ExceptionItem> {
   let condition: Condition | undefined;
   const known = await db
     .selectFrom('exceptions')
-    .select('condition_id')
+    .select(['condition_id', 'kind', 'facility_id'])
     .where('condition_id', '=', input.id)
     .executeTakeFirst();
   if (!known) {
@@ -119,7 +129,26 @@ export async function actOnException(
       );
     }
   }
+  const kind = (known?.kind ?? condition?.kind) as ExceptionKind;
+  const facilityId = known?.facility_id ?? condition?.facilityId ?? null;
+  const isFlag = kind === 'usage-anomaly' && facilityId !== null;
+  const comment = input.comment?.trim();
+  const decision =
+    isFlag && input.act === 'resolve' && input.outcome && comment
+      ? await centreDecision(
+          db,
+          {
+            flagId: input.id,
+            facilityId,
+            outcome: input.outcome,
+            note: comment,
+            actor: { username: input.actor, name: input.actorName },
+          },
+          now,
+        )
+      : undefined;
   await db.transaction().execute(async (trx) => {
+    if (isFlag) await lockFlag(trx, input.id);
     if (condition) {
       await trx
         .insertInto('exceptions')
@@ -147,22 +176,25 @@ export async function actOnException(
       role: input.role,
       actor: input.actor,
       act: input.act,
+      kind,
       state,
       owner: row.owner,
       comment: input.comment,
+      outcome: input.outcome,
     });
     if (refusal) {
       const status =
         refusal.code === 'ROLE_NOT_PERMITTED'
           ? 403
-          : refusal.code.startsWith('COMMENT')
+          : refusal.code.startsWith('COMMENT') || refusal.code.startsWith('OUTCOME')
             ? 400
             : 409;
+      const field = refusal.code.startsWith('OUTCOME') ? 'outcome' : 'comment';
       throw new HttpError(
         status,
         refusal.code,
         refusal.message,
-        status === 400 ? [{ field: 'comment', message: refusal.message }] : undefined,
+        status === 400 ? [{ field, message: refusal.message }] : undefined,
       );
     }
     await trx
@@ -181,9 +213,16 @@ export async function actOnException(
         step: input.act === 'take' ? 'taken' : 'resolved',
         actor: input.actor,
         at: now,
-        comment: input.comment?.trim() || null,
+        comment: decision ? anomalyDecisionComment(decision) : comment || null,
       })
       .execute();
+    if (decision && !(await insertDecision(trx, decision, now))) {
+      throw new HttpError(
+        409,
+        'FLAG_ALREADY_DECIDED',
+        'The stockroom decided this flag a moment ago; reload the queue to read its decision.',
+      );
+    }
   });
   const item = (await allItems(db, now)).find((i) => i.id === input.id);
   if (!item) throw new Error(`exception ${input.id} vanished after its step`);

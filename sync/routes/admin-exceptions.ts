@@ -53,8 +53,10 @@ export function adminExceptionRoutes(app: SyncApp, context: SyncContext): void {
             id: request.body.id,
             act,
             actor: actor?.id ?? 'admin',
+            actorName: actor?.type === 'console-user' ? actor.name : 'Administrator',
             role,
             comment: request.body.comment,
+            outcome: request.body.outcome,
           },
           new Date(),
         );
@@ -64,6 +66,7 @@ export function adminExceptionRoutes(app: SyncApp, context: SyncContext): void {
           facilityId: item.facilityId,
           state: item.state,
           ...(request.body.comment ? { comment: request.body.comment } : {}),
+          ...(request.body.outcome ? { outcome: request.body.outcome } : {}),
         };
         return item;
       },

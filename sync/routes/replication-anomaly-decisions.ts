@@ -3,10 +3,9 @@ import { isoDateFromDays, parseIsoDate } from '../../shared/inventory/calendar';
 import { AnomalyDecisionSchema, type AnomalyDecision, type User } from '../../shared/model';
 import { checkAnomalyDecision, checkMember, sameAnomalyDecision } from '../../shared/permissions';
 import { authenticateDevice } from '../auth/device-auth';
-import { resolveFromStockroom } from '../console/anomaly-resolutions';
+import { insertDecision, lockFlag, resolveFromStockroom } from '../console/anomaly-resolutions';
 import type { SyncApp, SyncContext } from '../context';
 import { HttpError } from '../http/errors';
-import { jsonb } from '../store/json';
 import { ErrorBody } from './collection-param';
 
 /** How far back a PC reads its facility's decisions: beyond the week of flags it shows. */
@@ -83,21 +82,8 @@ export function replicationAnomalyDecisionRoutes(app: SyncApp, { database }: Syn
       }
       const now = new Date();
       const outcome = await database.db.transaction().execute(async (trx) => {
-        const inserted = await trx
-          .insertInto('anomaly_decisions')
-          .values({
-            id: decision.id,
-            facility_id: decision.facilityId,
-            device_id: decision.deviceId,
-            flag_date: decision.date,
-            decision: decision.decision,
-            decided_by: decision.decidedBy,
-            doc: jsonb(decision),
-            recorded_at: now,
-          })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .returning('id')
-          .executeTakeFirst();
+        await lockFlag(trx, decision.id);
+        const inserted = await insertDecision(trx, decision, now);
         if (inserted) {
           await resolveFromStockroom(trx, decision, now);
           return { stored: true as const, decision };

@@ -10,6 +10,7 @@ import {
   type StockEventType,
   type SupplyRequest,
 } from '../../shared/model';
+import { anomalyFlagId } from '../../shared/indicators/anomaly-flags';
 import { ACTS, rolesFor, type Act } from '../../shared/permissions';
 import { transition } from '../../shared/replenishment/request-status';
 import {
@@ -330,7 +331,8 @@ describeOnBackends(
       ]);
     }
 
-    for (const act of ACTS) {
+    // A decision on a usage flag is no pushed document: it has its own route, checked below.
+    for (const act of ACTS.filter((a) => a !== 'anomaly.decide')) {
       for (const role of ROLES) {
         const may = rolesFor(act).includes(role);
         it(`${act} by a ${role}: ${may ? 'stored' : 'refused, nothing stored'}`, async () => {
@@ -345,6 +347,49 @@ describeOnBackends(
           }
         });
       }
+    }
+
+    for (const role of ROLES) {
+      const may = rolesFor('anomaly.decide').includes(role);
+      it(`anomaly.decide by a ${role} (its own route): ${may ? 'stored' : 'refused, nothing stored'}`, async () => {
+        const flag = {
+          kind: 'item-location' as const,
+          itemId: uniqueId('ITM'),
+          locationId: 'LOC-A1',
+          date: new Date().toISOString().slice(0, 10),
+        };
+        const id = anomalyFlagId(device.facilityId, flag);
+        const answer = await call(
+          server(),
+          'POST',
+          '/v1/replication/anomaly-decisions',
+          device.token,
+          {
+            id,
+            facilityId: device.facilityId,
+            deviceId: device.deviceId,
+            ...flag,
+            explanation:
+              'issued 48 today; a typical Tuesday is 6–14 (median 9, MAD 2.5); 12.3 MADs above',
+            decision: 'dismissed',
+            note: 'Ward move',
+            decidedBy: PERSON[role],
+            decidedAt: new Date().toISOString(),
+          },
+        );
+        const held = await call(server(), 'GET', '/v1/replication/anomaly-decisions', device.token);
+        const stored = (held.body as { decisions: { id: string }[] }).decisions.some(
+          (d) => d.id === id,
+        );
+        if (may) {
+          expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+          expect(stored).toBe(true);
+        } else {
+          expect(answer.status, JSON.stringify(answer.body)).toBe(403);
+          expect(ROLE_REFUSALS).toContain(codeOf(answer));
+          expect(stored).toBe(false);
+        }
+      });
     }
 
     it("refuses a label print under another PC's id or by someone who is not a user here", async () => {

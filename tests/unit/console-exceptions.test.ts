@@ -5,6 +5,7 @@ import {
   countByBand,
   exceptionRefusal,
   type ExceptionAct,
+  type ExceptionKind,
 } from '../../shared/console';
 
 const NOW = '2026-12-03T12:00:00.000Z';
@@ -42,16 +43,39 @@ describe('who may move an exception', () => {
   const ask = (
     act: ExceptionAct,
     state: 'open' | 'owned' | 'resolved',
-    extra: { role?: 'admin' | 'buyer' | 'analyst'; owner?: string | null; comment?: string } = {},
+    extra: {
+      role?: 'admin' | 'buyer' | 'analyst';
+      owner?: string | null;
+      comment?: string;
+      kind?: ExceptionKind;
+      outcome?: 'confirmed' | 'dismissed';
+    } = {},
   ) =>
     exceptionRefusal({
       role: extra.role ?? 'buyer',
       actor: 'ann',
       act,
+      kind: extra.kind ?? 'dead-letter',
       state,
       owner: extra.owner ?? null,
       comment: extra.comment,
+      outcome: extra.outcome,
     })?.code;
+
+  it('a usage flag is resolved as a decision: confirmed or dismissed, its note short enough', () => {
+    const flag = { kind: 'usage-anomaly' as const, owner: 'ann', comment: 'ward outbreak' };
+    expect(ask('resolve', 'owned', flag)).toBe('OUTCOME_REQUIRED');
+    expect(ask('resolve', 'owned', { ...flag, outcome: 'dismissed' })).toBeUndefined();
+    expect(ask('resolve', 'owned', { ...flag, outcome: 'confirmed' })).toBeUndefined();
+    expect(
+      ask('resolve', 'owned', { ...flag, outcome: 'confirmed', comment: 'x'.repeat(501) }),
+    ).toBe('COMMENT_TOO_LONG');
+    expect(ask('resolve', 'owned', { owner: 'ann', comment: 'x', outcome: 'confirmed' })).toBe(
+      'OUTCOME_NOT_APPLICABLE',
+    );
+    // Taking a flag needs no outcome yet.
+    expect(ask('take', 'open', { kind: 'usage-anomaly' })).toBeUndefined();
+  });
 
   it('open → owned → resolved by its owner with a comment', () => {
     expect(ask('take', 'open')).toBeUndefined();
