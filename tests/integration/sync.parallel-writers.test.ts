@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { writeDocument } from '../../sync/store/documents';
 import { readableSeqCeiling, sequencedWrite } from '../../sync/store/sequenced';
@@ -187,6 +188,15 @@ describeOnBackends(
         first.release(false);
         await first.done;
       }
+    });
+
+    it('document_seq hands out values one at a time (CACHE 1): the ceiling proof relies on it', async () => {
+      const { rows } = await sql<{ cache_size: number | string }>`
+      select cache_size from pg_sequences
+      where schemaname = current_schema() and sequencename = 'document_seq'`.execute(
+        server().database.db,
+      );
+      expect(rows.map((r) => Number(r.cache_size))).toEqual([1]);
     });
 
     it('two pushes of one new id with different content: one is stored, the other is an alarm', async () => {

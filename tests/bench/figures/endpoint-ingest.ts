@@ -51,36 +51,32 @@ async function ingest(
   const facilityId = 'FAC-BENCH';
   const dir = backend === 'pglite' ? await pgliteDataDir() : undefined;
   const schema = backend === 'postgres' ? benchSchema('ingest') : undefined;
-  // With two endpoint processes on one PostgreSQL, each serves half the clients, of a facility of
-  // its own (its enrolment codes are for the facility it adds).
-  const facilities = processes === 1 ? [facilityId] : [facilityId, `${facilityId}-2`];
-  const optionsOf = (facility: string): EndpointOptions => ({
+  // With two endpoint processes on one PostgreSQL, each serves half the clients (the second joins
+  // the database the first has migrated and set up, and enrols its half).
+  const optionsOf = (joins: boolean): EndpointOptions => ({
     backend,
-    facilityId: facility,
-    enrollmentCodes: CLIENTS / facilities.length,
+    facilityId,
+    enrollmentCodes: CLIENTS / processes,
+    ...(joins ? { joins } : {}),
     ...(dir ? { dataDir: dir.dataDir } : { databaseUrl: POSTGRES_URL, schema }),
   });
   const children: EndpointChild[] = [];
   try {
     // One after the other: the first migrates the schema.
-    for (const facility of facilities) children.push(await startEndpointChild(optionsOf(facility)));
+    for (let k = 0; k < processes; k++) children.push(await startEndpointChild(optionsOf(k > 0)));
     const endpoint = children[0]!;
-    const devices: { device: BenchDevice; url: string; facility: string }[] = [];
-    for (const [k, child] of children.entries()) {
+    const devices: { device: BenchDevice; url: string }[] = [];
+    for (const child of children) {
       for (const code of child.codes) {
-        devices.push({
-          device: await enrollDevice(child.url, code),
-          url: child.url,
-          facility: facilities[k]!,
-        });
+        devices.push({ device: await enrollDevice(child.url, code), url: child.url });
       }
     }
     // Per client: one warm-up batch, then its batches for every round.
-    const perClient = devices.map(({ device, facility }, i) =>
+    const perClient = devices.map(({ device }, i) =>
       batchesOf([
         ...stockLedger(
           defaultLedgerShape((1 + size.rounds * size.batchesPerClient) * BATCH, {
-            facilityId: facility,
+            facilityId,
             deviceIds: [device.deviceId],
             seed: 100 + i,
           }),
