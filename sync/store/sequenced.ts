@@ -41,6 +41,10 @@ import { textArray } from './json';
  * write (`documents`), in one sorted order (no deadlock between writers), BEFORE drawing `low` (a
  * writer waiting for another's document does not hold the ceiling down) and before the statement
  * that reads them (`findDocuments`, a later snapshot, sees the version the other committed).
+ * PostgreSQL's lock table is shared and bounded (max_locks_per_transaction × max_connections,
+ * 6,400 by default), so a write of more than MAX_DOCUMENT_LOCKS documents (an ERP file of 1,000)
+ * takes one all-documents lock exclusive instead, and every smaller write takes that lock shared
+ * first (it sorts before the document locks): large writes wait for, and hold off, all others.
  *
  * Key spaces (advisory locks are per database, and test files share one database by schema):
  * a low lock is the bigint key `ns * 2^40 + low`, ns a per-schema number (from the sequence's oid)
@@ -56,6 +60,10 @@ import { textArray } from './json';
  * began, and without the wait the notice of the later commit goes to other listeners only.
  */
 export const DOCUMENT_LOCKS = 0x53_54_4f_44; // 'STOD', the two-int4 form's first key
+/** Taken (second key 0) shared by every small write and exclusive by a large one; sorts first. */
+const ALL_DOCUMENTS = 0x53_54_4f_41; // 'STOA'
+/** A PC pushes at most 100 documents at a time: those stay in parallel. */
+export const MAX_DOCUMENT_LOCKS = 100;
 const LOW_BITS = 2 ** 40;
 const NAMESPACE = sql<number>`('document_seq'::regclass::oid::bigint % 8388607 + 1)`;
 
@@ -81,6 +89,9 @@ export async function sequencedWrite<T>(
   const names = [...new Set(documents?.ids ?? [])].map((id) =>
     documentLockName(documents?.collection ?? '', id),
   );
+  // A large write takes the all-documents lock alone, exclusive; a small one takes it shared, then
+  // its documents' locks: the lock table stays bounded (at most MAX_DOCUMENT_LOCKS + 1 each).
+  const large = names.length > MAX_DOCUMENT_LOCKS;
   return db.transaction().execute(async (trx) => {
     // One round trip: the document locks (sorted, all taken before the aggregate answers), then
     // low (drawn from the aggregate's one row, so after them), then the low lock (keyed on low).
@@ -88,8 +99,16 @@ export async function sequencedWrite<T>(
       with drawn as materialized (
         select nextval('document_seq') as low, ${NAMESPACE} as ns
         from (
-          select count(pg_advisory_xact_lock(${DOCUMENT_LOCKS}, k)) as n
-          from (select distinct hashtext(name) as k from unnest(${textArray(names)}) as name order by k) as keys
+          select count(
+            case when shared then pg_advisory_xact_lock_shared(a, b) else pg_advisory_xact_lock(a, b) end
+          ) as n
+          from (
+            select ${ALL_DOCUMENTS}::int as a, 0 as b, ${!large}::boolean as shared
+            union all
+            select distinct ${DOCUMENT_LOCKS}::int, hashtext(name), false
+            from unnest(${textArray(large ? [] : names)}) as name
+            order by a, b
+          ) as keys
         ) as locked
       )
       select low, pg_advisory_xact_lock(ns * ${LOW_BITS}::bigint + low) from drawn`.execute(trx);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { writeDocument } from '../../sync/store/documents';
-import { readableSeqCeiling, sequencedWrite } from '../../sync/store/sequenced';
+import { MAX_DOCUMENT_LOCKS, readableSeqCeiling, sequencedWrite } from '../../sync/store/sequenced';
 import { describeOnBackends } from './sync-helpers/backends';
 import { call, createApiKey, enrollDevice } from './sync-helpers/devices';
 import { stockEvent } from './sync-helpers/documents';
@@ -214,6 +214,31 @@ describeOnBackends(
       expect(answers.map((a) => a.status)).toEqual([200, 200]);
       // Exactly one of them comes back as a conflict (the stored version): never a silent overwrite.
       const conflicts = answers.map((a) => (a.body as unknown[]).length);
+      expect(conflicts.sort()).toEqual([0, 1]);
+    });
+
+    it('a push larger than the document locks allow takes the all-documents lock: still no silent overwrite', async () => {
+      const facility = await addStaffedFacility(server());
+      const device = await enrollDevice(server(), facility);
+      const many = Array.from({ length: MAX_DOCUMENT_LOCKS + 20 }, (_, i) =>
+        stockEvent(device, { deviceSeq: i + 1 }),
+      );
+      const shared = many[MAX_DOCUMENT_LOCKS]!;
+      const twin = { ...shared, quantity: shared.quantity + 1 };
+      const [large, small] = await Promise.all([
+        call(
+          server(),
+          'POST',
+          '/v1/replication/stock_events/push',
+          device.token,
+          many.map((newDocumentState) => ({ newDocumentState })),
+        ),
+        call(server(), 'POST', '/v1/replication/stock_events/push', device.token, [
+          { newDocumentState: twin },
+        ]),
+      ]);
+      expect([large.status, small.status]).toEqual([200, 200]);
+      const conflicts = [large, small].map((a) => (a.body as unknown[]).length);
       expect(conflicts.sort()).toEqual([0, 1]);
     });
   },
