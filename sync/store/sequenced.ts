@@ -23,7 +23,8 @@ import { textArray } from './json';
  * Claim: every document seq s <= H belongs to a transaction that had ended before the reader
  * scanned `pg_locks`, so the later snapshot shows it if it committed, and it is gone for good if
  * it rolled back. Proof: s <= H <= S, and S was read at t_S, so s had been handed out by t_S
- * (CACHE 1: values grow with time). s was drawn by a writer T after T took its low lock, with
+ * (CACHE 1: values grow with time). s was drawn by a writer T after T took its low lock (seqs are
+ * drawn only by `nextSeq`, which needs a SequencedTransaction), with
  * low_T < s; so T held that lock from before t_S until it ended. The reader scans `pg_locks`
  * after t_S: if T were still in flight then, its lock would be listed, and H <= low_T - 1 < s,
  * contrary to s <= H. So T had ended, and PostgreSQL releases a transaction's locks only after it
@@ -50,14 +51,18 @@ import { textArray } from './json';
  * a low lock is the bigint key `ns * 2^40 + low`, ns a per-schema number (from the sequence's oid)
  * in [1, 2^23); in `pg_locks` that is classid = key >> 32, objid = the low 32 bits, objsubid = 1.
  * Document locks use the two-int4 form (objsubid = 2) under `DOCUMENT_LOCKS`, so neither can be
- * taken for the other. seq must stay below 2^40 (checked on every draw).
+ * taken for the other. seq must stay below 2^40 (checked on every draw). Two schemas whose ns
+ * coincide (oids 8,388,607 apart) would only see each other's writers: a lower H, never a skip.
+ * The argument needs no atomic view of `pg_locks`: it is made writer by writer.
  *
  * On PGlite there is one connection and a transaction keeps it until it commits, so a reader never
  * runs beside an open writer: the same SQL finds no low lock and H = S.
  *
  * A pull that a writer in flight holds below S (`waitMs`) first waits, bounded, for the writers
  * whose low <= S: a live-stream notice can only name a commit that had happened before the pull
- * began, and without the wait the notice of the later commit goes to other listeners only.
+ * began, and without the wait the notice of the later commit goes to other listeners only. A
+ * writer still open after the bound (a long import) leaves the pull below it: the PC then hears
+ * of the rest at its next change notice or poll, never skipping anything.
  */
 export const DOCUMENT_LOCKS = 0x53_54_4f_44; // 'STOD', the two-int4 form's first key
 /** Taken (second key 0) shared by every small write and exclusive by a large one; sorts first. */
