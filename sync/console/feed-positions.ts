@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { readableSeqCeiling } from '../store/sequenced';
 
 /**
  * Where a key reads the ERP events feed: the cursor it asked from (`after`) is what it has
@@ -31,12 +32,15 @@ export interface FeedPosition {
 
 /** Every live key that may read the feed, with its position and how many events it has not read. */
 export async function feedPositions(db: Kysely<Database>): Promise<FeedPosition[]> {
+  // What the feed would serve now: nothing above the readable ceiling counts yet.
+  const ceiling = await readableSeqCeiling(db);
   const latest = Number(
     (
       await db
         .selectFrom('documents')
         .select(sql<number>`coalesce(max(seq), 0)`.as('latest'))
         .where('collection', '=', 'stock_events')
+        .where('seq', '<=', ceiling)
         .executeTakeFirstOrThrow()
     ).latest,
   );
@@ -56,6 +60,7 @@ export async function feedPositions(db: Kysely<Database>): Promise<FeedPosition[
         .select(sql<number>`count(*)::int`.as('n'))
         .where('collection', '=', 'stock_events')
         .where('seq', '>', position ?? 0)
+        .where('seq', '<=', ceiling)
         .executeTakeFirstOrThrow();
       return {
         keyId: k.id,

@@ -3,6 +3,7 @@ import { MAX_SAFE_COUNTER } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
 import type { SyncApp, SyncContext } from '../context';
 import { recordFeedPosition } from '../console/feed-positions';
+import { readableSeqCeiling } from '../store/sequenced';
 import { ErrorBody } from './collection-param';
 
 const EventsQuery = Type.Object({
@@ -42,11 +43,14 @@ export function erpEventsRoute(app: SyncApp, { database }: SyncContext): void {
       const key = await authenticateApiKey(database.db, request, 'events:read');
       const after = request.query.after ?? 0;
       await recordFeedPosition(database.db, key.id, after);
+      // Before the rows, in its own statement: see sync/store/sequenced.ts.
+      const ceiling = await readableSeqCeiling(database.db);
       const rows = await database.db
         .selectFrom('documents')
         .select(['seq', 'recorded_at', 'doc'])
         .where('collection', '=', 'stock_events')
         .where('seq', '>', after)
+        .where('seq', '<=', ceiling)
         .orderBy('seq')
         .limit(request.query.limit ?? 100)
         .execute();

@@ -92,37 +92,41 @@ export async function changeCentreRequest(
     { ok: true; value: SupplyRequest } | { ok: false; error: { code: string; message: string } }
   >,
 ): Promise<SupplyRequest> {
-  return sequencedWrite(db, async (trx) => {
-    const current = (await findDocuments(trx, 'supply_requests', [requestId])).get(requestId);
-    if (!current || current.deleted) {
-      throw new HttpError(404, 'REQUEST_UNKNOWN', `There is no supply request "${requestId}".`);
-    }
-    const before = current.body as SupplyRequest;
-    const moved = await change(trx, before);
-    if (!moved.ok) {
-      const code = moved.error.code;
-      const httpStatus = CHANGE_CONFLICTS.has(code)
-        ? 409
-        : code === 'STEP_NOT_PERMITTED'
-          ? 403
-          : 422;
-      throw new HttpError(httpStatus, code, moved.error.message);
-    }
-    await writeDocument(trx, {
-      collection: 'supply_requests',
-      body: moved.value,
-      deleted: false,
-      writtenBy,
-    });
-    await enqueueWebhooks(trx, [
-      ...requestStepWebhooks(before, moved.value),
-      ...substitutionWebhooks(before, moved.value),
-    ]);
-    await notifyChange(trx, channel, {
-      collection: 'supply_requests',
-      facilities: current.facilities,
-    });
-    await storeIdempotentAnswer(trx, request, 200, moved.value);
-    return moved.value;
-  });
+  return sequencedWrite(
+    db,
+    async (trx) => {
+      const current = (await findDocuments(trx, 'supply_requests', [requestId])).get(requestId);
+      if (!current || current.deleted) {
+        throw new HttpError(404, 'REQUEST_UNKNOWN', `There is no supply request "${requestId}".`);
+      }
+      const before = current.body as SupplyRequest;
+      const moved = await change(trx, before);
+      if (!moved.ok) {
+        const code = moved.error.code;
+        const httpStatus = CHANGE_CONFLICTS.has(code)
+          ? 409
+          : code === 'STEP_NOT_PERMITTED'
+            ? 403
+            : 422;
+        throw new HttpError(httpStatus, code, moved.error.message);
+      }
+      await writeDocument(trx, {
+        collection: 'supply_requests',
+        body: moved.value,
+        deleted: false,
+        writtenBy,
+      });
+      await enqueueWebhooks(trx, [
+        ...requestStepWebhooks(before, moved.value),
+        ...substitutionWebhooks(before, moved.value),
+      ]);
+      await notifyChange(trx, channel, {
+        collection: 'supply_requests',
+        facilities: current.facilities,
+      });
+      await storeIdempotentAnswer(trx, request, 200, moved.value);
+      return moved.value;
+    },
+    { collection: 'supply_requests', ids: [requestId] },
+  );
 }

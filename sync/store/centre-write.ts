@@ -98,40 +98,41 @@ export async function writeCentreDocuments(
       );
     }
   }
-  return sequencedWrite(database.db, async (trx) => {
-    const stored = await findDocuments(
-      trx,
-      collection,
-      docs.map((d) => String(d['id'])),
-    );
-    const outcome: CentreWriteOutcome = { written: 0, unchanged: 0 };
-    const writes: DocumentWrite[] = [];
-    for (const sent of docs) {
-      const current = stored.get(String(sent['id']));
-      const doc = keepStockroomFields(collection, sent, current);
-      if (current && !current.deleted && sameContent(current.body, doc)) {
-        outcome.unchanged += 1;
-        continue;
+  const ids = docs.map((d) => String(d['id']));
+  return sequencedWrite(
+    database.db,
+    async (trx) => {
+      const stored = await findDocuments(trx, collection, ids);
+      const outcome: CentreWriteOutcome = { written: 0, unchanged: 0 };
+      const writes: DocumentWrite[] = [];
+      for (const sent of docs) {
+        const current = stored.get(String(sent['id']));
+        const doc = keepStockroomFields(collection, sent, current);
+        if (current && !current.deleted && sameContent(current.body, doc)) {
+          outcome.unchanged += 1;
+          continue;
+        }
+        writes.push({ collection, body: doc, deleted: false, writtenBy });
+        stored.set(String(doc['id']), {
+          id: String(doc['id']),
+          body: doc,
+          deleted: false,
+          facilities: null,
+        });
+        outcome.written += 1;
       }
-      writes.push({ collection, body: doc, deleted: false, writtenBy });
-      stored.set(String(doc['id']), {
-        id: String(doc['id']),
-        body: doc,
-        deleted: false,
-        facilities: null,
-      });
-      outcome.written += 1;
-    }
-    // Role changes are audited against the stored versions, so before they are replaced.
-    if (collection === 'users') await auditUserAccessChanges(trx, writtenBy, writes);
-    // All at once, in order: the same seqs and webhooks as one write per document.
-    await writeDocuments(trx, writes);
-    if (outcome.written > 0) {
-      await notifyChange(trx, database.channel, {
-        collection,
-        facilities: scoped ? facilities : null,
-      });
-    }
-    return outcome;
-  });
+      // Role changes are audited against the stored versions, so before they are replaced.
+      if (collection === 'users') await auditUserAccessChanges(trx, writtenBy, writes);
+      // All at once, in order: the same seqs and webhooks as one write per document.
+      await writeDocuments(trx, writes);
+      if (outcome.written > 0) {
+        await notifyChange(trx, database.channel, {
+          collection,
+          facilities: scoped ? facilities : null,
+        });
+      }
+      return outcome;
+    },
+    { collection, ids },
+  );
 }

@@ -18,6 +18,11 @@ export interface StoredDocument {
   facilities: string[] | null;
 }
 
+/**
+ * The stored versions of these documents, locked for the transaction. Inside `sequencedWrite`,
+ * name them in its `documents` so that their locks are taken before this read: a row lock cannot
+ * cover a document not stored yet, and two writers of one new id must not both find nothing.
+ */
 export async function findDocuments(
   trx: Transaction<Database>,
   collection: CollectionName,

@@ -10,6 +10,7 @@ import type { Database } from '../db/schema';
 import type { FhirSearch } from '../fhir/search-params';
 import type { LotRecord } from '../fhir/inventory-item';
 import { textArray } from './json';
+import { readableSeqCeiling } from './sequenced';
 
 /** One stored record of a page: its document, cursor and the centre's last write. */
 export interface PageRow<T> {
@@ -33,8 +34,11 @@ type DocumentsQuery = SelectQueryBuilder<
   { seq: number; doc: Record<string, unknown>; updated_at: Date; id: string }
 >;
 
-function filtered(query: DocumentsQuery, search: FhirSearch): DocumentsQuery {
-  let q = query.where('seq', '>', search.after).where('deleted', '=', false);
+function filtered(query: DocumentsQuery, search: FhirSearch, ceiling: number): DocumentsQuery {
+  let q = query
+    .where('seq', '>', search.after)
+    .where('seq', '<=', ceiling)
+    .where('deleted', '=', false);
   if (search.facility !== undefined) {
     q = q.where(sql<boolean>`${search.facility} = any(facilities)`);
   }
@@ -43,11 +47,14 @@ function filtered(query: DocumentsQuery, search: FhirSearch): DocumentsQuery {
 }
 
 async function pageOf<T extends { facilityId: string }>(
+  db: Kysely<Database>,
   query: DocumentsQuery,
   collection: CollectionName,
   search: FhirSearch,
 ): Promise<Page<T>> {
-  const rows = await filtered(query, search).execute();
+  // The ceiling before the rows, in its own statement: see sync/store/sequenced.ts.
+  const ceiling = await readableSeqCeiling(db);
+  const rows = await filtered(query, search, ceiling).execute();
   const validator = documentValidator(collection);
   const page: Page<T> = {
     rows: [],
@@ -70,7 +77,7 @@ export function supplyRequestPage(db: Kysely<Database>, search: FhirSearch) {
     .selectFrom('documents')
     .select(['seq', 'doc', 'updated_at', 'id'])
     .where('collection', '=', 'supply_requests');
-  return pageOf<SupplyRequest>(query, 'supply_requests', search);
+  return pageOf<SupplyRequest>(db, query, 'supply_requests', search);
 }
 
 /** Stock events of the given types, in the events feed's order (seq). */
@@ -80,7 +87,7 @@ export function stockEventPage(db: Kysely<Database>, types: readonly string[], s
     .select(['seq', 'doc', 'updated_at', 'id'])
     .where('collection', '=', 'stock_events')
     .where(sql<string>`doc->>'type'`, 'in', [...types]);
-  return pageOf<StockEvent>(query, 'stock_events', search);
+  return pageOf<StockEvent>(db, query, 'stock_events', search);
 }
 
 /** Which of these events a reversal cancels. */
@@ -138,6 +145,9 @@ export async function lotPage(
   const bounds = search.lastUpdated.map(
     (b) => sql`and max(updated_at) ${sql.raw(b.op)} ${b.at.toISOString()}::timestamptz`,
   );
+  // Events above the ceiling are left out before grouping: a lot whose first event is still in
+  // flight is not placed (and passed) at the cursor of a later one.
+  const ceiling = await readableSeqCeiling(db);
   const facility =
     search.facility === undefined ? sql`` : sql`and bool_or(${search.facility} = any(facilities))`;
   const { rows } = await sql<LotRow>`
@@ -146,7 +156,7 @@ export async function lotPage(
       array_agg(distinct doc->>'facilityId') as facility_ids
     from documents
     where collection = 'stock_events' and not deleted and doc->>'type' <> 'reversal'
-      and coalesce(doc->>'lotCode', '') <> ''
+      and coalesce(doc->>'lotCode', '') <> '' and seq <= ${ceiling}
     group by doc->>'itemId', doc->>'lotCode'
     having min(seq) > ${search.after} ${facility} ${bounds.length > 0 ? sql.join(bounds, sql` `) : sql``}
     order by first_seq

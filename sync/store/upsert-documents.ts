@@ -41,12 +41,12 @@ const WRITE_COLUMNS =
  * cross as one JSON parameter, draw their seqs in order (`drawn`), and the last write of each
  * document is upserted; the statement answers every write's seq. A document written twice in one
  * list gets two seqs, as two single writes would, and is stored once under the later one (ON
- * CONFLICT cannot touch a row twice in one statement). Only inside the sequence lock.
+ * CONFLICT cannot touch a row twice in one statement). Only inside `sequencedWrite` (its low lock).
  *
  * With `notice`, the same statement queues the change notice (PostgreSQL sends it on commit); with
  * `announce`, it also queues each write's webhook message (`documentWebhook`'s payload, built from
  * the drawn seq) and its deliveries, as `enqueueWebhooks` does. Each saves the writer a round trip
- * while it holds the lock.
+ * while its transaction is open (and holds the readable ceiling down).
  */
 export async function upsertDocuments(
   trx: SequencedTransaction,

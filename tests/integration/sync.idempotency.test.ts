@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
 import { adminTokenAuthenticator } from '../../sync/auth/admin-auth';
+import { DOCUMENT_LOCKS, documentLockName } from '../../sync/store/sequenced';
 import { KEY_LIFETIME_HOURS } from '../../sync/http/idempotency';
 import { describeOnBackends } from './sync-helpers/backends';
 import { addFacility, createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
@@ -10,7 +11,6 @@ import { addStaffedFacility } from './sync-helpers/staff';
 
 /** Issue 15 point 6: Idempotency-Key on the ERP and admin APIs (IETF httpapi draft). */
 const ADMIN = 'adm_idempotency-test-credential-long-enough';
-const SEQUENCE_LOCK = 0x53_54_4f_43; // sync/store/sequenced.ts
 
 interface Answer {
   status: number;
@@ -149,12 +149,15 @@ describeOnBackends(
         const id = await submittedRequest(server());
         const path = `/v1/erp/requests/${id}/status`;
         const idem = uniqueId('idem');
-        // Hold the write lock every document write takes, so the first request stays running.
+        // Hold the request's document lock, which its write takes first, so it stays running.
         const blocker = new pg.Client({ connectionString: process.env['DATABASE_URL'] });
         await blocker.connect();
         try {
           await blocker.query('begin');
-          await blocker.query('select pg_advisory_xact_lock($1)', [SEQUENCE_LOCK]);
+          await blocker.query('select pg_advisory_xact_lock($1, hashtext($2))', [
+            DOCUMENT_LOCKS,
+            documentLockName('supply_requests', id),
+          ]);
           const first = send(server(), path, key, acknowledge, idem);
           // The retry goes only once the first has claimed the key: sent before, it would be the
           // one to claim it, and both would wait on the lock.

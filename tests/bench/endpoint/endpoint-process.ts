@@ -31,7 +31,17 @@ async function main(): Promise<void> {
       : { dataDir: options.dataDir, pgliteSharedBuffersMb: pgliteSharedBuffersMb(process.env) },
   );
   await migrateToLatest(database.db);
-  await admin(database, 'facility', 'add', '--id', options.facilityId, '--name', 'Bench facility');
+  if (!options.joins) {
+    await admin(
+      database,
+      'facility',
+      'add',
+      '--id',
+      options.facilityId,
+      '--name',
+      'Bench facility',
+    );
+  }
   const enrollmentCodes = async (facilityId: string, count: number) => {
     const codes: string[] = [];
     for (let i = 0; i < count; i++) {
@@ -43,7 +53,7 @@ async function main(): Promise<void> {
   // The centre takes events only from its users: the ledger's people work at every facility.
   const facilities = [options.facilityId];
   const staff = () => writeCentreDocuments(database, 'users', benchStaff(facilities), 'bench:erp');
-  await staff();
+  if (!options.joins) await staff();
   const codes = await enrollmentCodes(options.facilityId, options.enrollmentCodes);
   const { app, context } = await buildServer({ database, logger: { level: 'info' } });
   const worker = startWebhookWorker(database.db, app.log, context.webhooks);

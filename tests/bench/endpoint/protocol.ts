@@ -11,6 +11,8 @@ export interface EndpointOptions {
   schema?: string;
   facilityId: string;
   enrollmentCodes: number;
+  /** A second endpoint on a database another has set up: enrols only, for the same facility. */
+  joins?: boolean;
 }
 
 export type ToEndpoint =

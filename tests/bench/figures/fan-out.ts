@@ -137,7 +137,7 @@ export function fanOutFigure(ctx: FigureContext): Promise<FigureResult> {
             { label: 'push request alone (1 event)', unit: 'ms', stats: summarise(pushMs) },
           ],
           limits:
-            "Arrival = push transaction + NOTIFY + the stream's 25 ms coalescing + a pull round trip + RxDB's write; pushes are serialised by the endpoint's sequence lock, so background pushes from other facilities queue with ours. PGlite endpoint on the same 2 cores as the 200 clients.",
+            "Arrival = push transaction + NOTIFY + the stream's 25 ms coalescing + a pull round trip + RxDB's write; on PGlite a push's transaction holds the one connection, so background pushes from other facilities queue with ours. PGlite endpoint on the same 2 cores as the 200 clients.",
           notes: [
             `${size.facilities} facilities × ${PCS_PER_FACILITY} PCs; one PC is a full RxDB replica, the others are streams that pull on every RESYNC; background pushes of 5 events from another facility every 100–300 ms (${backgroundPushes} during the run).`,
           ],
