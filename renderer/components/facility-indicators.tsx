@@ -7,15 +7,16 @@ import {
   acknowledgementTimes,
   availableByItemLocation,
   countAccuracy,
-  dailyUsage,
+  digestDailyUsage,
   expiryExposure,
   expiryWasteByMonth,
   fillRate,
   orderCycleTimes,
   recallResponse,
   splitItemLocation,
+  heldInIdOrder,
   stockedOutOn,
-  stockoutRisks,
+  stockoutRisksOfUsage,
   type Period,
   byWeek,
   unitsWastedToExpiry,
@@ -24,7 +25,8 @@ import {
 } from '../../shared/indicators';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
-import { useLiveQuery } from '../app/use-live';
+import { useLedgerDigest } from '../app/use-ledger-digest';
+import { useKeptQuery } from '../app/use-live';
 import { useNow } from '../app/use-now';
 import { useServiceLevels } from '../app/use-service-levels';
 import { barsOpenRecords } from './bar-click';
@@ -59,24 +61,26 @@ export function FacilityIndicators() {
     return { from: isoDateFromDays(last - Number(days) + 1), to: data.today };
   }, [data.today, days]);
   // The window's events, plus the 30 days before it that usage looks back over.
-  const since = isoDateFromDays((parseIsoDate(period.from) ?? 0) - 30);
-  const events = useLiveQuery(db.stock_events, { selector: { occurredAt: { $gte: since } } });
-  const cases = useLiveQuery(db.recall_cases);
-  const notices = useLiveQuery(db.recall_notices);
+  const since = (parseIsoDate(period.from) ?? 0) - 30;
+  // Read from the window's digest of the ledger, kept as events arrive (see ledger-digest.ts).
+  const ledger = useLedgerDigest(since);
+  const cases = useKeptQuery(db.recall_cases);
+  const notices = useKeptQuery(db.recall_notices);
   const name = (id: string) => data.itemById.get(id)?.name ?? id;
   const place = (id: string) => data.locationById.get(id)?.name ?? id;
   const cost = (itemId: string) => data.itemById.get(itemId)?.unitCost;
 
   const figures = useMemo(() => {
     const today = parseIsoDate(data.today) ?? 0;
-    const stockedOut = stockedOutOn(
-      availableByItemLocation(data.balances),
-      dailyUsage(events.docs),
-      today,
-    ).map(splitItemLocation);
-    const accuracy = countAccuracy(events.docs, period);
+    const digest = ledger?.digest;
+    const usage = digest ? digestDailyUsage(digest, since) : new Map<string, Map<number, number>>();
+    const counts = digest ? heldInIdOrder(digest.counts, since) : [];
+    const wasted = digest ? heldInIdOrder(digest.waste, since) : [];
+    const stockedOut = stockedOutOn(availableByItemLocation(data.balances), usage, today).map(
+      splitItemLocation,
+    );
+    const accuracy = countAccuracy(counts, period);
     const fill = fillRate(data.requests, period);
-    const wasted = events.docs.filter((e) => unitsWastedToExpiry(e) > 0);
     return {
       accuracy,
       fill,
@@ -92,16 +96,18 @@ export function FacilityIndicators() {
         waste: byWeek(wasted, (e) => e.occurredAt, period),
       },
       exposure: expiryExposure(data.balances, cost, data.today),
-      waste: expiryWasteByMonth(events.docs, cost, period),
+      waste: expiryWasteByMonth(wasted, cost, period),
       stockedOut,
-      risks: stockoutRisks(data.balances, events.docs, data.parLevels, data.today),
+      risks: stockoutRisksOfUsage(data.balances, usage, data.parLevels, data.today),
       recalls: recallResponse(cases.docs, notices.docs, period),
       cycle: orderCycleTimes(data.requests, period),
       // The facility's own service levels, as its escalation badges use them.
       acknowledgement: acknowledgementTimes(data.requests, acknowledgeTargets(levels), period, now),
     };
+
     // `cost` reads data.itemById, which is part of `data`.
-  }, [data, events.docs, cases.docs, notices.docs, period, now, levels]);
+    // `ledger.version` moves on as the digest (changed in place) takes new events.
+  }, [data, ledger?.digest, ledger?.version, since, cases.docs, notices.docs, period, now, levels]);
   const {
     accuracy,
     exposure,
@@ -123,7 +129,7 @@ export function FacilityIndicators() {
     <Stack
       gap="sm"
       data-testid="facility-indicators"
-      data-state={events.loading || cases.loading || notices.loading ? 'loading' : 'ready'}
+      data-state={!ledger || cases.loading || notices.loading ? 'loading' : 'ready'}
     >
       <Title order={2} fz={24}>
         This stockroom's figures
