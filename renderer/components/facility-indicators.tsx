@@ -146,16 +146,18 @@ export function FacilityIndicators() {
           id="stockouts"
           figure={`${stockedOut.length} item-location${stockedOut.length === 1 ? '' : 's'} at zero`}
           caption="Issued from in the last 30 days, nothing available now."
-          records={{
+          count={stockedOut.length}
+          records={() => ({
             columns: ['Item', 'Location'],
             rows: stockedOut.map((s) => [name(s.itemId), place(s.locationId)]),
-          }}
+          })}
         />
         <IndicatorCard
           id="stockout-risk"
           figure={`${risks.length} at risk`}
           caption="Fewer days of cover than the lead time."
-          records={{
+          count={risks.length}
+          records={() => ({
             columns: [
               'Item',
               'Location',
@@ -172,7 +174,7 @@ export function FacilityIndicators() {
               r.daysOfCover.toFixed(1),
               `${r.leadTimeDays} days`,
             ]),
-          }}
+          })}
         />
         <IndicatorCard
           id="expiring-value"
@@ -189,7 +191,8 @@ export function FacilityIndicators() {
               barProps={barsOpenRecords(show, 'band')}
             />
           )}
-          records={{
+          count={exposure.lots.length}
+          records={() => ({
             columns: ['Item', 'Lot', 'Location', 'Expiry', 'Days left', 'On hand', 'Value'],
             rows: exposure.lots.map((l) => [
               name(l.itemId),
@@ -205,7 +208,7 @@ export function FacilityIndicators() {
                 .filter((b) => l.daysLeft <= b.withinDays)
                 .map((b) => bandLabel(b.withinDays)),
             ),
-          }}
+          })}
         />
         <IndicatorCard
           id="expiry-waste"
@@ -222,7 +225,8 @@ export function FacilityIndicators() {
               show={show}
             />
           )}
-          records={{
+          count={wasteByEvent.length}
+          records={() => ({
             columns: ['Week', 'When', 'Item', 'Lot', 'Location', 'Units', 'Value'],
             rows: wasteByEvent.map(({ week, e }) => [
               week,
@@ -234,7 +238,7 @@ export function FacilityIndicators() {
               money(unitsWastedToExpiry(e) * (cost(e.itemId) ?? 0)),
             ]),
             categories: wasteByEvent.map(({ week }) => [week]),
-          }}
+          })}
         />
         <IndicatorCard
           id="count-accuracy"
@@ -249,7 +253,8 @@ export function FacilityIndicators() {
               show={show}
             />
           )}
-          records={{
+          count={accuracy.lines.length}
+          records={() => ({
             columns: ['When', 'Item', 'Lot', 'Location', 'Book', 'Counted', 'Variance', 'Within'],
             rows: accuracy.lines.map((l) => [
               new Date(l.occurredAt).toLocaleString(),
@@ -262,7 +267,7 @@ export function FacilityIndicators() {
               l.withinTolerance ? 'yes' : 'no',
             ]),
             categories: accuracy.lines.map((l) => [weekOf(l.occurredAt)]),
-          }}
+          })}
         />
         <IndicatorCard
           id="recall-response"
@@ -285,7 +290,8 @@ export function FacilityIndicators() {
               ]}
             />
           )}
-          records={{
+          count={recalls.cases.length}
+          records={() => ({
             columns: ['Notice', 'Class', 'Received', 'To quarantine', 'To closed'],
             rows: recalls.cases.map((c) => [
               c.noticeId,
@@ -295,7 +301,7 @@ export function FacilityIndicators() {
               hours(c.hoursToClosed),
             ]),
             categories: recalls.cases.map((c) => [`Class ${c.recallClass}`]),
-          }}
+          })}
         />
         <IndicatorCard
           id="fill-rate"
@@ -310,7 +316,8 @@ export function FacilityIndicators() {
               show={show}
             />
           )}
-          records={{
+          count={fill.records.length}
+          records={() => ({
             columns: ['Request', 'Item', 'Requested', 'First delivery', 'Received', 'Filled'],
             rows: fill.records.map((r) => [
               r.requestId,
@@ -321,7 +328,7 @@ export function FacilityIndicators() {
               r.filled ? 'yes' : 'no',
             ]),
             categories: fill.records.map((r) => [weekOf(r.receivedAt)]),
-          }}
+          })}
         />
         <IndicatorCard
           id="order-cycle-time"
@@ -329,7 +336,8 @@ export function FacilityIndicators() {
             cycle.byPriority.find((p) => p.priority === 'routine')?.hours.median ?? null,
           )}
           caption="median, routine requests"
-          records={{
+          count={cycle.requests.length}
+          records={() => ({
             columns: ['Request', 'Priority', 'Submitted', 'Submitted → received'],
             rows: cycle.requests.map((r) => [
               r.requestId,
@@ -337,13 +345,14 @@ export function FacilityIndicators() {
               new Date(r.submittedAt).toLocaleString(),
               hours(r.hours),
             ]),
-          }}
+          })}
         />
         <IndicatorCard
           id="urgent-acknowledgement"
           figure={`${acknowledgement.late} late`}
           caption={`median ${acknowledgement.acknowledged.median === null ? '—' : `${Math.round(acknowledgement.acknowledged.median)} min`} to acknowledge`}
-          records={{
+          count={acknowledgement.requests.length}
+          records={() => ({
             columns: ['Request', 'Priority', 'Minutes', 'Target', 'Late'],
             rows: acknowledgement.requests.map((r) => [
               r.requestId,
@@ -352,7 +361,7 @@ export function FacilityIndicators() {
               r.targetMinutes ?? '—',
               r.late ? 'late' : 'on time',
             ]),
-          }}
+          })}
         />
       </SimpleGrid>
     </Stack>
