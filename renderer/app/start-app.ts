@@ -7,6 +7,8 @@ import { readEnrollment, saveEnrollment } from '../replication/enrollment';
 import { DEMO_FACILITY } from '../seed/demo-catalogue';
 import { demoModeOn } from '../seed/demo-mode';
 import { seedDemoFacility, seedDemoHistory } from '../seed/seed-demo';
+import { keptQuery } from '../store/kept-query';
+import { ledgerDigestOf } from '../store/ledger-digest-keeper';
 import { catchUpBalances } from '../store/ledger-writer';
 import { runMigrations, type MigrationProgress } from '../store/migration-runner';
 import { openStore, type AnyStorage } from '../store/open-store';
@@ -77,6 +79,11 @@ async function start(report: (phase: StartPhase) => void): Promise<AppServices> 
     deviceId,
     facilityId,
   });
+  // What the dashboard reads, read in the background now rather than on the first visit to it,
+  // then kept as it changes: the digest of the recent ledger and the recall history.
+  ledgerDigestOf(db, localToday());
+  keptQuery(db.recall_cases);
+  keptQuery(db.recall_notices);
   return { db, platform, deviceId, facilityId, sync };
 }
 

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
   anomalyWindow,
+  digestUsageAnomalies,
   flagsWithDecisions,
-  usageAnomalies,
   type FlagWithDecision,
 } from '../../shared/indicators';
 import { parseIsoDate } from '../../shared/inventory/calendar';
@@ -13,7 +13,7 @@ import {
   type HeldDecision,
 } from '../store/anomaly-decisions-local';
 import { useServices } from './services';
-import { useLiveQuery } from './use-live';
+import { useLedgerDigest } from './use-ledger-digest';
 
 export interface ShownFlag extends FlagWithDecision {
   held: HeldDecision | undefined;
@@ -27,9 +27,9 @@ export interface ShownFlag extends FlagWithDecision {
 export function useAnomalyFlags(today: string): { flags: ShownFlag[]; loading: boolean } {
   const { db, facilityId } = useServices();
   const window = useMemo(() => anomalyWindow(parseIsoDate(today) ?? 0), [today]);
-  const events = useLiveQuery(db.stock_events, {
-    selector: { occurredAt: { $gte: window.since }, type: { $in: ['issue', 'waste'] } },
-  });
+  const since = parseIsoDate(window.since) ?? 0;
+  // The issues of the window, summed per day from the window's digest of the ledger.
+  const ledger = useLedgerDigest(since);
   const [held, setHeld] = useState<HeldDecision[]>([]);
   useEffect(() => {
     const subscription = db
@@ -38,8 +38,12 @@ export function useAnomalyFlags(today: string): { flags: ShownFlag[]; loading: b
     return () => subscription.unsubscribe();
   }, [db]);
   const flags = useMemo(
-    () => usageAnomalies(events.docs, { from: window.from, to: window.to }),
-    [events.docs, window],
+    () =>
+      ledger
+        ? digestUsageAnomalies(ledger.digest, { from: window.from, to: window.to }, since)
+        : [],
+    // `ledger.version` moves on as the digest (changed in place) takes new events.
+    [ledger?.digest, ledger?.version, window, since],
   );
   const shown = useMemo(() => {
     const byId = new Map(held.map((h) => [h.decision.id, h]));
@@ -51,5 +55,5 @@ export function useAnomalyFlags(today: string): { flags: ShownFlag[]; loading: b
       held: byId.get(f.id),
     }));
   }, [facilityId, flags, held]);
-  return { flags: shown, loading: events.loading };
+  return { flags: shown, loading: !ledger };
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
+import { parseIsoDate } from '../../shared/inventory/calendar';
 import {
-  COUNT_AWAITING_APPROVAL,
   countReviewQueue,
   decisionIdFor,
   type CountReviewLine,
@@ -8,12 +8,13 @@ import {
 import type { StockEvent } from '../../shared/model';
 import { useServices } from './services';
 import { useStockData } from './stock-data';
+import { useLedgerDigest } from './use-ledger-digest';
 import { useLiveQuery } from './use-live';
 
 /**
- * How far back the queue looks for counts awaiting approval. Events carry no type index, so the
- * query walks the `occurredAt` index: a count left undecided for longer than this drops off the
- * PC's queue (the centre still holds it).
+ * How far back the queue looks for counts awaiting approval. Events carry no type index, so they
+ * are read from the window's digest of the recent ledger (which keeps them as they arrive): a
+ * count left undecided for longer than this drops off the PC's queue (the centre still holds it).
  */
 export const COUNT_REVIEW_DAYS = 90;
 
@@ -26,9 +27,20 @@ export function useCountReviewQueue(now = new Date()): {
   const { itemById } = useStockData();
   // A day's start, so the query's selector changes once a day, not on every render.
   const since = `${new Date(now.getTime() - COUNT_REVIEW_DAYS * 86_400_000).toISOString().slice(0, 10)}T00:00:00.000Z`;
-  const pending = useLiveQuery(db.stock_events, {
-    selector: { occurredAt: { $gte: since }, type: 'count', reason: COUNT_AWAITING_APPROVAL },
-  });
+  // A day earlier in the digest: an instant written with an offset names its local date.
+  const ledger = useLedgerDigest((parseIsoDate(since.slice(0, 10)) ?? 0) - 1);
+  const pending = useMemo(
+    () => ({
+      docs: ledger
+        ? [...ledger.digest.pending.values()]
+            .filter((e) => e.occurredAt >= since)
+            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        : [],
+      loading: !ledger,
+    }),
+    // `ledger.version` moves on as the digest (changed in place) takes new events.
+    [ledger?.digest, ledger?.version, since],
+  );
   const decisionIds = useMemo(
     () => pending.docs.map((e: StockEvent) => decisionIdFor(e.id)),
     [pending.docs],

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { MangoQuery, RxCollection } from 'rxdb';
+import { keptQuery } from '../store/kept-query';
 
 /**
  * The documents of a live query as plain objects, re-rendered when they change. The selector is
@@ -24,4 +25,16 @@ export function useLiveQuery<T>(
     return () => subscription.unsubscribe();
   }, [collection, key]);
   return state.key === key ? state : { docs: [], loading: true };
+}
+
+/**
+ * The documents of a query kept open for the window (see kept-query.ts): current on the first
+ * render once the store has answered, re-rendered when they change.
+ */
+export function useKeptQuery<T>(
+  collection: RxCollection<T>,
+  query?: MangoQuery<T>,
+): { docs: T[]; loading: boolean } {
+  const held = keptQuery(collection, query);
+  return useSyncExternalStore(held.subscribe, held.current);
 }

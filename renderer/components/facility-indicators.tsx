@@ -7,15 +7,16 @@ import {
   acknowledgementTimes,
   availableByItemLocation,
   countAccuracy,
-  dailyUsage,
+  digestDailyUsage,
   expiryExposure,
   expiryWasteByMonth,
   fillRate,
   orderCycleTimes,
   recallResponse,
   splitItemLocation,
+  heldInIdOrder,
   stockedOutOn,
-  stockoutRisks,
+  stockoutRisksOfUsage,
   type Period,
   byWeek,
   unitsWastedToExpiry,
@@ -24,7 +25,8 @@ import {
 } from '../../shared/indicators';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
-import { useLiveQuery } from '../app/use-live';
+import { useLedgerDigest } from '../app/use-ledger-digest';
+import { useKeptQuery } from '../app/use-live';
 import { useNow } from '../app/use-now';
 import { useServiceLevels } from '../app/use-service-levels';
 import { barsOpenRecords } from './bar-click';
@@ -59,24 +61,26 @@ export function FacilityIndicators() {
     return { from: isoDateFromDays(last - Number(days) + 1), to: data.today };
   }, [data.today, days]);
   // The window's events, plus the 30 days before it that usage looks back over.
-  const since = isoDateFromDays((parseIsoDate(period.from) ?? 0) - 30);
-  const events = useLiveQuery(db.stock_events, { selector: { occurredAt: { $gte: since } } });
-  const cases = useLiveQuery(db.recall_cases);
-  const notices = useLiveQuery(db.recall_notices);
+  const since = (parseIsoDate(period.from) ?? 0) - 30;
+  // Read from the window's digest of the ledger, kept as events arrive (see ledger-digest.ts).
+  const ledger = useLedgerDigest(since);
+  const cases = useKeptQuery(db.recall_cases);
+  const notices = useKeptQuery(db.recall_notices);
   const name = (id: string) => data.itemById.get(id)?.name ?? id;
   const place = (id: string) => data.locationById.get(id)?.name ?? id;
   const cost = (itemId: string) => data.itemById.get(itemId)?.unitCost;
 
   const figures = useMemo(() => {
     const today = parseIsoDate(data.today) ?? 0;
-    const stockedOut = stockedOutOn(
-      availableByItemLocation(data.balances),
-      dailyUsage(events.docs),
-      today,
-    ).map(splitItemLocation);
-    const accuracy = countAccuracy(events.docs, period);
+    const digest = ledger?.digest;
+    const usage = digest ? digestDailyUsage(digest, since) : new Map<string, Map<number, number>>();
+    const counts = digest ? heldInIdOrder(digest.counts, since) : [];
+    const wasted = digest ? heldInIdOrder(digest.waste, since) : [];
+    const stockedOut = stockedOutOn(availableByItemLocation(data.balances), usage, today).map(
+      splitItemLocation,
+    );
+    const accuracy = countAccuracy(counts, period);
     const fill = fillRate(data.requests, period);
-    const wasted = events.docs.filter((e) => unitsWastedToExpiry(e) > 0);
     return {
       accuracy,
       fill,
@@ -92,16 +96,18 @@ export function FacilityIndicators() {
         waste: byWeek(wasted, (e) => e.occurredAt, period),
       },
       exposure: expiryExposure(data.balances, cost, data.today),
-      waste: expiryWasteByMonth(events.docs, cost, period),
+      waste: expiryWasteByMonth(wasted, cost, period),
       stockedOut,
-      risks: stockoutRisks(data.balances, events.docs, data.parLevels, data.today),
+      risks: stockoutRisksOfUsage(data.balances, usage, data.parLevels, data.today),
       recalls: recallResponse(cases.docs, notices.docs, period),
       cycle: orderCycleTimes(data.requests, period),
       // The facility's own service levels, as its escalation badges use them.
       acknowledgement: acknowledgementTimes(data.requests, acknowledgeTargets(levels), period, now),
     };
+
     // `cost` reads data.itemById, which is part of `data`.
-  }, [data, events.docs, cases.docs, notices.docs, period, now, levels]);
+    // `ledger.version` moves on as the digest (changed in place) takes new events.
+  }, [data, ledger?.digest, ledger?.version, since, cases.docs, notices.docs, period, now, levels]);
   const {
     accuracy,
     exposure,
@@ -123,7 +129,7 @@ export function FacilityIndicators() {
     <Stack
       gap="sm"
       data-testid="facility-indicators"
-      data-state={events.loading || cases.loading || notices.loading ? 'loading' : 'ready'}
+      data-state={!ledger || cases.loading || notices.loading ? 'loading' : 'ready'}
     >
       <Title order={2} fz={24}>
         This stockroom's figures
@@ -140,16 +146,18 @@ export function FacilityIndicators() {
           id="stockouts"
           figure={`${stockedOut.length} item-location${stockedOut.length === 1 ? '' : 's'} at zero`}
           caption="Issued from in the last 30 days, nothing available now."
-          records={{
+          count={stockedOut.length}
+          records={() => ({
             columns: ['Item', 'Location'],
             rows: stockedOut.map((s) => [name(s.itemId), place(s.locationId)]),
-          }}
+          })}
         />
         <IndicatorCard
           id="stockout-risk"
           figure={`${risks.length} at risk`}
           caption="Fewer days of cover than the lead time."
-          records={{
+          count={risks.length}
+          records={() => ({
             columns: [
               'Item',
               'Location',
@@ -166,7 +174,7 @@ export function FacilityIndicators() {
               r.daysOfCover.toFixed(1),
               `${r.leadTimeDays} days`,
             ]),
-          }}
+          })}
         />
         <IndicatorCard
           id="expiring-value"
@@ -183,7 +191,8 @@ export function FacilityIndicators() {
               barProps={barsOpenRecords(show, 'band')}
             />
           )}
-          records={{
+          count={exposure.lots.length}
+          records={() => ({
             columns: ['Item', 'Lot', 'Location', 'Expiry', 'Days left', 'On hand', 'Value'],
             rows: exposure.lots.map((l) => [
               name(l.itemId),
@@ -199,7 +208,7 @@ export function FacilityIndicators() {
                 .filter((b) => l.daysLeft <= b.withinDays)
                 .map((b) => bandLabel(b.withinDays)),
             ),
-          }}
+          })}
         />
         <IndicatorCard
           id="expiry-waste"
@@ -216,7 +225,8 @@ export function FacilityIndicators() {
               show={show}
             />
           )}
-          records={{
+          count={wasteByEvent.length}
+          records={() => ({
             columns: ['Week', 'When', 'Item', 'Lot', 'Location', 'Units', 'Value'],
             rows: wasteByEvent.map(({ week, e }) => [
               week,
@@ -228,7 +238,7 @@ export function FacilityIndicators() {
               money(unitsWastedToExpiry(e) * (cost(e.itemId) ?? 0)),
             ]),
             categories: wasteByEvent.map(({ week }) => [week]),
-          }}
+          })}
         />
         <IndicatorCard
           id="count-accuracy"
@@ -243,7 +253,8 @@ export function FacilityIndicators() {
               show={show}
             />
           )}
-          records={{
+          count={accuracy.lines.length}
+          records={() => ({
             columns: ['When', 'Item', 'Lot', 'Location', 'Book', 'Counted', 'Variance', 'Within'],
             rows: accuracy.lines.map((l) => [
               new Date(l.occurredAt).toLocaleString(),
@@ -256,7 +267,7 @@ export function FacilityIndicators() {
               l.withinTolerance ? 'yes' : 'no',
             ]),
             categories: accuracy.lines.map((l) => [weekOf(l.occurredAt)]),
-          }}
+          })}
         />
         <IndicatorCard
           id="recall-response"
@@ -279,7 +290,8 @@ export function FacilityIndicators() {
               ]}
             />
           )}
-          records={{
+          count={recalls.cases.length}
+          records={() => ({
             columns: ['Notice', 'Class', 'Received', 'To quarantine', 'To closed'],
             rows: recalls.cases.map((c) => [
               c.noticeId,
@@ -289,7 +301,7 @@ export function FacilityIndicators() {
               hours(c.hoursToClosed),
             ]),
             categories: recalls.cases.map((c) => [`Class ${c.recallClass}`]),
-          }}
+          })}
         />
         <IndicatorCard
           id="fill-rate"
@@ -304,7 +316,8 @@ export function FacilityIndicators() {
               show={show}
             />
           )}
-          records={{
+          count={fill.records.length}
+          records={() => ({
             columns: ['Request', 'Item', 'Requested', 'First delivery', 'Received', 'Filled'],
             rows: fill.records.map((r) => [
               r.requestId,
@@ -315,7 +328,7 @@ export function FacilityIndicators() {
               r.filled ? 'yes' : 'no',
             ]),
             categories: fill.records.map((r) => [weekOf(r.receivedAt)]),
-          }}
+          })}
         />
         <IndicatorCard
           id="order-cycle-time"
@@ -323,7 +336,8 @@ export function FacilityIndicators() {
             cycle.byPriority.find((p) => p.priority === 'routine')?.hours.median ?? null,
           )}
           caption="median, routine requests"
-          records={{
+          count={cycle.requests.length}
+          records={() => ({
             columns: ['Request', 'Priority', 'Submitted', 'Submitted → received'],
             rows: cycle.requests.map((r) => [
               r.requestId,
@@ -331,13 +345,14 @@ export function FacilityIndicators() {
               new Date(r.submittedAt).toLocaleString(),
               hours(r.hours),
             ]),
-          }}
+          })}
         />
         <IndicatorCard
           id="urgent-acknowledgement"
           figure={`${acknowledgement.late} late`}
           caption={`median ${acknowledgement.acknowledged.median === null ? '—' : `${Math.round(acknowledgement.acknowledged.median)} min`} to acknowledge`}
-          records={{
+          count={acknowledgement.requests.length}
+          records={() => ({
             columns: ['Request', 'Priority', 'Minutes', 'Target', 'Late'],
             rows: acknowledgement.requests.map((r) => [
               r.requestId,
@@ -346,7 +361,7 @@ export function FacilityIndicators() {
               r.targetMinutes ?? '—',
               r.late ? 'late' : 'on time',
             ]),
-          }}
+          })}
         />
       </SimpleGrid>
     </Stack>

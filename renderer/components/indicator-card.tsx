@@ -24,13 +24,18 @@ export function IndicatorCard(props: {
   figure: string;
   caption?: string;
   chart?: (show: ShowCategory) => ReactNode;
-  records: RecordsTable;
+  /** How many records stand behind the figure. */
+  count: number;
+  /** The records, made only when someone opens them (dates in words cost time on every draw). */
+  records: () => RecordsTable;
 }) {
   const { title, definition } = INDICATORS[props.id];
   // undefined: closed; null: every record; a string: the records behind that bar.
   const [shown, setShown] = useState<string | null | undefined>(undefined);
   const close = () => setShown(undefined);
-  const rows = recordsIn(props.records, shown ?? undefined);
+  const opened = shown !== undefined;
+  const records = opened ? props.records() : undefined;
+  const rows = records ? recordsIn(records, shown ?? undefined) : [];
   const heading = typeof shown === 'string' ? `${title}: ${shown}` : title;
   return (
     <Card withBorder padding="lg" data-testid={`indicator-${props.id}`}>
@@ -54,18 +59,13 @@ export function IndicatorCard(props: {
       </Text>
       {props.caption && <Text fz="md">{props.caption}</Text>}
       {props.chart?.((category) => setShown(category))}
-      <Button
-        variant="light"
-        mt="sm"
-        onClick={() => setShown(null)}
-        disabled={props.records.rows.length === 0}
-      >
-        {props.records.rows.length === 0
+      <Button variant="light" mt="sm" onClick={() => setShown(null)} disabled={props.count === 0}>
+        {props.count === 0
           ? 'No records behind this figure'
-          : `Show the ${props.records.rows.length} record${props.records.rows.length === 1 ? '' : 's'} behind it`}
+          : `Show the ${props.count} record${props.count === 1 ? '' : 's'} behind it`}
       </Button>
       <Modal
-        opened={shown !== undefined}
+        opened={opened}
         onClose={close}
         title={heading}
         size="xl"
@@ -74,13 +74,13 @@ export function IndicatorCard(props: {
         <Group mb="sm">
           <Button
             variant="default"
-            onClick={() => downloadCsv(props.id, { columns: props.records.columns, rows })}
+            onClick={() => downloadCsv(props.id, { columns: records?.columns ?? [], rows })}
           >
             Download as CSV
           </Button>
           {typeof shown === 'string' && (
             <Button variant="default" onClick={() => setShown(null)}>
-              Show all {props.records.rows.length} records
+              Show all {props.count} records
             </Button>
           )}
         </Group>
@@ -88,7 +88,7 @@ export function IndicatorCard(props: {
         <Table striped stickyHeader aria-label={`Records behind ${heading}`}>
           <Table.Thead>
             <Table.Tr>
-              {props.records.columns.map((c) => (
+              {(records?.columns ?? []).map((c) => (
                 <Table.Th key={c}>{c}</Table.Th>
               ))}
             </Table.Tr>

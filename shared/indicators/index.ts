@@ -20,3 +20,4 @@ export * from './webhook-failures';
 export * from './supplier-lead-time';
 export * from './anomaly-flags';
 export * from './weekly';
+export * from './ledger-digest';

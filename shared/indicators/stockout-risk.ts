@@ -27,9 +27,18 @@ export function stockoutRisks(
   parLevels: Iterable<Pick<ParLevel, 'locationId' | 'itemId' | 'leadTimeDays'>>,
   today: string,
 ): StockoutRisk[] {
+  return stockoutRisksOfUsage(balances, dailyUsage(events), parLevels, today);
+}
+
+/** The same risks from usage already summed per item-location and day (see `dailyUsage`). */
+export function stockoutRisksOfUsage(
+  balances: Iterable<Balance>,
+  usage: ReadonlyMap<string, ReadonlyMap<number, number>>,
+  parLevels: Iterable<Pick<ParLevel, 'locationId' | 'itemId' | 'leadTimeDays'>>,
+  today: string,
+): StockoutRisk[] {
   const day = dayOf(today) ?? 0;
   const available = availableByItemLocation(balances);
-  const usage = dailyUsage(events);
   const risks: StockoutRisk[] = [];
   for (const level of parLevels) {
     if (level.leadTimeDays === undefined) continue;

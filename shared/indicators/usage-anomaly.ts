@@ -62,13 +62,17 @@ export function robustScale(baseline: readonly number[], median: number): number
   return Math.max(1, mean, noise);
 }
 
-type Series = Map<string, Map<number, number>>;
-
-function add(series: Series, key: string, day: number, units: number): void {
+function add(series: UsageSeries, key: string, day: number, units: number): void {
   const days = series.get(key) ?? new Map<number, number>();
   days.set(day, (days.get(day) ?? 0) + units);
   series.set(key, days);
 }
+
+/** Units used per key (an item-location, or an item-location and a person) and day. */
+export type UsageSeries = Map<string, Map<number, number>>;
+
+/** The place key of a person's series: `itemLocationKey` and the actor, NUL-separated. */
+export const personKey = (place: string, actorId: string) => `${place}\u0000${actorId}`;
 
 /** Flags for the days `from`..`to` (days since 1970-01-01), from the events up to `to`. */
 export function usageAnomalies(
@@ -76,18 +80,31 @@ export function usageAnomalies(
   days: { from: number; to: number },
   options: UsageAnomalyOptions = DEFAULT_ANOMALY_OPTIONS,
 ): UsageAnomaly[] {
-  const byPlace: Series = new Map();
-  const byPerson: Series = new Map();
+  const byPlace: UsageSeries = new Map();
+  const byPerson: UsageSeries = new Map();
   for (const event of events) {
     const used = usageOf(event);
     const day = dayOf(event.occurredAt);
     if (used === 0 || day === undefined || day > days.to) continue;
     const place = itemLocationKey(event.locationId, event.itemId);
     add(byPlace, place, day, used);
-    add(byPerson, `${place}\u0000${event.actorId}`, day, used);
+    add(byPerson, personKey(place, event.actorId), day, used);
   }
+  return anomaliesOfSeries(byPlace, byPerson, days, options);
+}
+
+/**
+ * The flags of series already summed per day (by the events, or by a day summary of them): only
+ * the days `from`..`to` are judged, against the baseline weeks before each.
+ */
+export function anomaliesOfSeries(
+  byPlace: UsageSeries,
+  byPerson: UsageSeries,
+  days: { from: number; to: number },
+  options: UsageAnomalyOptions = DEFAULT_ANOMALY_OPTIONS,
+): UsageAnomaly[] {
   const flags: UsageAnomaly[] = [];
-  const judge = (series: Series, kind: UsageAnomaly['kind']) => {
+  const judge = (series: UsageSeries, kind: UsageAnomaly['kind']) => {
     for (const [key, usage] of series) {
       const [locationId = '', itemId = '', actorId] = key.split('\u0000');
       for (let day = days.from; day <= days.to; day += 1) {
@@ -128,6 +145,8 @@ export function usageAnomalies(
       a.date.localeCompare(b.date) ||
       a.itemId.localeCompare(b.itemId) ||
       a.kind.localeCompare(b.kind) ||
-      (a.actorId ?? '').localeCompare(b.actorId ?? ''),
+      (a.actorId ?? '').localeCompare(b.actorId ?? '') ||
+      // Same item on the same day at two shelves: an order that does not hang on arrival order.
+      a.locationId.localeCompare(b.locationId),
   );
 }
