@@ -2,11 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import { supplierLeadTimes, type Period, type SupplierLeadTime } from '../../shared/indicators';
 import type { Delivery, StockEvent, SupplyRequest } from '../../shared/model';
 import type { Database } from '../db/schema';
+import { textArray } from '../store/json';
 
 /**
  * Supplier lead time across the network (or one facility): the ERP's deliveries that fulfil a
  * request, those requests' histories, and the receipts booked against deliveries. Receipts are read
  * whatever their day, since the first one decides the receipt time and may fall before the period.
+ * The ids go as one array parameter each: a network's deliveries can outnumber the 65,535
+ * parameters a statement may bind, which an `in (…)` list of one parameter per id would hit.
  */
 export async function networkSupplierLeadTimes(
   db: Kysely<Database>,
@@ -32,7 +35,7 @@ export async function networkSupplierLeadTimes(
       .selectFrom('documents')
       .select('doc')
       .where('collection', '=', 'supply_requests')
-      .where('id', 'in', requestIds)
+      .where(sql<boolean>`id = any(${textArray(requestIds)})`)
       .execute()
   ).map((row) => row.doc as unknown as SupplyRequest);
   const receipts = (
@@ -41,7 +44,7 @@ export async function networkSupplierLeadTimes(
       .select('doc')
       .where('collection', '=', 'stock_events')
       .where(sql<boolean>`doc->>'type' = 'receive'`)
-      .where(sql<boolean>`doc->>'deliveryId' in (${sql.join(deliveries.map((d) => d.id))})`)
+      .where(sql<boolean>`doc->>'deliveryId' = any(${textArray(deliveries.map((d) => d.id))})`)
       .execute()
   ).map((row) => row.doc as unknown as StockEvent);
   return supplierLeadTimes(deliveries, requests, receipts, period).bySupplier;
