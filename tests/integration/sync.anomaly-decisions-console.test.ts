@@ -3,7 +3,7 @@ import type { ExceptionItem } from '../../shared/console';
 import type { AnomalyDecision, StockEvent } from '../../shared/model';
 import { writeDocument } from '../../sync/store/documents';
 import { sequencedWrite } from '../../sync/store/sequenced';
-import { ConsoleClient } from './console-helpers/console-client';
+import { signedInAs } from './console-helpers/console-person';
 import { describeOnBackends } from './sync-helpers/backends';
 import { call, enrollDevice, uniqueId, type EnrolledDevice } from './sync-helpers/devices';
 import { stockEvent } from './sync-helpers/documents';
@@ -11,23 +11,6 @@ import type { TestServer } from './sync-helpers/server';
 import { STAFF, addStaffedFacility } from './sync-helpers/staff';
 
 const DAY = 86_400_000;
-
-async function buyer(server: TestServer) {
-  const username = uniqueId('buyer').toLowerCase();
-  const { password } = (await server.admin(
-    'console-user',
-    'add',
-    '--username',
-    username,
-    '--role',
-    'buyer',
-    '--name',
-    'Bea Buyer',
-  )) as { password: string };
-  const client = new ConsoleClient(server.url);
-  expect((await client.signIn(username, password)).status).toBe(200);
-  return { client, username };
-}
 
 /** Twelve usual weeks of 9 gloves issued by the tech, then 48 an hour ago: two flags (place, person). */
 async function seedSpike(server: TestServer, device: EnrolledDevice) {
@@ -62,7 +45,7 @@ describeOnBackends('anomaly decisions from the console', 'anomaly_console', (ser
     const facility = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
     await seedSpike(server(), device);
-    const { client, username } = await buyer(server());
+    const { client, username } = await signedInAs(server(), 'buyer', 'Bea Buyer');
     const list = await client.request('GET', `/v1/admin/exceptions?facilityId=${facility}`);
     expect(list.status).toBe(200);
     const flags = (list.body as { items: ExceptionItem[] }).items.filter(
@@ -151,7 +134,7 @@ describeOnBackends('anomaly decisions from the console', 'anomaly_console', (ser
     const facility = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
     await seedSpike(server(), device);
-    const { client } = await buyer(server());
+    const { client } = await signedInAs(server(), 'buyer', 'Bea Buyer');
     const list = await client.request('GET', `/v1/admin/exceptions?facilityId=${facility}`);
     const person = (list.body as { items: ExceptionItem[] }).items.find(
       (i) => i.kind === 'usage-anomaly' && i.id.includes(':person:'),

@@ -1,26 +1,10 @@
 import { expect, it } from 'vitest';
 import { anomalyFlagId } from '../../shared/indicators/anomaly-flags';
 import type { AnomalyDecision } from '../../shared/model';
-import { ConsoleClient } from './console-helpers/console-client';
+import { signedInPerson } from './console-helpers/console-person';
 import { describeOnBackends } from './sync-helpers/backends';
-import { call, enrollDevice, uniqueId } from './sync-helpers/devices';
-import type { TestServer } from './sync-helpers/server';
+import { call, enrollDevice } from './sync-helpers/devices';
 import { STAFF, addStaffedFacility } from './sync-helpers/staff';
-
-async function buyer(server: TestServer) {
-  const username = uniqueId('buyer').toLowerCase();
-  const { password } = (await server.admin(
-    'console-user',
-    'add',
-    '--username',
-    username,
-    '--role',
-    'buyer',
-  )) as { password: string };
-  const client = new ConsoleClient(server.url);
-  expect((await client.signIn(username, password)).status).toBe(200);
-  return client;
-}
 
 /** Issue 16: a stockroom's decision on a usage anomaly flag, checked where it is written. */
 describeOnBackends('anomaly decisions from a PC', 'anomaly_decisions', (server) => {
@@ -87,7 +71,7 @@ describeOnBackends('anomaly decisions from a PC', 'anomaly_decisions', (server) 
     expect(read.body).toEqual({ decisions: [good] });
 
     // The console's queue: the flag's item resolved, by whom, with the note.
-    const console = await buyer(server());
+    const console = await signedInPerson(server(), 'buyer');
     const answer = await console.request(
       'GET',
       `/v1/admin/exceptions?facilityId=${facility}&state=resolved`,

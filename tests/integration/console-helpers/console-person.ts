@@ -3,11 +3,12 @@ import { uniqueId } from '../sync-helpers/devices';
 import type { TestServer } from '../sync-helpers/server';
 import { ConsoleClient } from './console-client';
 
-/** A new console user of `role`, added by the admin command and signed in: their client. */
-export async function signedInPerson(
+/** A new console user of `role` (named `name`), added by the admin command and signed in. */
+export async function signedInAs(
   server: TestServer,
   role: 'buyer' | 'analyst' | 'admin',
-): Promise<ConsoleClient> {
+  name?: string,
+): Promise<{ client: ConsoleClient; username: string }> {
   const username = uniqueId(role).toLowerCase();
   const { password } = (await server.admin(
     'console-user',
@@ -16,8 +17,17 @@ export async function signedInPerson(
     username,
     '--role',
     role,
+    ...(name ? ['--name', name] : []),
   )) as { password: string };
   const client = new ConsoleClient(server.url);
   expect((await client.signIn(username, password)).status).toBe(200);
-  return client;
+  return { client, username };
+}
+
+/** A new console user of `role`, added by the admin command and signed in: their client. */
+export async function signedInPerson(
+  server: TestServer,
+  role: 'buyer' | 'analyst' | 'admin',
+): Promise<ConsoleClient> {
+  return (await signedInAs(server, role)).client;
 }
