@@ -43,8 +43,12 @@ const hours = (h: number | null) =>
   h === null ? '—' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;
 const pct = (share: number | null) => (share === null ? null : Math.round(share * 100));
 const bandLabel = (withinDays: number) => `≤ ${withinDays} days`;
-const money = (value: number) =>
-  value.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// One formatter for every amount: toLocaleString with options builds a new one per call.
+const MONEY = new Intl.NumberFormat(undefined, {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const money = (value: number) => MONEY.format(value);
 
 /**
  * The facility's figures on the stockroom dashboard, from the local store alone (offline too).

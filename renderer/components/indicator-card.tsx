@@ -2,6 +2,10 @@ import { ActionIcon, Button, Card, Group, Modal, Popover, Table, Text, Title } f
 import { useState, type ReactNode } from 'react';
 import { INDICATORS, toCsv, type IndicatorId } from '../../shared/indicators';
 import { downloadFile } from '../app/download-file';
+import { DrawnWhenSeen } from './drawn-when-seen';
+
+/** What a chart takes on the card (its caption and 140–160 px of bars), held until it is drawn. */
+const CHART_HEIGHT = 170;
 
 export interface RecordsTable {
   columns: string[];
@@ -58,7 +62,11 @@ export function IndicatorCard(props: {
         {props.figure}
       </Text>
       {props.caption && <Text fz="md">{props.caption}</Text>}
-      {props.chart?.((category) => setShown(category))}
+      {props.chart && (
+        <DrawnWhenSeen minHeight={CHART_HEIGHT}>
+          {() => props.chart?.((category) => setShown(category))}
+        </DrawnWhenSeen>
+      )}
       <Button variant="light" mt="sm" onClick={() => setShown(null)} disabled={props.count === 0}>
         {props.count === 0
           ? 'No records behind this figure'

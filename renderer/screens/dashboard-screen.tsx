@@ -9,6 +9,7 @@ import { useKeptQuery } from '../app/use-live';
 import { useNow } from '../app/use-now';
 import { EscalationBadge } from '../components/escalation-badge';
 import { FacilityIndicators } from '../components/facility-indicators';
+import { ShortList } from '../components/short-list';
 import { SubstitutesToDecide } from '../components/substitutes-to-decide';
 import { UsageAnomalies } from '../components/usage-anomalies';
 import { effectiveLines } from '../../shared/replenishment/substitution';
@@ -61,16 +62,19 @@ export function DashboardScreen() {
           <Title order={2} fz={22}>
             Below par · {belowPar.length}
           </Title>
-          <List spacing="xs" mt="sm">
-            {belowPar.map((s) => (
-              <List.Item key={s.parLevelId}>
+          <ShortList
+            items={belowPar}
+            itemKey={(s) => s.parLevelId}
+            noun="levels below par"
+            renderItem={(s) => (
+              <>
                 <Text fz="lg" fw={600}>
                   {name(s.itemId)} — order {s.quantity}
                 </Text>
                 <Text fz="md">{s.explanation}</Text>
-              </List.Item>
-            ))}
-          </List>
+              </>
+            )}
+          />
         </Card>
         <Card withBorder padding="lg" data-testid="dash-expiry">
           <Title order={2} fz={22}>
@@ -83,15 +87,17 @@ export function DashboardScreen() {
               </Badge>
             ))}
           </Group>
-          <List spacing="xs" mt="sm">
-            {BANDS.flatMap(({ band }) => byBand.get(band) ?? []).map((b) => (
-              <List.Item key={b.id}>
-                <Text fz="lg">
-                  {name(b.itemId)} · lot {b.lotCode} · {b.expiry} · {b.onHand} on hand
-                </Text>
-              </List.Item>
-            ))}
-          </List>
+          <ShortList
+            items={BANDS.flatMap(({ band }) => byBand.get(band) ?? [])}
+            itemKey={(b) => b.id}
+            noun="expiring lots"
+            renderItem={(b) => (
+              <Text fz="lg">
+                {name(b.itemId)} · lot {b.lotCode} · {b.expiry} · {b.onHand} on hand in{' '}
+                {data.locationById.get(b.locationId)?.name ?? b.locationId}
+              </Text>
+            )}
+          />
         </Card>
         <Card withBorder padding="lg" data-testid="dash-recalls">
           <Title order={2} fz={22}>

@@ -30,6 +30,8 @@ test('the dashboard shows the facility figures offline, says what each means and
   await expect(page.getByTestId('indicator-fill-rate-figure')).toHaveText(/^\d{1,2} % of lines$/);
   // The demo stock has lots expiring within 90 days: the figure and its chart are there.
   const expiring = page.getByTestId('indicator-expiring-value');
+  // The chart is drawn as the card comes into view, as a person scrolls to it.
+  await expiring.scrollIntoViewIfNeeded();
   await expect(expiring.locator('.recharts-wrapper')).toBeVisible();
 
   // What a figure means, from the keyboard.

@@ -14,6 +14,8 @@ test('fill rate, count accuracy and expiry waste show week by week, and a week o
   await figures.getByText('Last 90 days').click();
   for (const id of ['fill-rate', 'count-accuracy', 'expiry-waste']) {
     const card = page.getByTestId(`indicator-${id}`);
+    // A chart is drawn as its card comes into view, as a person scrolls to it.
+    await card.scrollIntoViewIfNeeded();
     await expect(card.getByText(/^Week by week/)).toBeVisible();
     await expect(card.locator('.recharts-wrapper')).toBeVisible();
   }
