@@ -15,6 +15,7 @@ export * from './csv';
 export * from './fill-rate';
 export * from './facility-summary';
 export * from './event-day-totals';
+export * from './usage-day-totals';
 export * from './sync-lag';
 export * from './webhook-failures';
 export * from './supplier-lead-time';

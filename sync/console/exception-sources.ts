@@ -3,9 +3,9 @@ import { conditionId, pcConcerns, QUIET_AFTER_MS, type ExceptionKind } from '../
 import { escalationLadder, LADDER_RUNGS } from '../../shared/replenishment/escalation-ladder';
 import type { Database } from '../db/schema';
 import { openRequestsWithLevels } from '../escalation/escalation-sweep';
-import { usageAnomalies, type UsageAnomaly } from '../../shared/indicators/usage-anomaly';
+import { DEFAULT_ANOMALY_OPTIONS, type UsageAnomaly } from '../../shared/indicators/usage-anomaly';
+import { anomaliesOfTotals } from '../../shared/indicators/usage-day-totals';
 import { anomalyFlagId, anomalyWindow } from '../../shared/indicators/anomaly-flags';
-import type { StockEvent } from '../../shared/model';
 import { recallIssueFlags } from '../store/recall-issue-flags';
 import { deviceSequences } from '../store/sync-health';
 import { pcHealth } from './pc-health';
@@ -199,25 +199,32 @@ async function unusualUsage(
   return found;
 }
 
-/** One facility's usage anomaly flags of the last week, from its stored issues and waste. */
+/**
+ * One facility's usage anomaly flags of the last week, from the usage totals the write path keeps
+ * (a row per day, place, item and person, not every event of thirteen weeks).
+ */
 export async function facilityUsageFlags(
   db: Kysely<Database>,
   facilityId: string,
   now: Date,
 ): Promise<UsageAnomaly[]> {
-  const { from, to, since } = anomalyWindow(Math.floor(now.getTime() / 86_400_000));
+  const days = anomalyWindow(Math.floor(now.getTime() / 86_400_000));
   const rows = await db
-    .selectFrom('documents')
-    .select('doc')
-    .where('collection', '=', 'stock_events')
-    .where('deleted', '=', false)
-    .where(sql<boolean>`doc->>'facilityId' = ${facilityId}`)
-    .where(sql<boolean>`doc->>'occurredAt' >= ${since}`)
-    .where(sql<boolean>`doc->>'type' in ('issue', 'waste')`)
+    .selectFrom('usage_day_totals')
+    .select(['day', 'location_id', 'item_id', 'actor_id', 'units'])
+    .where('facility_id', '=', facilityId)
+    .where('day', '>=', days.from - 7 * DEFAULT_ANOMALY_OPTIONS.baselineWeeks)
+    .where('day', '<=', days.to)
     .execute();
-  return usageAnomalies(
-    rows.map((r) => r.doc as unknown as StockEvent),
-    { from, to },
+  return anomaliesOfTotals(
+    rows.map((r) => ({
+      day: Number(r.day),
+      locationId: r.location_id,
+      itemId: r.item_id,
+      actorId: r.actor_id,
+      units: Number(r.units),
+    })),
+    days,
   );
 }
 

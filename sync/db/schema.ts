@@ -203,6 +203,18 @@ export interface Database {
   request_escalations: RequestEscalationsTable;
   event_day_totals: EventDayTotalsTable;
   anomaly_decisions: AnomalyDecisionsTable;
+  usage_day_totals: UsageDayTotalsTable;
+}
+
+/** Kept by the write path: shared/indicators/usage-day-totals.ts. */
+export interface UsageDayTotalsTable {
+  facility_id: string;
+  /** Days since 1970-01-01 (UTC). */
+  day: number;
+  location_id: string;
+  item_id: string;
+  actor_id: string;
+  units: ColumnType<string | number, number, number>;
 }
 
 /** Kept by the write path: shared/indicators/event-day-totals.ts. */

@@ -13,6 +13,7 @@ import * as pcReports from './015-pc-reports';
 import * as requestEscalations from './016-request-escalations';
 import * as eventDayTotals from './018-event-day-totals';
 import * as anomalyDecisions from './019-anomaly-decisions';
+import * as usageDayTotals from './020-usage-day-totals';
 
 /** Forward-only: a migration, once released, is never edited; the next change is a new file. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '016-request-escalations': requestEscalations,
   '018-event-day-totals': eventDayTotals,
   '019-anomaly-decisions': anomalyDecisions,
+  '020-usage-day-totals': usageDayTotals,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { eventDayTotal } from '../../shared/indicators/event-day-totals';
+import { usageDayTotal } from '../../shared/indicators/usage-day-totals';
 import { USER_VERIFIER_FIELDS, type StockEvent } from '../../shared/model';
 import type { Doc } from './canonical';
 import type { DocumentWrite } from './documents';
@@ -151,6 +152,42 @@ export async function upsertDocuments(
           }),
         ),
     )
+    // The usage the console's flags read, added once per event inserted, as the totals above.
+    .with('kept_usage', (db) =>
+      db
+        .insertInto('usage_day_totals')
+        .columns(['facility_id', 'day', 'location_id', 'item_id', 'actor_id', 'units'])
+        .expression((eb) =>
+          eb
+            .selectFrom(jsonRecords(usageRows(writes), USAGE_COLUMNS, 'u'))
+            .innerJoin('stored as s', (join) =>
+              join
+                .onRef('s.id', '=', 'u.id')
+                .on('s.collection', '=', 'stock_events')
+                .on('s.inserted', '=', true),
+            )
+            .select([
+              'u.facility_id',
+              'u.day',
+              'u.location_id',
+              'u.item_id',
+              'u.actor_id',
+              sql<number>`sum(u.units)`.as('units'),
+            ])
+            .groupBy(['u.facility_id', 'u.day', 'u.location_id', 'u.item_id', 'u.actor_id'])
+            // One order for every writer, so two writers adding to the same totals cannot deadlock.
+            .orderBy('u.facility_id')
+            .orderBy('u.day')
+            .orderBy('u.location_id')
+            .orderBy('u.item_id')
+            .orderBy('u.actor_id'),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['facility_id', 'day', 'location_id', 'item_id', 'actor_id'])
+            .doUpdateSet({ units: sql`usage_day_totals.units + excluded.units` }),
+        ),
+    )
     // Joined below so that it runs, once: a one-row CTE that the answer reads.
     .with('notified', (db) =>
       db.selectNoFrom((notice ? notifyCall(notice.channel, notice.change) : sql`null`).as('sent')),
@@ -284,4 +321,42 @@ function writeRow(write: DocumentWrite, ord: number): WriteRow {
     event_device_id: isEvent ? String(body['deviceId']) : null,
     event_device_seq: isEvent ? Number(body['deviceSeq']) : null,
   };
+}
+
+interface UsageRow extends Record<string, unknown> {
+  id: string;
+  facility_id: string;
+  day: number;
+  location_id: string;
+  item_id: string;
+  actor_id: string;
+  units: number;
+}
+
+const USAGE_COLUMNS =
+  'id text, facility_id text, day integer, location_id text, item_id text, actor_id text, units bigint';
+
+/** What each stock event written adds to the kept usage (the last write of an id). */
+function usageRows(writes: readonly DocumentWrite[]): UsageRow[] {
+  const rows = new Map<string, UsageRow>();
+  for (const write of writes) {
+    if (write.collection !== 'stock_events' || write.deleted) continue;
+    const id = String(write.body['id']);
+    // The body passed the collection's schema at the trust boundary before it came here.
+    const part = usageDayTotal(write.body as unknown as StockEvent);
+    if (!part) {
+      rows.delete(id);
+      continue;
+    }
+    rows.set(id, {
+      id,
+      facility_id: part.facilityId,
+      day: part.day,
+      location_id: part.locationId,
+      item_id: part.itemId,
+      actor_id: part.actorId,
+      units: part.units,
+    });
+  }
+  return [...rows.values()];
 }
