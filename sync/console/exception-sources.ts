@@ -7,7 +7,7 @@ import { DEFAULT_ANOMALY_OPTIONS, type UsageAnomaly } from '../../shared/indicat
 import { anomaliesOfTotals } from '../../shared/indicators/usage-day-totals';
 import { anomalyFlagId, anomalyWindow } from '../../shared/indicators/anomaly-flags';
 import { recallIssueFlags } from '../store/recall-issue-flags';
-import { deviceSequences } from '../store/sync-health';
+import { sequenceGapsSeen } from '../store/sync-health';
 import { pcHealth } from './pc-health';
 
 /** One condition that needs a person, as found where it is stored. */
@@ -92,25 +92,15 @@ async function refusedPushes(db: Kysely<Database>): Promise<Condition[]> {
 async function sequenceGaps(db: Kysely<Database>, facilities: string[]): Promise<Condition[]> {
   const found: Condition[] = [];
   for (const facilityId of facilities) {
-    for (const device of await deviceSequences(db, facilityId)) {
-      for (const gap of device.gaps) {
-        // Seen missing when the first event after the gap arrived.
-        const after = await db
-          .selectFrom('documents')
-          .select(sql<Date>`min(recorded_at)`.as('at'))
-          .where('collection', '=', 'stock_events')
-          .where('event_device_id', '=', device.deviceId)
-          .where('event_device_seq', '>', gap.to)
-          .executeTakeFirst();
-        const range = gap.from === gap.to ? `${gap.from}` : `${gap.from}–${gap.to}`;
-        found.push({
-          id: conditionId('sequence-gap', device.deviceId, `${gap.from}-${gap.to}`),
-          kind: 'sequence-gap',
-          facilityId,
-          summary: `${device.deviceId}: events ${range} never arrived`,
-          detectedAt: new Date(after?.at ?? Date.now()).toISOString(),
-        });
-      }
+    for (const gap of await sequenceGapsSeen(db, facilityId)) {
+      const range = gap.from === gap.to ? `${gap.from}` : `${gap.from}–${gap.to}`;
+      found.push({
+        id: conditionId('sequence-gap', gap.deviceId, `${gap.from}-${gap.to}`),
+        kind: 'sequence-gap',
+        facilityId,
+        summary: `${gap.deviceId}: events ${range} never arrived`,
+        detectedAt: gap.seenAt.toISOString(),
+      });
     }
   }
   return found;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { isoDateFromDays, parseIsoDate } from '../../../shared/inventory/calendar';
 import type { StockEvent } from '../../../shared/model';
+import { currentConditions } from '../../../sync/console/exception-sources';
 import { networkIndicators } from '../../../sync/console/network-indicators';
 import { openDatabase, type SyncDatabase } from '../../../sync/db/connect';
 import { migrateToLatest } from '../../../sync/migrations';
@@ -195,6 +196,8 @@ export function networkIndicatorsFigure(ctx: FigureContext): Promise<FigureResul
                 and doc->>'occurredAt' >= ${PERIOD.from}`.execute(database.db),
           ),
         );
+        // The console's exception queue lists every facility's usage flags (from kept usage).
+        const queue = summarise(await timed(size.runs, () => currentConditions(database.db, now)));
         const { rows } = await sql<{
           n: string;
         }>`select count(*) as n from event_day_totals`.execute(database.db);
@@ -215,6 +218,11 @@ export function networkIndicatorsFigure(ctx: FigureContext): Promise<FigureResul
               unit: 'ms',
               stats: roundSummary(bare),
             },
+            {
+              label: "console exception queue, every facility's conditions and usage flags",
+              unit: 'ms',
+              stats: roundSummary(queue),
+            },
             { label: 'events written through the write path', unit: 'events', value: size.events },
             {
               label: 'writing them (seed, with totals kept)',
@@ -223,7 +231,7 @@ export function networkIndicatorsFigure(ctx: FigureContext): Promise<FigureResul
             },
           ],
           limits:
-            'The count and waste figures read the kept totals (one row per facility, day and item with counts or waste); requests and recall cases are read whole and grouped, so they grow with those collections, not with events.',
+            "The count and waste figures read the kept totals (one row per facility, day and item with counts or waste), the exception queue's usage flags the kept usage (one row per facility, day, place, item and person); requests and recall cases are read whole and grouped, so they grow with those collections, not with events.",
           notes: [
             'Events are generated: 5 % counts (a fifth outside tolerance), 1 % waste to expiry, 14 % receipts, the rest issues, uniform over a year and 300 items.',
           ],
