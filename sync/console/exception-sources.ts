@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { conditionId, pcConcerns, QUIET_AFTER_MS, type ExceptionKind } from '../../shared/console';
 import { escalationLadder, LADDER_RUNGS } from '../../shared/replenishment/escalation-ladder';
 import type { Database } from '../db/schema';
