@@ -1,6 +1,5 @@
 import { removeRxDatabase } from 'rxdb';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { choosePlatform } from '../platform/choose-platform';
 import { startAppSync } from '../replication/app-sync';
 import { readEnrollment, saveEnrollment } from '../replication/enrollment';
@@ -13,6 +12,7 @@ import { catchUpBalances } from '../store/ledger-writer';
 import { runMigrations, type MigrationProgress } from '../store/migration-runner';
 import { openStore, type AnyStorage } from '../store/open-store';
 import { storeOnce } from '../store/store-instance';
+import { stockroomStorage } from '../store/stockroom-storage';
 import { localToday, type AppServices } from './services';
 
 export type StartPhase =
@@ -39,7 +39,7 @@ async function start(report: (phase: StartPhase) => void): Promise<AppServices> 
   const deviceId = enrollment?.deviceId ?? installationId;
   if (enrollment?.fresh) {
     // Just enrolled: start from the facility's data at the centre, not from the demo stockroom.
-    const storage = wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie() });
+    const storage = wrappedKeyEncryptionCryptoJsStorage({ storage: stockroomStorage() });
     await removeRxDatabase('stockroom', storage, true, password);
     saveEnrollment(window.localStorage, { ...enrollment, fresh: false });
   }
@@ -47,7 +47,7 @@ async function start(report: (phase: StartPhase) => void): Promise<AppServices> 
   const db = await storeOnce(() =>
     openStore({
       name: 'stockroom',
-      storage: getRxStorageDexie(),
+      storage: stockroomStorage(),
       password,
       ...(validate ? { validate } : {}),
     }),

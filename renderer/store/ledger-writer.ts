@@ -18,9 +18,11 @@ import {
   balanceId,
   planProjection,
   refoldLots,
+  type BalanceProjection,
 } from './balance-projection';
 import type { StockroomDatabase } from './collections';
 import { lastDeviceSeq, withLedgerLock } from './device-sequence';
+import { writeLedgerJointly } from './ledger-joint-write';
 import type { BalanceDoc } from './local-schemas';
 import type { StepUpProof } from '../session/step-up';
 import { writerIdentities, type WriterProblem } from './writer-identity';
@@ -121,15 +123,15 @@ export function recordEvents(
         return;
       }
       const projection = await planProjection(db, events);
-      const inserted = await db.stock_events.bulkInsert(events);
-      const refused = inserted.error[0];
-      if (refused) {
-        // Balances are never projected from events that were not stored; start-up refolds any saved ones.
-        throw new Error(
-          `Stock event ${refused.documentId} could not be saved (${refused.status}). Balances were left as they were; restart the app to reconcile them with the events that were saved, then record it again.`,
-        );
-      }
-      await projection.write();
+      const together = await writeLedgerJointly(db, events, projection.docs).catch(
+        (error: unknown) => {
+          // One transaction: neither the events nor their balances were stored.
+          throw new Error(
+            `The stock event could not be saved, and nothing of it was stored: record it again. (${String(error)})`,
+          );
+        },
+      );
+      if (!together) await writeOneAfterTheOther(db, events, projection);
       const balances = projection.docs;
       // Events and balances are durable: the person can go on. The checkpoint only tells start-up
       // where to resume, and the lock stays held until it is saved, so the next write sees it.
@@ -143,6 +145,23 @@ export function recordEvents(
 }
 
 type Problem = WriterProblem;
+
+/** Stores without the ledger in one database (memory storage): events first, then balances. */
+async function writeOneAfterTheOther(
+  db: StockroomDatabase,
+  events: StockEvent[],
+  projection: BalanceProjection,
+): Promise<void> {
+  const inserted = await db.stock_events.bulkInsert(events);
+  const refused = inserted.error[0];
+  if (refused) {
+    // Balances are never projected from events that were not stored; start-up refolds any saved ones.
+    throw new Error(
+      `Stock event ${refused.documentId} could not be saved (${refused.status}). Balances were left as they were; restart the app to reconcile them with the events that were saved, then record it again.`,
+    );
+  }
+  await projection.write();
+}
 
 /**
  * Each event of one write judged against the balance as the events before it in the same write

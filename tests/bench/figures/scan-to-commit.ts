@@ -72,7 +72,13 @@ export function scanToCommitFigure(
           // The screen clears only after the write resolved, so the last balances commit before
           // it is the one that made the issue durable.
           const durable = probes.idb
-            .filter((t) => t.at > click && t.at < cleared && t.db.endsWith('--balances'))
+            .filter(
+              (t) =>
+                t.at > click &&
+                t.at < cleared &&
+                // The ledger's one database; before it, the balances' own (written last).
+                (t.db.endsWith('--ledger') || t.db.endsWith('--balances')),
+            )
             .at(-1)?.at;
           if (durable === undefined)
             throw new Error(
@@ -141,7 +147,7 @@ export function scanToCommitFigure(
             },
           ],
           limits:
-            "The app asks for a confirmation (the Issue button) between scan and write, so commit and screen are the machine's parts added up, the person's time in between left out. Commit: from the scan's Enter to the item card in the document (parse, look-ups, render), plus from the click to the balances write committing. Screen: from the Enter to the card painted, plus from the click to the screen cleared and ready for the next scan, painted. The write is RxDB on Dexie, one database per collection: the ledger's Web Lock (a round trip to the browser process), the device sequence and the balance read from RxDB's cache, then the events transaction and the balances transaction, two IndexedDB commits one after the other (events first, so a crash can leave balances behind the ledger but never ahead of it). The ‘Issued’ toast is Mantine's, which shows at most 5 at once and queues the rest.",
+            "The app asks for a confirmation (the Issue button) between scan and write, so commit and screen are the machine's parts added up, the person's time in between left out. Commit: from the scan's Enter to the item card in the document (parse, look-ups, render), plus from the click to the balances write committing. Screen: from the Enter to the card painted, plus from the click to the screen cleared and ready for the next scan, painted. The write is RxDB on Dexie, one database per collection: the ledger's Web Lock (a round trip to the browser process), the device sequence and the balance read from RxDB's cache, then one IndexedDB transaction that stores the events and the balances together in the ledger's one database (renderer/store/ledger-storage.ts). The ‘Issued’ toast is Mantine's, which shows at most 5 at once and queues the rest.",
           notes: [
             `Issue screen, lot ${BENCH_LOT} from Shelf 1, quantity 1, ${size.samples} scans after ${size.warmup} warm-up; the confirmation is one mouse click at the button (Playwright's actionability checks run before it, not during it); times from the page's own clock (keydown/click event time stamps, IndexedDB transaction completions, the animation frame after the DOM change). Two bare puts after each scan. Scans repeated after a split scan: ${rescans}.`,
           ],

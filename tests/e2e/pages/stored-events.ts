@@ -11,9 +11,11 @@ export function storedDocuments(
   collection: string,
 ): Promise<Record<string, unknown>[]> {
   return page.evaluate(async (collection) => {
+    // A collection has a database of its own, except the ledger's two, which share one
+    // (renderer/store/ledger-storage.ts) with a table named after each.
     const names = (await indexedDB.databases())
       .map((d) => d.name ?? '')
-      .filter((n) => n.endsWith(`--${collection}`));
+      .filter((n) => n.endsWith(`--${collection}`) || n.endsWith('--ledger'));
     const events: Record<string, unknown>[] = [];
     for (const name of names) {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -21,7 +23,10 @@ export function storedDocuments(
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
-      for (const store of Array.from(db.objectStoreNames)) {
+      const stores = name.endsWith('--ledger')
+        ? Array.from(db.objectStoreNames).filter((s) => s === collection)
+        : Array.from(db.objectStoreNames);
+      for (const store of stores) {
         const rows = await new Promise<unknown[]>((resolve, reject) => {
           const all = db.transaction(store).objectStore(store).getAll();
           all.onsuccess = () => resolve(all.result as unknown[]);
