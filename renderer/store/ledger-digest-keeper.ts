@@ -8,6 +8,10 @@ import {
 } from '../../shared/indicators';
 import type { StockEvent } from '../../shared/model';
 import type { StockroomDatabase } from './collections';
+import { readEventsInPages, whenIdle } from './ledger-digest-read';
+
+/** The longest a page of the first read waits for an idle moment on a busy screen. */
+const IDLE_WAIT_MS = 200;
 
 /**
  * Days of ledger the dashboard reads: the longest period (90 days) and the 30 days of usage before
@@ -48,7 +52,8 @@ function eventOf(data: ChangeData): StockEvent | undefined {
  * change stream, which carries this PC's writes, other windows' writes and events that arrive by
  * replication alike. The stream is listened to before the read, and the digest holds each event
  * at most once, so an event written during the read is neither lost nor counted twice. Nothing is
- * persisted: a restart reads the 120 days again, behind the sign-in screen.
+ * persisted: a restart reads the 120 days again, in idle moments behind the sign-in screen, so the
+ * size of the ledger never delays the first screen.
  */
 function startKeeper(db: StockroomDatabase, today: string): DigestKeeper {
   let state: DigestState = { digest: undefined, version: 0 };
@@ -89,13 +94,17 @@ function startKeeper(db: StockroomDatabase, today: string): DigestKeeper {
       else if (apply(changes)) publish(digest);
     });
     // One day of margin in the text: an instant written with an offset names its local date,
-    // and the digest counts by the UTC day, as the indicators do.
-    void db.stock_events
-      .find({ selector: { occurredAt: { $gte: isoDateFromDays(since - 1) } } })
-      .exec()
-      .then((docs) => {
-        if (mine !== generation) return;
-        for (const doc of docs) addToDigest(digest, doc.toJSON() as unknown as StockEvent);
+    // and the digest counts by the UTC day, as the indicators do. The read waits for the first
+    // idle moment, after the first screen is drawn, and then goes a page at a time.
+    void readEventsInPages(db, isoDateFromDays(since - 1), {
+      fold: (events) => {
+        for (const event of events) addToDigest(digest, event);
+      },
+      abandoned: () => mine !== generation || db.closed,
+      pause: () => whenIdle(IDLE_WAIT_MS),
+    })
+      .then((complete) => {
+        if (!complete) return;
         apply(waiting.splice(0));
         ready = true;
         publish(digest);

@@ -6,7 +6,7 @@ import { cameraSymbologiesFigure } from './figures/camera-symbologies';
 import { catchUpFigure } from './figures/catch-up';
 import { dashboardFigure } from './figures/dashboard';
 import { endpointIngestFigures, type EndpointMemory } from './figures/endpoint-ingest';
-import { fanOutFigure } from './figures/fan-out';
+import { FAN_OUT_AT_SCALE, fanOutFigure } from './figures/fan-out';
 import { indicatorsFigure } from './figures/indicators';
 import { memoryFigures } from './figures/memory';
 import { replenishmentRecallFigures } from './figures/replenishment-recall';
@@ -26,11 +26,33 @@ export interface BenchOptions {
 }
 
 const BROWSER_EVENTS = { full: 200_000, smoke: 500 };
+/** Figure 3b: ten times the store (issue 18), on a profile of its own. */
+const LARGE_BROWSER_EVENTS = { full: 1_000_000, smoke: 1_000 };
 
 /**
  * Runs the figures one after another (never two at once: each would be the other's noise) and
  * answers the report. Node figures first, then the browser ones on one seeded profile.
  */
+async function largeStartUpFigure(
+  ctx: FigureContext,
+  events: number,
+  port: number,
+): Promise<FigureResult> {
+  let profile: SeededProfile | undefined;
+  try {
+    ctx.log(`browser: seeding ${events} events into a second profile`);
+    profile = await seededProfile(events, port);
+    return await startUpFigure(ctx, profile, undefined, { id: '3b', targetMs: 1_000 });
+  } catch (error) {
+    return measureFigure(
+      { id: '3b', title: 'Start-up to usable, large store', target: '≤ 1 s (median)' },
+      () => Promise.reject(error),
+    );
+  } finally {
+    await profile?.close();
+  }
+}
+
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const ctx: FigureContext = { mode: options.mode, log };
@@ -51,6 +73,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     figures.push(...(await endpointIngestFigures(ctx, endpointMemory)));
   if (wanted('6')) figures.push(await catchUpFigure(ctx));
   if (wanted('7')) figures.push(await fanOutFigure(ctx));
+  // The smoke variant, like the sync suites, uses PostgreSQL only when DATABASE_URL names one.
+  if (wanted('7b') && (options.mode === 'full' || process.env['DATABASE_URL']))
+    figures.push(await fanOutFigure(ctx, FAN_OUT_AT_SCALE));
   if (wanted('2') || wanted('3') || wanted('9') || wanted('13')) {
     let profile: SeededProfile | undefined;
     let failure: FigureResult | undefined;
@@ -76,6 +101,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         figures.push({ ...failure, id, title: `Figure ${id}` });
     }
   }
+  if (wanted('3b'))
+    figures.push(await largeStartUpFigure(ctx, LARGE_BROWSER_EVENTS[options.mode], port + 2));
   if (wanted('8')) figures.push(await cameraDecodingFigure(ctx, port + 1));
   if (wanted('10')) figures.push(await cameraSymbologiesFigure(ctx));
   if (wanted('11')) figures.push(await indicatorsFigure(ctx));

@@ -8,7 +8,7 @@ import { demoHistory } from '../inputs/demo-history';
 import { serveWebApp } from './app-server';
 import { launchProfile } from './chromium';
 import { installProbes } from './page-probes';
-import { rebuildBalances, seedAppStore } from './seed-store';
+import { ownEvents, rebuildBalances, seedAppStore } from './seed-store';
 
 /**
  * One browser profile whose IndexedDB holds the demo stockroom plus `events` history events, and
@@ -46,9 +46,10 @@ export async function seededProfile(
   try {
     // The first start seeds the demo facility; wait for it before adding history.
     await first.page.getByText('Scan your badge to sign in.').waitFor({ timeout: 60_000 });
+    const own = await ownEvents(first.page);
     const history = demoHistory(events, today());
     storedEvents = await seedAppStore(first.page, history);
-    balances = await rebuildBalances(first.page, history);
+    balances = await rebuildBalances(first.page, own, history);
   } finally {
     await first.context.close();
   }

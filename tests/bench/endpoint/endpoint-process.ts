@@ -2,6 +2,7 @@ import { pgliteSharedBuffersMb } from '../../../sync/config';
 import { runAdmin } from '../../../sync/cli/admin';
 import { openDatabase, type SyncDatabase } from '../../../sync/db/connect';
 import { migrateToLatest } from '../../../sync/migrations';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../../../sync/http/rate-limits';
 import { buildServer } from '../../../sync/server';
 import { startWebhookWorker } from '../../../sync/webhooks/worker';
 import { writeCentreDocuments } from '../../../sync/store/centre-write';
@@ -16,6 +17,17 @@ import { OPTIONS_ENV, type EndpointOptions, type FromEndpoint, type ToEndpoint }
  */
 
 const send = (message: FromEndpoint) => process.send?.(message);
+
+/**
+ * Every bench client calls from 127.0.0.1, where in a hospital each PC has an address of its own:
+ * the per-address limits (60 enrolments a minute) would refuse the 200th or the 2,000th PC. The
+ * per-credential limit is a PC's own and stays as shipped.
+ */
+const BENCH_RATE_LIMITS: RateLimits = {
+  ...DEFAULT_RATE_LIMITS,
+  perAddress: 1_000_000,
+  enrolPerAddress: 1_000_000,
+};
 
 async function admin(database: SyncDatabase, ...argv: string[]): Promise<Record<string, unknown>> {
   const result = await runAdmin(database.db, argv);
@@ -55,7 +67,11 @@ async function main(): Promise<void> {
   const staff = () => writeCentreDocuments(database, 'users', benchStaff(facilities), 'bench:erp');
   if (!options.joins) await staff();
   const codes = await enrollmentCodes(options.facilityId, options.enrollmentCodes);
-  const { app, context } = await buildServer({ database, logger: { level: 'info' } });
+  const { app, context } = await buildServer({
+    database,
+    logger: { level: 'info' },
+    rateLimits: BENCH_RATE_LIMITS,
+  });
   const worker = startWebhookWorker(database.db, app.log, context.webhooks);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

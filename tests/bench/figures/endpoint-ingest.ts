@@ -211,7 +211,7 @@ export async function endpointIngestFigures(
                 ? ' PGlite is single-threaded WASM inside the endpoint process.'
                 : ''),
             notes: [
-              `${rounds.length} rounds of ${CLIENTS} clients × ${size.batchesPerClient} batches × ${BATCH} events; the endpoint runs as a child process (tsx, info-level log to /dev/null) and its RSS is read from /proc every 25 ms.`,
+              `${rounds.length} rounds of ${CLIENTS} clients × ${size.batchesPerClient} batches × ${BATCH} events; the endpoint runs as a child process (bundled, as npm run sync runs it; info-level log to /dev/null) and its RSS is read from /proc every 25 ms.`,
             ],
           };
         },

@@ -20,14 +20,15 @@ export interface RendererMemory {
 export function startUpFigure(
   ctx: FigureContext,
   profile: SeededProfile,
-  memory: RendererMemory,
+  memory: RendererMemory | undefined,
+  figure: { id: string; targetMs: number } = { id: '3', targetMs: 2_000 },
 ): Promise<FigureResult> {
   const size = SIZES[ctx.mode];
   return measureFigure(
     {
-      id: '3',
+      id: figure.id,
       title: `Start-up to usable, ${profile.storedEvents} events stored`,
-      target: '≤ 2 s (median)',
+      target: `≤ ${figure.targetMs / 1_000} s (median)`,
     },
     async () => {
       const ready: number[] = [];
@@ -49,15 +50,15 @@ export function startUpFigure(
           const cdp = await context.newCDPSession(page);
           await cdp.send('HeapProfiler.collectGarbage');
           const heap = await cdp.send('Runtime.getHeapUsage');
-          memory.usedHeapMiB.push(heap.usedSize / 2 ** 20);
-          memory.totalHeapMiB.push(heap.totalSize / 2 ** 20);
+          memory?.usedHeapMiB.push(heap.usedSize / 2 ** 20);
+          memory?.totalHeapMiB.push(heap.totalSize / 2 ** 20);
         } finally {
           await context.close();
         }
       }
       const startUp = summarise(ready);
       return {
-        verdict: startUp.p50 <= 2_000 ? 'met' : 'missed',
+        verdict: startUp.p50 <= figure.targetMs ? 'met' : 'missed',
         headline: `${roundFigure(startUp.p50)} ms median from navigation to the sign-in prompt (p95 ${roundFigure(startUp.p95)} ms); badge scan → signed in ${roundFigure(summarise(signedIn).p50)} ms`,
         measurements: [
           {
@@ -73,7 +74,7 @@ export function startUpFigure(
           },
         ],
         limits:
-          'Loading and compiling the bundle, opening RxDB on Dexie (12 collections), the migration check, the balances catch-up, then the live queries of the stock data (items, locations, balances, notices) before the first screen; the 200,000 events themselves are not read at start-up (the balances projection is).',
+          "Loading and compiling the bundle, opening RxDB on Dexie (13 collections, the ledger's two in one database), the migration check, the balances catch-up, then the live queries of the stock data (items, locations, balances, notices) before the first screen. The events themselves are not read before it (the balances projection is): the dashboard's 120 days of ledger are read a page at a time in idle moments after the first screen, so the badge scan → signed-in time shows what that read costs a person signing in.",
         notes: [
           `${size.runs} cold starts, each in a new browser process on the same profile; time from the page's navigation start (performance.now() = 0). Badge scans repeated after a split scan: ${rescans}.`,
           `${profile.balances} balances stored; seeding took ${roundFigure(profile.seedSeconds)} s.`,
