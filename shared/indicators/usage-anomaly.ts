@@ -104,12 +104,24 @@ export function anomaliesOfSeries(
   options: UsageAnomalyOptions = DEFAULT_ANOMALY_OPTIONS,
 ): UsageAnomaly[] {
   const flags: UsageAnomaly[] = [];
+  // The spread is never below 1, so a flag needs used − median ≥ both of these.
+  const excess = Math.max(options.minExcess, options.threshold);
+  const weeks = options.baselineWeeks;
+  // The median is at least the ⌊(n−1)/2⌋-th smallest of n values (shared/indicators/stats.ts).
+  const needAtMost = Math.floor((weeks - 1) / 2) + 1;
   const judge = (series: UsageSeries, kind: UsageAnomaly['kind']) => {
     for (const [key, usage] of series) {
       const [locationId = '', itemId = '', actorId] = key.split('\u0000');
       for (let day = days.from; day <= days.to; day += 1) {
         const used = usage.get(day) ?? 0;
         if (used <= 0) continue;
+        // Most days are ordinary: unless enough baseline days lie at least `excess` below this
+        // one, the median cannot either, and the day is passed over without building a baseline.
+        let atMost = 0;
+        for (let week = 1; week <= weeks && atMost < needAtMost; week++) {
+          if ((usage.get(day - 7 * week) ?? 0) <= used - excess) atMost += 1;
+        }
+        if (atMost < needAtMost) continue;
         const baseline = Array.from(
           { length: options.baselineWeeks },
           (_, week) => usage.get(day - 7 * (week + 1)) ?? 0,
