@@ -167,7 +167,8 @@ const PC_ROLES: Readonly<Record<RequestStatus, readonly Role[]>> = {
   draft: ['tech', 'nurse-manager', 'supervisor', 'admin'],
   submitted: ['tech', 'nurse-manager', 'supervisor', 'admin'],
   cancelled: ['tech', 'nurse-manager', 'supervisor', 'admin'],
-  received: ['tech', 'supervisor', 'admin'],
+  // The ward confirms what reached it, as the stockroom may: closing a line is not stock received.
+  received: ['tech', 'nurse-manager', 'supervisor', 'admin'],
   acknowledged: ['supervisor', 'admin'],
   approved: ['supervisor', 'admin'],
   rejected: ['supervisor', 'admin'],
