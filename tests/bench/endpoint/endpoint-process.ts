@@ -62,10 +62,10 @@ async function main(): Promise<void> {
     }
     return codes;
   };
-  // The centre takes events only from its users: the ledger's people work at every facility.
-  const facilities = [options.facilityId];
-  const staff = () => writeCentreDocuments(database, 'users', benchStaff(facilities), 'bench:erp');
-  if (!options.joins) await staff();
+  // The centre takes events only from its users: each facility's own people, as the ledger names them.
+  const staff = (facilityId: string) =>
+    writeCentreDocuments(database, 'users', benchStaff(facilityId), 'bench:erp');
+  if (!options.joins) await staff(options.facilityId);
   const codes = await enrollmentCodes(options.facilityId, options.enrollmentCodes);
   const { app, context } = await buildServer({
     database,
@@ -97,10 +97,7 @@ async function main(): Promise<void> {
     } else if (message.type === 'enroll-codes') {
       const { facilityId } = message;
       runAdmin(database.db, ['facility', 'add', '--id', facilityId, '--name', facilityId])
-        .then(() => {
-          facilities.push(facilityId);
-          return staff();
-        })
+        .then(() => staff(facilityId))
         .then(() => enrollmentCodes(facilityId, message.count))
         .then((list) => send({ type: 'codes', codes: list }), failed);
     } else if (message.type === 'stop') {

@@ -3,8 +3,14 @@ import { encodeGs1ElementString, gtinCheckDigit } from '../../../shared/barcode'
 import type { Item, StockEvent, StockEventType } from '../../../shared/model';
 import { createPrng, type Prng } from '../lib/prng';
 
-/** How many people the ledger names (`USR-0` … `USR-11`); bench-staff.ts sets them up at the centre. */
+/** How many people the ledger names at each facility; bench-staff.ts sets them up at the centre. */
 export const BENCH_PEOPLE = 12;
+
+/**
+ * The n-th person of a facility's stockroom. Staff belong to their own facility, as they would in a
+ * network: a person may be given at most 100 facilities, and the fan-out bench runs 500.
+ */
+export const benchPersonId = (facilityId: string, n: number) => `USR-${n}-${facilityId}`;
 
 /**
  * A facility's ledger of the size the figures name (200,000 events, 5,000 items, 20 locations),
@@ -105,7 +111,7 @@ export function* stockLedger(shape: LedgerShape): Generator<StockEvent> {
       facilityId: shape.facilityId,
       deviceId,
       deviceSeq,
-      actorId: `USR-${n % BENCH_PEOPLE}`,
+      actorId: benchPersonId(shape.facilityId, n % BENCH_PEOPLE),
       occurredAt: new Date(shape.startMs + n * 20_000).toISOString(),
       type,
       itemId: itemId(item),
@@ -132,7 +138,7 @@ export function* stockLedger(shape: LedgerShape): Generator<StockEvent> {
       event.countedQuantity = Math.max(0, have - prng.int(0, 1));
       next = event.countedQuantity;
       // Beyond the tolerance a second person confirms, as the PC's writer demands.
-      if (stockEventAct(event).needsSecond) event.approvedBy = `USR-${(n + 1) % BENCH_PEOPLE}`;
+      if (stockEventAct(event).needsSecond) event.approvedBy = benchPersonId(shape.facilityId, (n + 1) % BENCH_PEOPLE);
     }
     onHand.set(key, next);
     yield event;
