@@ -4,7 +4,7 @@ import { isAccuracyCount } from './count-accuracy';
 import { unitsWastedToExpiry } from './expiry-waste';
 import { itemLocationKey } from './item-location';
 import { dayOf } from './period';
-import { anomaliesOfSeries, personKey, type UsageSeries } from './usage-anomaly';
+import { usageWindow, windowAnomalies, type UsageSeries } from './usage-anomaly';
 import {
   DEFAULT_ANOMALY_OPTIONS,
   type UsageAnomaly,
@@ -137,20 +137,12 @@ export function digestUsageAnomalies(
   since: number,
   options: UsageAnomalyOptions = DEFAULT_ANOMALY_OPTIONS,
 ): UsageAnomaly[] {
-  const byPlace: UsageSeries = new Map();
-  const byPerson: UsageSeries = new Map();
-  const add = (series: UsageSeries, key: string, day: number, units: number) => {
-    const perDay = series.get(key) ?? new Map<number, number>();
-    perDay.set(day, (perDay.get(day) ?? 0) + units);
-    series.set(key, perDay);
-  };
+  const window = usageWindow(days, options);
   for (const row of digest.rows.values()) {
-    if (row.issues === 0 || row.day < since || row.day > days.to) continue;
-    const place = itemLocationKey(row.locationId, row.itemId);
-    add(byPlace, place, row.day, row.issued);
-    add(byPerson, personKey(place, row.actorId), row.day, row.issued);
+    if (row.issues === 0 || row.day < since) continue;
+    window.add(row.locationId, row.itemId, row.actorId, row.day, row.issued);
   }
-  return anomaliesOfSeries(byPlace, byPerson, days, options);
+  return windowAnomalies(window);
 }
 
 /** Held events in the store's own order (by id), as a query with no sort answers them. */

@@ -1,6 +1,5 @@
 import { isoDateFromDays } from '../inventory/calendar';
 import type { StockEvent } from '../model';
-import { itemLocationKey, splitItemLocation } from './item-location';
 import { dayOf } from './period';
 import { median as medianOf, quantile } from './stats';
 import { usageOf } from './usage';
@@ -62,17 +61,68 @@ export function robustScale(baseline: readonly number[], median: number): number
   return Math.max(1, mean, noise);
 }
 
-function add(series: UsageSeries, key: string, day: number, units: number): void {
-  const days = series.get(key) ?? new Map<number, number>();
-  days.set(day, (days.get(day) ?? 0) + units);
-  series.set(key, days);
-}
-
-/** Units used per key (an item-location, or an item-location and a person) and day. */
+/** Units used per key (an item-location) and day; `digestDailyUsage` answers it. */
 export type UsageSeries = Map<string, Map<number, number>>;
 
-/** The place key of a person's series: `itemLocationKey` and the actor, NUL-separated. */
-export const personKey = (place: string, actorId: string) => `${place}\u0000${actorId}`;
+/** One item-location's usage over a window, and each person's share of it: `units[day − first]`. */
+interface PlaceUsage {
+  locationId: string;
+  itemId: string;
+  units: Float64Array;
+  people: Map<string, Float64Array>;
+}
+
+/**
+ * Usage summed per item-location and per person there, over exactly the days a judgement reads:
+ * the judged days and the baseline weeks before the first of them. Days are dense arrays, not
+ * maps, since a facility's year is some 300,000 rows and every judged day reads its baseline
+ * weeks back (figure 11).
+ */
+export interface UsageWindow {
+  readonly days: { from: number; to: number };
+  readonly options: UsageAnomalyOptions;
+  /** The first day any judged day's baseline reads; earlier usage changes no flag. */
+  readonly first: number;
+  /** Adds units used on `day`; a day outside the window is ignored. */
+  add(
+    locationId: string,
+    itemId: string,
+    actorId: string | undefined,
+    day: number,
+    units: number,
+  ): void;
+  readonly places: ReadonlyMap<string, ReadonlyMap<string, PlaceUsage>>;
+}
+
+export function usageWindow(
+  days: { from: number; to: number },
+  options: UsageAnomalyOptions = DEFAULT_ANOMALY_OPTIONS,
+): UsageWindow {
+  const first = days.from - 7 * options.baselineWeeks;
+  const length = Math.max(0, days.to - first + 1);
+  const places = new Map<string, Map<string, PlaceUsage>>();
+  return {
+    days,
+    options,
+    first,
+    places,
+    add(locationId, itemId, actorId, day, units) {
+      if (day < first || day > days.to) return;
+      let items = places.get(locationId);
+      if (!items) places.set(locationId, (items = new Map()));
+      let place = items.get(itemId);
+      if (!place) {
+        place = { locationId, itemId, units: new Float64Array(length), people: new Map() };
+        items.set(itemId, place);
+      }
+      place.units[day - first] = (place.units[day - first] ?? 0) + units;
+      if (actorId === undefined) return;
+      let own = place.people.get(actorId);
+      if (!own) place.people.set(actorId, (own = new Float64Array(length)));
+      own[day - first] = (own[day - first] ?? 0) + units;
+    },
+  };
+}
 
 /** Flags for the days `from`..`to` (days since 1970-01-01), from the events up to `to`. */
 export function usageAnomalies(
@@ -80,78 +130,75 @@ export function usageAnomalies(
   days: { from: number; to: number },
   options: UsageAnomalyOptions = DEFAULT_ANOMALY_OPTIONS,
 ): UsageAnomaly[] {
-  const byPlace: UsageSeries = new Map();
-  const byPerson: UsageSeries = new Map();
+  const window = usageWindow(days, options);
   for (const event of events) {
     const used = usageOf(event);
     const day = dayOf(event.occurredAt);
-    if (used === 0 || day === undefined || day > days.to) continue;
-    const place = itemLocationKey(event.locationId, event.itemId);
-    add(byPlace, place, day, used);
-    add(byPerson, personKey(place, event.actorId), day, used);
+    if (used === 0 || day === undefined) continue;
+    window.add(event.locationId, event.itemId, event.actorId, day, used);
   }
-  return anomaliesOfSeries(byPlace, byPerson, days, options);
+  return windowAnomalies(window);
 }
 
 /**
- * The flags of series already summed per day (by the events, or by a day summary of them): only
- * the days `from`..`to` are judged, against the baseline weeks before each.
+ * The flags of the window's judged days, each against the baseline weeks before it: per
+ * item-location, and per person at it.
  */
-export function anomaliesOfSeries(
-  byPlace: UsageSeries,
-  byPerson: UsageSeries,
-  days: { from: number; to: number },
-  options: UsageAnomalyOptions = DEFAULT_ANOMALY_OPTIONS,
-): UsageAnomaly[] {
+export function windowAnomalies(window: UsageWindow): UsageAnomaly[] {
+  const { days, options, first } = window;
   const flags: UsageAnomaly[] = [];
   // The spread is never below 1, so a flag needs used − median ≥ both of these.
   const excess = Math.max(options.minExcess, options.threshold);
   const weeks = options.baselineWeeks;
   // The median is at least the ⌊(n−1)/2⌋-th smallest of n values (shared/indicators/stats.ts).
   const needAtMost = Math.floor((weeks - 1) / 2) + 1;
-  const judge = (series: UsageSeries, kind: UsageAnomaly['kind']) => {
-    for (const [key, usage] of series) {
-      const [locationId = '', itemId = '', actorId] = key.split('\u0000');
-      for (let day = days.from; day <= days.to; day += 1) {
-        const used = usage.get(day) ?? 0;
-        if (used <= 0) continue;
-        // Most days are ordinary: unless enough baseline days lie at least `excess` below this
-        // one, the median cannot either, and the day is passed over without building a baseline.
-        let atMost = 0;
-        for (let week = 1; week <= weeks && atMost < needAtMost; week++) {
-          if ((usage.get(day - 7 * week) ?? 0) <= used - excess) atMost += 1;
-        }
-        if (atMost < needAtMost) continue;
-        const baseline = Array.from(
-          { length: options.baselineWeeks },
-          (_, week) => usage.get(day - 7 * (week + 1)) ?? 0,
-        );
-        const median = medianOf(baseline) ?? 0;
-        const scale = robustScale(baseline, median);
-        const madsAbove = (used - median) / scale;
-        if (madsAbove < options.threshold || used - median < options.minExcess) continue;
-        const low = quantile(baseline, 0.1) ?? 0;
-        const high = quantile(baseline, 0.9) ?? 0;
-        const weekday = WEEKDAYS[((day % 7) + 7) % 7] ?? 'day';
-        const mad = medianOf(baseline.map((v) => Math.abs(v - median))) ?? 0;
-        const who = kind === 'person' ? `${actorId ?? 'someone'} issued` : 'issued';
-        flags.push({
-          kind,
-          date: isoDateFromDays(day),
-          ...splitItemLocation(itemLocationKey(locationId, itemId)),
-          ...(kind === 'person' && actorId !== undefined ? { actorId } : {}),
-          used,
-          median,
-          mad,
-          typical: { low, high },
-          madsAbove,
-          explanation: `${who} ${used} on ${isoDateFromDays(day)}; a typical ${weekday} is ${low}–${high} (median ${median}, MAD ${mad}${scale !== mad ? `, spread taken as ${scale.toFixed(1)}` : ''}); ${madsAbove.toFixed(1)} MADs above`,
-        });
+  const judge = (
+    usage: Float64Array,
+    where: { locationId: string; itemId: string },
+    actorId: string | undefined,
+  ) => {
+    for (let day = days.from; day <= days.to; day += 1) {
+      const at = day - first;
+      const used = usage[at] ?? 0;
+      if (used <= 0) continue;
+      // Most days are ordinary: unless enough baseline days lie at least `excess` below this
+      // one, the median cannot either, and the day is passed over without building a baseline.
+      let atMost = 0;
+      for (let week = 1; week <= weeks && atMost < needAtMost; week++) {
+        if ((usage[at - 7 * week] ?? 0) <= used - excess) atMost += 1;
       }
+      if (atMost < needAtMost) continue;
+      const baseline = Array.from({ length: weeks }, (_, week) => usage[at - 7 * (week + 1)] ?? 0);
+      const median = medianOf(baseline) ?? 0;
+      const scale = robustScale(baseline, median);
+      const madsAbove = (used - median) / scale;
+      if (madsAbove < options.threshold || used - median < options.minExcess) continue;
+      const low = quantile(baseline, 0.1) ?? 0;
+      const high = quantile(baseline, 0.9) ?? 0;
+      const weekday = WEEKDAYS[((day % 7) + 7) % 7] ?? 'day';
+      const mad = medianOf(baseline.map((v) => Math.abs(v - median))) ?? 0;
+      const who = actorId !== undefined ? `${actorId} issued` : 'issued';
+      flags.push({
+        kind: actorId !== undefined ? 'person' : 'item-location',
+        date: isoDateFromDays(day),
+        locationId: where.locationId,
+        itemId: where.itemId,
+        ...(actorId !== undefined ? { actorId } : {}),
+        used,
+        median,
+        mad,
+        typical: { low, high },
+        madsAbove,
+        explanation: `${who} ${used} on ${isoDateFromDays(day)}; a typical ${weekday} is ${low}–${high} (median ${median}, MAD ${mad}${scale !== mad ? `, spread taken as ${scale.toFixed(1)}` : ''}); ${madsAbove.toFixed(1)} MADs above`,
+      });
     }
   };
-  judge(byPlace, 'item-location');
-  judge(byPerson, 'person');
+  for (const items of window.places.values()) {
+    for (const place of items.values()) {
+      judge(place.units, place, undefined);
+      for (const [actorId, own] of place.people) judge(own, place, actorId);
+    }
+  }
   return flags.sort(
     (a, b) =>
       a.date.localeCompare(b.date) ||

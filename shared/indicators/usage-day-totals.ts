@@ -1,8 +1,7 @@
 import type { StockEvent } from '../model';
-import { itemLocationKey } from './item-location';
 import { dayOf } from './period';
 import { usageOf } from './usage';
-import { anomaliesOfSeries, personKey, type UsageAnomaly, type UsageSeries } from './usage-anomaly';
+import { usageWindow, windowAnomalies, type UsageAnomaly } from './usage-anomaly';
 
 /**
  * What one stock event adds to the usage of its item at its location, by its person, on its UTC
@@ -43,18 +42,7 @@ export function anomaliesOfTotals(
   totals: Iterable<Omit<UsageDayTotal, 'facilityId'>>,
   days: { from: number; to: number },
 ): UsageAnomaly[] {
-  const byPlace: UsageSeries = new Map();
-  const byPerson: UsageSeries = new Map();
-  const add = (series: UsageSeries, key: string, day: number, units: number) => {
-    const perDay = series.get(key) ?? new Map<number, number>();
-    perDay.set(day, (perDay.get(day) ?? 0) + units);
-    series.set(key, perDay);
-  };
-  for (const total of totals) {
-    if (total.day > days.to) continue;
-    const place = itemLocationKey(total.locationId, total.itemId);
-    add(byPlace, place, total.day, total.units);
-    add(byPerson, personKey(place, total.actorId), total.day, total.units);
-  }
-  return anomaliesOfSeries(byPlace, byPerson, days);
+  const window = usageWindow(days);
+  for (const t of totals) window.add(t.locationId, t.itemId, t.actorId, t.day, t.units);
+  return windowAnomalies(window);
 }

@@ -1,18 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  anomaliesOfSeries,
   robustScale,
+  usageWindow,
+  windowAnomalies,
   type UsageAnomalyOptions,
   type UsageSeries,
 } from '../../shared/indicators';
 import { median } from '../../shared/indicators/stats';
 
 /**
- * anomaliesOfSeries passes over a day without building its baseline when too few baseline days lie
- * far enough below it. This holds that shortcut to the rule written out in full: every day with
- * usage judged by its median and spread, whatever the usage (sparse, steady, returns below zero)
- * and whatever the options.
+ * windowAnomalies passes over a day without building its baseline when too few baseline days lie
+ * far enough below it, and reads only the days of its window. This holds both to the rule written
+ * out in full over every day the usage holds: each day with usage judged by its median and spread,
+ * whatever the usage (sparse, steady, returns below zero) and whatever the options.
  */
 function flaggedInFull(
   series: UsageSeries,
@@ -47,11 +48,15 @@ const usageArb = fc.dictionary(
   { maxKeys: 120 },
 );
 
-describe('usage anomaly flags: the ordinary-day shortcut', () => {
+describe('usage anomaly flags: the ordinary-day shortcut and the window', () => {
   it('flags exactly the days the rule written out in full flags', () => {
     fc.assert(
       fc.property(
-        fc.array(usageArb, { minLength: 1, maxLength: 4 }),
+        // Places, each with one or two people whose usage sums to the place's.
+        fc.array(fc.array(usageArb, { minLength: 1, maxLength: 2 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         fc.record({
           baselineWeeks: fc.integer({ min: 1, max: 14 }),
           threshold: fc.double({ min: 0.5, max: 8, noNaN: true }),
@@ -59,21 +64,37 @@ describe('usage anomaly flags: the ordinary-day shortcut', () => {
         }),
         fc.integer({ min: 0, max: 140 }),
         (places, options, from) => {
-          const byPlace: UsageSeries = new Map(
-            places.map((days, n) => [
-              `LOC-${n}\u0000ITM-${n}`,
-              new Map(Object.entries(days).map(([day, units]) => [Number(day), units])),
-            ]),
-          );
           const days = { from, to: 140 };
-          const flags = anomaliesOfSeries(byPlace, new Map(), days, options);
-          const found = flags
+          const window = usageWindow(days, options);
+          const byPlace: UsageSeries = new Map();
+          const byPerson: UsageSeries = new Map();
+          places.forEach((people, n) => {
+            const place = `LOC-${n}\u0000ITM-${n}`;
+            const total = new Map<number, number>();
+            people.forEach((usage, p) => {
+              const own = new Map<number, number>();
+              for (const [key, units] of Object.entries(usage)) {
+                const day = Number(key);
+                own.set(day, units);
+                total.set(day, (total.get(day) ?? 0) + units);
+                window.add(`LOC-${n}`, `ITM-${n}`, `USR-${p}`, day, units);
+              }
+              byPerson.set(`${place}\u0000USR-${p}`, own);
+            });
+            byPlace.set(place, total);
+          });
+          const found = windowAnomalies(window)
             .map(
               (f) =>
-                `${f.locationId}\u0000${f.itemId}@${(Date.parse(f.date) / 86_400_000).toString()}:${f.used}/${f.median}/${f.madsAbove.toFixed(6)}`,
+                `${[f.locationId, f.itemId, ...(f.actorId ? [f.actorId] : [])].join('\u0000')}@${(Date.parse(f.date) / 86_400_000).toString()}:${f.used}/${f.median}/${f.madsAbove.toFixed(6)}`,
             )
             .sort();
-          expect(found).toEqual(flaggedInFull(byPlace, days, options));
+          expect(found).toEqual(
+            [
+              ...flaggedInFull(byPlace, days, options),
+              ...flaggedInFull(byPerson, days, options),
+            ].sort(),
+          );
         },
       ),
       { numRuns: 400 },
