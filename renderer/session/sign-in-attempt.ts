@@ -1,5 +1,6 @@
 import type { User } from '../../shared/model';
 import type { StockroomDatabase } from '../store/collections';
+import { inBadgeOrder, recentSignIns, rememberSignIn } from './badge-order';
 import { checkLockout, clearFailures, PIN_ATTEMPTS, recordFailure } from './lockout';
 import { signInWithBadge, signInWithPin, type SignInResult } from './sign-in';
 import { recordSignIn, type SignInPlace } from './sign-in-audit';
@@ -36,6 +37,7 @@ export async function attemptPinSignIn(
   }
   if (result.ok) {
     await clearFailures(db, user.id);
+    await rememberSignIn(db, user.id);
     await recordSignIn(db, place, { userId: user.id, method: 'pin', outcome: 'signed-in' }, now);
   }
   return result;
@@ -49,8 +51,10 @@ export async function attemptBadgeSignIn(
   place: SignInPlace,
   now: Date,
 ): Promise<SignInResult> {
-  const result = await signInWithBadge(users, badge, place.facilityId);
+  const order = inBadgeOrder(users, await recentSignIns(db), place.facilityId);
+  const result = await signInWithBadge(order, badge, place.facilityId);
   if (result.ok) {
+    await rememberSignIn(db, result.user.id);
     await recordSignIn(
       db,
       place,

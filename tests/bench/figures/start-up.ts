@@ -74,7 +74,7 @@ export function startUpFigure(
           },
         ],
         limits:
-          "Loading and compiling the bundle, opening RxDB on Dexie (13 collections, the ledger's two in one database), the migration check, the balances catch-up, then the live queries of the stock data (items, locations, balances, notices) before the first screen. The events themselves are not read before it (the balances projection is): the dashboard's 120 days of ledger are read a page at a time in idle moments after the first screen, so the badge scan → signed-in time shows what that read costs a person signing in.",
+          "Loading and compiling the bundle, opening RxDB on Dexie (13 collections, the ledger's two in one database), the migration check, the balances catch-up, then the live queries of the stock data (items, locations, balances, notices) before the first screen. The events themselves are not read before it (the balances projection is): the dashboard's 120 days of ledger are read a page at a time in idle moments after the first screen. Badge scan → signed in is one Argon2id derivation (about 80 ms) per person tried before the match; the people who signed in on this PC lately are tried first, and the tech signs in on every run.",
         notes: [
           `${size.runs} cold starts, each in a new browser process on the same profile; time from the page's navigation start (performance.now() = 0). Badge scans repeated after a split scan: ${rescans}.`,
           `${profile.balances} balances stored; seeding took ${roundFigure(profile.seedSeconds)} s.`,
