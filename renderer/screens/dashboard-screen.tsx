@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { expiryBand, type ExpiryBand } from '../../shared/inventory/expiry';
 import { useReplenishmentPlan } from '../app/replenishment-review';
@@ -53,6 +53,9 @@ export function DashboardScreen() {
   // A notice stays open at the centre until the source ends it; here its work is done once this
   // stockroom's case is closed.
   const openRecalls = data.openNotices.filter((n) => !closedCases.some((c) => c.noticeId === n.id));
+  // The figures and usage flags are the screen's heaviest part: they are drawn just after the
+  // rest, so a person who signs in sees the shift's lists, and that they are signed in, at once.
+  const drawFigures = useDeferredValue(true, false);
   return (
     <Stack gap="md">
       <Title order={1}>Dashboard</Title>
@@ -147,7 +150,7 @@ export function DashboardScreen() {
             ))}
           </List>
         </Card>
-        <Anomalies />
+        {drawFigures && <Anomalies />}
         {counts.lines.length > 0 && (
           <Card withBorder padding="lg" data-testid="dash-count-approvals">
             <Title order={2} fz={22}>
@@ -171,7 +174,7 @@ export function DashboardScreen() {
           </Card>
         )}
       </SimpleGrid>
-      <Indicators />
+      {drawFigures && <Indicators />}
     </Stack>
   );
 }

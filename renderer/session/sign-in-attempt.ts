@@ -36,9 +36,11 @@ export async function attemptPinSignIn(
     };
   }
   if (result.ok) {
-    await clearFailures(db, user.id);
-    await rememberSignIn(db, user.id);
-    await recordSignIn(db, place, { userId: user.id, method: 'pin', outcome: 'signed-in' }, now);
+    await Promise.all([
+      clearFailures(db, user.id),
+      rememberSignIn(db, user.id),
+      recordSignIn(db, place, { userId: user.id, method: 'pin', outcome: 'signed-in' }, now),
+    ]);
   }
   return result;
 }
@@ -54,13 +56,15 @@ export async function attemptBadgeSignIn(
   const order = inBadgeOrder(users, await recentSignIns(db), place.facilityId);
   const result = await signInWithBadge(order, badge, place.facilityId);
   if (result.ok) {
-    await rememberSignIn(db, result.user.id);
-    await recordSignIn(
-      db,
-      place,
-      { userId: result.user.id, method: 'badge', outcome: 'signed-in' },
-      now,
-    );
+    await Promise.all([
+      rememberSignIn(db, result.user.id),
+      recordSignIn(
+        db,
+        place,
+        { userId: result.user.id, method: 'badge', outcome: 'signed-in' },
+        now,
+      ),
+    ]);
   } else if (result.error.code === 'badge-unknown') {
     await recordSignIn(db, place, { method: 'badge', outcome: 'badge-unknown' }, now);
   }

@@ -75,15 +75,12 @@ export function recordEvents(
         resolve(refusal('APPROVER_WITHOUT_STEP_UP', APPROVER_WITHOUT_STEP_UP));
         return;
       }
-      const who = await writerIdentities(db, context.facilityId, context.actorId, context.stepUp, {
-        deviceId: context.deviceId,
-        now: context.now(),
-      });
-      if (!who.ok) {
-        resolve({ ok: false, problems: who.problems });
-        return;
-      }
-      const [last, stored] = await Promise.all([
+      // Read together: each is an IndexedDB round trip, and a scan's commit waits on all three.
+      const [who, last, stored] = await Promise.all([
+        writerIdentities(db, context.facilityId, context.actorId, context.stepUp, {
+          deviceId: context.deviceId,
+          now: context.now(),
+        }),
         lastDeviceSeq(db, context.deviceId),
         Promise.all(
           drafts.map((d) =>
@@ -91,6 +88,10 @@ export function recordEvents(
           ),
         ),
       ]);
+      if (!who.ok) {
+        resolve({ ok: false, problems: who.problems });
+        return;
+      }
       let seq = last;
       const occurredAt = context.now().toISOString();
       const events: StockEvent[] = drafts.map(({ decides, ...draft }, at) => ({

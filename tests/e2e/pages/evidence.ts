@@ -21,6 +21,16 @@ interface AxeViolation {
 
 /** Runs axe-core in the page (evaluate is not subject to the page's CSP) and fails on serious issues. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // What a person reads is the settled screen: a dialog fading in or out is half transparent for
+  // its 200 ms, and axe would judge its text against what shows through. Endless animations (a
+  // loader) never settle and are left out.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
   // A string evaluated through the debugger protocol, which the page's no-eval policy does not cover.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
