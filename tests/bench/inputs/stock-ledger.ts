@@ -138,7 +138,8 @@ export function* stockLedger(shape: LedgerShape): Generator<StockEvent> {
       event.countedQuantity = Math.max(0, have - prng.int(0, 1));
       next = event.countedQuantity;
       // Beyond the tolerance a second person confirms, as the PC's writer demands.
-      if (stockEventAct(event).needsSecond) event.approvedBy = benchPersonId(shape.facilityId, (n + 1) % BENCH_PEOPLE);
+      if (stockEventAct(event).needsSecond)
+        event.approvedBy = benchPersonId(shape.facilityId, (n + 1) % BENCH_PEOPLE);
     }
     onHand.set(key, next);
     yield event;
