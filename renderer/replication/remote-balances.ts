@@ -4,7 +4,7 @@ import { foldLedger } from '../../shared/inventory/ledger-fold';
 import type { StockEvent } from '../../shared/model';
 import { asBalance, balanceId } from '../store/balance-projection';
 import type { StockroomDatabase } from '../store/collections';
-import { withLedgerLock } from '../store/device-sequence';
+import { withLedgerLock } from '../store/ledger-lock';
 import type { BalanceDoc } from '../store/local-schemas';
 import { sameDocument } from './same-document';
 
@@ -62,9 +62,11 @@ async function catchUp(db: StockroomDatabase, deviceId: string): Promise<void> {
         lotCode: event.lotCode,
       });
     }
-    await withLedgerLock(async () => {
-      for (const lot of lots.values()) await refoldLot(db, lot);
-    });
+    // Only this PC's own events (projected as written): no need to take the lock from a writer.
+    if (lots.size > 0)
+      await withLedgerLock(async () => {
+        for (const lot of lots.values()) await refoldLot(db, lot);
+      });
     await db.upsertLocal(CHECKPOINT, { checkpoint: changes.checkpoint });
     if (changes.documents.length < BATCH) return;
   }

@@ -21,7 +21,8 @@ import {
   type BalanceProjection,
 } from './balance-projection';
 import type { StockroomDatabase } from './collections';
-import { lastDeviceSeq, withLedgerLock } from './device-sequence';
+import { lastDeviceSeq } from './device-sequence';
+import { withLedgerLock } from './ledger-lock';
 import { writeLedgerJointly } from './ledger-joint-write';
 import type { BalanceDoc } from './local-schemas';
 import type { StepUpProof } from '../session/step-up';

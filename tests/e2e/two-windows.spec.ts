@@ -43,3 +43,33 @@ test('two windows of the app issuing at once never reuse a sequence number', asy
   await secondIssue.scanItem(labelOf('IVC2611A'));
   await expect(second.getByTestId('on-hand-here')).toContainText('On hand here: 118');
 });
+
+test('the ledger passes between windows taking turns, and none waits for ever', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  const firstIssue = await IssuePage.ready(first, 'LOC-A1', /Shelf 1/);
+  const second = await context.newPage();
+  const secondIssue = await IssuePage.ready(second, 'LOC-A1', /Shelf 1/);
+  const before = (await storedSequences(first)).length;
+
+  // A window keeps the ledger's lock after writing and lets go only when another asks: each turn
+  // below is a hand-over, and each would time out if one were missed.
+  const turns = [first, second, first, second, second, first];
+  let onHand = 120;
+  for (const page of turns) {
+    const issue = page === first ? firstIssue : secondIssue;
+    await page.bringToFront();
+    await issue.scanItem(labelOf('IVC2611A'));
+    await expect(page.getByTestId('on-hand-here')).toContainText(`On hand here: ${onHand}`);
+    await page.getByTestId('issue-confirm').click();
+    await expect(issue.itemCard).toBeHidden();
+    onHand -= 1;
+  }
+
+  const seqs = await storedSequences(second);
+  expect(seqs.length).toBe(before + turns.length);
+  expect(new Set(seqs).size).toBe(seqs.length);
+  await firstIssue.scanItem(labelOf('IVC2611A'));
+  await expect(first.getByTestId('on-hand-here')).toContainText(`On hand here: ${onHand}`);
+});
