@@ -46,7 +46,7 @@ export function catchUpFigure(ctx: FigureContext): Promise<FigureResult> {
     {
       id: '6',
       title: `Catch-up: ${size.unsent} unsent events, ${changed} changed at the centre`,
-      target: '≤ 30 s to in-sync',
+      target: '≤ 30 s to in-sync, and ≤ 1.5× the bare pull of the same documents',
     },
     async () => {
       const dir = await pgliteDataDir();
@@ -111,9 +111,10 @@ export function catchUpFigure(ctx: FigureContext): Promise<FigureResult> {
         const barePullSeconds = (performance.now() - pullBegan) / 1000;
         const progress = `${sent} of ${size.unsent} events pushed, ${received} of ${toReceive} documents pulled`;
         const at = (ms: number | undefined) => (ms === undefined ? NaN : roundFigure(ms / 1000));
+        const ratio = seconds / barePullSeconds;
         return {
-          verdict: inSync && seconds <= 30 ? 'met' : 'missed',
-          headline: `${inSync ? 'in sync' : `NOT in sync, stopped (${progress})`} after ${roundFigure(seconds)} s (${size.unsent} events pushed, ${changed} changed documents pulled); a bare fetch pull of the same ${pulled} documents takes ${roundFigure(barePullSeconds)} s`,
+          verdict: inSync && seconds <= 30 && ratio <= 1.5 ? 'met' : 'missed',
+          headline: `${inSync ? 'in sync' : `NOT in sync, stopped (${progress})`} after ${roundFigure(seconds)} s (${size.unsent} events pushed, ${changed} changed documents pulled); a bare fetch pull of the same ${pulled} documents takes ${roundFigure(barePullSeconds)} s (${roundFigure(ratio)}×)`,
           measurements: [
             {
               label: 'back on line → in sync (RxDB replication)',
@@ -131,6 +132,12 @@ export function catchUpFigure(ctx: FigureContext): Promise<FigureResult> {
               label: `bare pull loop, ${pulled} documents`,
               unit: 's',
               value: roundFigure(barePullSeconds),
+            },
+            {
+              label: 'in sync ÷ bare pull',
+              unit: '×',
+              value: roundFigure(ratio),
+              judgedOn: 'value',
             },
           ],
           limits:
