@@ -78,5 +78,11 @@ function broadcast(): BroadcastChannel | undefined {
     askedFor = true;
     if (pending === 0) letGo();
   };
+  // A hidden window may be frozen by the browser and then never hear an ask: it lets go first.
+  globalThis.document?.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'hidden' || !held) return;
+    askedFor = true;
+    if (pending === 0) letGo();
+  });
   return channel;
 }

@@ -73,3 +73,24 @@ test('the ledger passes between windows taking turns, and none waits for ever', 
   await firstIssue.scanItem(labelOf('IVC2611A'));
   await expect(first.getByTestId('on-hand-here')).toContainText(`On hand here: ${onHand}`);
 });
+
+test('a window keeps the ledger lock after writing, and lets go when it is hidden', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  const issue = await IssuePage.ready(page, 'LOC-A1', /Shelf 1/);
+  await issue.scanItem(labelOf('IVC2611A'));
+  await page.getByTestId('issue-confirm').click();
+  await expect(issue.itemCard).toBeHidden();
+  const heldLocks = () =>
+    page.evaluate(async () => (await navigator.locks.query()).held?.map((lock) => lock.name));
+  // Kept between writes: the next scan's write does not ask the browser again.
+  expect(await heldLocks()).toContain('stockroom-ledger-writer');
+
+  // A minimised window may be frozen and never hear another window ask.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect.poll(heldLocks).not.toContain('stockroom-ledger-writer');
+});
