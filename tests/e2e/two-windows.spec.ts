@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_HISTORY_DEVICE } from '../../renderer/seed/demo-history';
 import { IssuePage } from './pages/issue-page';
 import { labelOf } from './pages/labels';
@@ -16,16 +16,22 @@ async function storedSequences(page: Page): Promise<number[]> {
     .sort((a, b) => a - b);
 }
 
-test('two windows of the app issuing at once never reuse a sequence number', async ({
-  context,
-}) => {
+/** Two windows of the app on one profile, each on Issue from Shelf 1 with a tech signed in. */
+async function twoWindows(context: BrowserContext) {
   const first = await context.newPage();
   const firstIssue = await IssuePage.ready(first, 'LOC-A1', /Shelf 1/);
   const second = await context.newPage();
   const secondIssue = await IssuePage.ready(second, 'LOC-A1', /Shelf 1/);
+  return { first, firstIssue, second, secondIssue };
+}
 
-  // Both confirm at once: the ledger's Web Lock makes one wait for the other, so each takes the
-  // next number.
+test('two windows of the app issuing at once never reuse a sequence number', async ({
+  context,
+}) => {
+  const { first, firstIssue, second, secondIssue } = await twoWindows(context);
+
+  // Both confirm at once: the ledger's lock makes one wait for the other, so each takes the next
+  // number.
   await first.bringToFront();
   await firstIssue.scanItem(labelOf('IVC2611A'));
   await second.bringToFront();
@@ -47,10 +53,7 @@ test('two windows of the app issuing at once never reuse a sequence number', asy
 test('the ledger passes between windows taking turns, and none waits for ever', async ({
   context,
 }) => {
-  const first = await context.newPage();
-  const firstIssue = await IssuePage.ready(first, 'LOC-A1', /Shelf 1/);
-  const second = await context.newPage();
-  const secondIssue = await IssuePage.ready(second, 'LOC-A1', /Shelf 1/);
+  const { first, firstIssue, second, secondIssue } = await twoWindows(context);
   const before = (await storedSequences(first)).length;
 
   // A window keeps the ledger's lock after writing and lets go only when another asks: each turn
