@@ -58,7 +58,8 @@ async function lotBalances(
   const found = await db.balances.find({ selector: { itemId, lotCode } }).exec();
   const byId = new Map<string, BalanceDoc>();
   for (const doc of found) {
-    stored.set(doc.primary, doc);
+    // The first read is the one the plan builds on: a later, newer one must not hide it.
+    if (!stored.has(doc.primary)) stored.set(doc.primary, doc);
     byId.set(doc.primary, doc.toMutableJSON());
   }
   for (const doc of touched.values()) {
@@ -109,6 +110,11 @@ export async function projectEvents(
 /** The balances some events will leave, read and computed but not yet written. */
 export interface BalanceProjection {
   docs: BalanceDoc[];
+  /**
+   * The revision of every balance the plan read or writes, as this window's RxDB knew it; null
+   * where it knew none. The joint write refuses to store the plan if IndexedDB holds another.
+   */
+  plannedFrom: ReadonlyMap<string, string | null>;
   write(): Promise<void>;
 }
 
@@ -156,8 +162,12 @@ export async function planProjection(
     }
   }
   const docs = [...touched.values()];
+  const plannedFrom = new Map<string, string | null>();
+  for (const [id, doc] of stored) plannedFrom.set(id, doc.revision);
+  for (const doc of docs) if (!stored.has(doc.id)) plannedFrom.set(doc.id, null);
   return {
     docs,
+    plannedFrom,
     write: () => (docs.length > 0 ? writeBalances(db, docs, stored) : Promise.resolve()),
   };
 }

@@ -11,6 +11,7 @@ import {
   type RxStorageChangeEvent,
   type RxStorageDefaultCheckpoint,
 } from 'rxdb';
+import { Dexie } from 'dexie';
 import { fromDexieToStorage, fromStorageToDexie } from 'rxdb/plugins/storage-dexie';
 import type { StockEvent } from '../../shared/model';
 import type { StockroomDatabase } from './collections';
@@ -21,6 +22,26 @@ import type { BalanceDoc } from './local-schemas';
 export const JOINT_WRITE_CONTEXT = 'stockroom-ledger-joint-write';
 
 type Row = { id: string };
+
+/** What a write was planned from, as this window's RxDB saw the ledger. */
+export interface PlannedFrom {
+  /** The revision of each balance read or written; null where none was stored. */
+  balances: ReadonlyMap<string, string | null>;
+  deviceId: string;
+  /** The first sequence number of the write: no stored event of the device may hold it or more. */
+  firstSeq: number;
+}
+
+/**
+ * IndexedDB holds a ledger newer than the one the write was planned from: another window wrote,
+ * and its change has not reached this window's RxDB yet. Nothing was stored; plan again.
+ */
+export class LedgerMovedError extends Error {
+  constructor(what: string) {
+    super(`The stock ledger changed while this write was planned (${what}).`);
+    this.name = 'LedgerMovedError';
+  }
+}
 type ChangeBulk = EventBulk<RxStorageChangeEvent<RxDocumentData<Row>>, RxStorageDefaultCheckpoint>;
 
 /**
@@ -34,11 +55,18 @@ type ChangeBulk = EventBulk<RxStorageChangeEvent<RxDocumentData<Row>>, RxStorage
  * is what the collections' caches and queries, the other windows and the replication's push
  * listen to. Storage-level, under RxDB's collections: the schema validator (development builds
  * only) does not see these rows; the writer validates events itself, and balances are computed.
+ *
+ * The writer plans from RxDB's cache, which hears another window's writes over a broadcast
+ * channel that the ledger lock's hand-over does not wait for. So the transaction first checks
+ * that the balances and the device's sequence are still as planned, and throws LedgerMovedError
+ * (storing nothing) if they are not: a stale plan can never overwrite a newer balance or reuse a
+ * sequence number.
  */
 export async function writeLedgerJointly(
   db: StockroomDatabase,
   events: readonly StockEvent[],
   balances: readonly BalanceDoc[],
+  plannedFrom: PlannedFrom,
 ): Promise<boolean> {
   const pair = ledgerPair(db.token);
   if (!pair) return false;
@@ -50,13 +78,32 @@ export async function writeLedgerJointly(
   const tables = ['stock_events', 'stock_events_attachments', 'balances', 'balances_attachments'];
   let written: { events: Categorized; balances: Categorized } | undefined;
   await dexie.transaction('rw', tables, async () => {
-    const [eventRows, balanceRows] = await Promise.all([
+    const read = [...new Set([...plannedFrom.balances.keys(), ...balances.map((b) => b.id)])];
+    const [eventRows, balanceRows, seqTaken] = await Promise.all([
       dexie.table('stock_events').bulkGet(events.map((e) => e.id)),
-      dexie.table('balances').bulkGet(balances.map((b) => b.id)),
+      dexie.table('balances').bulkGet(read),
+      dexie
+        .table('stock_events')
+        .where(DEVICE_SEQ_INDEX)
+        .between(
+          [NOT_DELETED, plannedFrom.deviceId, plannedFrom.firstSeq, Dexie.minKey],
+          [NOT_DELETED, plannedFrom.deviceId, Dexie.maxKey, Dexie.maxKey],
+        )
+        .first(),
     ]);
+    if (seqTaken)
+      throw new LedgerMovedError(
+        `device ${plannedFrom.deviceId} already used number ${plannedFrom.firstSeq}`,
+      );
     const lwt = now();
     const storedEvents = stored(eventRows, eventsTable.booleanIndexes);
     const storedBalances = stored(balanceRows, balancesTable.booleanIndexes);
+    for (const id of read) {
+      const row = storedBalances.get(id);
+      const revision = row && !row._deleted ? row._rev : null;
+      if (revision !== (plannedFrom.balances.get(id) ?? null))
+        throw new LedgerMovedError(`balance ${id} is at another revision`);
+    }
     written = {
       // An event is only ever inserted: one already stored is a conflict, and aborts the write.
       events: categorize(
@@ -90,6 +137,11 @@ export async function writeLedgerJointly(
 }
 
 type Categorized = CategorizeBulkWriteRowsOutput<Row>;
+
+/** The Dexie index RxDB makes of the events' ['deviceId', 'deviceSeq'] (storage-dexie). */
+const DEVICE_SEQ_INDEX = '[_deleted+deviceId+deviceSeq+id]';
+/** How RxDB's Dexie storage stores a false boolean it indexes. */
+const NOT_DELETED = '0';
 
 function row(
   token: string,

@@ -23,8 +23,9 @@ import {
 import type { StockroomDatabase } from './collections';
 import { lastDeviceSeq } from './device-sequence';
 import { withLedgerLock } from './ledger-lock';
-import { writeLedgerJointly } from './ledger-joint-write';
+import { LedgerMovedError, writeLedgerJointly } from './ledger-joint-write';
 import type { BalanceDoc } from './local-schemas';
+import type { RxDocument } from 'rxdb';
 import type { StepUpProof } from '../session/step-up';
 import { writerIdentities, type WriterProblem } from './writer-identity';
 
@@ -71,79 +72,137 @@ export function recordEvents(
 ): Promise<RecordResult> {
   return new Promise<RecordResult>((resolve, reject) => {
     withLedgerLock(async () => {
-      const smuggled = drafts.find((d) => 'approvedBy' in d);
-      if (smuggled) {
-        resolve(refusal('APPROVER_WITHOUT_STEP_UP', APPROVER_WITHOUT_STEP_UP));
-        return;
-      }
-      // Read together: each is an IndexedDB round trip, and a scan's commit waits on all three.
-      const [who, last, stored] = await Promise.all([
-        writerIdentities(db, context.facilityId, context.actorId, context.stepUp, {
-          deviceId: context.deviceId,
-          now: context.now(),
-        }),
-        lastDeviceSeq(db, context.deviceId),
-        Promise.all(
-          drafts.map((d) =>
-            db.balances.findOne(balanceId(d.locationId, d.itemId, d.lotCode)).exec(),
-          ),
-        ),
-      ]);
-      if (!who.ok) {
-        resolve({ ok: false, problems: who.problems });
-        return;
-      }
-      let seq = last;
-      const occurredAt = context.now().toISOString();
-      const events: StockEvent[] = drafts.map(({ decides, ...draft }, at) => ({
-        ...draft,
-        // An adjustment or a reversal carries what the ledger held, so both ends judge it against
-        // the tolerance.
-        ...(draft.type === 'adjust' || draft.type === 'reversal'
-          ? { expectedQuantity: stored[at]?.onHand ?? 0 }
-          : {}),
-        id: decides === undefined ? randomId('evt') : decisionIdFor(decides),
-        facilityId: context.facilityId,
-        deviceId: context.deviceId,
-        deviceSeq: (seq += 1),
-        actorId: context.actorId,
-        occurredAt,
-      }));
-      const permission = await permissionProblems(db, events, who.actor, who.second);
-      const problems = [
-        ...permission,
-        ...batchBalances(
-          events,
-          stored.map((b) => (b ? asBalance(b.toMutableJSON()) : undefined)),
-        ).flatMap(({ event, balance }) => eventProblems(event, balance, context)),
-      ];
-      const blocking = problems.filter(
-        (p) => p.severity === 'error' || (p.severity === 'warning' && !context.acceptWarnings),
-      );
-      if (blocking.length > 0) {
-        resolve({ ok: false, problems: blocking });
-        return;
-      }
-      const projection = await planProjection(db, events);
-      const together = await writeLedgerJointly(db, events, projection.docs).catch(
-        (error: unknown) => {
-          // One transaction: neither the events nor their balances were stored.
-          throw new Error(
-            `The stock event could not be saved, and nothing of it was stored: record it again. (${String(error)})`,
-          );
-        },
-      );
-      if (!together) await writeOneAfterTheOther(db, events, projection);
-      const balances = projection.docs;
+      const written = await writeCatchingUp(db, context, drafts);
       // Events and balances are durable: the person can go on. The checkpoint only tells start-up
       // where to resume, and the lock stays held until it is saved, so the next write sees it.
-      resolve({ ok: true, events, balances });
-      await db.upsertLocal(BALANCE_CHECKPOINT, { deviceSeq: seq }).catch((error: unknown) => {
-        // Harmless to lose: start-up refolds the lots of events after the last saved checkpoint.
-        console.warn('The balances checkpoint was not saved; start-up will refold.', error);
-      });
+      resolve(written.result);
+      if (written.lastSeq === undefined) return;
+      await db
+        .upsertLocal(BALANCE_CHECKPOINT, { deviceSeq: written.lastSeq })
+        .catch((error: unknown) => {
+          // Harmless to lose: start-up refolds the lots of events after the last saved checkpoint.
+          console.warn('The balances checkpoint was not saved; start-up will refold.', error);
+        });
     }).catch(reject);
   });
+}
+
+/** How often a write is planned again when another window's change had not reached this one. */
+const CATCH_UP_TRIES = 8;
+/** The wait before the next try grows by this much each time: 0.7 s in all. */
+const CATCH_UP_STEP_MS = 25;
+
+/**
+ * Plans and stores the write; if another window's change reached IndexedDB but not yet this
+ * window's RxDB (it comes over a broadcast channel), waits for it and plans again.
+ */
+async function writeCatchingUp(
+  db: StockroomDatabase,
+  context: WriterContext,
+  drafts: readonly EventDraft[],
+): Promise<Written> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await planAndWrite(db, context, drafts);
+    } catch (error) {
+      if (!(error instanceof LedgerMovedError)) throw error;
+      if (attempt === CATCH_UP_TRIES) return { result: refusal('LEDGER_MOVED', LEDGER_MOVED) };
+      await new Promise((wake) => setTimeout(wake, CATCH_UP_STEP_MS * attempt));
+    }
+  }
+}
+
+interface Written {
+  result: RecordResult;
+  /** The last sequence number stored; absent when nothing was. */
+  lastSeq?: number;
+}
+
+async function planAndWrite(
+  db: StockroomDatabase,
+  context: WriterContext,
+  drafts: readonly EventDraft[],
+): Promise<Written> {
+  const smuggled = drafts.find((d) => 'approvedBy' in d);
+  if (smuggled) return { result: refusal('APPROVER_WITHOUT_STEP_UP', APPROVER_WITHOUT_STEP_UP) };
+  // Read together: each is an IndexedDB round trip, and a scan's commit waits on all three.
+  const [who, last, stored] = await Promise.all([
+    writerIdentities(db, context.facilityId, context.actorId, context.stepUp, {
+      deviceId: context.deviceId,
+      now: context.now(),
+    }),
+    lastDeviceSeq(db, context.deviceId),
+    Promise.all(
+      drafts.map((d) => db.balances.findOne(balanceId(d.locationId, d.itemId, d.lotCode)).exec()),
+    ),
+  ]);
+  if (!who.ok) return { result: { ok: false, problems: who.problems } };
+  let seq = last;
+  const occurredAt = context.now().toISOString();
+  const events: StockEvent[] = drafts.map(({ decides, ...draft }, at) => ({
+    ...draft,
+    // An adjustment or a reversal carries what the ledger held, so both ends judge it against
+    // the tolerance.
+    ...(draft.type === 'adjust' || draft.type === 'reversal'
+      ? { expectedQuantity: stored[at]?.onHand ?? 0 }
+      : {}),
+    id: decides === undefined ? randomId('evt') : decisionIdFor(decides),
+    facilityId: context.facilityId,
+    deviceId: context.deviceId,
+    deviceSeq: (seq += 1),
+    actorId: context.actorId,
+    occurredAt,
+  }));
+  const permission = await permissionProblems(db, events, who.actor, who.second);
+  const problems = [
+    ...permission,
+    ...batchBalances(
+      events,
+      stored.map((b) => (b ? asBalance(b.toMutableJSON()) : undefined)),
+    ).flatMap(({ event, balance }) => eventProblems(event, balance, context)),
+  ];
+  const blocking = problems.filter(
+    (p) => p.severity === 'error' || (p.severity === 'warning' && !context.acceptWarnings),
+  );
+  if (blocking.length > 0) return { result: { ok: false, problems: blocking } };
+  const projection = await planProjection(db, events);
+  const plannedFrom = {
+    balances: readRevisions(drafts, stored, projection.plannedFrom),
+    deviceId: context.deviceId,
+    firstSeq: last + 1,
+  };
+  const together = await writeLedgerJointly(db, events, projection.docs, plannedFrom).catch(
+    (error: unknown) => {
+      if (error instanceof LedgerMovedError) throw error;
+      // One transaction: neither the events nor their balances were stored.
+      throw new Error(
+        `The stock event could not be saved, and nothing of it was stored: record it again. (${String(error)})`,
+      );
+    },
+  );
+  if (!together) await writeOneAfterTheOther(db, events, projection);
+  return { result: { ok: true, events, balances: projection.docs }, lastSeq: seq };
+}
+
+/**
+ * Every balance the write was judged and planned on, at the revision this window read. The checks
+ * read each draft's balance before the plan read its lot: if RxDB's cache moved in between, the
+ * two disagree and the write is planned again.
+ */
+function readRevisions(
+  drafts: readonly EventDraft[],
+  checked: readonly (RxDocument<BalanceDoc> | null)[],
+  planned: ReadonlyMap<string, string | null>,
+): Map<string, string | null> {
+  const revisions = new Map(planned);
+  drafts.forEach((d, at) => {
+    const id = balanceId(d.locationId, d.itemId, d.lotCode);
+    const revision = checked[at]?.revision ?? null;
+    if (revisions.has(id) && revisions.get(id) !== revision)
+      throw new LedgerMovedError(`balance ${id} changed between the checks and the plan`);
+    revisions.set(id, revision);
+  });
+  return revisions;
 }
 
 type Problem = WriterProblem;
@@ -236,6 +295,9 @@ function eventProblems(
 
 const APPROVER_WITHOUT_STEP_UP =
   'A second person is recorded only when they scan their badge and enter their PIN here. Ask them to confirm it.';
+
+const LEDGER_MOVED =
+  'Another Stockroom Edge window on this PC changed this stock at the same moment, and this window could not catch up with it. Nothing was stored: record it again. If this keeps happening, close the other windows or restart the app.';
 
 const refusal = (code: string, message: string): RecordResult => ({
   ok: false,
