@@ -2,7 +2,7 @@ import type { User } from '../../shared/model';
 import type { StockroomDatabase } from '../store/collections';
 import { inBadgeOrder, recentSignIns, rememberSignIn } from './badge-order';
 import { checkLockout, clearFailures, PIN_ATTEMPTS, recordFailure } from './lockout';
-import { signInWithBadge, signInWithPin, type SignInResult } from './sign-in';
+import { signInWithBadge, signInWithPin, type SignInError, type SignInResult } from './sign-in';
 import { recordSignIn, type SignInPlace } from './sign-in-audit';
 
 type SignInStore = Pick<StockroomDatabase, 'getLocal' | 'upsertLocal' | 'sign_in_events'>;
@@ -41,11 +41,13 @@ export async function attemptPinSignIn(
       rememberSignIn(db, user.id),
       recordSignIn(db, place, { userId: user.id, method: 'pin', outcome: 'signed-in' }, now),
     ]);
+  } else {
+    await auditAccountRefusal(db, place, 'pin', result.error, now);
   }
   return result;
 }
 
-/** The sign-in screen's badge path, audited: a known badge or an unknown one. */
+/** The sign-in screen's badge path, audited: a known badge, an unknown one, or a refused account. */
 export async function attemptBadgeSignIn(
   db: SignInStore,
   users: readonly User[],
@@ -67,6 +69,23 @@ export async function attemptBadgeSignIn(
     ]);
   } else if (result.error.code === 'badge-unknown') {
     await recordSignIn(db, place, { method: 'badge', outcome: 'badge-unknown' }, now);
+  } else {
+    await auditAccountRefusal(db, place, 'badge', result.error, now);
   }
   return result;
+}
+
+/**
+ * The secret was right but the account may not sign in here: switched off, or not set up for this
+ * stockroom. A left employee's badge, or a badge carried to another site, is what the audit is for.
+ */
+async function auditAccountRefusal(
+  db: SignInStore,
+  place: SignInPlace,
+  method: 'badge' | 'pin',
+  error: SignInError,
+  now: Date,
+): Promise<void> {
+  if (error.code !== 'user-inactive' && error.code !== 'not-at-facility') return;
+  await recordSignIn(db, place, { userId: error.userId, method, outcome: error.code }, now);
 }

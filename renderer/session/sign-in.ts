@@ -7,10 +7,14 @@ export interface SignedInUser {
   role: Role;
 }
 
-export type SignInError = {
-  code: 'badge-unknown' | 'pin-wrong' | 'locked-out' | 'user-inactive' | 'not-at-facility';
-  message: string;
-};
+export type SignInError =
+  | { code: 'badge-unknown' | 'pin-wrong' | 'locked-out'; message: string }
+  | {
+      code: 'user-inactive' | 'not-at-facility';
+      message: string;
+      /** Whose badge or PIN it was: the audit names them. */
+      userId: string;
+    };
 export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; error: SignInError };
 
 function admit(user: User, facilityId: string): SignInResult {
@@ -20,6 +24,7 @@ function admit(user: User, facilityId: string): SignInResult {
       error: {
         code: 'user-inactive',
         message: `${user.name}'s account is switched off. Ask a supervisor.`,
+        userId: user.id,
       },
     };
   }
@@ -29,6 +34,7 @@ function admit(user: User, facilityId: string): SignInResult {
       error: {
         code: 'not-at-facility',
         message: `${user.name} is not set up for this stockroom. Ask an administrator.`,
+        userId: user.id,
       },
     };
   }

@@ -3,7 +3,7 @@ import { checkMember, type Person, type PermissionErrorCode } from '../../shared
 import type { StockroomDatabase } from '../store/collections';
 import { verifySecret } from './credentials';
 import { checkLockout, clearFailures, recordFailure } from './lockout';
-import type { SignInPlace } from './sign-in-audit';
+import { recordSignIn, type SignInPlace } from './sign-in-audit';
 
 /** Where the step-up happens: its wrong PINs count towards the same lockout as sign-in's. */
 export interface StepUpGuard {
@@ -58,6 +58,14 @@ export async function verifyStepUp(
     }
   }
   if (!holder) {
+    if (guard) {
+      await recordSignIn(
+        guard.db,
+        guard.place,
+        { method: 'step-up', outcome: 'badge-unknown' },
+        guard.now,
+      );
+    }
     return {
       ok: false,
       error: {
@@ -89,6 +97,23 @@ export async function verifyStepUp(
   }
   if (guard) await clearFailures(guard.db, holder.id);
   const member = checkMember(holder.id, holder, facilityId, 'second person');
-  if (!member.ok) return member;
+  if (!member.ok) {
+    // Right badge and PIN, refused account: a left employee's badge confirming someone's act.
+    const outcome = ACCOUNT_REFUSALS[member.error.code];
+    if (guard && outcome) {
+      await recordSignIn(
+        guard.db,
+        guard.place,
+        { userId: holder.id, method: 'step-up', outcome },
+        guard.now,
+      );
+    }
+    return member;
+  }
   return { ok: true, person: { ...member.person, name: holder.name } };
 }
+
+const ACCOUNT_REFUSALS: Partial<Record<StepUpErrorCode, 'user-inactive' | 'not-at-facility'>> = {
+  USER_INACTIVE: 'user-inactive',
+  USER_NOT_AT_FACILITY: 'not-at-facility',
+};

@@ -22,6 +22,8 @@ export const MIGRATION_STRATEGIES: Partial<Record<StoreCollectionName, Migration
   // (request-progress.ts), and an approval without an acknowledgement stays approved.
   // Version 2 only added the optional substitutions.
   supply_requests: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc },
+  // Version 1 only added two outcomes: every version-0 attempt is a valid version-1 attempt.
+  sign_in_events: { 1: (doc: unknown) => doc },
 };
 
 /**

@@ -160,7 +160,8 @@ export const COLLECTIONS = {
     name: 'sign_in_events',
     title: 'Sign-in attempts',
     schema: SignInEventSchema,
-    version: 0,
+    // 1: the outcomes user-inactive and not-at-facility (no document changes: renderer/store/migrations.ts).
+    version: 1,
     indexes: [],
     scope: 'facility',
     owner: 'facility',

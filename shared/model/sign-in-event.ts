@@ -1,7 +1,19 @@
 import Type from 'typebox';
 import { FacilityId, Id, IsoDateTime, StringEnum } from './primitives';
 
-export const SIGN_IN_OUTCOMES = ['signed-in', 'pin-wrong', 'locked-out', 'badge-unknown'] as const;
+/**
+ * `user-inactive` and `not-at-facility`: the badge or PIN was right, but the person's account is
+ * switched off or not set up for this stockroom. A left employee's badge, or one carried to another
+ * site, is exactly what the audit must show.
+ */
+export const SIGN_IN_OUTCOMES = [
+  'signed-in',
+  'pin-wrong',
+  'locked-out',
+  'badge-unknown',
+  'user-inactive',
+  'not-at-facility',
+] as const;
 export type SignInOutcome = (typeof SIGN_IN_OUTCOMES)[number];
 export const SIGN_IN_METHODS = ['badge', 'pin', 'step-up'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];

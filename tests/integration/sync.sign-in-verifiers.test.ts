@@ -73,4 +73,48 @@ describeOnBackends('sync: user verifiers and PC sign-in audit', 'signin', (serve
     expect(line).toMatchObject({ actor_id: 'USR-TESS', outcome: 'refused' });
     expect(line?.target).toContain(device.deviceId);
   });
+
+  it('a right badge on a switched-off account, or from another stockroom, is a refused line naming the person', async () => {
+    const facility = await addStaffedFacility(server());
+    const device = await enrollDevice(server(), facility);
+    const attempts = (['user-inactive', 'not-at-facility'] as const).map((outcome) => ({
+      id: uniqueId('SGN'),
+      facilityId: facility,
+      deviceId: device.deviceId,
+      userId: `USR-${outcome.toUpperCase()}`,
+      method: 'badge',
+      outcome,
+      occurredAt: '2026-12-06T03:00:00.000Z',
+    }));
+    const pushed = await call(
+      server(),
+      'POST',
+      '/v1/replication/sign_in_events/push',
+      device.token,
+      attempts.map((a) => ({ newDocumentState: a })),
+    );
+    expect(pushed.status).toBe(200);
+    const lines = await server()
+      .database.db.selectFrom('audit_log')
+      .selectAll()
+      .where('action', 'in', ['pc user-inactive', 'pc not-at-facility'])
+      .execute();
+    for (const attempt of attempts) {
+      const line = lines.find((l) => JSON.stringify(l.detail).includes(attempt.id));
+      expect(line).toMatchObject({
+        action: `pc ${attempt.outcome}`,
+        actor_type: 'user',
+        actor_id: attempt.userId,
+        outcome: 'refused',
+      });
+    }
+    const madeUp = await call(
+      server(),
+      'POST',
+      '/v1/replication/sign_in_events/push',
+      device.token,
+      [{ newDocumentState: { ...attempts[0], id: uniqueId('SGN'), outcome: 'made-up' } }],
+    );
+    expect(madeUp.status).toBe(422);
+  });
 });

@@ -78,10 +78,11 @@ describe('the order a badge scan tries people in', () => {
       error: { code: 'pin-wrong' },
     });
     expect(await recentSignIns(db)).toEqual(['USR-BEA', 'USR-CAL']);
-    // The audit is as before: two sign-ins, the unknown badge and the wrong PIN (the audit's
-    // outcomes name no refusal for another facility's person).
+    // Every attempt is audited: two sign-ins, the unknown badge, another facility's person and
+    // the wrong PIN.
     expect((await db.sign_in_events.find().exec()).map((e) => e.outcome).sort()).toEqual([
       'badge-unknown',
+      'not-at-facility',
       'pin-wrong',
       'signed-in',
       'signed-in',
