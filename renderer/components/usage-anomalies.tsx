@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  List,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { ANOMALY_NOTE_MAX, can, type AnomalyDecisionOutcome } from '../../shared/model';
 import { useServices } from '../app/services';
@@ -18,6 +7,7 @@ import { useAnomalyFlags, type ShownFlag } from '../app/use-anomaly-flags';
 import { useUserNames } from '../app/use-user-names';
 import { useSession } from '../session/session-store';
 import { decideAnomaly } from '../store/anomaly-decisions-local';
+import { ShortList } from './short-list';
 
 const VERB: Record<AnomalyDecisionOutcome, string> = {
   confirmed: 'Confirmed',
@@ -35,7 +25,8 @@ export function UsageAnomalies() {
   const user = useSession((s) => s.user);
   const names = useUserNames();
   const mayDecide = user !== undefined && can(user.role, 'anomaly.decide');
-  const open = flags.filter((f) => !f.decision);
+  // Strongest first: a week can flag dozens of places, and the overview shows the first few.
+  const open = flags.filter((f) => !f.decision).sort(byStrength);
   const decided = flags.flatMap((f) => (f.decision ? [{ ...f, decision: f.decision }] : []));
   const place = (f: ShownFlag) =>
     `${data.itemById.get(f.flag.itemId)?.name ?? f.flag.itemId} at ${data.locationById.get(f.flag.locationId)?.name ?? f.flag.locationId}`;
@@ -59,9 +50,12 @@ export function UsageAnomalies() {
           No unusual usage this week.
         </Text>
       )}
-      <List spacing="sm" mt="sm" listStyleType="none" ml={0} pl={0}>
-        {open.map((f) => (
-          <List.Item key={f.id} data-testid="anomaly-open">
+      <ShortList
+        items={open}
+        itemKey={(f) => f.id}
+        noun="open flags"
+        renderItem={(f) => (
+          <div data-testid="anomaly-open">
             <Text fz="lg" fw={600}>
               {place(f)}
               {f.flag.actorId ? ` · removals by ${names(f.flag.actorId)}` : ''}
@@ -73,17 +67,20 @@ export function UsageAnomalies() {
               </Alert>
             )}
             {mayDecide && user && <DecideFlag flag={f} userId={user.id} />}
-          </List.Item>
-        ))}
-      </List>
+          </div>
+        )}
+      />
       {decided.length > 0 && (
         <>
           <Title order={3} fz={18} mt="md">
             Decided this week · {decided.length}
           </Title>
-          <List spacing="xs" mt="xs" listStyleType="none" ml={0} pl={0}>
-            {decided.map((f) => (
-              <List.Item key={f.id} data-testid="anomaly-decided">
+          <ShortList
+            items={decided}
+            itemKey={(f) => f.id}
+            noun="decided flags"
+            renderItem={(f) => (
+              <div data-testid="anomaly-decided">
                 <Text fz="md" fw={600}>
                   {place(f)} · {f.flag.date}
                 </Text>
@@ -100,14 +97,17 @@ export function UsageAnomalies() {
                     {f.held?.state === 'waiting' ? ' (goes to the centre with the next sync)' : ''}
                   </Text>
                 </Group>
-              </List.Item>
-            ))}
-          </List>
+              </div>
+            )}
+          />
         </>
       )}
     </Card>
   );
 }
+
+/** Furthest above its baseline first; the flags' own order (by day, item, place) breaks ties. */
+const byStrength = (a: ShownFlag, b: ShownFlag) => b.flag.madsAbove - a.flag.madsAbove;
 
 function DecideFlag({ flag, userId }: { flag: ShownFlag; userId: string }) {
   const { db, facilityId, deviceId } = useServices();

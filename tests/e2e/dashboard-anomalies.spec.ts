@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { AppPage, person } from './pages/app-page';
 import { expectAccessible, screenshot } from './pages/evidence';
+import { IssuePage } from './pages/issue-page';
 import { tabTo } from './pages/keyboard';
+import { labelOf } from './pages/labels';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -61,4 +63,50 @@ test('a tech sees the flags in words but cannot decide them', async ({ page }) =
   await expect(card.getByTestId('anomaly-open')).toHaveCount(2);
   await expect(card.getByText(/a supervisor confirms or dismisses it with a note/)).toBeVisible();
   await expect(card.getByRole('button', { name: /Confirm the flag/ })).toHaveCount(0);
+});
+
+test('a busy week shows the strongest five flags first and the rest on request', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.signInByBadge(person('tech'));
+  await app.go('Issue', 'Issue to a department');
+  const issue = new IssuePage(page);
+  // Today, three shelves emptied far beyond a usual day: each is a place's flag and the tech's.
+  for (const [shelf, name, lot, quantity] of [
+    ['LOC-A1', /Shelf 1/, 'IVC2611A', 110],
+    ['LOC-A1', /Shelf 1/, 'SY4410', 190],
+    ['LOC-A2', /Shelf 2/, 'MK1200', 85],
+  ] as const) {
+    await issue.from(shelf, name);
+    await issue.scanItem(labelOf(lot));
+    await issue.quantity(quantity);
+    await issue.confirm();
+  }
+  await app.go('Dashboard', 'Dashboard');
+  const card = page.getByTestId('dash-anomalies');
+  const heading = card.getByRole('heading', { name: /^Unusual usage · \d+ open$/ });
+  await expect(heading).toBeVisible();
+  const open = Number(/(\d+) open/.exec((await heading.textContent()) ?? '')?.[1]);
+  expect(open).toBeGreaterThan(5);
+  const flags = card.getByTestId('anomaly-open');
+  await expect(flags).toHaveCount(5);
+  const strengths = async () =>
+    (await flags.allTextContents()).map((t) => Number(/([\d.]+) MADs above/.exec(t)?.[1]));
+  const firstFive = await strengths();
+  expect(firstFive.every((m) => m > 0)).toBe(true);
+  expect(firstFive).toEqual([...firstFive].sort((a, b) => b - a));
+
+  const more = card.getByRole('button', { name: `Show all ${open} open flags` });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(flags).toHaveCount(open);
+  const all = await strengths();
+  expect(all).toEqual([...all].sort((a, b) => b - a));
+  expect(all.slice(0, 5)).toEqual(firstFive);
+  await expectAccessible(page, 'dashboard with every open flag listed');
+  await card.getByRole('button', { name: 'Show the first 5 only' }).click();
+  await expect(flags).toHaveCount(5);
 });

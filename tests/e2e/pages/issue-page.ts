@@ -38,7 +38,9 @@ export class IssuePage {
 
   async confirm(): Promise<void> {
     await this.page.getByTestId('issue-confirm').click();
-    await expect(this.page.getByText('Issued', { exact: true })).toBeVisible();
+    // Earlier issues' toasts may still be up: the card cleared says this one is done.
+    await expect(this.page.getByText('Issued', { exact: true }).first()).toBeVisible();
+    await expect(this.itemCard).toHaveCount(0);
   }
 
   lastTone(): Promise<string | null> {
