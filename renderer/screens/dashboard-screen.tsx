@@ -12,6 +12,7 @@ import { FacilityIndicators } from '../components/facility-indicators';
 import { ShortList } from '../components/short-list';
 import { SubstitutesToDecide } from '../components/substitutes-to-decide';
 import { UsageAnomalies } from '../components/usage-anomalies';
+import { compareText } from '../../shared/replenishment/request-history';
 import { effectiveLines } from '../../shared/replenishment/substitution';
 
 // Neither takes props: the screen's own updates (a count awaiting approval, a recall case) leave
@@ -33,15 +34,17 @@ export function DashboardScreen() {
   const clock = useNow();
   // The review returns only the levels to order (ordersOnly).
   const belowPar = plan.suggestions;
-  // Soonest first inside each band; lots with no expiry fall in no band.
-  const lots = data.balances
-    .filter((b) => b.onHand > 0)
-    .sort((a, b) => (a.expiry ?? '9999').localeCompare(b.expiry ?? '9999'));
-  const byBand = new Map<ExpiryBand, typeof lots>();
-  for (const lot of lots) {
+  const byBand = new Map<ExpiryBand, (typeof data.balances)[number][]>();
+  for (const lot of data.balances) {
+    if (lot.onHand <= 0) continue;
     const band = expiryBand(lot.expiry, data.today);
-    byBand.set(band, [...(byBand.get(band) ?? []), lot]);
+    const inBand = byBand.get(band);
+    if (inBand) inBand.push(lot);
+    else byBand.set(band, [lot]);
   }
+  // Soonest first inside each band the card shows (ISO dates sort as text); the rest are not drawn.
+  for (const { band } of BANDS)
+    byBand.get(band)?.sort((a, b) => compareText(a.expiry ?? '', b.expiry ?? ''));
   const urgent = data.requests.filter(
     (r) => r.kind === 'urgent' && !['received', 'rejected', 'cancelled'].includes(r.status),
   );
