@@ -9,6 +9,11 @@ export interface ShortListProps<T> {
   noun: string;
   /** Entries drawn before the person asks for the rest. */
   limit?: number;
+  /**
+   * Keys drawn even when the list is short, in their place: an entry someone is working in (a
+   * note half typed) must not vanish because stronger entries arrived above it.
+   */
+  keep?: ReadonlySet<string>;
 }
 
 /**
@@ -16,10 +21,19 @@ export interface ShortListProps<T> {
  * every one of hundreds of expiring lots would bury the soonest under a page of scrolling and
  * take the screen a quarter of a second to draw; the card's count already says how many there are.
  */
-export function ShortList<T>({ items, itemKey, renderItem, noun, limit = 5 }: ShortListProps<T>) {
+export function ShortList<T>({
+  items,
+  itemKey,
+  renderItem,
+  noun,
+  limit = 5,
+  keep,
+}: ShortListProps<T>) {
   const [open, setOpen] = useState(false);
   const id = useId();
-  const shown = open ? items : items.slice(0, limit);
+  const shown = open
+    ? items
+    : items.filter((item, index) => index < limit || keep?.has(itemKey(item)));
   const hidden = items.length - limit;
   return (
     <>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ANOMALY_NOTE_MAX, can, type AnomalyDecisionOutcome } from '../../shared/model';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
@@ -25,6 +25,16 @@ export function UsageAnomalies() {
   const user = useSession((s) => s.user);
   const names = useUserNames();
   const mayDecide = user !== undefined && can(user.role, 'anomaly.decide');
+  const [deciding, setDeciding] = useState<ReadonlySet<string>>(() => new Set());
+  const markDeciding = useCallback((id: string, isOpen: boolean) => {
+    setDeciding((was) => {
+      if (was.has(id) === isOpen) return was;
+      const next = new Set(was);
+      if (isOpen) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
   // Strongest first: a week can flag dozens of places, and the overview shows the first few.
   const open = flags.filter((f) => !f.decision).sort(byStrength);
   const decided = flags.flatMap((f) => (f.decision ? [{ ...f, decision: f.decision }] : []));
@@ -54,6 +64,7 @@ export function UsageAnomalies() {
         items={open}
         itemKey={(f) => f.id}
         noun="open flags"
+        keep={deciding}
         renderItem={(f) => (
           <div data-testid="anomaly-open">
             <Text fz="lg" fw={600}>
@@ -66,7 +77,9 @@ export function UsageAnomalies() {
                 {f.held.message}
               </Alert>
             )}
-            {mayDecide && user && <DecideFlag flag={f} userId={user.id} />}
+            {mayDecide && user && (
+              <DecideFlag flag={f} userId={user.id} onDeciding={markDeciding} />
+            )}
           </div>
         )}
       />
@@ -109,9 +122,20 @@ export function UsageAnomalies() {
 /** Furthest above its baseline first; the flags' own order (by day, item, place) breaks ties. */
 const byStrength = (a: ShownFlag, b: ShownFlag) => b.flag.madsAbove - a.flag.madsAbove;
 
-function DecideFlag({ flag, userId }: { flag: ShownFlag; userId: string }) {
+interface DecideFlagProps {
+  flag: ShownFlag;
+  userId: string;
+  /** Told while the note form is open, so the card keeps this flag drawn until it is decided. */
+  onDeciding: (flagId: string, isOpen: boolean) => void;
+}
+
+function DecideFlag({ flag, userId, onDeciding }: DecideFlagProps) {
   const { db, facilityId, deviceId } = useServices();
   const [choice, setChoice] = useState<AnomalyDecisionOutcome>();
+  useEffect(() => {
+    onDeciding(flag.id, choice !== undefined);
+    return () => onDeciding(flag.id, false);
+  }, [onDeciding, flag.id, choice]);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);

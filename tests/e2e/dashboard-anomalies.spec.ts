@@ -106,3 +106,61 @@ test('a busy week shows the strongest five flags first and the rest on request',
   await card.getByRole('button', { name: 'Show the first 5 only' }).click();
   await expect(flags).toHaveCount(5);
 });
+
+test('a flag being decided stays on screen, note and all, when stronger flags arrive above it', async ({
+  context,
+}) => {
+  // A supervisor reads the dashboard in one window while a tech issues in another on this PC.
+  const supervisor = await context.newPage();
+  const app = new AppPage(supervisor);
+  await app.open();
+  await app.signInByBadge(person('supervisor'));
+  const tech = await context.newPage();
+  const issue = await IssuePage.ready(tech, 'LOC-A1', /Shelf 1/);
+  const spike = async (shelf: string, name: RegExp, lot: string, quantity: number) => {
+    await tech.bringToFront();
+    await issue.from(shelf, name);
+    await issue.scanItem(labelOf(lot));
+    await issue.quantity(quantity);
+    await issue.confirm();
+  };
+  await spike('LOC-A1', /Shelf 1/, 'IVC2611A', 110);
+  await spike('LOC-A2', /Shelf 2/, 'MK1200', 85);
+
+  await supervisor.bringToFront();
+  const card = supervisor.getByTestId('dash-anomalies');
+  const heading = card.getByRole('heading', { name: /^Unusual usage · \d+ open$/ });
+  const openCount = async () => Number(/(\d+) open/.exec((await heading.textContent()) ?? '')?.[1]);
+  await expect.poll(openCount).toBeGreaterThanOrEqual(5);
+  const before = await openCount();
+  const flags = card.getByTestId('anomaly-open');
+  const strengths = async () =>
+    (await flags.allTextContents()).map((t) => Number(/([\d.]+) MADs above/.exec(t)?.[1]));
+  // The weakest flag drawn: the supervisor starts dismissing it, and is half-way through the note.
+  const fifth = flags.nth(4);
+  const weakest = (await strengths())[4] ?? 0;
+  await fifth.getByRole('button', { name: /^Dismiss the flag: / }).click();
+  const note = card.getByRole('textbox', { name: 'Why you dismiss it (required)' });
+  await note.fill('Theatre list doubled today: booked with');
+
+  // Meanwhile the tech's removals flag stronger places: the weakest drawn flag is now out of the
+  // first five, and is still drawn below them because someone is working in it.
+  await spike('LOC-A1', /Shelf 1/, 'SY4410', 190);
+  await spike('LOC-A1', /Shelf 1/, 'SF7781', 75);
+  await supervisor.bringToFront();
+  await expect.poll(openCount).toBeGreaterThan(before);
+  await expect(note).toHaveValue('Theatre list doubled today: booked with');
+  const after = await openCount();
+  const shown = await strengths();
+  expect(shown.slice(0, 5).every((m) => m > weakest)).toBe(true);
+  expect(shown).toHaveLength(6);
+  expect(shown[5]).toBe(weakest);
+
+  await note.pressSequentially(' the theatre manager', { delay: 60 });
+  await note.press('Enter');
+  await expect.poll(openCount).toBe(after - 1);
+  await expect(card.getByTestId('anomaly-decided')).toContainText(
+    'Theatre list doubled today: booked with the theatre manager',
+  );
+  await expect(flags).toHaveCount(5);
+});
