@@ -1,4 +1,9 @@
 import type { Role, User } from '../../shared/model';
+import {
+  accountRefusalOutcome,
+  checkMember,
+  type AccountRefusalOutcome,
+} from '../../shared/permissions';
 import { verifySecret } from './credentials';
 
 export interface SignedInUser {
@@ -10,35 +15,20 @@ export interface SignedInUser {
 export type SignInError =
   | { code: 'badge-unknown' | 'pin-wrong' | 'locked-out'; message: string }
   | {
-      code: 'user-inactive' | 'not-at-facility';
+      code: AccountRefusalOutcome;
       message: string;
       /** Whose badge or PIN it was: the audit names them. */
       userId: string;
     };
 export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; error: SignInError };
 
+/** A person whose badge or PIN was right signs in only if they may act at this stockroom. */
 function admit(user: User, facilityId: string): SignInResult {
-  if (!user.active) {
-    return {
-      ok: false,
-      error: {
-        code: 'user-inactive',
-        message: `${user.name}'s account is switched off. Ask a supervisor.`,
-        userId: user.id,
-      },
-    };
-  }
-  if (!user.facilityIds.includes(facilityId)) {
-    return {
-      ok: false,
-      error: {
-        code: 'not-at-facility',
-        message: `${user.name} is not set up for this stockroom. Ask an administrator.`,
-        userId: user.id,
-      },
-    };
-  }
-  return { ok: true, user: { id: user.id, name: user.name, role: user.role } };
+  const member = checkMember(user.id, user, facilityId);
+  if (member.ok) return { ok: true, user: { id: user.id, name: user.name, role: user.role } };
+  // Given the user itself, checkMember can only refuse the account: switched off, or elsewhere.
+  const code = accountRefusalOutcome(member.error.code) ?? 'user-inactive';
+  return { ok: false, error: { code, message: member.error.message, userId: user.id } };
 }
 
 /**

@@ -1,5 +1,10 @@
 import type { User } from '../../shared/model';
-import { checkMember, type Person, type PermissionErrorCode } from '../../shared/permissions';
+import {
+  accountRefusalOutcome,
+  checkMember,
+  type Person,
+  type PermissionErrorCode,
+} from '../../shared/permissions';
 import type { StockroomDatabase } from '../store/collections';
 import { verifySecret } from './credentials';
 import { checkLockout, clearFailures, recordFailure } from './lockout';
@@ -99,7 +104,7 @@ export async function verifyStepUp(
   const member = checkMember(holder.id, holder, facilityId, 'second person');
   if (!member.ok) {
     // Right badge and PIN, refused account: a left employee's badge confirming someone's act.
-    const outcome = ACCOUNT_REFUSALS[member.error.code];
+    const outcome = accountRefusalOutcome(member.error.code);
     if (guard && outcome) {
       await recordSignIn(
         guard.db,
@@ -112,8 +117,3 @@ export async function verifyStepUp(
   }
   return { ok: true, person: { ...member.person, name: holder.name } };
 }
-
-const ACCOUNT_REFUSALS: Partial<Record<StepUpErrorCode, 'user-inactive' | 'not-at-facility'>> = {
-  USER_INACTIVE: 'user-inactive',
-  USER_NOT_AT_FACILITY: 'not-at-facility',
-};

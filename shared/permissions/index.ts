@@ -8,3 +8,4 @@ export * from './pushed-pending-item';
 export * from './pushed-delivery';
 export * from './pushed-label-print';
 export * from './anomaly-decision';
+export * from './account-refusal';
