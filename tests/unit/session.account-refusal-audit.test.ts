@@ -4,13 +4,14 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { attemptBadgeSignIn, attemptPinSignIn } from '../../renderer/session/sign-in-attempt';
 import type { StockroomDatabase } from '../../renderer/store/collections';
-import { recordEvents, type WriterContext } from '../../renderer/store/ledger-writer';
+import type { WriterContext } from '../../renderer/store/ledger-writer';
 import { runMigrations } from '../../renderer/store/migration-runner';
 import { MIGRATION_STRATEGIES } from '../../renderer/store/migrations';
 import { COLLECTIONS, type SignInEvent, type User } from '../../shared/model';
 import { toRxJsonSchema } from '../../shared/model/rx-schema';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { openTestStore } from './store-test-db';
+import { countNeedingStepUp } from './store-test-step-up';
 import { addTestUsers, badgeOf, pinOf, proofOf } from './store-test-users';
 
 const dbs: { close(): Promise<unknown> }[] = [];
@@ -87,23 +88,11 @@ describe('a right badge or PIN on an account that may not sign in here is audite
       today: '2026-12-06',
       acceptWarnings: true,
     });
-    const lot = { itemId: 'ITM-1', lotCode: 'L1', locationId: 'LOC-A1' };
-    const stocked = await recordEvents(db, { ...context(proofOf('USR-SUP')), actorId: 'USR-SUP' }, [
-      { ...lot, type: 'receive', quantity: 100, expiry: '2027-06-30' },
-    ]);
-    expect(stocked.ok).toBe(true);
-    // A count from 100 to 0 needs a second person.
-    const count = {
-      ...lot,
-      type: 'count' as const,
-      quantity: 0,
-      countedQuantity: 0,
-      expectedQuantity: 100,
-    };
-    const codes = async (stepUp: { badge: string; pin: string }) => {
-      const result = await recordEvents(db, context(stepUp), [count]);
-      return result.ok ? [] : result.problems.map((p) => p.code);
-    };
+    const codes = await countNeedingStepUp(
+      db,
+      { ...context(proofOf('USR-SUP')), actorId: 'USR-SUP' },
+      context,
+    );
     expect(await codes(proofOf('USR-GONE'))).toEqual(['USER_INACTIVE']);
     expect(await codes(proofOf('USR-TECH2'))).toEqual(['USER_NOT_AT_FACILITY']);
     expect(await codes({ badge: 'B-NOBODY', pin: '123456' })).toEqual(['STEP_UP_BADGE_UNKNOWN']);

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StockroomDatabase } from '../../renderer/store/collections';
-import { recordEvents, type WriterContext } from '../../renderer/store/ledger-writer';
+import type { WriterContext } from '../../renderer/store/ledger-writer';
 import { PIN_ATTEMPTS } from '../../renderer/session/lockout';
 import { openTestStore } from './store-test-db';
+import { countNeedingStepUp } from './store-test-step-up';
 import { addTestUsers, badgeOf, proofOf } from './store-test-users';
 
 const dbs: StockroomDatabase[] = [];
@@ -20,31 +21,16 @@ const as = (actorId: string, extra: Partial<WriterContext> = {}): WriterContext 
   acceptWarnings: true,
   ...extra,
 });
-const lot = { itemId: 'ITM-1', lotCode: 'L1', locationId: 'LOC-A1' };
-// A count from 100 to 0: beyond any tolerance, so it needs the supervisor's badge and PIN.
-const count = {
-  ...lot,
-  type: 'count' as const,
-  quantity: 0,
-  countedQuantity: 0,
-  expectedQuantity: 100,
-};
-
 describe('a second person guessing PINs at a step-up is locked out like at sign-in', () => {
   it(`locks the supervisor's PIN after ${PIN_ATTEMPTS} wrong ones; the right one is refused until the time runs out`, async () => {
     clock = new Date('2026-11-23T10:00:00Z');
     const db = await openTestStore();
     dbs.push(db);
     await addTestUsers(db, 'FAC-DEMO');
-    const stocked = await recordEvents(db, as('USR-ADMIN'), [
-      { ...lot, type: 'receive', quantity: 100, expiry: '2027-06-30' },
-    ]);
-    expect(stocked.ok).toBe(true);
+    const codes = await countNeedingStepUp(db, as('USR-ADMIN'), (stepUp) =>
+      as('USR-TECH', { stepUp }),
+    );
     const wrong = { badge: badgeOf('USR-SUP'), pin: '999999' };
-    const codes = async (stepUp: { badge: string; pin: string }) => {
-      const result = await recordEvents(db, as('USR-TECH', { stepUp }), [count]);
-      return result.ok ? [] : result.problems.map((p) => p.code);
-    };
     for (let i = 1; i < PIN_ATTEMPTS; i++)
       expect(await codes(wrong)).toEqual(['STEP_UP_PIN_WRONG']);
     expect(await codes(wrong)).toEqual(['STEP_UP_LOCKED']);
