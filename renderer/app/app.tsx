@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { attachWedge } from '../scanning/attach-wedge';
-import { prepareAudio } from '../scanning/feedback';
+import { prepareAudioWhenIdle } from '../scanning/feedback';
 import { SignInScreen } from '../session/sign-in-screen';
 import { useSession } from '../session/session-store';
 import { useInactivityLock } from '../session/use-inactivity-lock';
@@ -16,7 +16,7 @@ export function App() {
   const publish = useScanBus((s) => s.publish);
   const signedIn = useSession((s) => s.user !== undefined && !s.locked);
   useEffect(() => attachWedge(window, wedge, publish), [wedge, publish]);
-  useEffect(prepareAudio, []);
+  useEffect(prepareAudioWhenIdle, []);
   useInactivityLock(lockAfter);
   return <StockDataProvider>{signedIn ? <AppShellLayout /> : <SignInScreen />}</StockDataProvider>;
 }

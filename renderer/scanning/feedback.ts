@@ -17,10 +17,21 @@ const TONES: Record<Tone, { frequency: number; beeps: number; ms: number; wave: 
 export let lastTone: Tone | undefined;
 
 /**
- * Creating the audio context takes ~90 ms of main-thread time in Chromium; doing it at start-up
- * keeps that pause out of the middle of the next scan's keystrokes.
+ * Creating the audio context is a synchronous call to the browser's audio service: ~90 ms of
+ * main-thread time in Chromium with a sound card, and 260–340 ms on a PC without one (measured in
+ * a CPU profile of a cold start, 2026-12-06). Made once the first screen is painted and the page
+ * is idle, it stays out of start-up and out of the middle of a scan's keystrokes. Answers a cancel.
  */
-export function prepareAudio(): void {
+export function prepareAudioWhenIdle(): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(prepareAudio, 0);
+    return () => clearTimeout(timer);
+  }
+  const handle = requestIdleCallback(prepareAudio, { timeout: 3_000 });
+  return () => cancelIdleCallback(handle);
+}
+
+function prepareAudio(): void {
   try {
     context ??= new AudioContext();
   } catch {
