@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SyncContext } from '../context';
 import { findApiKey } from './api-key-auth';
-import { bearerToken } from './bearer';
+import { bearerToken, offersDeviceToken } from './bearer';
 import { findDevice } from './device-auth';
 import {
   RENEWED_TOKEN_EXPIRES_HEADER,
@@ -35,7 +35,7 @@ export function authenticateFirst(context: SyncContext) {
     }
     const device =
       route.startsWith('/v1/replication/') ||
-      (route === SYNC_HEALTH_ROUTE && /^Bearer\s+dev_/i.test(request.headers.authorization ?? ''));
+      (route === SYNC_HEALTH_ROUTE && offersDeviceToken(request));
     if (device) {
       const found = await findDevice(db, request);
       request.actor = found.actor;

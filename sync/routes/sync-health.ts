@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { FacilityId } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
+import { offersDeviceToken } from '../auth/bearer';
 import { authenticateDevice } from '../auth/device-auth';
 import type { SyncApp, SyncContext } from '../context';
 import { HttpError } from '../http/errors';
@@ -56,7 +57,7 @@ const SyncHealth = Type.Object({
 
 /** The centre (scope sync-health:read) or a device of the same facility may look. */
 async function authorise(context: SyncContext, request: FastifyRequest, facilityId: string) {
-  if (request.headers.authorization?.includes('Bearer dev_')) {
+  if (offersDeviceToken(request)) {
     const device = await authenticateDevice(context.database.db, request);
     if (device.facilityId !== facilityId) {
       throw new HttpError(403, 'FACILITY_MISMATCH', 'A device may only see its own facility.');
