@@ -79,8 +79,9 @@ export async function applyPush(
         }
         const decision = decide(immutable, row, current);
         if (decision === 'write') {
+          if (row.deleted) throw deletionRefused(collection, row.id);
           if (collection === 'supply_requests') checkRequestStatusChange(current?.body, row.body);
-          if (!row.deleted) checks.push({ body: row.body, stored: current });
+          checks.push({ body: row.body, stored: current });
           writes.push({
             collection,
             body: row.body,
@@ -148,6 +149,21 @@ export async function applyPush(
       return outcome;
     },
     { collection, ids },
+  );
+}
+
+/**
+ * A stockroom never deletes a record it shares with the centre: an event is reversed, a request
+ * cancelled with a reason, a delivery closed, each by a named person the permission model checks.
+ * The app deletes none, so a deleted state can only come from a tampered PC, and stored it would
+ * skip those checks (an event by nobody in another PC's name, a centre's delivery rewritten). A
+ * deletion the centre itself made, sent back unchanged, is acknowledged before this is reached.
+ */
+function deletionRefused(collection: CollectionName, id: string): PushRefusal {
+  return new PushRefusal(
+    id,
+    'DELETE_NOT_PERMITTED',
+    `${COLLECTIONS[collection].title} cannot be deleted from a stockroom PC ("${id}"): reverse, cancel or close it instead. Nothing was stored.`,
   );
 }
 

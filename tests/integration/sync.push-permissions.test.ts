@@ -421,6 +421,64 @@ describeOnBackends(
       expect(sequences.map((s) => s.deviceId)).not.toContain(foreign.deviceId);
     });
 
+    it("refuses a deleted state of any shared record, so a deletion never skips the model's checks", async () => {
+      const pulled = async (collection: string) => {
+        const page = await call(
+          server(),
+          'GET',
+          `/v1/replication/${collection}/pull?checkpoint=0&limit=1000`,
+          device.token,
+        );
+        return (page.body as { documents: { id: string; _deleted?: boolean }[] }).documents;
+      };
+      // An event by nobody, in another PC's name and numbers, of a million units: live it is
+      // refused for who made it; marked deleted it must be refused as well.
+      const forged = stockEvent(device, {
+        actorId: 'USR-NOBODY',
+        deviceId: neighbour.deviceId,
+        deviceSeq: 999_999,
+        quantity: 1_000_000,
+      });
+      const live = await push(server(), device, 'stock_events', [fresh(forged)]);
+      expect([live.status, codeOf(live)]).toEqual([403, 'DEVICE_MISMATCH']);
+      const deleted = await push(server(), device, 'stock_events', [
+        { newDocumentState: { ...forged, _deleted: true } },
+      ]);
+      expect([deleted.status, codeOf(deleted)]).toEqual([403, 'DELETE_NOT_PERMITTED']);
+      expect((deleted.body as { message: string }).message).toContain('Nothing was stored');
+      expect((await pulled('stock_events')).map((d) => d.id)).not.toContain(forged.id);
+
+      // A request the centre holds cannot be made to vanish; it is cancelled with a reason.
+      const raised = supplyRequest(device.facilityId, { status: 'submitted' });
+      expect((await push(server(), device, 'supply_requests', [fresh(raised)])).status).toBe(200);
+      const gone = await push(server(), device, 'supply_requests', [
+        { assumedMasterState: raised, newDocumentState: { ...raised, _deleted: true } },
+      ]);
+      expect([gone.status, codeOf(gone)]).toEqual([403, 'DELETE_NOT_PERMITTED']);
+      const kept = (await pulled('supply_requests')).find((d) => d.id === raised.id);
+      expect(kept?._deleted).toBe(false);
+
+      // A centre's delivery rewritten under a deletion mark: refused as the live rewrite is.
+      const delivery = {
+        id: uniqueId('PO'),
+        facilityId: device.facilityId,
+        supplier: 'Meridian Vascular',
+        expectedAt: at(0),
+        lines: [{ itemId: 'ITM-1001', quantity: 10 }],
+        status: 'expected' as const,
+      };
+      expect((await call(server(), 'PUT', '/v1/erp/deliveries', erpKey, [delivery])).status).toBe(
+        200,
+      );
+      const rewritten = { ...delivery, supplier: 'Someone else', _deleted: true };
+      const erased = await push(server(), device, 'deliveries', [
+        { assumedMasterState: delivery, newDocumentState: rewritten },
+      ]);
+      expect([erased.status, codeOf(erased)]).toEqual([403, 'DELETE_NOT_PERMITTED']);
+      const held = (await pulled('deliveries')).find((d) => d.id === delivery.id);
+      expect(held).toMatchObject({ supplier: 'Meridian Vascular', _deleted: false });
+    });
+
     it('refuses a count taking 500 to 0 approved by the person who counted; another supervisor may confirm it', async () => {
       const count = {
         type: 'count' as const,

@@ -1,3 +1,4 @@
+import { firstValueFrom, filter } from 'rxjs';
 import { afterEach, expect, it } from 'vitest';
 import { describeOnBackends } from './sync-helpers/backends';
 import { call, enrollDevice } from './sync-helpers/devices';
@@ -112,18 +113,31 @@ describeOnBackends(
       }, 15_000);
     });
 
-    it('a deletion replicates as _deleted and reaches the other client', async () => {
+    it('a deletion on one client is refused by the centre, and the other client keeps the document', async () => {
       const north = await addStaffedFacility(server());
       const a = await client(north);
       const b = await client(north);
       const request = supplyRequest(north);
       await a.rx.collection('supply_requests').insert(request);
       await waitFor(() => b.rx.collection('supply_requests').findOne(request.id).exec());
+      // A stockroom cancels a request with a reason; it never deletes one (sync/store/push.ts).
+      const refused = firstValueFrom(
+        a.rx
+          .replication('supply_requests')
+          .error$.pipe(filter((e) => JSON.stringify(e).includes('push answered 403'))),
+      );
       const doc = await a.rx.collection('supply_requests').findOne(request.id).exec();
       await doc!.remove();
-      await waitFor(
-        async () => (await b.rx.collection('supply_requests').findOne(request.id).exec()) === null,
+      await refused;
+      const page = await call(
+        server(),
+        'GET',
+        '/v1/replication/supply_requests/pull?checkpoint=0&limit=1000',
+        b.device.token,
       );
+      const held = (page.body as { documents: { id: string; _deleted: boolean }[] }).documents;
+      expect(held.find((d) => d.id === request.id)?._deleted).toBe(false);
+      expect(await b.rx.collection('supply_requests').findOne(request.id).exec()).not.toBeNull();
     });
   },
 );
