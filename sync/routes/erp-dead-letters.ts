@@ -29,7 +29,7 @@ export function erpDeadLetterRoutes(app: SyncApp, { database }: SyncContext): vo
       schema: {
         tags: ['webhooks'],
         summary:
-          'Deliveries that failed their last attempt, with a failure class, never the error text (scope webhooks:manage)',
+          "Deliveries to this key's endpoints that failed their last attempt, with a failure class, never the error text (scope webhooks:manage)",
         response: {
           200: Type.Object({ deadLetters: Type.Array(DeadLetter) }),
           401: ErrorBody,
@@ -38,8 +38,8 @@ export function erpDeadLetterRoutes(app: SyncApp, { database }: SyncContext): vo
       },
     },
     async (request) => {
-      await authenticateApiKey(db, request, 'webhooks:manage');
-      return { deadLetters: await listDeadLetters(db) };
+      const key = await authenticateApiKey(db, request, 'webhooks:manage');
+      return { deadLetters: await listDeadLetters(db, { ownerKeyId: key.id }) };
     },
   );
 
@@ -49,7 +49,7 @@ export function erpDeadLetterRoutes(app: SyncApp, { database }: SyncContext): vo
       schema: {
         tags: ['webhooks'],
         summary:
-          'Send a dead-lettered delivery again, from a fresh attempt count (scope webhooks:manage)',
+          "Send a dead-lettered delivery to one of this key's endpoints again, from a fresh attempt count (scope webhooks:manage)",
         params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_SAFE_COUNTER }) }),
         response: {
           202: Type.Object({ id: Type.Integer(), status: Type.String() }),
@@ -58,8 +58,8 @@ export function erpDeadLetterRoutes(app: SyncApp, { database }: SyncContext): vo
       },
     },
     async (request, reply) => {
-      await authenticateApiKey(db, request, 'webhooks:manage');
-      const id = await replayDeadLetter(db, request.params.id);
+      const key = await authenticateApiKey(db, request, 'webhooks:manage');
+      const id = await replayDeadLetter(db, request.params.id, { ownerKeyId: key.id });
       return reply.status(202).send({ id, status: 'pending' });
     },
   );

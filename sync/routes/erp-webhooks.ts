@@ -81,6 +81,14 @@ export const WithSecret = Type.Object({
 
 const ERRORS = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
+/**
+ * The ERP's webhook management. An API key sees and acts on only the endpoints it registered
+ * (`owner_key_id`), plus the unclaimed ones registered before server-made secrets (migration 005),
+ * which the key that re-keys one takes over; any other endpoint answers 404 WEBHOOK_UNKNOWN,
+ * exactly as one that does not exist, so a key learns nothing of another's endpoints (their URLs,
+ * their secrets, their dead letters). The console administrator sees and manages all of them
+ * through /v1/admin/webhooks (admin-webhooks.ts).
+ */
 export function erpWebhookRoutes(app: SyncApp, context: SyncContext): void {
   const db = context.database.db;
   const settings = context.webhooks;
@@ -112,7 +120,8 @@ export function erpWebhookRoutes(app: SyncApp, context: SyncContext): void {
     {
       schema: {
         tags: ['webhooks'],
-        summary: 'Registered endpoints, never their secrets (scope webhooks:manage)',
+        summary:
+          'The endpoints this key registered (and unclaimed ones from before 005), never their secrets (scope webhooks:manage)',
         response: {
           200: Type.Object({ webhooks: Type.Array(WebhookView) }),
           401: ErrorBody,
@@ -121,8 +130,8 @@ export function erpWebhookRoutes(app: SyncApp, context: SyncContext): void {
       },
     },
     async (request) => {
-      await authenticateApiKey(db, request, 'webhooks:manage');
-      return { webhooks: await listWebhooks(db) };
+      const key = await authenticateApiKey(db, request, 'webhooks:manage');
+      return { webhooks: await listWebhooks(db, { ownerKeyId: key.id }) };
     },
   );
 
@@ -139,14 +148,14 @@ export function erpWebhookRoutes(app: SyncApp, context: SyncContext): void {
       {
         schema: {
           tags: ['webhooks'],
-          summary: `${summary} (scope webhooks:manage)`,
+          summary: `${summary}; only an endpoint this key owns (scope webhooks:manage)`,
           params: WebhookId,
           response: { 200: WebhookView, 404: ErrorBody, ...ERRORS },
         },
       },
       async (request) => {
-        await authenticateApiKey(db, request, 'webhooks:manage');
-        return act(db, request.params.id);
+        const key = await authenticateApiKey(db, request, 'webhooks:manage');
+        return act(db, request.params.id, { ownerKeyId: key.id });
       },
     );
   }
@@ -157,14 +166,14 @@ export function erpWebhookRoutes(app: SyncApp, context: SyncContext): void {
       schema: {
         tags: ['webhooks'],
         summary:
-          'Remove an endpoint with its queued and dead-lettered deliveries (scope webhooks:manage)',
+          'Remove an endpoint this key owns, with its queued and dead-lettered deliveries (scope webhooks:manage)',
         params: WebhookId,
         response: { 200: Type.Object({ deleted: Type.String() }), 404: ErrorBody, ...ERRORS },
       },
     },
     async (request) => {
-      await authenticateApiKey(db, request, 'webhooks:manage');
-      return deleteWebhook(db, request.params.id);
+      const key = await authenticateApiKey(db, request, 'webhooks:manage');
+      return deleteWebhook(db, request.params.id, { ownerKeyId: key.id });
     },
   );
 
@@ -174,7 +183,7 @@ export function erpWebhookRoutes(app: SyncApp, context: SyncContext): void {
       schema: {
         tags: ['webhooks'],
         summary:
-          'Re-key: a new secret, shown once; the old one keeps signing beside it for overlapSeconds (scope webhooks:manage)',
+          'Re-key an endpoint this key owns (or an unclaimed one from before 005, which it then owns): a new secret, shown once; the old one keeps signing beside it for overlapSeconds (scope webhooks:manage)',
         params: WebhookId,
         body: RotateBody,
         response: {
@@ -193,10 +202,16 @@ export function erpWebhookRoutes(app: SyncApp, context: SyncContext): void {
     },
     async (request) => {
       const key = await authenticateApiKey(db, request, 'webhooks:manage');
-      const rotated = await rotateWebhookSecret(db, settings, key, {
-        id: request.params.id,
-        overlapSeconds: request.body.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS,
-      });
+      const rotated = await rotateWebhookSecret(
+        db,
+        settings,
+        key,
+        {
+          id: request.params.id,
+          overlapSeconds: request.body.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS,
+        },
+        { ownerKeyId: key.id },
+      );
       request.auditDetail = {
         webhookId: rotated.id,
         previousSecretExpiresAt: rotated.previousSecretExpiresAt,

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { WebhookView } from '../../shared/console/api-shapes';
 import type { ApiKeyActor } from '../auth/api-key-auth';
 import { newId } from '../auth/secrets';
@@ -19,6 +19,21 @@ export type { WebhookView };
 
 const LEGACY_WARNING =
   'Registered before server-made secrets: its secret was chosen by the caller and was stored in plain text, and no key bounds what it receives. Re-key it (POST /v1/erp/webhooks/{id}/rotate-secret) with a key holding the read scopes it needs.';
+
+/**
+ * Whose endpoints a caller reaches. An ERP key reaches the endpoints it registered, plus the
+ * unclaimed ones registered before 005 (no owner yet: the key that re-keys one becomes its owner,
+ * which is how they migrate); another key's endpoint answers 404, as one that does not exist, so
+ * its existence does not leak. The console's admin routes pass nothing: the administrator sees
+ * and manages every endpoint.
+ */
+export type WebhookReach = { ownerKeyId: string } | undefined;
+
+/** The `where` of a reach; `column` names `owner_key_id` as the query has it. */
+export function reachable(reach: WebhookReach, column = 'owner_key_id'): Expression<SqlBool> {
+  if (reach === undefined) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(${sql.ref(column)} = ${reach.ownerKeyId} or ${sql.ref(column)} is null)`;
+}
 
 function unknownWebhook(id: string): HttpError {
   return new HttpError(404, 'WEBHOOK_UNKNOWN', `There is no webhook "${id}".`);
@@ -94,7 +109,10 @@ export async function createWebhook(
   return { id, url: url.href, eventTypes, secret, note: SHOWN_ONCE };
 }
 
-export async function listWebhooks(db: Kysely<Database>): Promise<WebhookView[]> {
+export async function listWebhooks(
+  db: Kysely<Database>,
+  reach?: WebhookReach,
+): Promise<WebhookView[]> {
   const rows = await db
     .selectFrom('webhook_endpoints as e')
     .leftJoin('api_keys as k', 'k.id', 'e.owner_key_id')
@@ -118,6 +136,7 @@ export async function listWebhooks(db: Kysely<Database>): Promise<WebhookView[]>
         'dead',
       ),
     ])
+    .where(reachable(reach, 'e.owner_key_id'))
     .orderBy('e.created_at')
     .orderBy('e.id')
     .execute();
@@ -144,42 +163,65 @@ export async function listWebhooks(db: Kysely<Database>): Promise<WebhookView[]>
   }));
 }
 
-export async function findWebhook(db: Kysely<Database>, id: string): Promise<WebhookView> {
-  const found = (await listWebhooks(db)).find((w) => w.id === id);
+export async function findWebhook(
+  db: Kysely<Database>,
+  id: string,
+  reach?: WebhookReach,
+): Promise<WebhookView> {
+  const found = (await listWebhooks(db, reach)).find((w) => w.id === id);
   if (!found) throw unknownWebhook(id);
   return found;
 }
 
 /** Paused: messages are still queued for it, and held until it is resumed. */
-export async function pauseWebhook(db: Kysely<Database>, id: string): Promise<WebhookView> {
+export async function pauseWebhook(
+  db: Kysely<Database>,
+  id: string,
+  reach?: WebhookReach,
+): Promise<WebhookView> {
   const paused = await db
     .updateTable('webhook_endpoints')
     .set({ paused_at: sql<Date>`coalesce(paused_at, now())` })
     .where('id', '=', id)
+    .where(reachable(reach))
     .returning('id')
     .executeTakeFirst();
   if (!paused) throw unknownWebhook(id);
-  return findWebhook(db, id);
+  return findWebhook(db, id, reach);
 }
 
 /** Active again, whether paused by the ERP or disabled by a 410 answer. */
-export async function resumeWebhook(db: Kysely<Database>, id: string): Promise<WebhookView> {
+export async function resumeWebhook(
+  db: Kysely<Database>,
+  id: string,
+  reach?: WebhookReach,
+): Promise<WebhookView> {
   const resumed = await db
     .updateTable('webhook_endpoints')
     .set({ paused_at: null, disabled_at: null, disabled_reason: null })
     .where('id', '=', id)
+    .where(reachable(reach))
     .returning('id')
     .executeTakeFirst();
   if (!resumed) throw unknownWebhook(id);
-  return findWebhook(db, id);
+  return findWebhook(db, id, reach);
 }
 
 /** Removes the endpoint and every delivery queued or dead-lettered for it. */
 export async function deleteWebhook(
   db: Kysely<Database>,
   id: string,
+  reach?: WebhookReach,
 ): Promise<{ deleted: string }> {
   return db.transaction().execute(async (trx) => {
+    const held = await trx
+      .selectFrom('webhook_endpoints')
+      .select('id')
+      .where('id', '=', id)
+      .where(reachable(reach))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!held) throw unknownWebhook(id);
     await trx.deleteFrom('webhook_deliveries').where('endpoint_id', '=', id).execute();
     const deleted = await trx
       .deleteFrom('webhook_endpoints')
@@ -201,12 +243,14 @@ export async function rotateWebhookSecret(
   settings: WebhookSettings,
   key: ApiKeyActor,
   input: { id: string; overlapSeconds: number },
+  reach?: WebhookReach,
 ) {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('webhook_endpoints')
       .selectAll()
       .where('id', '=', input.id)
+      .where(reachable(reach))
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw unknownWebhook(input.id);
