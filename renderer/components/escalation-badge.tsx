@@ -1,16 +1,21 @@
 import { Badge } from '@mantine/core';
 import type { SupplyRequest } from '../../shared/model';
-import { escalationLadder } from '../../shared/replenishment/escalation-ladder';
+import { escalationLadder, ladderMessageOnPc } from '../../shared/replenishment/escalation-ladder';
+import { requestTransmission } from '../../shared/replenishment/request-transmission';
 import { useServiceLevels } from '../app/use-service-levels';
+import { useTransmissionContext } from '../app/use-transmission-context';
 
 /**
  * Where a late request stands on the escalation ladder, in words ("Not acknowledged for 40 min —
- * escalated to the supervisor"), worked out on this PC from its own clock, online or not.
+ * escalated to the supervisor"), worked out on this PC from its own clock, online or not. The
+ * centre's rungs are said as done only when the request has reached the centre.
  */
 export function EscalationBadge({ request, now }: { request: SupplyRequest; now: string }) {
   const levels = useServiceLevels();
+  const link = useTransmissionContext();
   const state = escalationLadder(request, levels, now);
   if (!state) return null;
+  const reachedCentre = requestTransmission(request, link).state !== 'on-this-pc';
   return (
     <Badge
       size="xl"
@@ -25,7 +30,7 @@ export function EscalationBadge({ request, now }: { request: SupplyRequest; now:
         label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
       }}
     >
-      {state.message}
+      {ladderMessageOnPc(state, reachedCentre)}
     </Badge>
   );
 }

@@ -23,6 +23,8 @@ export interface LadderState {
   minutesWaiting: number;
   /** When the next rung is reached; absent on the last. */
   nextAt?: string;
+  /** How long it has waited, in words: "Not acknowledged for 40 min". */
+  waited: string;
   message: string;
 }
 
@@ -49,6 +51,22 @@ const WHAT_HAPPENED: Record<LadderRung, string> = {
   'exception-queue': 'escalated to the centre',
   erp: 'escalated to the centre and the ERP',
 };
+
+/** The rungs the centre climbs: they happen only once the request has reached it. */
+export const CENTRE_RUNGS: ReadonlySet<LadderRung> = new Set<LadderRung>([
+  'exception-queue',
+  'erp',
+]);
+
+/**
+ * The ladder in words on a PC, which knows whether the request has reached the centre. A request
+ * still waiting on this PC cannot have been escalated there: saying so would let a nurse manager
+ * believe the centre knows, so the words say to phone instead.
+ */
+export function ladderMessageOnPc(state: LadderState, reachedCentre: boolean): string {
+  if (reachedCentre || !CENTRE_RUNGS.has(state.rung)) return state.message;
+  return `${state.waited} — due to go to the centre, but it has not reached it: phone the centre`;
+}
 
 /** The history decides, not just the status field: a merge may keep a status whose step came later. */
 function reached(
@@ -98,6 +116,7 @@ export function escalationLadder(
     startedAt,
     dueAt: new Date(start + windowMinutes * MINUTE).toISOString(),
     minutesWaiting,
+    waited,
     ...(step < LADDER_RUNGS.length
       ? { nextAt: new Date(start + (step + 1) * windowMinutes * MINUTE).toISOString() }
       : {}),

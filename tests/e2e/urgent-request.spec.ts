@@ -83,4 +83,14 @@ test('a STAT request nobody acknowledges escalates on the urgent screen and the 
     return label.scrollWidth > label.clientWidth + 1;
   });
   expect(cut).toBe(false);
+
+  // The next rung is the centre's, but an offline PC never reached it: no false comfort.
+  await page.clock.fastForward('16:00');
+  await expect(onDashboard.getByTestId('escalated')).toHaveText(
+    /^Not acknowledged for \d+ min — due to go to the centre, but it has not reached it: phone the centre$/,
+  );
+  await app.go('Urgent requests');
+  await expect(request.getByTestId('escalated')).toHaveAttribute('data-rung', 'exception-queue');
+  await expect(request.getByTestId('escalated')).toContainText('phone the centre');
+  await expect(request).not.toContainText('escalated to the centre');
 });

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SupplyRequest } from '../../shared/model';
-import { escalationLadder, LADDER_RUNGS } from '../../shared/replenishment/escalation-ladder';
+import {
+  escalationLadder,
+  ladderMessageOnPc,
+  LADDER_RUNGS,
+} from '../../shared/replenishment/escalation-ladder';
 import { DEFAULT_SERVICE_LEVELS, serviceLevelsOf } from '../../shared/replenishment/service-levels';
 
 const SUBMITTED = '2026-12-04T02:00:00.000Z';
@@ -97,6 +101,25 @@ describe('the escalation ladder', () => {
           );
         },
       ),
+    );
+  });
+});
+
+describe('the ladder in words on a PC', () => {
+  it("never says the centre was told of a request that has not reached it; the PC's own rungs stay as they are", () => {
+    const words = (minute: number, reachedCentre: boolean) =>
+      ladderMessageOnPc(
+        escalationLadder(stat(), DEFAULT_SERVICE_LEVELS, at(minute))!,
+        reachedCentre,
+      );
+    expect(words(40, false)).toBe('Not acknowledged for 40 min — escalated to the supervisor');
+    expect(words(46, true)).toBe('Not acknowledged for 46 min — escalated to the centre');
+    expect(words(46, false)).toBe(
+      'Not acknowledged for 46 min — due to go to the centre, but it has not reached it: phone the centre',
+    );
+    expect(words(61, false)).toContain('has not reached it: phone the centre');
+    expect(words(61, true)).toBe(
+      'Not acknowledged for 61 min — escalated to the centre and the ERP',
     );
   });
 });
