@@ -272,7 +272,12 @@ function ledgerProblems(event: StockEvent, context: ValidationContext): StockEve
         problem(
           'exceeds-available',
           'quantity',
-          `The ledger holds ${available} units of lot ${lot} available here, not ${q}: check the lot and the location. If the units are in your hand, record them first as found stock (Adjust, reason "found", confirmed by a second person), then ${event.type} them.`,
+          context.balance
+            ? `The ledger holds ${available} units of lot ${lot} available here, not ${q}: check the lot and the location. If the units are in your hand, record them first as found stock (Adjust, reason "found", confirmed by a second person), then ${event.type} them.`
+            : // Never on the books here: most often a misread label (a stray character, a dropped
+              // separator) or the wrong shelf. Advising "found stock" would put a phantom lot on
+              // the books, so the advice is to read the label again.
+              `Lot ${lot} has never been on the books at this location: the label was probably misread, or the units belong to another shelf. Nothing was recorded. Scan the label again and compare the lot printed on it; check the shelf chosen. If the lot printed really is new here, it must be received first.`,
         ),
       );
     }

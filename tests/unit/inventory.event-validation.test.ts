@@ -140,6 +140,12 @@ describe('validateStockEvent: the stock rules an event must pass before it is re
       expect(
         validateStockEvent(event, { ledgerRead: true }).map((p) => [p.code, p.severity]),
       ).toEqual([[code, 'error']]);
+      // Never on the books here: the advice is to read the label again, never to add found stock.
+      const [refusal] = validateStockEvent(event, { ledgerRead: true });
+      if (code === 'exceeds-available') {
+        expect(refusal!.message).toContain('has never been on the books at this location');
+        expect(refusal!.message).not.toContain('found stock');
+      }
       // Without having read the ledger the rule cannot be applied, and is not guessed at.
       expect(validateStockEvent(event).filter((p) => p.code === code)).toEqual([]);
     },
