@@ -1,5 +1,7 @@
+import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { attachWedge } from '../scanning/attach-wedge';
+import { dropDoubleReads } from '../scanning/double-read';
 import { prepareAudioWhenIdle } from '../scanning/feedback';
 import { SignInScreen } from '../session/sign-in-screen';
 import { useSession } from '../session/session-store';
@@ -15,8 +17,21 @@ export function App() {
   const lockAfter = useDeviceSettings((s) => s.lockAfterSeconds);
   const publish = useScanBus((s) => s.publish);
   const signedIn = useSession((s) => s.user !== undefined && !s.locked);
-  useEffect(() => attachWedge(window, wedge, publish), [wedge, publish]);
+  useEffect(
+    () => attachWedge(window, wedge, dropDoubleReads(publish, announceDoubleRead)),
+    [wedge, publish],
+  );
   useEffect(prepareAudioWhenIdle, []);
   useInactivityLock(lockAfter);
   return <StockDataProvider>{signedIn ? <AppShellLayout /> : <SignInScreen />}</StockDataProvider>;
+}
+
+function announceDoubleRead(): void {
+  notifications.show({
+    id: 'double-read',
+    color: 'orange',
+    title: 'Same label read twice',
+    message:
+      'The scanner read one label twice within half a second: it counts once. If you meant two units, scan the second again.',
+  });
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AppPage, person } from './pages/app-page';
 import { expectAccessible, screenshot } from './pages/evidence';
 import { IssuePage } from './pages/issue-page';
@@ -72,4 +72,37 @@ test.describe('a scanner that dropped its separator', () => {
     await expect(reason).toHaveValue(`${text}\n`);
     await expect(page.getByTestId('scan-error')).toHaveCount(0);
   });
+});
+
+/**
+ * A scanner without a "same code delay" sends one label twice, back to back: both bursts go into
+ * the page in one task, as the scanner's USB reports arrive, with no rendering in between.
+ */
+async function doubleRead(page: Page, label: string): Promise<void> {
+  await page.evaluate((text) => {
+    const key = (type: 'keydown' | 'keyup', k: string, code: string, ctrlKey = false) =>
+      window.dispatchEvent(new KeyboardEvent(type, { key: k, code, ctrlKey, bubbles: true }));
+    for (let read = 0; read < 2; read++) {
+      for (const ch of text) {
+        const [k, code, ctrl] =
+          ch === '\u001d' ? [']', 'BracketRight', true] : [ch, `Key${ch.toUpperCase()}`, false];
+        key('keydown', k, code, ctrl);
+        key('keyup', k, code, ctrl);
+      }
+      key('keydown', 'Enter', 'Enter');
+      key('keyup', 'Enter', 'Enter');
+    }
+  }, label);
+}
+
+test("a scanner's double read of one label counts once, and the tech is told", async ({ page }) => {
+  const issue = await IssuePage.ready(page, 'LOC-A1', /Shelf 1/);
+  await doubleRead(page, labelOf('SY4410'));
+  await expect(issue.itemCard).toBeVisible();
+  await expect(page.getByText('Same label read twice')).toBeVisible();
+  await expect(page.getByTestId('queued-scans')).toHaveCount(0);
+  await issue.confirm();
+  // A second unit scanned as a person does, after the first: it counts.
+  await issue.scanItem(labelOf('SY4410'));
+  await expect(page.getByTestId('on-hand-here')).toContainText('On hand here: 199');
 });
