@@ -1,15 +1,74 @@
+import type { Kysely } from 'kysely';
 import Type from 'typebox';
 import { isoDateFromDays, parseIsoDate } from '../../shared/inventory/calendar';
 import { AnomalyDecisionSchema, type AnomalyDecision, type User } from '../../shared/model';
-import { checkAnomalyDecision, checkMember, sameAnomalyDecision } from '../../shared/permissions';
+import {
+  checkAnomalyDecision,
+  checkFlagCouldBeRaised,
+  checkMember,
+  sameAnomalyDecision,
+  type AnomalyDecisionRefusal,
+  type FlagSubjects,
+} from '../../shared/permissions';
 import { authenticateDevice } from '../auth/device-auth';
 import { insertDecision, lockFlag, resolveFromStockroom } from '../console/anomaly-resolutions';
 import type { SyncApp, SyncContext } from '../context';
+import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
 import { ErrorBody } from './collection-param';
 
 /** How far back a PC reads its facility's decisions: beyond the week of flags it shows. */
 const READ_BACK_DAYS = 30;
+
+const STATUS_OF: Record<AnomalyDecisionRefusal['kind'], number> = {
+  input: 400,
+  permission: 403,
+  unknown: 422,
+};
+
+function refusal({ kind, code, message }: AnomalyDecisionRefusal): HttpError {
+  return new HttpError(
+    STATUS_OF[kind],
+    code,
+    message,
+    code === 'NOTE_REQUIRED' ? [{ field: 'note', message }] : undefined,
+  );
+}
+
+/**
+ * What the centre knows of the item and location a decision names. Removed documents count: a
+ * flag raised before an item or location was withdrawn may still be decided. A pending item (an
+ * unknown GTIN received at the facility) is an item its ledger can hold.
+ */
+async function flagSubjects(
+  db: Kysely<Database>,
+  decision: AnomalyDecision,
+): Promise<FlagSubjects> {
+  const rows = await db
+    .selectFrom('documents')
+    .select(['collection', 'id', 'doc'])
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('collection', 'in', ['items', 'pending_items']),
+          eb('id', '=', decision.itemId),
+        ]),
+        eb.and([eb('collection', '=', 'locations'), eb('id', '=', decision.locationId)]),
+      ]),
+    )
+    .execute();
+  const facilityOf = (collection: string) => {
+    const doc = rows.find((r) => r.collection === collection)?.doc as
+      { facilityId?: unknown } | undefined;
+    return typeof doc?.facilityId === 'string' ? doc.facilityId : undefined;
+  };
+  return {
+    itemKnown:
+      rows.some((r) => r.collection === 'items') ||
+      facilityOf('pending_items') === decision.facilityId,
+    locationFacilityId: facilityOf('locations'),
+  };
+}
 
 const DecisionAnswer = Type.Object({
   decision: AnomalyDecisionSchema,
@@ -28,8 +87,10 @@ const AlreadyDecided = Type.Object({
  * slot of the PC is taken, so a PC keeps its decisions in a local document and sends each here
  * (renderer/replication/anomaly-decision-sync.ts). The centre believes nothing of the device's
  * word: the same shared check as the PC's (who decided, with which role, at which facility, with a
- * note), then one decision per flag: a retry of the same decision is acknowledged, another
- * decision on a decided flag is refused with the one that stands.
+ * note), that the flag could have been raised at all (a day of a PC's week of flags, an item the
+ * centre knows, a location of the facility: checkFlagCouldBeRaised), then one decision per flag:
+ * a retry of the same decision is acknowledged, another decision on a decided flag is refused with
+ * the one that stands.
  */
 export function replicationAnomalyDecisionRoutes(app: SyncApp, { database }: SyncContext): void {
   app.post(
@@ -46,6 +107,7 @@ export function replicationAnomalyDecisionRoutes(app: SyncApp, { database }: Syn
           401: ErrorBody,
           403: ErrorBody,
           409: AlreadyDecided,
+          422: ErrorBody,
         },
       },
     },
@@ -71,16 +133,15 @@ export function replicationAnomalyDecisionRoutes(app: SyncApp, { database }: Syn
         { facilityId: device.facilityId, deviceId: device.id },
         (id) => checkMember(id, user, device.facilityId),
       );
-      if (!check.ok) {
-        const { kind, code, message } = check.error;
-        throw new HttpError(
-          kind === 'input' ? 400 : 403,
-          code,
-          message,
-          code === 'NOTE_REQUIRED' ? [{ field: 'note', message }] : undefined,
-        );
-      }
+      if (!check.ok) throw refusal(check.error);
       const now = new Date();
+      const today = Math.floor(now.getTime() / 86_400_000);
+      const possible = checkFlagCouldBeRaised(
+        decision,
+        today,
+        await flagSubjects(database.db, decision),
+      );
+      if (!possible.ok) throw refusal(possible.error);
       const outcome = await database.db.transaction().execute(async (trx) => {
         await lockFlag(trx, decision.id);
         const inserted = await insertDecision(trx, decision, now);

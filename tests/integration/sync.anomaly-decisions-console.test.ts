@@ -8,19 +8,21 @@ import { describeOnBackends } from './sync-helpers/backends';
 import { call, enrollDevice, uniqueId, type EnrolledDevice } from './sync-helpers/devices';
 import { stockEvent } from './sync-helpers/documents';
 import type { TestServer } from './sync-helpers/server';
+import { addFlagSubjects } from './sync-helpers/flag-subjects';
 import { STAFF, addStaffedFacility } from './sync-helpers/staff';
 
 const DAY = 86_400_000;
 
 /** Twelve usual weeks of 9 gloves issued by the tech, then 48 an hour ago: two flags (place, person). */
-async function seedSpike(server: TestServer, device: EnrolledDevice) {
+async function seedSpike(server: TestServer, device: EnrolledDevice): Promise<string> {
+  const locationId = await addFlagSubjects(server, device.facilityId, ['ITM-GLOVE']);
   const now = Date.now();
   const issue = (daysAgo: number, quantity: number): StockEvent =>
     stockEvent(device, {
       id: uniqueId('EVT'),
       type: 'issue',
       itemId: 'ITM-GLOVE',
-      locationId: 'LOC-A1',
+      locationId,
       toLocationId: 'DEP-ICU',
       actorId: STAFF.tech,
       quantity,
@@ -37,6 +39,7 @@ async function seedSpike(server: TestServer, device: EnrolledDevice) {
       });
     }
   });
+  return locationId;
 }
 
 /** Issue 16: a buyer's decision on a usage flag in the console reaches the stockroom's PCs. */
@@ -44,7 +47,7 @@ describeOnBackends('anomaly decisions from the console', 'anomaly_console', (ser
   it('a buyer confirms or dismisses a flag with a note; the PC reads it back, and its own late decision is refused with the centre’s', async () => {
     const facility = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
-    await seedSpike(server(), device);
+    const locationId = await seedSpike(server(), device);
     const { client, username } = await signedInAs(server(), 'buyer', 'Bea Buyer');
     const list = await client.request('GET', `/v1/admin/exceptions?facilityId=${facility}`);
     expect(list.status).toBe(200);
@@ -94,7 +97,7 @@ describeOnBackends('anomaly decisions from the console', 'anomaly_console', (ser
         decidedBy: 'centre',
         kind: 'item-location',
         itemId: 'ITM-GLOVE',
-        locationId: 'LOC-A1',
+        locationId,
         decision: 'dismissed',
         note: 'Ward 4 outbreak',
         centre: { username, name: 'Bea Buyer' },
@@ -133,7 +136,7 @@ describeOnBackends('anomaly decisions from the console', 'anomaly_console', (ser
   it('a buyer and a supervisor deciding one flag at once: one decision stands, the other is told, nothing fails', async () => {
     const facility = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
-    await seedSpike(server(), device);
+    const locationId = await seedSpike(server(), device);
     const { client } = await signedInAs(server(), 'buyer', 'Bea Buyer');
     const list = await client.request('GET', `/v1/admin/exceptions?facilityId=${facility}`);
     const person = (list.body as { items: ExceptionItem[] }).items.find(
@@ -156,7 +159,7 @@ describeOnBackends('anomaly decisions from the console', 'anomaly_console', (ser
         kind: 'person',
         date,
         itemId: 'ITM-GLOVE',
-        locationId: 'LOC-A1',
+        locationId,
         actorId: STAFF.tech,
         explanation: person.summary.slice(person.summary.indexOf(': ') + 2),
         decision: 'confirmed',

@@ -11,6 +11,7 @@ import { inboxEntry, readInbox } from '../../renderer/store/sync-inbox';
 import { openTestStore } from '../unit/store-test-db';
 import { describeOnBackends } from './sync-helpers/backends';
 import { call, enrollDevice } from './sync-helpers/devices';
+import { addFlagSubjects } from './sync-helpers/flag-subjects';
 import { STAFF, addStaffedFacility } from './sync-helpers/staff';
 import { waitFor } from './sync-helpers/wait';
 
@@ -30,7 +31,7 @@ describeOnBackends('sync: anomaly decisions between PCs', 'anomaly_decisions_pc'
     const flag = {
       kind: 'item-location' as const,
       itemId: 'ITM-GLOVE',
-      locationId: 'LOC-A1',
+      locationId: await addFlagSubjects(server(), facility, ['ITM-GLOVE', 'ITM-GOWN', 'ITM-MASK']),
       date: new Date().toISOString().slice(0, 10),
     };
     const decision = (overrides: Partial<AnomalyDecision>): AnomalyDecision => ({

@@ -4,6 +4,7 @@ import type { AnomalyDecision } from '../../shared/model';
 import { signedInPerson } from './console-helpers/console-person';
 import { describeOnBackends } from './sync-helpers/backends';
 import { call, enrollDevice } from './sync-helpers/devices';
+import { addFlagSubjects } from './sync-helpers/flag-subjects';
 import { STAFF, addStaffedFacility } from './sync-helpers/staff';
 
 /** Issue 16: a stockroom's decision on a usage anomaly flag, checked where it is written. */
@@ -14,7 +15,7 @@ describeOnBackends('anomaly decisions from a PC', 'anomaly_decisions', (server) 
     const flag = {
       kind: 'item-location' as const,
       itemId: 'ITM-GLOVE',
-      locationId: 'LOC-A1',
+      locationId: await addFlagSubjects(server(), facility, ['ITM-GLOVE']),
       date: new Date().toISOString().slice(0, 10),
     };
     const decision = (overrides: Partial<AnomalyDecision> = {}): AnomalyDecision => ({

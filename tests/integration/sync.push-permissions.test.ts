@@ -28,6 +28,7 @@ import {
   type EnrolledDevice,
 } from './sync-helpers/devices';
 import { moved, stockEvent, supplyRequest } from './sync-helpers/documents';
+import { addFlagSubjects } from './sync-helpers/flag-subjects';
 import type { TestServer } from './sync-helpers/server';
 import { STAFF, addStaff, staffUser } from './sync-helpers/staff';
 import { addFacility } from './sync-helpers/devices';
@@ -352,10 +353,11 @@ describeOnBackends(
     for (const role of ROLES) {
       const may = rolesFor('anomaly.decide').includes(role);
       it(`anomaly.decide by a ${role} (its own route): ${may ? 'stored' : 'refused, nothing stored'}`, async () => {
+        const itemId = uniqueId('ITM');
         const flag = {
           kind: 'item-location' as const,
-          itemId: uniqueId('ITM'),
-          locationId: 'LOC-A1',
+          itemId,
+          locationId: await addFlagSubjects(server(), device.facilityId, [itemId]),
           date: new Date().toISOString().slice(0, 10),
         };
         const id = anomalyFlagId(device.facilityId, flag);
