@@ -32,6 +32,6 @@ function announceDoubleRead(): void {
     color: 'orange',
     title: 'Same label read twice',
     message:
-      'The scanner read one label twice within half a second: it counts once. If you meant two units, scan the second again.',
+      'The scanner read one label twice in a row: it counts once. If you meant two units, scan the second again.',
   });
 }

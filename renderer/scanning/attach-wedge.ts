@@ -5,6 +5,8 @@ export interface WedgeScan {
   text: string;
   durationMs: number;
   source: 'wedge' | 'camera';
+  /** A wedge scanner's second read of the same label (double-read.ts). */
+  doubleRead?: true;
 }
 
 function isEditable(element: Element | null): boolean {
@@ -34,6 +36,7 @@ export function attachWedge(
           text: output.text,
           durationMs: output.durationMs,
           source: 'wedge',
+          ...(output.doubleRead ? { doubleRead: output.doubleRead } : {}),
         });
       } else if (isEditable(target.document.activeElement)) {
         target.document.execCommand('insertText', false, output.text);

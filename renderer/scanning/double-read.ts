@@ -2,33 +2,41 @@ import type { WedgeScan } from './attach-wedge';
 
 /**
  * A keyboard-wedge scanner left without a "same code delay" reads one label twice: the second
- * read begins a few tens of milliseconds after the first ends. A person scanning two units of the
- * same lot needs well over half a second to move from one label to the next, so a repeat that
- * begins sooner than this is taken as the scanner's, not the person's.
+ * burst follows the first one's Enter at the scanner's own pace, within tens of milliseconds. A
+ * person presenting the next unit of one lot, even sweeping units past a presentation scanner as
+ * scan-to-count invites, needs several hundred; anything pressed in between (Enter to confirm, a
+ * quantity) shows the second read is theirs. The window sits between the two, nearer the scanner,
+ * because dropping a person's real scan would undercount.
  */
-export const DOUBLE_READ_MS = 500;
+export const DOUBLE_READ_MS = 200;
+
+/** The wedge decoder's memory of its last scan, fed with the keys' own times. */
+export class DoubleReadGuard {
+  private last: { text: string; endedAt: number } | undefined;
+
+  /** A key that belonged to no scan: the person acted between two reads. */
+  interrupt(): void {
+    this.last = undefined;
+  }
+
+  /** Whether a scan of `text` that began at `began` repeats the last one straight after it. */
+  repeats(text: string, began: number, ended: number): boolean {
+    const repeat =
+      this.last !== undefined &&
+      this.last.text === text &&
+      began - this.last.endedAt < DOUBLE_READ_MS;
+    this.last = { text, endedAt: ended };
+    return repeat;
+  }
+}
 
 /**
- * Passes each wedge scan on, except the same text again beginning within DOUBLE_READ_MS of the
- * last one's end: that goes to `onDropped`, so the person is told it counted once. The camera has
- * its own repeat filter (repeat-filter.ts) and is passed through.
+ * Passes each scan on, except a double read: that goes to `onDropped`, so the person is told it
+ * counted once. The camera has its own repeat filter (repeat-filter.ts).
  */
 export function dropDoubleReads(
   publish: (scan: WedgeScan) => void,
   onDropped: (scan: WedgeScan) => void,
-  now: () => number = () => performance.now(),
 ): (scan: WedgeScan) => void {
-  let last: { text: string; endedAt: number } | undefined;
-  return (scan) => {
-    const endedAt = now();
-    const began = endedAt - scan.durationMs;
-    const repeat =
-      scan.source === 'wedge' &&
-      last !== undefined &&
-      last.text === scan.text &&
-      began - last.endedAt < DOUBLE_READ_MS;
-    last = { text: scan.text, endedAt };
-    if (repeat) onDropped(scan);
-    else publish(scan);
-  };
+  return (scan) => (scan.doubleRead ? onDropped(scan) : publish(scan));
 }

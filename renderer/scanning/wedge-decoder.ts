@@ -1,3 +1,4 @@
+import { DoubleReadGuard } from './double-read';
 /**
  * Tells a keyboard-wedge scanner's burst from a person typing. Scanners type a whole label in a
  * few milliseconds per key and end it with a terminator (Enter); people type 100+ ms apart. Every
@@ -52,7 +53,15 @@ export interface WedgeKey {
 }
 
 export type WedgeOutput =
-  { kind: 'scan'; raw: string; text: string; durationMs: number } | { kind: 'typed'; text: string };
+  | {
+      kind: 'scan';
+      raw: string;
+      text: string;
+      durationMs: number;
+      /** The same label again straight after the last scan, nothing pressed between (double-read.ts). */
+      doubleRead?: true;
+    }
+  | { kind: 'typed'; text: string };
 
 export interface WedgeVerdict {
   /** The key must not reach the page (it belongs to a possible scan). */
@@ -76,6 +85,8 @@ export class WedgeDecoder {
   private fast = true;
   /** The held keys were typed with focus in a field. */
   private inField = false;
+
+  private readonly doubles = new DoubleReadGuard();
 
   constructor(private readonly settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS) {}
 
@@ -112,13 +123,23 @@ export class WedgeDecoder {
       this.held = '';
       if (raw.length >= this.settings.minLength && this.scannerPaced(raw.length, durationMs)) {
         const text = normaliseSeparators(raw, this.settings.replacements);
-        outputs.push({ kind: 'scan', raw, text, durationMs });
+        const doubleRead = this.doubles.repeats(text, this.firstAt, event.time);
+        outputs.push({
+          kind: 'scan',
+          raw,
+          text,
+          durationMs,
+          ...(doubleRead ? { doubleRead } : {}),
+        });
         return { swallow: true, outputs };
       }
+      this.doubles.interrupt();
       outputs.push(...typed(raw));
       return { swallow: false, outputs };
     }
-    // Any other key (Backspace, arrows, shortcuts) ends a would-be burst: it was typing.
+    // Any other key (Backspace, arrows, shortcuts, a lone Enter) ends a would-be burst: it was
+    // typing, and the person acted between any two scans around it.
+    this.doubles.interrupt();
     outputs.push(...this.flush());
     return { swallow: false, outputs };
   }
@@ -175,6 +196,7 @@ export class WedgeDecoder {
   private flush(): WedgeOutput[] {
     const text = this.held;
     this.held = '';
+    if (text) this.doubles.interrupt();
     return typed(text);
   }
 }

@@ -1,46 +1,84 @@
 import { describe, expect, it } from 'vitest';
 import type { WedgeScan } from '../../renderer/scanning/attach-wedge';
 import { DOUBLE_READ_MS, dropDoubleReads } from '../../renderer/scanning/double-read';
+import { WedgeDecoder, type WedgeKey } from '../../renderer/scanning/wedge-decoder';
 
-const scan = (text: string, source: WedgeScan['source'] = 'wedge'): WedgeScan => ({
-  raw: text,
-  text,
-  durationMs: 40,
-  source,
+const down = (key: string, time: number): WedgeKey => ({
+  type: 'keydown',
+  key,
+  ctrlKey: false,
+  altKey: false,
+  metaKey: false,
+  time,
 });
 
-describe("a wedge scanner's double read counts once", () => {
-  it('drops the same label beginning within the window of the last end, and keeps the rest', () => {
-    let clock = 1_000;
-    const passed: string[] = [];
-    const dropped: string[] = [];
-    const take = dropDoubleReads(
-      (s) => passed.push(s.text),
-      (s) => dropped.push(s.text),
-      () => clock,
+/** A scanner's burst of `text` from `start`, 2 ms a key, and its Enter. */
+const burst = (text: string, start: number): WedgeKey[] => [
+  ...[...text].map((c, i) => down(c, start + i * 2)),
+  down('Enter', start + text.length * 2),
+];
+
+/** The scans the decoder made of `keys`: each text, and whether it was taken as a double read. */
+function scans(keys: WedgeKey[]): [string, boolean][] {
+  const decoder = new WedgeDecoder();
+  return keys
+    .flatMap((key) => decoder.handle(key).outputs)
+    .flatMap((o) =>
+      o.kind === 'scan' ? [[o.text, o.doubleRead === true] as [string, boolean]] : [],
     );
-    take(scan('A'));
-    clock += 80; // began 40 ms after the first ended: the scanner's
-    take(scan('A'));
-    clock += 100; // a third read in the same burst
-    take(scan('A'));
-    clock += 90; // another label at once: a person's
-    take(scan('B'));
-    clock += 60 + DOUBLE_READ_MS; // the same label again, half a second later: a second unit
-    take(scan('B'));
-    expect(passed).toEqual(['A', 'B', 'B']);
-    expect(dropped).toEqual(['A', 'A']);
+}
+
+describe("a wedge scanner's double read", () => {
+  const label = '0100312345678906';
+  const end = (start: number) => start + label.length * 2;
+
+  it('the same label beginning straight after the last one ends is a double read, and a third too', () => {
+    const first = burst(label, 1_000);
+    const second = burst(label, end(1_000) + 40);
+    const third = burst(label, end(end(1_000) + 40) + 40);
+    expect(scans([...first, ...second, ...third])).toEqual([
+      [label, false],
+      [label, true],
+      [label, true],
+    ]);
   });
 
-  it('leaves the camera to its own repeat filter', () => {
-    const passed: string[] = [];
+  it('another label, the same one after the window, or anything pressed between is a new scan', () => {
+    const other = '0100312345678913';
+    expect(scans([...burst(label, 1_000), ...burst(other, end(1_000) + 40)])).toEqual([
+      [label, false],
+      [other, false],
+    ]);
+    const later = end(1_000) + DOUBLE_READ_MS + 1;
+    expect(scans([...burst(label, 1_000), ...burst(label, later)])).toEqual([
+      [label, false],
+      [label, false],
+    ]);
+    // Enter to confirm the first, then the second unit at once: the person's, not the scanner's.
+    const confirm = down('Enter', end(1_000) + 20);
+    expect(scans([...burst(label, 1_000), confirm, ...burst(label, end(1_000) + 60)])).toEqual([
+      [label, false],
+      [label, false],
+    ]);
+  });
+
+  it('reaches the screen once; the double read goes to the notice', () => {
+    const scan = (doubleRead: boolean): WedgeScan => ({
+      raw: label,
+      text: label,
+      durationMs: 30,
+      source: 'wedge',
+      ...(doubleRead ? { doubleRead: true as const } : {}),
+    });
+    const published: boolean[] = [];
+    const dropped: boolean[] = [];
     const take = dropDoubleReads(
-      (s) => passed.push(s.text),
-      () => undefined,
-      () => 5_000,
+      (s) => published.push(s.doubleRead === true),
+      (s) => dropped.push(s.doubleRead === true),
     );
-    take(scan('A', 'camera'));
-    take(scan('A', 'camera'));
-    expect(passed).toEqual(['A', 'A']);
+    take(scan(false));
+    take(scan(true));
+    expect(published).toEqual([false]);
+    expect(dropped).toEqual([true]);
   });
 });
