@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { explanationNaming } from '../../shared/indicators';
 import { ANOMALY_NOTE_MAX, can, type AnomalyDecisionOutcome } from '../../shared/model';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
@@ -40,6 +41,9 @@ export function UsageAnomalies() {
   const decided = flags.flatMap((f) => (f.decision ? [{ ...f, decision: f.decision }] : []));
   const place = (f: ShownFlag) =>
     `${data.itemById.get(f.flag.itemId)?.name ?? f.flag.itemId} at ${data.locationById.get(f.flag.locationId)?.name ?? f.flag.locationId}`;
+  // A place's flag and a person's on the same day differ only by whose removals they are.
+  const heading = (f: ShownFlag) =>
+    `${place(f)}${f.flag.actorId ? ` · removals by ${names(f.flag.actorId)}` : ''}`;
   return (
     <Card
       withBorder
@@ -68,17 +72,21 @@ export function UsageAnomalies() {
         renderItem={(f) => (
           <div data-testid="anomaly-open">
             <Text fz="lg" fw={600}>
-              {place(f)}
-              {f.flag.actorId ? ` · removals by ${names(f.flag.actorId)}` : ''}
+              {heading(f)}
             </Text>
-            <Text fz="md">{f.flag.explanation}</Text>
+            <Text fz="md">{explanationNaming(f.flag, names)}</Text>
             {f.held?.state === 'refused' && (
               <Alert color="red" mt={4} title="The centre refused the decision">
                 {f.held.message}
               </Alert>
             )}
             {mayDecide && user && (
-              <DecideFlag flag={f} userId={user.id} onDeciding={markDeciding} />
+              <DecideFlag
+                flag={f}
+                what={`${heading(f)} on ${f.flag.date}`}
+                userId={user.id}
+                onDeciding={markDeciding}
+              />
             )}
           </div>
         )}
@@ -95,7 +103,7 @@ export function UsageAnomalies() {
             renderItem={(f) => (
               <div data-testid="anomaly-decided">
                 <Text fz="md" fw={600}>
-                  {place(f)} · {f.flag.date}
+                  {heading(f)} · {f.flag.date}
                 </Text>
                 <Group gap="xs">
                   <Badge color={f.decision.decision === 'confirmed' ? 'red.9' : 'gray.8'}>
@@ -124,12 +132,14 @@ const byStrength = (a: ShownFlag, b: ShownFlag) => b.flag.madsAbove - a.flag.mad
 
 interface DecideFlagProps {
   flag: ShownFlag;
+  /** The flag in words, for the buttons' names: a place's flag and a person's must differ. */
+  what: string;
   userId: string;
   /** Told while the note form is open, so the card keeps this flag drawn until it is decided. */
   onDeciding: (flagId: string, isOpen: boolean) => void;
 }
 
-function DecideFlag({ flag, userId, onDeciding }: DecideFlagProps) {
+function DecideFlag({ flag, what, userId, onDeciding }: DecideFlagProps) {
   const { db, facilityId, deviceId } = useServices();
   const [choice, setChoice] = useState<AnomalyDecisionOutcome>();
   useEffect(() => {
@@ -140,7 +150,6 @@ function DecideFlag({ flag, userId, onDeciding }: DecideFlagProps) {
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const noteInput = useRef<HTMLInputElement>(null);
-  const what = `${flag.flag.itemId} on ${flag.flag.date}`;
   if (!choice) {
     return (
       <Group mt="xs" gap="sm">

@@ -43,6 +43,20 @@ export interface UsageAnomaly {
   explanation: string;
 }
 
+/**
+ * The explanation with the person's name where it names them by id: a person's flag begins with
+ * the id (`USR-ALEX issued 112 on …`), kept as data so both ends word it alike, while a reader at
+ * the screen knows people by name.
+ */
+export function explanationNaming(
+  flag: Pick<UsageAnomaly, 'actorId' | 'explanation'>,
+  nameOf: (userId: string) => string,
+): string {
+  const { actorId, explanation } = flag;
+  if (actorId === undefined || !explanation.startsWith(`${actorId} `)) return explanation;
+  return `${nameOf(actorId)}${explanation.slice(actorId.length)}`;
+}
+
 const WEEKDAYS = ['Thursday', 'Friday', 'Saturday', 'Sunday', 'Monday', 'Tuesday', 'Wednesday'];
 
 /**

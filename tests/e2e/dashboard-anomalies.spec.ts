@@ -19,6 +19,15 @@ test('a supervisor confirms an unusual usage flag on the dashboard with a note, 
   const first = card.getByTestId('anomaly-open').first();
   await expect(first).toContainText(/issued \d+ on \d{4}-\d{2}-\d{2}; a typical \w+day is/);
   await expect(first).toContainText(/MADs above/);
+  // People by name, as the heading names them, and each flag's buttons named apart.
+  await expect(card).not.toContainText(/USR-[A-Z0-9-]+ issued/);
+  const confirmNames = await card
+    .getByRole('button', { name: /^Confirm the flag: / })
+    .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+  expect(confirmNames).toHaveLength(2);
+  expect(new Set(confirmNames).size).toBe(2);
+  const firstHeading = (await first.locator('p').first().textContent()) ?? '';
+  expect(firstHeading).not.toBe('');
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'dashboard-anomalies-open');
   await expectAccessible(page, 'dashboard with usage flags');
@@ -42,6 +51,7 @@ test('a supervisor confirms an unusual usage flag on the dashboard with a note, 
   const decided = card.getByTestId('anomaly-decided');
   await expect(decided).toHaveCount(1);
   await expect(decided).toContainText('Confirmed');
+  await expect(decided).toContainText(firstHeading);
   await expect(decided).toContainText(
     `by ${person('supervisor').name}: Ward 4 outbreak: checked with the charge nurse`,
   );

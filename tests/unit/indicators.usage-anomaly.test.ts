@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../shared/inventory/calendar';
-import { robustScale, usageAnomalies } from '../../shared/indicators';
+import { explanationNaming, robustScale, usageAnomalies } from '../../shared/indicators';
 import type { StockEvent } from '../../shared/model';
 import { scoreFlags, usageWithAnomalies } from '../fixtures/indicators/usage-with-anomalies';
 
@@ -72,5 +72,22 @@ describe('usage anomaly flags', () => {
     expect(score.anomalies).toBeGreaterThan(20);
     expect(score.recall).toBeGreaterThan(0.9);
     expect(score.precision).toBeGreaterThan(0.85);
+  });
+});
+
+describe('a flag in words at the screen', () => {
+  it("names the person whose removals it flags, and leaves a place's flag as it is", () => {
+    const nameOf = (id: string) => (id === 'USR-ALEX' ? 'Alex Kim' : id);
+    const person = {
+      actorId: 'USR-ALEX',
+      explanation: 'USR-ALEX issued 112 on 2026-12-04; a typical Friday is 2–9 (median 5, MAD 2)',
+    };
+    expect(explanationNaming(person, nameOf)).toBe(
+      'Alex Kim issued 112 on 2026-12-04; a typical Friday is 2–9 (median 5, MAD 2)',
+    );
+    const place = { explanation: 'issued 48 on 2026-12-04; a typical Friday is 6–14' };
+    expect(explanationNaming(place, nameOf)).toBe(place.explanation);
+    // Worded elsewhere than this module words it: shown as it came.
+    expect(explanationNaming({ ...person, explanation: 'odd words' }, nameOf)).toBe('odd words');
   });
 });
