@@ -16,6 +16,7 @@ import { allowStockroomPages } from './http/cors';
 import { handleError, HttpError } from './http/errors';
 import { idempotencyOnSend, idempotencyPreHandler } from './http/idempotency';
 import { DEFAULT_RATE_LIMITS, rateLimitHook, type RateLimits } from './http/rate-limits';
+import { refuseUnstorableText } from './http/storable-text';
 import { validatorCompiler } from './http/validator-compiler';
 import { registerRoutes } from './routes';
 import { ChangeHub } from './stream/change-hub';
@@ -102,6 +103,8 @@ export async function buildServer(
   app.addHook('onRequest', await rateLimitHook(app, options.rateLimits ?? DEFAULT_RATE_LIMITS));
   app.addHook('onRequest', authenticateFirst(context));
   app.addHook('onSend', auditWrites(options.database.db));
+  // NUL and lone surrogates, wherever a schema let one through: a 400, not a database failure.
+  app.addHook('preHandler', refuseUnstorableText);
   // Idempotency-Key of the ERP and admin APIs: after authentication and validation.
   app.addHook('preHandler', idempotencyPreHandler(options.database.db));
   app.addHook('onSend', idempotencyOnSend(options.database.db));

@@ -17,6 +17,7 @@ export * from './label-print';
 export * from './anomaly-decision';
 export * from './collections';
 export * from './rx-schema';
+export * from './date-time-format';
 export * from './validate';
 export * from './validators';
 export * from './verifier';

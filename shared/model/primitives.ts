@@ -35,8 +35,11 @@ export const MAX_SAFE_COUNTER = Number.MAX_SAFE_INTEGER;
 /** What an integer column stores. */
 export const MAX_INT4 = 2_147_483_647;
 
+/** Ids: letters, digits and . _ : - (safe in paths, logs and every store). */
+export const ID_PATTERN = '^[A-Za-z0-9._:-]+$';
+
 export const Id = (description = 'Identifier') =>
-  Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$', description });
+  Type.String({ minLength: 1, maxLength: 64, pattern: ID_PATTERN, description });
 
 export const FacilityId = Id('Facility identifier');
 

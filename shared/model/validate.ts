@@ -1,6 +1,12 @@
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { SAFE_NAME_PATTERN, SAFE_TEXT_PATTERN } from './primitives';
+import { Format } from 'typebox/format';
+import { DATE_TIME_HINT, isRepresentableDateTime } from './date-time-format';
+import { ID_PATTERN, SAFE_NAME_PATTERN, SAFE_TEXT_PATTERN } from './primitives';
+
+// Every validator of the project, the PC's and the centre's, is compiled below, and a compiled
+// check keeps the format function it found: the stricter date-time rule is set before any is.
+Format.Set('date-time', isRepresentableDateTime);
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `lines[0].quantity`; '' for the document itself. */
@@ -51,6 +57,12 @@ function describe(error: RawError): FieldError {
       field,
       message: `${field || 'document'} holds a NUL, a control character or a lone surrogate; remove it`,
     };
+  }
+  if (error.keyword === 'pattern' && error.params['pattern'] === ID_PATTERN) {
+    return { field, message: `${field || 'document'} may hold only letters, digits and . _ : -` };
+  }
+  if (error.keyword === 'format' && error.params['format'] === 'date-time') {
+    return { field, message: `${field || 'document'} ${DATE_TIME_HINT}` };
   }
   return { field, message: `${field || 'document'} ${error.message}` };
 }

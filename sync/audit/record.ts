@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { storableText } from '../http/storable-text';
 import { jsonb } from '../store/json';
 
 export interface AuditEntry {
@@ -13,19 +14,38 @@ export interface AuditEntry {
   detail?: Record<string, unknown> | null;
 }
 
+/**
+ * A logged value with every NUL and lone surrogate replaced by U+FFFD, in names and text at any
+ * depth. A caller's hostile input is exactly what the log must keep a trace of, and one such
+ * character made the database refuse the whole line, which was then lost.
+ */
+export function storableValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return storableText(value);
+  // Deeper than any detail a route writes; what lies below is summarised, never a stack overflow.
+  if (depth > 32) return '\u2026';
+  if (Array.isArray(value)) return value.map((v) => storableValue(v, depth + 1));
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [storableText(k), storableValue(v, depth + 1)]),
+    );
+  }
+  return value;
+}
+
 /** Appends one line; the table's trigger makes sure nothing ever edits or removes it. */
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  const text = (value: string | null) => (value === null ? null : storableText(value));
   await db
     .insertInto('audit_log')
     .values({
-      actor_type: entry.actorType,
-      actor_id: entry.actorId,
-      ip: entry.ip,
-      action: entry.action,
-      target: entry.target,
+      actor_type: storableText(entry.actorType),
+      actor_id: storableText(entry.actorId),
+      ip: text(entry.ip),
+      action: storableText(entry.action),
+      target: text(entry.target),
       outcome: entry.outcome,
       status: entry.status,
-      detail: entry.detail ? jsonb(entry.detail) : null,
+      detail: entry.detail ? jsonb(storableValue(entry.detail)) : null,
     })
     .execute();
 }

@@ -6,6 +6,7 @@ import {
   rotateApiKey,
   setApiKeyExpiry,
 } from '../admin/api-keys';
+import { Name } from '../../shared/model';
 import { API_SCOPES } from '../auth/api-key-auth';
 import type { SyncApp, SyncContext } from '../context';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly, IdParams } from './admin-guard';
@@ -46,7 +47,7 @@ export function adminApiKeyRoutes(app: SyncApp, context: SyncContext): void {
         summary: 'Create an ERP API key with scopes; the secret is shown once',
         body: Type.Object(
           {
-            name: Type.String({ minLength: 1, maxLength: 200 }),
+            name: Name('What the console lists the key as'),
             scopes: Type.Array(Type.String({ maxLength: 60 }), {
               minItems: 1,
               maxItems: API_SCOPES.length,

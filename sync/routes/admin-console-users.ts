@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { ConsoleUserSchema, NewConsoleUserBody } from '../../shared/console';
+import { SafeName } from '../../shared/model';
 import { addConsoleUser, disableConsoleUser, listConsoleUsers } from '../console/console-users';
 import type { SyncApp, SyncContext } from '../context';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
@@ -53,7 +54,7 @@ export function adminConsoleUserRoutes(app: SyncApp, context: SyncContext): void
       schema: {
         ...base,
         summary: 'Disable a console user; their sessions end at once',
-        params: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) }),
+        params: Type.Object({ username: SafeName({ minLength: 1, maxLength: 64 }) }),
         response: {
           200: Type.Object({ disabled: Type.Object({ username: Type.String() }) }),
           ...ADMIN_ERRORS,

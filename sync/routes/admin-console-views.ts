@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { AuditEntrySchema, AuditSearchQuery, PcHealthSchema } from '../../shared/console';
+import { FacilityId } from '../../shared/model';
 import { auditCsv, searchAudit } from '../console/audit-search';
 import { pcHealth } from '../console/pc-health';
 import type { SyncApp, SyncContext } from '../context';
@@ -21,7 +22,7 @@ export function adminConsoleViewRoutes(app: SyncApp, context: SyncContext): void
         summary:
           'Every stockroom PC: last contact, last accepted push, refused pushes, sequence gaps, token age',
         querystring: Type.Object({
-          facilityId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          facilityId: Type.Optional(FacilityId),
         }),
         response: { 200: Type.Object({ pcs: Type.Array(PcHealthSchema) }), ...ADMIN_ERRORS },
       },
@@ -49,7 +50,17 @@ export function adminConsoleViewRoutes(app: SyncApp, context: SyncContext): void
       schema: {
         ...base,
         summary: `The same search as CSV (at most ${AUDIT_CSV_MAX_ROWS} lines, newest first)`,
-        querystring: Type.Omit(AuditSearchQuery, ['limit']),
+        querystring: Type.Object({
+          ...AuditSearchQuery.properties,
+          limit: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: AUDIT_CSV_MAX_ROWS,
+              default: AUDIT_CSV_MAX_ROWS,
+              description: 'At most this many lines',
+            }),
+          ),
+        }),
         produces: ['text/csv'],
         response: { 200: Type.String({ description: 'text/csv' }), ...ADMIN_ERRORS },
       },

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { FacilityId } from '../../shared/model';
 import { listDevices, revokeDevice } from '../admin/devices';
 import type { SyncApp, SyncContext } from '../context';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly, IdParams } from './admin-guard';
@@ -24,7 +25,7 @@ export function adminDeviceRoutes(app: SyncApp, context: SyncContext): void {
         summary: 'List enrolled PCs',
         security: ADMIN_SECURITY,
         querystring: Type.Object({
-          facilityId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          facilityId: Type.Optional(FacilityId),
         }),
         response: { 200: Type.Object({ devices: Type.Array(Device) }), ...ADMIN_ERRORS },
       },

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { FacilityId, Name } from '../../shared/model';
 import { addFacility, createEnrollment, listFacilities } from '../admin/facilities';
 import { DEFAULT_CODE_TTL_MS } from '../auth/enrollment';
 import type { SyncApp, SyncContext } from '../context';
@@ -19,7 +20,7 @@ export function adminFacilityRoutes(app: SyncApp, context: SyncContext): void {
         body: Type.Object(
           {
             id: Type.String({ minLength: 1, maxLength: 64 }),
-            name: Type.String({ minLength: 1, maxLength: 200 }),
+            name: Name('What the console and the PCs call the facility'),
           },
           { additionalProperties: false },
         ),
@@ -58,7 +59,7 @@ export function adminFacilityRoutes(app: SyncApp, context: SyncContext): void {
         security: ADMIN_SECURITY,
         body: Type.Object(
           {
-            facilityId: Type.String({ minLength: 1, maxLength: 64 }),
+            facilityId: FacilityId,
             ttlMs: Type.Optional(
               Type.Integer({
                 minimum: 60_000,

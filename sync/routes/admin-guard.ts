@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { consoleRefusal, type ConsoleAct } from '../../shared/console';
+import { SafeName } from '../../shared/model';
 import type { SyncContext } from '../context';
 import { refuseAllAdmins } from '../auth/admin-auth';
 import { HttpError } from '../http/errors';
@@ -32,4 +33,5 @@ export const ADMIN_SECURITY: { [scheme: string]: string[] }[] = [
   { bearer: [] },
   { consoleSession: [] },
 ];
-export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+/** The id in an admin path; a NUL or a control character is refused here, before the database. */
+export const IdParams = Type.Object({ id: SafeName({ minLength: 1, maxLength: 200 }) });

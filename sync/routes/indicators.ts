@@ -14,6 +14,13 @@ import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
 import { ErrorBody } from './collection-param';
 
 const MAX_DAYS = 366;
+/**
+ * The days a period may cover: no stockroom data predates 2000, and a year ahead allows "this
+ * month" or "this year". Outside them a day became a timestamp the database cannot hold (year 0,
+ * or 9999-12-31 plus one day) and the request failed with a 500.
+ */
+const EARLIEST_DAY = '2000-01-01';
+const DAYS_AHEAD = 366;
 const Share = Type.Union([Type.Number(), Type.Null()]);
 const Summary = Type.Object({
   facilityId: Type.String(),
@@ -88,11 +95,20 @@ function periodOf(query: PeriodQuery, now: Date): { from: string; to: string } {
   const today = Math.floor(now.getTime() / 86_400_000);
   const last = query.to === undefined ? today : parseIsoDate(query.to);
   const first = query.from === undefined ? (last ?? today) - 29 : parseIsoDate(query.from);
+  const earliest = parseIsoDate(EARLIEST_DAY) ?? 0;
+  const latest = today + DAYS_AHEAD;
   if (first === undefined || last === undefined || first > last || last - first + 1 > MAX_DAYS) {
     throw new HttpError(
       422,
       'PERIOD_INVALID',
       `The period must be real dates with from on or before to, and at most ${MAX_DAYS} days long (from=${query.from ?? '-'}, to=${query.to ?? '-'}).`,
+    );
+  }
+  if (first < earliest || last > latest) {
+    throw new HttpError(
+      422,
+      'PERIOD_INVALID',
+      `The period must lie between ${EARLIEST_DAY} and ${isoDateFromDays(latest)} (a year from today); ask for days in that range (from=${query.from ?? '-'}, to=${query.to ?? '-'}).`,
     );
   }
   return { from: isoDateFromDays(first), to: isoDateFromDays(last) };

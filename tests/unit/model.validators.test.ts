@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES, documentValidator, pointerToField, can } from '../../shared/model';
+import {
+  COLLECTION_NAMES,
+  documentValidator,
+  isRepresentableDateTime,
+  pointerToField,
+  can,
+} from '../../shared/model';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 
 describe('API validators derived from shared/model', () => {
@@ -34,6 +40,38 @@ describe('API validators derived from shared/model', () => {
     expect(documentValidator('stock_events').check(event)).toBe(false);
     const noOffset = { ...SAMPLE_DOCUMENTS.stock_events, occurredAt: '2026-11-02T08:15:00' };
     expect(documentValidator('stock_events').check(noOffset)).toBe(false);
+  });
+
+  it('refuses date-times JavaScript or the database cannot hold, naming the field and what to send', () => {
+    const at = (occurredAt: string) =>
+      documentValidator('stock_events').validate({ ...SAMPLE_DOCUMENTS.stock_events, occurredAt });
+    for (const refused of [
+      '2026-12-31T23:59:60Z', // a leap second: RFC 3339 allows it, Date does not
+      '2026-06-30T23:59:60+00:00',
+      '2026-13-01T08:00:00Z',
+      '2026-02-30T08:00:00Z',
+      '2026-12-01T08:00:00Z[Europe/Paris]', // an RFC 9557 zone suffix
+      '0000-01-01T00:00:00Z', // no year 0 in PostgreSQL
+      '9999-12-31T23:59:59-01:00', // year 10000 in UTC
+    ]) {
+      const result = at(refused);
+      expect(result.ok, refused).toBe(false);
+      if (!result.ok) {
+        expect(result.errors[0]).toMatchObject({ field: 'occurredAt' });
+        expect(result.errors[0]!.message).toMatch(/e\.g\. 2026-12-01T08:00:00Z.*no leap second/);
+      }
+    }
+    for (const kept of [
+      '2026-12-31T23:59:59Z',
+      '2026-12-31t23:59:59.123456z',
+      '2028-02-29T12:00:00+14:00',
+      '0001-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+    ]) {
+      expect(at(kept).ok, kept).toBe(true);
+      expect(isRepresentableDateTime(kept), kept).toBe(true);
+      expect(Number.isNaN(new Date(kept).getTime()), kept).toBe(false);
+    }
   });
 
   it('refuses a GTIN that is not 14 digits and an unknown enum value', () => {
