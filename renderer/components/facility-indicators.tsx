@@ -32,6 +32,7 @@ import { useServiceLevels } from '../app/use-service-levels';
 import { barsOpenRecords } from './bar-click';
 import { IndicatorCard } from './indicator-card';
 import { WeeklyBars } from './weekly-bars';
+import { when } from '../app/when';
 
 const PERIODS = [
   { value: '30', label: 'Last 30 days' },
@@ -234,7 +235,7 @@ export function FacilityIndicators() {
             columns: ['Week', 'When', 'Item', 'Lot', 'Location', 'Units', 'Value'],
             rows: wasteByEvent.map(({ week, e }) => [
               week,
-              new Date(e.occurredAt).toLocaleString(),
+              when(e.occurredAt),
               name(e.itemId),
               e.lotCode,
               place(e.locationId),
@@ -261,7 +262,7 @@ export function FacilityIndicators() {
           records={() => ({
             columns: ['When', 'Item', 'Lot', 'Location', 'Book', 'Counted', 'Variance', 'Within'],
             rows: accuracy.lines.map((l) => [
-              new Date(l.occurredAt).toLocaleString(),
+              when(l.occurredAt),
               name(l.itemId),
               l.lotCode,
               place(l.locationId),
@@ -300,7 +301,7 @@ export function FacilityIndicators() {
             rows: recalls.cases.map((c) => [
               c.noticeId,
               c.recallClass,
-              new Date(c.receivedAt).toLocaleString(),
+              when(c.receivedAt),
               hours(c.hoursToQuarantined),
               hours(c.hoursToClosed),
             ]),
@@ -328,7 +329,7 @@ export function FacilityIndicators() {
               name(r.itemId),
               String(r.requested),
               String(r.firstDelivery),
-              new Date(r.receivedAt).toLocaleString(),
+              when(r.receivedAt),
               r.filled ? 'yes' : 'no',
             ]),
             categories: fill.records.map((r) => [weekOf(r.receivedAt)]),
@@ -346,7 +347,7 @@ export function FacilityIndicators() {
             rows: cycle.requests.map((r) => [
               r.requestId,
               r.priority,
-              new Date(r.submittedAt).toLocaleString(),
+              when(r.submittedAt),
               hours(r.hours),
             ]),
           })}

@@ -21,6 +21,7 @@ import { useRecallCase } from '../app/use-recall-case';
 import { beep } from '../scanning/feedback';
 import { useSession } from '../session/session-store';
 import { signInWithPin } from '../session/sign-in';
+import { when } from '../app/when';
 
 const STEP_LABEL: Record<RecallCaseStep, string> = {
   received: 'Notice received',
@@ -151,7 +152,7 @@ export function RecallCasePanel({
         {rc.history.map((entry) => (
           <Timeline.Item key={entry.step} title={STEP_LABEL[entry.step]}>
             <Text fz="md">
-              {new Date(entry.at).toLocaleString()} · {nameOf(entry.by)}
+              {when(entry.at)} · {nameOf(entry.by)}
               {entry.units !== undefined ? ` · ${entry.units} units` : ''}
             </Text>
           </Timeline.Item>

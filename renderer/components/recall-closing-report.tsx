@@ -14,6 +14,7 @@ import type { ClosingReport } from '../../shared/recall/closing-report';
 import type { RecallCaseStep } from '../../shared/model';
 import { useStockData } from '../app/stock-data';
 import { useUserNames } from '../app/use-user-names';
+import { when } from '../app/when';
 
 const STEP_NAME: Record<RecallCaseStep, string> = {
   received: 'Notice received',
@@ -41,7 +42,6 @@ export function formatDuration(ms: number | null): string {
   return hours === 0 ? `${minutes} min` : `${hours} h ${String(rest).padStart(2, '0')} min`;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString();
 const unitsText = (n: number | null) => (n === null ? '—' : String(n));
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {

@@ -13,6 +13,7 @@ import { useStockData } from '../app/stock-data';
 import { useUserNames } from '../app/use-user-names';
 import { decideSubstituteAs } from '../store/substitution-writer';
 import { ProblemAlert } from './problem-alert';
+import { when } from '../app/when';
 
 const STATE_WORDS: Record<SubstitutionState, { label: string; color: string }> = {
   open: { label: 'Waiting for your decision', color: '#9c3d00' },
@@ -115,12 +116,12 @@ function Proposal({
       </Group>
       <Text fz="md" mt={4}>
         Why: {proposal.reason} · proposed by {nameOf(proposal.proposedBy)} at{' '}
-        {new Date(proposal.proposedAt).toLocaleString()}
+        {when(proposal.proposedAt)}
       </Text>
       {proposal.decision && (
         <Text fz="md" mt={4} data-testid="substitution-decision">
           {proposal.decision.outcome === 'accepted' ? 'Accepted' : 'Refused'} by{' '}
-          {nameOf(proposal.decision.by)} at {new Date(proposal.decision.at).toLocaleString()}
+          {nameOf(proposal.decision.by)} at {when(proposal.decision.at)}
           {proposal.decision.refusal === 'cancel-line' ? ' (line cancelled)' : ''}
           {proposal.decision.refusal === 'wait' ? ' (line keeps waiting)' : ''}:{' '}
           {proposal.decision.note}

@@ -8,6 +8,7 @@ import { useRecord } from '../app/use-record';
 import { useUserNames } from '../app/use-user-names';
 import { ProblemAlert } from '../components/problem-alert';
 import { beep } from '../scanning/feedback';
+import { when } from '../app/when';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 /** Item costs are in the facility's currency, which the item master does not name. */
@@ -93,7 +94,7 @@ export function CountApprovalsScreen() {
                 </Table.Td>
                 <Table.Td>
                   {nameOf(line.pending.actorId)}
-                  <Text fz="sm">{new Date(line.pending.occurredAt).toLocaleString()}</Text>
+                  <Text fz="sm">{when(line.pending.occurredAt)}</Text>
                 </Table.Td>
                 <Table.Td ta="right">{line.book}</Table.Td>
                 <Table.Td ta="right">{line.counted}</Table.Td>

@@ -14,6 +14,7 @@ import { SubstitutesToDecide } from '../components/substitutes-to-decide';
 import { UsageAnomalies } from '../components/usage-anomalies';
 import { compareText } from '../../shared/replenishment/request-history';
 import { effectiveLines } from '../../shared/replenishment/substitution';
+import { when } from '../app/when';
 
 // Neither takes props: the screen's own updates (a count awaiting approval, a recall case) leave
 // them alone; they update from what they read themselves.
@@ -147,7 +148,7 @@ export function DashboardScreen() {
                   {effectiveLines(r)
                     .map((l) => `${l.quantity} × ${name(l.itemId)}`)
                     .join(', ')}
-                  {r.neededBy ? ` · needed by ${new Date(r.neededBy).toLocaleString()}` : ''}
+                  {r.neededBy ? ` · needed by ${when(r.neededBy)}` : ''}
                 </Text>
               </List.Item>
             ))}

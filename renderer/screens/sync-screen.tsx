@@ -11,6 +11,7 @@ import type { SyncErrorDoc } from '../store/local-schemas';
 import type { StockroomDatabase } from '../store/collections';
 import { APP_VERSION } from '../app/app-version';
 import { ConnectToCentre, LiveSyncStatus } from './sync-connection';
+import { when } from '../app/when';
 
 /**
  * One problem refused by every collection at once (a revoked PC) is one thing to look at, not
@@ -77,7 +78,7 @@ export function SyncScreen() {
         <Card withBorder padding="lg">
           <Text fz="lg">Last successful sync</Text>
           <Text fz={26} fw={700} data-testid="sync-last">
-            {state?.lastSuccessAt ? new Date(state.lastSuccessAt).toLocaleString() : 'Never'}
+            {state?.lastSuccessAt ? when(state.lastSuccessAt) : 'Never'}
           </Text>
         </Card>
         <Card withBorder padding="lg">
@@ -109,7 +110,7 @@ export function SyncScreen() {
           {sameMessagesTogether(errors).map(({ latest, times }) => (
             <List.Item key={latest.id}>
               <Text fz="lg">
-                {new Date(latest.at).toLocaleString()} — {latest.message}
+                {when(latest.at)} — {latest.message}
                 {times > 1 ? ` (${times} times)` : ''}
               </Text>
             </List.Item>

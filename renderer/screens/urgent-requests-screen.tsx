@@ -31,6 +31,7 @@ import { randomId } from '../platform/random-id';
 import { useSession } from '../session/session-store';
 import { useTransmissionContext } from '../app/use-transmission-context';
 import { raiseRequestAs } from '../store/request-writer';
+import { when } from '../app/when';
 
 /** Nurse managers raise urgent requests offline; each shows its status history as a timeline. */
 export function UrgentRequestsScreen() {
@@ -148,7 +149,7 @@ export function UrgentRequestsScreen() {
           />
           <Text fz="lg" mt="xs">
             {data.locationById.get(r.locationId)?.name ?? r.locationId}
-            {r.neededBy ? ` · needed by ${new Date(r.neededBy).toLocaleString()}` : ''} · {r.reason}
+            {r.neededBy ? ` · needed by ${when(r.neededBy)}` : ''} · {r.reason}
           </Text>
           <Timeline
             active={r.history.length - 1}
@@ -159,7 +160,7 @@ export function UrgentRequestsScreen() {
             {r.history.map((h) => (
               <Timeline.Item key={`${h.status}${h.at}`} title={h.status}>
                 <Text fz="md">
-                  {new Date(h.at).toLocaleString()} · {nameOf(h.by)}
+                  {when(h.at)} · {nameOf(h.by)}
                 </Text>
               </Timeline.Item>
             ))}
