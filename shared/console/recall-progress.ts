@@ -66,7 +66,8 @@ export function recallProgress(
 ): RecallProgress {
   const start = Date.parse(notice.issuedAt);
   const due = start + QUARANTINE_DUE_HOURS[notice.class] * HOUR;
-  const dueAt = new Date(due).toISOString();
+  // A notice stored before the date-time rule refused leap seconds may not parse: shown as sent.
+  const dueAt = Number.isFinite(due) ? new Date(due).toISOString() : notice.issuedAt;
   const byFacility = new Map(
     cases.filter((c) => c.noticeId === notice.id).map((c) => [c.facilityId, c]),
   );

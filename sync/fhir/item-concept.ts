@@ -20,7 +20,12 @@ export function unitsOf(value: number, item: Item | undefined) {
   return item ? { value, unit: item.unit } : { value };
 }
 
-/** An ISO instant as FHIR writes one: UTC, `T` and `Z` upper case. */
+/**
+ * An ISO instant as FHIR writes one: UTC, `T` and `Z` upper case. A stored value JavaScript cannot
+ * read (a leap second accepted before the date-time rule refused them) is passed on as stored,
+ * rather than failing every page that holds it.
+ */
 export function fhirInstant(iso: string): string {
-  return new Date(iso).toISOString();
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : at.toISOString();
 }

@@ -72,3 +72,10 @@ it('measures each facility from the notice to all-quarantined and marks the late
   const early = recallProgress(notice, [], ['FAC-E'], at(10));
   expect(early.facilities[0]!.late).toBe(false);
 });
+
+it('a notice stored with an instant JavaScript cannot read (a leap second) still reports, never throws', () => {
+  const leap = { ...notice, issuedAt: '2026-06-30T23:59:60Z' };
+  const progress = recallProgress(leap, [], ['FAC-E'], at(10));
+  expect(progress.facilities).toHaveLength(1);
+  expect(JSON.stringify(progress)).toContain('2026-06-30T23:59:60Z');
+});
