@@ -62,6 +62,7 @@ export async function checkPushPermissions(
   );
   const member = (id: string, who: 'actor' | 'second person' = 'actor'): PersonResult =>
     checkMember(id, users.get(id), device.facilityId, who);
+  if (collection === 'stock_events') await refuseForeignPlaces(trx, device, writes);
   for (const [index, { body, stored }] of writes.entries()) {
     const check = await checkOne(trx, collection, device, body, stored, member, users, {
       earlierInBatch: writes.slice(0, index).map((w) => w.body),
@@ -71,6 +72,42 @@ export async function checkPushPermissions(
 }
 
 type Member = (id: string, who?: 'actor' | 'second person') => PersonResult;
+
+/**
+ * A stockroom records stock at its own places only. An event naming another facility's shelf or
+ * department would change that facility's stock from a PC it never syncs with (its own PCs would
+ * never see it); a place the centre does not know is left to the event's own rules.
+ */
+async function refuseForeignPlaces(
+  trx: Transaction<Database>,
+  device: DeviceActor,
+  writes: readonly PendingWrite[],
+): Promise<void> {
+  const named = (body: Doc) =>
+    [body['locationId'], body['toLocationId']].filter((id): id is string => typeof id === 'string');
+  const ids = [...new Set(writes.flatMap(({ body }) => named(body)))];
+  if (ids.length === 0) return;
+  const rows = await trx
+    .selectFrom('documents')
+    .select(['id', sql<string>`doc->>'facilityId'`.as('facility_id')])
+    .where('collection', '=', 'locations')
+    .where('deleted', '=', false)
+    .where((eb) => eb(eb.ref('id'), '=', sql<string>`any(${textArray(ids)})`))
+    .execute();
+  const facilityOf = new Map(rows.map((r) => [r.id, r.facility_id]));
+  for (const { body } of writes) {
+    const foreign = named(body).find((id) => {
+      const facility = facilityOf.get(id);
+      return facility !== undefined && facility !== device.facilityId;
+    });
+    if (foreign === undefined) continue;
+    throw new PushRefusal(
+      String(body['id']),
+      'FACILITY_MISMATCH',
+      `Stock event ${String(body['id'])} names ${foreign}, a place of facility "${facilityOf.get(foreign)}": a stockroom records stock at its own places only. Nothing was stored.`,
+    );
+  }
+}
 
 async function checkOne(
   trx: Transaction<Database>,

@@ -423,6 +423,39 @@ describeOnBackends(
       expect(sequences.map((s) => s.deviceId)).not.toContain(foreign.deviceId);
     });
 
+    it("refuses an event at another facility's shelf or issued to its department; its own places are fine", async () => {
+      const key = await createApiKey(server(), ['locations:write']);
+      const place = (facilityId: string, kind: 'shelf' | 'department') => ({
+        ...SAMPLE_DOCUMENTS.locations,
+        id: uniqueId('LOC'),
+        facilityId,
+        kind,
+      });
+      const ownShelf = place(device.facilityId, 'shelf');
+      const theirShelf = place(foreign.facilityId, 'shelf');
+      const theirWard = place(foreign.facilityId, 'department');
+      const sent = await call(server(), 'PUT', '/v1/erp/locations', key, [
+        ownShelf,
+        theirShelf,
+        theirWard,
+      ]);
+      expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+      const receipt = stockEvent(device, { locationId: theirShelf.id });
+      const atTheirs = await push(server(), device, 'stock_events', [fresh(receipt)]);
+      expect([atTheirs.status, codeOf(atTheirs)]).toEqual([403, 'FACILITY_MISMATCH']);
+      expect((atTheirs.body as { message: string }).message).toContain(theirShelf.id);
+      const issue = stockEvent(device, {
+        type: 'issue',
+        quantity: 1,
+        locationId: ownShelf.id,
+        toLocationId: theirWard.id,
+      });
+      const toTheirs = await push(server(), device, 'stock_events', [fresh(issue)]);
+      expect([toTheirs.status, codeOf(toTheirs)]).toEqual([403, 'FACILITY_MISMATCH']);
+      const own = stockEvent(device, { locationId: ownShelf.id });
+      expect((await push(server(), device, 'stock_events', [fresh(own)])).status).toBe(200);
+    });
+
     it("refuses a deleted state of any shared record, so a deletion never skips the model's checks", async () => {
       const pulled = async (collection: string) => {
         const page = await call(
