@@ -29,7 +29,13 @@ export function erpUpsertRoutes(app: SyncApp, { database }: SyncContext): void {
             minItems: 1,
             maxItems: 1000,
           }),
-          response: { 200: Outcome, 401: ErrorBody, 403: ErrorBody, 422: ErrorBody },
+          response: {
+            200: Outcome,
+            401: ErrorBody,
+            403: ErrorBody,
+            409: ErrorBody,
+            422: ErrorBody,
+          },
         },
       },
       async (request) => {

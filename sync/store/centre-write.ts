@@ -9,6 +9,7 @@ import type { SyncDatabase } from '../db/connect';
 import { auditUserAccessChanges } from '../audit/user-access-audit';
 import { HttpError } from '../http/errors';
 import { sameContent, type Doc } from './canonical';
+import { checkCentreReferences, refuseTwoVersions } from './centre-references';
 import {
   facilitiesOf,
   findDocuments,
@@ -51,7 +52,8 @@ export interface CentreWriteOutcome {
 }
 
 /**
- * ERP upserts: all documents valid and their facilities known, or nothing is stored. A document
+ * ERP upserts: all documents valid, their facilities known, one version of each id, and their
+ * references sound (centre-references.ts), or nothing is stored. A document
  * equal to the stored one is left alone (no new seq), so sending the same file again is harmless.
  */
 export async function writeCentreDocuments(
@@ -79,6 +81,7 @@ export async function writeCentreDocuments(
       invalid,
     );
   }
+  refuseTwoVersions(collection, docs, sameContent);
   const scoped = COLLECTIONS[collection].scope !== 'global';
   const facilities = scoped
     ? [...new Set(docs.flatMap((d) => facilitiesOf(collection, d) ?? []))]
@@ -103,6 +106,7 @@ export async function writeCentreDocuments(
     database.db,
     async (trx) => {
       const stored = await findDocuments(trx, collection, ids);
+      await checkCentreReferences(trx, collection, docs, stored);
       const outcome: CentreWriteOutcome = { written: 0, unchanged: 0 };
       const writes: DocumentWrite[] = [];
       for (const sent of docs) {

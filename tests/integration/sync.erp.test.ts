@@ -96,6 +96,7 @@ describeOnBackends('sync: the ERP API', 'erp', (server) => {
       id: uniqueId('PAR'),
       facilityId: facility,
       locationId: location.id,
+      itemId: items[0]!.id,
     };
     const badPar = await call(server(), 'PUT', '/v1/erp/par-levels', key, [
       par,
