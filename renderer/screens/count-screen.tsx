@@ -26,7 +26,7 @@ import { STOCK_PLACES } from '../app/stock-places';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { useUserNames } from '../app/use-user-names';
-import { CountApproval } from '../components/count-approval';
+import { CountApproval, type ApprovalRefusal } from '../components/count-approval';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueuedScans } from '../components/queued-scans';
@@ -147,12 +147,15 @@ export function CountScreen() {
   };
 
   /** Resolves to the writer's refusal, so the approval panel can show it. */
-  const commit = async (draft: EventDraft, stepUp?: StepUpProof): Promise<string | undefined> => {
+  const commit = async (
+    draft: EventDraft,
+    stepUp?: StepUpProof,
+  ): Promise<ApprovalRefusal | undefined> => {
     const result = await record([draft], stepUp ? { stepUp } : {});
     if (!result.ok) {
       const text = problemText(result.problems);
       if (!stepUp) setProblem(text);
-      return text;
+      return { code: result.problems[0]?.code ?? 'REFUSED', message: text };
     }
     beep('ok');
     setAwaiting(undefined);
