@@ -1,5 +1,5 @@
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useBadgeScan } from '../app/use-badge-scan';
 import { beep } from '../scanning/feedback';
 import type { StepUpProof } from '../session/step-up';
@@ -48,6 +48,11 @@ export function CountApproval({
   const [busy, setBusy] = useState(false);
   const badgeField = useRef<HTMLInputElement>(null);
   const pinField = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // At 1366×768 the focused field can sit at the bottom edge with its message below the fold.
+  useEffect(() => {
+    if (problem) form.current?.scrollIntoView({ block: 'nearest' });
+  }, [problem]);
 
   // The scanner types the badge: it fills the badge field, and the PIN is next.
   useBadgeScan((scanned) => {
@@ -117,7 +122,7 @@ export function CountApproval({
             </Button>
           </Group>
         )}
-        <form onSubmit={(e) => void approve(e)} aria-label={`Approve the ${what}`}>
+        <form ref={form} onSubmit={(e) => void approve(e)} aria-label={`Approve the ${what}`}>
           <Stack gap="sm">
             <Group align="flex-start">
               <PasswordInput

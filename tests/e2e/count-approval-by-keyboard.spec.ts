@@ -65,7 +65,8 @@ test.describe('a count that needs a second person, by keyboard and scanner', () 
     await expect(page.getByTestId('counted-lines')).toHaveCount(0);
     expect(await eventsOf(page, 'count', 'GL5521')).toEqual([]);
     await page.setViewportSize({ width: 1366, height: 768 });
-    await approval.scrollIntoViewIfNeeded();
+    // What the supervisor reads without scrolling: the refusal under the PIN is in view.
+    await expect(approval.getByRole('alert')).toBeInViewport();
     await screenshot(page, 'count-approval-wrong-pin');
     await expectAccessible(page, 'count approval (wrong PIN)');
 
