@@ -2,11 +2,15 @@ import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import type { WedgeScan } from '../scanning/attach-wedge';
 
-type ScanHandler = (scan: WedgeScan) => void;
+/**
+ * Answers `false` when the scan is not for it: the scan then goes on to the handler below (a
+ * panel over a screen takes a badge and leaves a product label to the screen).
+ */
+type ScanHandler = (scan: WedgeScan) => unknown;
 
 /**
- * One scan goes to one place: the screen on top registers its handler; the last scan is kept for
- * the scanner set-up screen. UI state, so zustand.
+ * One scan goes to one place: the last mounted handler (the screen, or a panel on it) takes it
+ * unless it passes it on; the last scan is kept for the scanner set-up screen. UI state, so zustand.
  */
 interface ScanBusState {
   handlers: { id: number; handle: ScanHandler }[];
@@ -20,7 +24,10 @@ export const useScanBus = create<ScanBusState>((set, get) => ({
   handlers: [],
   publish(scan) {
     set({ last: scan });
-    get().handlers.at(-1)?.handle(scan);
+    const handlers = get().handlers;
+    for (let n = handlers.length - 1; n >= 0; n--) {
+      if (handlers[n]?.handle(scan) !== false) return;
+    }
   },
 }));
 

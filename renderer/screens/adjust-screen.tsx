@@ -7,7 +7,7 @@ import { useServices } from '../app/services';
 import { STOCK_PLACES } from '../app/stock-places';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
-import { CountApproval } from '../components/count-approval';
+import { CountApproval, type ApprovalRefusal } from '../components/count-approval';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
@@ -67,7 +67,10 @@ export function AdjustScreen() {
   };
 
   /** Resolves to the writer's refusal, so the approval panel can show it. */
-  const commit = async (draft: EventDraft, stepUp?: StepUpProof): Promise<string | undefined> => {
+  const commit = async (
+    draft: EventDraft,
+    stepUp?: StepUpProof,
+  ): Promise<ApprovalRefusal | undefined> => {
     const result = await record([draft], { acceptWarnings: true, ...(stepUp ? { stepUp } : {}) });
     if (!result.ok) {
       if (!stepUp && result.problems.some((p) => p.code === 'SECOND_PERSON_REQUIRED')) {
@@ -78,7 +81,7 @@ export function AdjustScreen() {
       }
       const text = problemText(result.problems);
       if (!stepUp) setProblem(text);
-      return text;
+      return { code: result.problems[0]?.code ?? 'REFUSED', message: text };
     }
     setProblem(undefined);
     setAwaiting(undefined);

@@ -9,7 +9,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { balanceKey, type Balance } from '../../shared/inventory/balance';
 import { countApprovalNeed } from '../../shared/inventory/adjustment-approval';
 import {
@@ -26,7 +26,7 @@ import { STOCK_PLACES } from '../app/stock-places';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { useUserNames } from '../app/use-user-names';
-import { CountApproval } from '../components/count-approval';
+import { CountApproval, type ApprovalRefusal } from '../components/count-approval';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
 import { QueuedScans } from '../components/queued-scans';
@@ -60,6 +60,7 @@ export function CountScreen() {
   const session = useMemo(() => randomId('CNT', 6), []);
   const [method, setMethod] = useState<'type' | 'scan'>('type');
   const recordButton = useRef<HTMLButtonElement>(null);
+  const countedInput = useRef<HTMLInputElement>(null);
   const { scan, error, clear, queued, enter } = useProductScan(
     () => {
       // Scan to count: the first scan of a lot is one unit; each repeat adds one.
@@ -79,9 +80,17 @@ export function CountScreen() {
       },
     },
   );
-  // Scan to count: Enter records the lot once the last unit is scanned.
+  // Keyboard first, as on every screen: after a lot's scan the next act has the focus. Typing the
+  // count, that is "Counted", selected so typing replaces it; scanning to count, it is Record,
+  // for Enter once the last unit is scanned.
   useEffect(() => {
-    if (method === 'scan' && scan) recordButton.current?.focus();
+    if (!scan) return;
+    if (method === 'scan') {
+      recordButton.current?.focus();
+    } else {
+      countedInput.current?.focus();
+      countedInput.current?.select();
+    }
   }, [method, scan]);
 
   const ledgerNow = () =>
@@ -138,12 +147,15 @@ export function CountScreen() {
   };
 
   /** Resolves to the writer's refusal, so the approval panel can show it. */
-  const commit = async (draft: EventDraft, stepUp?: StepUpProof): Promise<string | undefined> => {
+  const commit = async (
+    draft: EventDraft,
+    stepUp?: StepUpProof,
+  ): Promise<ApprovalRefusal | undefined> => {
     const result = await record([draft], stepUp ? { stepUp } : {});
     if (!result.ok) {
       const text = problemText(result.problems);
       if (!stepUp) setProblem(text);
-      return text;
+      return { code: result.problems[0]?.code ?? 'REFUSED', message: text };
     }
     beep('ok');
     setAwaiting(undefined);
@@ -194,7 +206,17 @@ export function CountScreen() {
       <QueuedScans queued={queued} />
       {!scan && <ItemSearch onEnter={enter} />}
       {scan && (
-        <Group align="flex-end" data-testid="count-line">
+        <Group
+          component="form"
+          align="flex-end"
+          data-testid="count-line"
+          aria-label="Count this lot"
+          // Enter in "Counted" records the count, as the button does.
+          onSubmit={(event: FormEvent) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
           <Text fz="xl" fw={700}>
             {scan.item?.name ?? 'Unknown product'} · lot {scan.lotCode || '—'}
           </Text>
@@ -204,6 +226,7 @@ export function CountScreen() {
             </Badge>
           )}
           <NumberInput
+            ref={countedInput}
             label="Counted"
             size="lg"
             min={0}
@@ -217,8 +240,8 @@ export function CountScreen() {
           />
           <Button
             ref={recordButton}
+            type="submit"
             size="xl"
-            onClick={() => void save()}
             disabled={counted === ''}
             data-testid="count-save"
           >

@@ -68,24 +68,32 @@ test.describe('keyboard only, the other workflows', () => {
     await expect(page.getByTestId('item-card')).toHaveCount(0);
   });
 
-  test('count: Tab to the count, type it, Enter records it', async ({ page }) => {
+  test('count: the lot scan puts the focus on Counted; type the count, Enter records it', async ({
+    page,
+  }) => {
     const app = new AppPage(page);
     await app.open();
     await badgeIn(page);
     await openByKeyboard(page, 'Cycle count', 'Cycle count');
     await wedgeScan(page, 'LOC-A1');
     await wedgeScan(page, labelOf('SY4410'));
+    // No Tab: the count is the next act, as the change is on Adjust.
     const counted = page.getByRole('textbox', { name: 'Counted' });
-    for (let presses = 0; presses < 40; presses++) {
-      if (await counted.evaluate((el) => el === document.activeElement)) break;
-      await page.keyboard.press('Tab');
-    }
     await expect(counted).toBeFocused();
     await page.keyboard.type('200', { delay: 120 });
+    await expect(counted).toHaveValue('200');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('counted-lines')).toContainText('lot SY4410: 200');
+
+    // The next lot: the focus is on Counted again, and Tab then Enter on Record does it too.
+    await wedgeScan(page, labelOf('SF7781'));
+    await expect(counted).toBeFocused();
+    await expect(counted).toHaveValue('');
+    await page.keyboard.type('80', { delay: 120 });
     await page.keyboard.press('Tab');
     await expect(page.getByTestId('count-save')).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('counted-lines')).toContainText('lot SY4410: 200');
+    await expect(page.getByTestId('counted-lines')).toContainText('lot SF7781: 80');
   });
 });
 
