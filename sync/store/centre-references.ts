@@ -41,7 +41,7 @@ export function refuseTwoVersions(
 }
 
 /** The facility of each location named, removed ones left out. */
-async function locationFacilities(
+export async function locationFacilities(
   trx: Transaction<Database>,
   ids: readonly string[],
 ): Promise<Map<string, string>> {

@@ -30,6 +30,7 @@ import type { Doc } from './canonical';
 import type { StoredDocument } from './documents';
 import { textArray } from './json';
 import { acknowledgementProblem } from './approval-policies';
+import { locationFacilities } from './centre-references';
 import { PushRefusal } from './push-refusal';
 import {
   decisionProblem,
@@ -87,14 +88,7 @@ async function refuseForeignPlaces(
     [body['locationId'], body['toLocationId']].filter((id): id is string => typeof id === 'string');
   const ids = [...new Set(writes.flatMap(({ body }) => named(body)))];
   if (ids.length === 0) return;
-  const rows = await trx
-    .selectFrom('documents')
-    .select(['id', sql<string>`doc->>'facilityId'`.as('facility_id')])
-    .where('collection', '=', 'locations')
-    .where('deleted', '=', false)
-    .where((eb) => eb(eb.ref('id'), '=', sql<string>`any(${textArray(ids)})`))
-    .execute();
-  const facilityOf = new Map(rows.map((r) => [r.id, r.facility_id]));
+  const facilityOf = await locationFacilities(trx, ids);
   for (const { body } of writes) {
     const foreign = named(body).find((id) => {
       const facility = facilityOf.get(id);
