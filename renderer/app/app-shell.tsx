@@ -22,7 +22,9 @@ export function AppShellLayout() {
   const lock = useSession((s) => s.lock);
   const [opened, { toggle }] = useDisclosure();
   const [camera, setCamera] = useState(false);
-  const [routeId, go] = useHashRoute('dashboard');
+  // Someone else took over at the lock: their home screen, not the one the last person left.
+  const switched = useSession((s) => s.switched);
+  const [routeId, go] = useHashRoute('dashboard', switched);
   if (!user) return null;
   const allowed = ROUTES.filter((r) => !r.permission || can(user.role, r.permission));
   const route = allowed.find((r) => r.id === routeId) ?? allowed[0];

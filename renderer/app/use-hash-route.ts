@@ -1,9 +1,19 @@
 import { useEffect, useState } from 'react';
 
-/** The screen lives in the URL hash (#/issue) so a reload comes back to it. */
-export function useHashRoute(fallback: string): [string, (id: string) => void] {
+/**
+ * The screen lives in the URL hash (#/issue) so a reload comes back to it. `startAtFallback`
+ * leaves whatever screen the address names (another person's) for the fallback, in place of it.
+ */
+export function useHashRoute(
+  fallback: string,
+  startAtFallback = false,
+): [string, (id: string) => void] {
   const read = () => window.location.hash.replace(/^#\/?/, '') || fallback;
-  const [route, setRoute] = useState(read);
+  const [route, setRoute] = useState(() => {
+    if (!startAtFallback) return read();
+    window.history.replaceState(window.history.state, '', `#/${fallback}`);
+    return fallback;
+  });
   useEffect(() => {
     const onChange = () => setRoute(read());
     window.addEventListener('hashchange', onChange);

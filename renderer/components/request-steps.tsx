@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RequestStatus, SupplyRequest } from '../../shared/model';
 import type { Person } from '../../shared/permissions';
 import { authorize } from '../../shared/permissions';
@@ -12,6 +12,7 @@ import {
 import { canTransition, nextApprovalLevel } from '../../shared/replenishment/request-status';
 import { useServices } from '../app/services';
 import { moveRequestAs } from '../store/request-writer';
+import { focusIsLost, focusQuietly } from './focus-landing';
 import { ProblemAlert } from './problem-alert';
 
 /**
@@ -24,6 +25,19 @@ export function RequestSteps({ request, person }: { request: SupplyRequest; pers
   const { db, facilityId } = useServices();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string>();
+  const steps = useRef<HTMLDivElement>(null);
+  // A step taken here, waiting for the request to show it: then the focus moves on (below).
+  const [stepFrom, setStepFrom] = useState<{ historyLength: number; card: HTMLElement | null }>();
+  useEffect(() => {
+    if (!stepFrom || request.history.length <= stepFrom.historyLength) return;
+    setStepFrom(undefined);
+    // The button pressed has gone with the step: the focus goes to the request's next forward
+    // step (never to Reject, a slip of Enter there would undo the work), or to its card, not to
+    // the top of the page.
+    if (!focusIsLost() && !steps.current?.contains(document.activeElement)) return;
+    const next = steps.current?.querySelector<HTMLElement>('[data-forward-step]');
+    if (!focusQuietly(next)) focusQuietly(stepFrom.card);
+  }, [stepFrom, request.history.length]);
   const may = (to: RequestStatus) =>
     canTransition(request.status, to) &&
     authorize(
@@ -48,6 +62,10 @@ export function RequestSteps({ request, person }: { request: SupplyRequest; pers
     .map((l) => ({ itemId: l.itemId, quantity: l.shipped - l.received }))
     .filter((l) => l.quantity > 0);
   const take = async (to: RequestStatus) => {
+    const before = {
+      historyLength: request.history.length,
+      card: steps.current?.closest<HTMLElement>('[data-request-card]') ?? null,
+    };
     const moved = await moveRequestAs(
       db,
       { facilityId, actorId: person.id, now: () => new Date() },
@@ -56,7 +74,10 @@ export function RequestSteps({ request, person }: { request: SupplyRequest; pers
       to === 'rejected' ? { note: reason.trim() } : to === 'received' ? { lines: arrived } : {},
     );
     setProblem(moved.ok ? undefined : moved.message);
-    if (moved.ok) setReason('');
+    if (moved.ok) {
+      setReason('');
+      setStepFrom(before);
+    }
   };
   const canAck = may('acknowledged');
   const canApprove = awaitingApproval && may('approved');
@@ -64,7 +85,7 @@ export function RequestSteps({ request, person }: { request: SupplyRequest; pers
   const canReceive = arrived.length > 0 && may('received');
   if (!canAck && !canApprove && !canReject && !canReceive && !ownRequest) return null;
   return (
-    <Stack gap="xs" mt="sm">
+    <Stack gap="xs" mt="sm" ref={steps}>
       {awaitingApproval && (
         <Text fz="lg" data-testid="approval-needed">
           Needs approval level {nextApprovalLevel(request)} of {levelsDemanded(request.history)}{' '}
@@ -79,17 +100,17 @@ export function RequestSteps({ request, person }: { request: SupplyRequest; pers
       )}
       <Group align="flex-end">
         {canAck && (
-          <Button size="lg" onClick={() => void take('acknowledged')}>
+          <Button size="lg" onClick={() => void take('acknowledged')} data-forward-step>
             Acknowledge
           </Button>
         )}
         {canReceive && (
-          <Button size="lg" color="green.9" onClick={() => void take('received')}>
+          <Button size="lg" color="green.9" onClick={() => void take('received')} data-forward-step>
             Mark received ({arrived.reduce((sum, l) => sum + l.quantity, 0)} units)
           </Button>
         )}
         {canApprove && (
-          <Button size="lg" onClick={() => void take('approved')}>
+          <Button size="lg" onClick={() => void take('approved')} data-forward-step>
             Approve
           </Button>
         )}

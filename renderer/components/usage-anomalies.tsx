@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { explanationNaming } from '../../shared/indicators';
 import { ANOMALY_NOTE_MAX, can, type AnomalyDecisionOutcome } from '../../shared/model';
 import { useServices } from '../app/services';
+import { focusQuietly, useFocusRescue } from './focus-landing';
 import { useStockData } from '../app/stock-data';
 import { useAnomalyFlags, type ShownFlag } from '../app/use-anomaly-flags';
 import { useUserNames } from '../app/use-user-names';
@@ -51,7 +52,7 @@ export function UsageAnomalies() {
       data-testid="dash-anomalies"
       data-state={loading ? 'loading' : 'ready'}
     >
-      <Title order={2} fz={22}>
+      <Title order={2} fz={22} tabIndex={-1} data-testid="anomalies-heading">
         Unusual usage · {open.length} open
       </Title>
       <Text fz="md" mt={4}>
@@ -139,7 +140,32 @@ interface DecideFlagProps {
   onDeciding: (flagId: string, isOpen: boolean) => void;
 }
 
-function DecideFlag({ flag, what, userId, onDeciding }: DecideFlagProps) {
+/**
+ * A decided flag leaves the open list with its buttons: the focus goes to the next open flag's
+ * first button (the one drawn after it, else before it), or to the card's heading when it was the
+ * last, so the person decides the next one without starting again from the top of the page.
+ */
+function landAfterDecision(leaving: HTMLElement): void {
+  const entry = leaving.closest('li');
+  const card = leaving.closest<HTMLElement>('[data-testid="dash-anomalies"]');
+  for (const neighbour of [entry?.nextElementSibling, entry?.previousElementSibling]) {
+    const button = neighbour?.querySelector<HTMLButtonElement>('button');
+    if (button && focusQuietly(button)) return;
+  }
+  focusQuietly(card?.querySelector<HTMLElement>('[data-testid="anomalies-heading"]'));
+}
+
+/** One element around both states of the decision, so the focus rescue sees either. */
+function DecideFlag(props: DecideFlagProps) {
+  const decision = useFocusRescue<HTMLDivElement>(landAfterDecision);
+  return (
+    <div ref={decision}>
+      <DecideFlagControls {...props} />
+    </div>
+  );
+}
+
+function DecideFlagControls({ flag, what, userId, onDeciding }: DecideFlagProps) {
   const { db, facilityId, deviceId } = useServices();
   const [choice, setChoice] = useState<AnomalyDecisionOutcome>();
   useEffect(() => {
@@ -150,10 +176,24 @@ function DecideFlag({ flag, what, userId, onDeciding }: DecideFlagProps) {
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const noteInput = useRef<HTMLInputElement>(null);
+  // Cancel in the note form: back to the button that opened it.
+  const reopened = useRef<AnomalyDecisionOutcome>(undefined);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const dismissButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (choice || !reopened.current) return;
+    (reopened.current === 'confirmed' ? confirmButton : dismissButton).current?.focus();
+    reopened.current = undefined;
+  }, [choice]);
+  const cancel = () => {
+    reopened.current = choice;
+    setChoice(undefined);
+  };
   if (!choice) {
     return (
       <Group mt="xs" gap="sm">
         <Button
+          ref={confirmButton}
           color="red.9"
           onClick={() => setChoice('confirmed')}
           aria-label={`Confirm the flag: ${what}`}
@@ -161,6 +201,7 @@ function DecideFlag({ flag, what, userId, onDeciding }: DecideFlagProps) {
           Confirm…
         </Button>
         <Button
+          ref={dismissButton}
           variant="default"
           onClick={() => setChoice('dismissed')}
           aria-label={`Dismiss the flag: ${what}`}
@@ -219,7 +260,7 @@ function DecideFlag({ flag, what, userId, onDeciding }: DecideFlagProps) {
           <Button type="submit" loading={busy} color={choice === 'confirmed' ? 'red.9' : undefined}>
             {choice === 'confirmed' ? 'Confirm flag' : 'Dismiss flag'}
           </Button>
-          <Button variant="default" onClick={() => setChoice(undefined)}>
+          <Button variant="default" onClick={cancel}>
             Cancel
           </Button>
         </Group>

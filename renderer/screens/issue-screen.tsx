@@ -14,7 +14,7 @@ import { StopCancel } from '../components/stop-cancel';
 import { ItemCard } from '../components/item-card';
 import { ItemSearch } from '../components/item-search';
 import { LocationSelect } from '../components/location-select';
-import { QuantityInput } from '../components/quantity-input';
+import { MissingNote, QuantityInput } from '../components/quantity-input';
 import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
@@ -31,6 +31,7 @@ export function IssueScreen() {
   const [problems, setProblems] = useState<{ code: string; message: string; severity: string }[]>(
     [],
   );
+  const [missing, setMissing] = useState<string>();
   const record = useRecord();
 
   const { decisionFor, expiryOf } = useScanDecision('issue', fromId);
@@ -38,6 +39,7 @@ export function IssueScreen() {
   const { scan, error, clear, enter, queued } = useProductScan(
     (s) => {
       setProblems([]);
+      setMissing(undefined);
       amount.scanned(s.quantity, 1);
       const decision = decisionFor(s);
       beep(!s.item ? 'warn' : decision && !decision.allowed ? 'stop' : 'ok');
@@ -61,6 +63,23 @@ export function IssueScreen() {
           data.isRecalled,
         )
       : undefined;
+
+  // Enter in Quantity: issue when all is there, or say the first thing missing.
+  const enterQuantity = () => {
+    const need = !toId
+      ? 'Choose the department it goes to (Issue to).'
+      : !fromId
+        ? 'Choose the shelf it comes from (From).'
+        : !scan
+          ? `Nothing to issue yet: scan the item (or find it below), then Enter issues ${quantity}.`
+          : !scan.item
+            ? 'This product is not in the item master: it cannot be issued.'
+            : blocked
+              ? 'This unit may not be issued: see the STOP.'
+              : undefined;
+    setMissing(need);
+    if (!need) void issue(false);
+  };
 
   const issue = async (acceptWarnings: boolean) => {
     if (!scan?.item || !fromId || !toId || blocked) return;
@@ -104,8 +123,14 @@ export function IssueScreen() {
           onChange={setFromId}
           kinds={['shelf', 'stockroom', 'dock']}
         />
-        <QuantityInput value={quantity} onChange={amount.typed} max={100000} />
+        <QuantityInput
+          value={quantity}
+          onChange={amount.typed}
+          max={100000}
+          onEnter={enterQuantity}
+        />
       </Group>
+      <MissingNote message={missing} />
       <ScanPrompt error={error}>Scan the item you are issuing.</ScanPrompt>
       <QueuedScans queued={queued} />
       {!scan && <ItemSearch onEnter={enter} />}
@@ -123,6 +148,7 @@ export function IssueScreen() {
           </Text>
         </Alert>
       )}
+      {scan && !scan.item && !blocked && <StopCancel onCancel={clear} scanKey={scan} />}
       {scan && (
         <ItemCard scan={scan} expiry={expiryOf(scan)} decision={decision} hereLocationId={fromId} />
       )}

@@ -9,7 +9,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { deliveryProgress, remainingFor } from '../../shared/inventory/delivery-progress';
 import type { MangoQuery } from 'rxdb';
 import type { Delivery, PendingItem } from '../../shared/model';
@@ -32,7 +32,7 @@ import { StopCancel } from '../components/stop-cancel';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
-import { QuantityInput } from '../components/quantity-input';
+import { MissingNote, QuantityInput } from '../components/quantity-input';
 import { QuarantineNotice } from '../components/quarantine-notice';
 import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
@@ -68,6 +68,8 @@ export function ReceiveScreen() {
   const { quantity } = amount;
   const [description, setDescription] = useState('');
   const [message, setMessage] = useState<string>();
+  const [missing, setMissing] = useState<string>();
+  const describe = useRef<HTMLInputElement>(null);
   const delivery = mode === 'delivery' ? deliveries.find((d) => d.id === deliveryId) : undefined;
   // The one open delivery is the one being unpacked: choose it rather than make the tech hunt.
   const onlyDelivery = deliveries.length === 1 ? deliveries[0]?.id : undefined;
@@ -82,6 +84,7 @@ export function ReceiveScreen() {
   const { scan, error, clear, queued, enter } = useProductScan(
     (s) => {
       setMessage(undefined);
+      setMissing(undefined);
       const remaining = s.item ? remainingFor(progress, s.item.id) : 0;
       amount.scanned(s.quantity, remaining > 0 ? remaining : 1);
       beep(s.item || s.pending ? 'ok' : 'warn');
@@ -100,6 +103,8 @@ export function ReceiveScreen() {
     if (!itemId) {
       if (!description.trim()) {
         setMessage('Type what the package says (name, size) so the centre can identify it.');
+        // The message's action is the field it asks for: the focus goes there.
+        describe.current?.focus();
         return;
       }
       const pending: PendingItem = {
@@ -157,6 +162,19 @@ export function ReceiveScreen() {
       beep('stop');
       setMessage(problemText(result.problems));
     }
+  };
+
+  // Enter in Quantity: receive when all is there, or say the first thing missing.
+  const enterQuantity = () => {
+    const need = !locationId
+      ? 'Choose where it is received (Receive into).'
+      : !scan
+        ? `Nothing to receive yet: scan the item (or find it below), then Enter receives ${quantity}.`
+        : blocked
+          ? 'This scan may not be received: see the STOP.'
+          : undefined;
+    setMissing(need);
+    if (!need) void receive();
   };
 
   const closeDelivery = async (reported: ReportedAtDoor[], note: string) => {
@@ -235,8 +253,14 @@ export function ReceiveScreen() {
           onChange={setLocationId}
           kinds={['dock', 'shelf', 'stockroom']}
         />
-        <QuantityInput value={quantity} onChange={amount.typed} max={1000000} />
+        <QuantityInput
+          value={quantity}
+          onChange={amount.typed}
+          max={1000000}
+          onEnter={enterQuantity}
+        />
       </Group>
+      <MissingNote message={missing} />
       {delivery && <DeliveryLines progress={progress} />}
       {delivery && !scan && (
         <Group>
@@ -297,6 +321,7 @@ export function ReceiveScreen() {
             </Text>
             <TextInput
               label="What the package says"
+              ref={describe}
               size="lg"
               value={description}
               onChange={(e) => setDescription(e.currentTarget.value)}

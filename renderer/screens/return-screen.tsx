@@ -12,7 +12,7 @@ import { StopCancel } from '../components/stop-cancel';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
 import { ProblemAlert } from '../components/problem-alert';
-import { QuantityInput } from '../components/quantity-input';
+import { MissingNote, QuantityInput } from '../components/quantity-input';
 import { QuarantineNotice } from '../components/quarantine-notice';
 import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
@@ -27,8 +27,12 @@ export function ReturnScreen() {
   const [intoId, setIntoId] = useState<string | null>('LOC-A1');
   const [quantity, setQuantity] = useState(1);
   const [problem, setProblem] = useState<string>();
+  const [missing, setMissing] = useState<string>();
   const { scan, error, clear, queued } = useProductScan(
-    () => beep('ok'),
+    () => {
+      setMissing(undefined);
+      beep('ok');
+    },
     (l) => (l.kind === 'department' ? setDepartmentId(l.id) : setIntoId(l.id)),
     { queueWhileWaiting: true },
   );
@@ -36,6 +40,23 @@ export function ReturnScreen() {
   const decision = scan ? decisionFor(scan) : undefined;
   const toQuarantine = decision?.allowed === true && decision.directToQuarantine;
   const blocked = decision !== undefined && !decision.allowed;
+
+  // Enter in Quantity: take it back when all is there, or say the first thing missing.
+  const enterQuantity = () => {
+    const need = !departmentId
+      ? 'Choose the department it comes back from (Returned by).'
+      : !intoId
+        ? 'Choose the shelf it goes back on (Put back on).'
+        : !scan
+          ? `Nothing to return yet: scan the item, then Enter returns ${quantity}.`
+          : !scan.item
+            ? 'This product is not in the item master: it cannot be returned here.'
+            : blocked
+              ? 'This scan may not be taken back: see the STOP.'
+              : undefined;
+    setMissing(need);
+    if (!need) void save();
+  };
 
   const save = async () => {
     if (!scan?.item || !departmentId || !intoId || blocked) return;
@@ -74,8 +95,14 @@ export function ReturnScreen() {
           onChange={setIntoId}
           kinds={['shelf', 'stockroom']}
         />
-        <QuantityInput value={quantity} onChange={setQuantity} max={1000000} />
+        <QuantityInput
+          value={quantity}
+          onChange={setQuantity}
+          max={1000000}
+          onEnter={enterQuantity}
+        />
       </Group>
+      <MissingNote message={missing} />
       <ScanPrompt error={error}>Scan each item that comes back.</ScanPrompt>
       <QueuedScans queued={queued} />
       {scan && blocked && decision && (
@@ -103,7 +130,7 @@ export function ReturnScreen() {
           scanKey={scan}
         />
       )}
-      {scan && blocked && <StopCancel onCancel={clear} scanKey={scan} />}
+      {scan && (blocked || !scan.item) && <StopCancel onCancel={clear} scanKey={scan} />}
     </Stack>
   );
 }

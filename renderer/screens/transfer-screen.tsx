@@ -12,7 +12,7 @@ import { earlierLotAtIssue } from '../../shared/inventory/fefo-at-issue';
 import { StopCancel } from '../components/stop-cancel';
 import { ItemCard } from '../components/item-card';
 import { LocationSelect } from '../components/location-select';
-import { QuantityInput } from '../components/quantity-input';
+import { MissingNote, QuantityInput } from '../components/quantity-input';
 import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
@@ -29,12 +29,14 @@ export function TransferScreen() {
   const [toId, setToId] = useState<string | null>('LOC-A1');
   const [quantity, setQuantity] = useState(1);
   const [problems, setProblems] = useState<string[]>([]);
+  const [missing, setMissing] = useState<string>();
   const { decisionFor, expiryOf } = useScanDecision('transfer', fromId);
   // Shelf labels fill "from" first, then "to": the order a person walks.
   const [nextShelf, setNextShelf] = useState<'from' | 'to'>('from');
   const { scan, error, clear, queued } = useProductScan(
     (s) => {
       setProblems([]);
+      setMissing(undefined);
       const d = decisionFor(s);
       beep(d && !d.allowed ? 'stop' : 'ok');
     },
@@ -65,6 +67,23 @@ export function TransferScreen() {
           'move',
         )
       : undefined;
+
+  // Enter in Quantity: move when all is there, or say the first thing missing.
+  const enterQuantity = () => {
+    const need = !fromId
+      ? 'Choose the shelf it comes from (Take from).'
+      : !toId
+        ? 'Choose the shelf it goes on (Put on).'
+        : !scan
+          ? `Nothing to move yet: scan the item, then Enter moves ${quantity}.`
+          : !scan.item
+            ? 'This product is not in the item master: it cannot be moved.'
+            : blocked
+              ? 'This unit may not be moved: see the STOP.'
+              : undefined;
+    setMissing(need);
+    if (!need) void move();
+  };
 
   const move = async () => {
     if (!scan?.item || !fromId || !toId || blocked) return;
@@ -101,8 +120,14 @@ export function TransferScreen() {
           kinds={STOCK_PLACES}
         />
         <LocationSelect label="Put on" value={toId} onChange={setToId} kinds={STOCK_PLACES} />
-        <QuantityInput value={quantity} onChange={setQuantity} max={1000000} />
+        <QuantityInput
+          value={quantity}
+          onChange={setQuantity}
+          max={1000000}
+          onEnter={enterQuantity}
+        />
       </Group>
+      <MissingNote message={missing} />
       <ScanPrompt error={error}>Scan the shelf labels (from, then to), then the item.</ScanPrompt>
       <QueuedScans queued={queued} />
       {scan && blocked && decision && (
@@ -111,6 +136,7 @@ export function TransferScreen() {
           <StopCancel onCancel={clear} scanKey={scan} />
         </>
       )}
+      {scan && !scan.item && !blocked && <StopCancel onCancel={clear} scanKey={scan} />}
       {scan && (
         <ItemCard scan={scan} expiry={expiryOf(scan)} decision={decision} hereLocationId={fromId} />
       )}

@@ -133,7 +133,7 @@ export function UrgentRequestsScreen() {
         </Stack>
       </Card>
       {urgent.map((r) => (
-        <Card key={r.id} withBorder padding="lg" data-testid="urgent-request">
+        <Card key={r.id} withBorder padding="lg" data-testid="urgent-request" data-request-card>
           <Group>
             <RequestHeadline request={r} />
             <Badge size="lg" color="gray.8">
