@@ -19,6 +19,7 @@ import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
 import { scannedLot, TYPED_NOTE } from '../scanning/scanned-lot';
+import { firstUnmet } from '../components/first-unmet';
 
 /** Issue to a department: the hard stop on recalled, expired or quarantined lots lives here. */
 export function IssueScreen() {
@@ -66,17 +67,16 @@ export function IssueScreen() {
 
   // Enter in Quantity: issue when all is there, or say the first thing missing.
   const enterQuantity = () => {
-    const need = !toId
-      ? 'Choose the department it goes to (Issue to).'
-      : !fromId
-        ? 'Choose the shelf it comes from (From).'
-        : !scan
-          ? `Nothing to issue yet: scan the item (or find it below), then Enter issues ${quantity}.`
-          : !scan.item
-            ? 'This product is not in the item master: it cannot be issued.'
-            : blocked
-              ? 'This unit may not be issued: see the STOP.'
-              : undefined;
+    const need = firstUnmet([
+      [toId, 'Choose the department it goes to (Issue to).'],
+      [fromId, 'Choose the shelf it comes from (From).'],
+      [
+        scan,
+        `Nothing to issue yet: scan the item (or find it below), then Enter issues ${quantity}.`,
+      ],
+      [scan?.item, 'This product is not in the item master: it cannot be issued.'],
+      [!blocked, 'This unit may not be issued: see the STOP.'],
+    ]);
     setMissing(need);
     if (!need) void issue(false);
   };

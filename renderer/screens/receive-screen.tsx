@@ -42,6 +42,7 @@ import { ItemSearch } from '../components/item-search';
 import { productCodeLabel } from '../scanning/resolve-scan';
 import { useSession } from '../session/session-store';
 import type { EventDraft } from '../store/ledger-writer';
+import { firstUnmet } from '../components/first-unmet';
 
 const EXPECTED: MangoQuery<Delivery> = {
   // A delivery this stockroom closed is done here, whatever the ERP says of it later.
@@ -166,13 +167,14 @@ export function ReceiveScreen() {
 
   // Enter in Quantity: receive when all is there, or say the first thing missing.
   const enterQuantity = () => {
-    const need = !locationId
-      ? 'Choose where it is received (Receive into).'
-      : !scan
-        ? `Nothing to receive yet: scan the item (or find it below), then Enter receives ${quantity}.`
-        : blocked
-          ? 'This scan may not be received: see the STOP.'
-          : undefined;
+    const need = firstUnmet([
+      [locationId, 'Choose where it is received (Receive into).'],
+      [
+        scan,
+        `Nothing to receive yet: scan the item (or find it below), then Enter receives ${quantity}.`,
+      ],
+      [!blocked, 'This scan may not be received: see the STOP.'],
+    ]);
     setMissing(need);
     if (!need) void receive();
   };

@@ -18,6 +18,7 @@ import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
 import { scannedLot } from '../scanning/scanned-lot';
+import { firstUnmet } from '../components/first-unmet';
 
 /** Unused stock coming back from a department. A recalled or expired lot goes to quarantine. */
 export function ReturnScreen() {
@@ -43,17 +44,13 @@ export function ReturnScreen() {
 
   // Enter in Quantity: take it back when all is there, or say the first thing missing.
   const enterQuantity = () => {
-    const need = !departmentId
-      ? 'Choose the department it comes back from (Returned by).'
-      : !intoId
-        ? 'Choose the shelf it goes back on (Put back on).'
-        : !scan
-          ? `Nothing to return yet: scan the item, then Enter returns ${quantity}.`
-          : !scan.item
-            ? 'This product is not in the item master: it cannot be returned here.'
-            : blocked
-              ? 'This scan may not be taken back: see the STOP.'
-              : undefined;
+    const need = firstUnmet([
+      [departmentId, 'Choose the department it comes back from (Returned by).'],
+      [intoId, 'Choose the shelf it goes back on (Put back on).'],
+      [scan, `Nothing to return yet: scan the item, then Enter returns ${quantity}.`],
+      [scan?.item, 'This product is not in the item master: it cannot be returned here.'],
+      [!blocked, 'This scan may not be taken back: see the STOP.'],
+    ]);
     setMissing(need);
     if (!need) void save();
   };

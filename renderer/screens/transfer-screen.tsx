@@ -17,6 +17,7 @@ import { QueuedScans } from '../components/queued-scans';
 import { ScanPrompt } from '../components/scan-prompt';
 import { beep } from '../scanning/feedback';
 import { scannedLot } from '../scanning/scanned-lot';
+import { firstUnmet } from '../components/first-unmet';
 
 /**
  * Put-away and transfer: scan the shelf you take from, the shelf you put on (or choose them), then
@@ -70,17 +71,13 @@ export function TransferScreen() {
 
   // Enter in Quantity: move when all is there, or say the first thing missing.
   const enterQuantity = () => {
-    const need = !fromId
-      ? 'Choose the shelf it comes from (Take from).'
-      : !toId
-        ? 'Choose the shelf it goes on (Put on).'
-        : !scan
-          ? `Nothing to move yet: scan the item, then Enter moves ${quantity}.`
-          : !scan.item
-            ? 'This product is not in the item master: it cannot be moved.'
-            : blocked
-              ? 'This unit may not be moved: see the STOP.'
-              : undefined;
+    const need = firstUnmet([
+      [fromId, 'Choose the shelf it comes from (Take from).'],
+      [toId, 'Choose the shelf it goes on (Put on).'],
+      [scan, `Nothing to move yet: scan the item, then Enter moves ${quantity}.`],
+      [scan?.item, 'This product is not in the item master: it cannot be moved.'],
+      [!blocked, 'This unit may not be moved: see the STOP.'],
+    ]);
     setMissing(need);
     if (!need) void move();
   };
