@@ -13,3 +13,4 @@ export * from './ledger-fold';
 export * from './count-reconciliation';
 export * from './fefo';
 export * from './adjustment-approval';
+export * from './item-code-problems';

@@ -4,6 +4,7 @@ import { listRecallProgress } from '../console/recalls';
 import type { SyncApp, SyncContext } from '../context';
 import { enterRecallNotice } from '../store/recall-entry';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
+import { ErrorBody } from './collection-param';
 import { RecallEntered } from './erp-recalls';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
@@ -62,7 +63,7 @@ export function adminRecallRoutes(app: SyncApp, context: SyncContext): void {
         summary:
           'Enter a recall notice, for a network without an ERP connection (the same validation as POST /v1/erp/recalls; admin, buyer)',
         body: RecallNoticeSchema,
-        response: { 201: RecallEntered, ...ADMIN_ERRORS },
+        response: { 201: RecallEntered, ...ADMIN_ERRORS, 422: ErrorBody },
       },
     },
     async (request, reply) => {

@@ -26,6 +26,7 @@ export function erpRecallRoute(app: SyncApp, { database }: SyncContext): void {
           401: ErrorBody,
           403: ErrorBody,
           400: ErrorBody,
+          422: ErrorBody,
         },
       },
     },

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
-import type { CollectionName, FieldError, ParLevel } from '../../shared/model';
+import { sharedProductCodes } from '../../shared/inventory/item-code-problems';
+import type { CollectionName, FieldError, Item, ParLevel } from '../../shared/model';
 import { parLevelProblems } from '../../shared/replenishment/par-level-references';
 import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
@@ -140,6 +141,49 @@ async function checkLocationMoves(
 }
 
 /**
+ * Every product code names one item, once the batch is stored: the stored items holding any of the
+ * batch's codes are read (removed ones left out) and the rule is shared/inventory's. Moving a code
+ * from one item to another is one batch that sends both.
+ */
+async function checkProductCodes(trx: Transaction<Database>, docs: readonly Doc[]): Promise<void> {
+  const items = docs as unknown as Item[];
+  const codes = (pick: (i: Item) => readonly string[]) => [...new Set(items.flatMap(pick))];
+  const gtins = codes((i) => i.gtins);
+  const hibcc = codes((i) => i.hibccCodes);
+  const isbt128 = codes((i) => i.isbt128Codes ?? []);
+  if (gtins.length + hibcc.length + isbt128.length === 0) return;
+  const holders = await trx
+    .selectFrom('documents')
+    .select('doc')
+    .where('collection', '=', 'items')
+    .where('deleted', '=', false)
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`doc->'gtins' ?| ${textArray(gtins)}`,
+        sql<boolean>`doc->'hibccCodes' ?| ${textArray(hibcc)}`,
+        sql<boolean>`coalesce(doc->'isbt128Codes', '[]'::jsonb) ?| ${textArray(isbt128)}`,
+      ]),
+    )
+    .execute();
+  const shared = sharedProductCodes(
+    items,
+    holders.map((h) => h.doc as unknown as Item),
+  );
+  const [first] = shared;
+  if (first) {
+    throw new HttpError(
+      409,
+      'PRODUCT_CODE_TAKEN',
+      `Nothing was stored: ${first.label} ${first.code} would name both item ${first.itemIds[0]} and item ${first.itemIds[1]}, and a scan must find one item. Send the item that no longer carries it without it, in the same batch.`,
+      shared.map((s) => ({
+        field: `${s.itemIds[1]}.${s.field}`,
+        message: `${s.label} ${s.code} is also item ${s.itemIds[0]}'s`,
+      })),
+    );
+  }
+}
+
+/**
  * The references of centre documents that a schema cannot check, inside the write's transaction
  * (so a stock event recorded meanwhile is seen): all pass, or the batch is refused whole.
  */
@@ -151,4 +195,5 @@ export async function checkCentreReferences(
 ): Promise<void> {
   if (collection === 'par_levels') await checkParLevels(trx, docs);
   if (collection === 'locations') await checkLocationMoves(trx, docs, stored);
+  if (collection === 'items') await checkProductCodes(trx, docs);
 }

@@ -3,8 +3,12 @@ import {
   documentValidator,
   type CollectionName,
   type FieldError,
+  type Item,
+  type RecallNotice,
   verifierProblems,
 } from '../../shared/model';
+import { itemCodeProblems } from '../../shared/inventory/item-code-problems';
+import { recallNoticeProblems } from '../../shared/recall/notice-entry-problems';
 import type { SyncDatabase } from '../db/connect';
 import { auditUserAccessChanges } from '../audit/user-access-audit';
 import { HttpError } from '../http/errors';
@@ -46,6 +50,27 @@ function keepStockroomFields(
   );
 }
 
+/**
+ * What a schema cannot say of a valid document, by the shared rules: which hash schemes and costs
+ * a PC will check, whether a GTIN's check digit is right, whether a recall can match anything.
+ */
+function contentProblems(
+  collection: CollectionName,
+  doc: Doc,
+  now: Date,
+  prefix: string,
+): FieldError[] {
+  const problems =
+    collection === 'users'
+      ? verifierProblems(doc)
+      : collection === 'items'
+        ? itemCodeProblems(doc as unknown as Item)
+        : collection === 'recall_notices'
+          ? recallNoticeProblems(doc as unknown as RecallNotice, now)
+          : [];
+  return problems.map((p) => ({ ...p, field: `${prefix}${p.field}` }));
+}
+
 export interface CentreWriteOutcome {
   written: number;
   unchanged: number;
@@ -61,17 +86,20 @@ export async function writeCentreDocuments(
   collection: CollectionName,
   docs: readonly Doc[],
   writtenBy: string,
+  /** A route that takes one document (a recall notice) names fields without a batch position. */
+  { oneDocument = false }: { oneDocument?: boolean } = {},
 ): Promise<CentreWriteOutcome> {
   const validator = documentValidator(collection);
+  const now = new Date();
+  const at = (index: number) => (oneDocument ? '' : `[${index}].`);
   const invalid: FieldError[] = [];
   docs.forEach((doc, index) => {
     const result = validator.validate(doc);
     if (!result.ok)
       invalid.push(
-        ...result.errors.map((e) => ({ field: `[${index}].${e.field}`, message: e.message })),
+        ...result.errors.map((e) => ({ field: `${at(index)}${e.field}`, message: e.message })),
       );
-    // A schema cannot say which hash schemes and costs a PC will check; the shared rule can.
-    else if (collection === 'users') invalid.push(...verifierProblems(doc, `[${index}].`));
+    else invalid.push(...contentProblems(collection, doc, now, at(index)));
   });
   if (invalid.length > 0) {
     throw new HttpError(

@@ -5,12 +5,15 @@ import { writeCentreDocuments, type CentreWriteOutcome } from './centre-write';
 /**
  * A recall notice entered at the centre, by the ERP (POST /v1/erp/recalls) or by a person in the
  * console for a network without an ERP connection: one validation (RecallNoticeSchema on both
- * routes), one write; every facility receives it on its next pull.
+ * routes) and the shared rules of what a notice must name (notice-entry-problems.ts), one
+ * write; every facility receives it on its next pull.
  */
 export async function enterRecallNotice(
   database: SyncDatabase,
   notice: RecallNotice,
   writtenBy: string,
 ): Promise<CentreWriteOutcome> {
-  return writeCentreDocuments(database, 'recall_notices', [notice], writtenBy);
+  return writeCentreDocuments(database, 'recall_notices', [notice], writtenBy, {
+    oneDocument: true,
+  });
 }

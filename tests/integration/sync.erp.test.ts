@@ -71,7 +71,13 @@ describeOnBackends('sync: the ERP API', 'erp', (server) => {
     ]);
     const facility = await addStaffedFacility(server());
     const device = await enrollDevice(server(), facility);
-    const items = [1, 2, 3].map(() => ({ ...SAMPLE_DOCUMENTS.items, id: uniqueId('ITM') }));
+    // Each its own product codes: a label names one item (PRODUCT_CODE_TAKEN otherwise).
+    const items = [1, 2, 3].map(() => ({
+      ...SAMPLE_DOCUMENTS.items,
+      id: uniqueId('ITM'),
+      gtins: [],
+      hibccCodes: [],
+    }));
     expect((await call(server(), 'PUT', '/v1/erp/items', key, items)).body).toEqual({
       written: 3,
       unchanged: 0,

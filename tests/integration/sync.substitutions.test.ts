@@ -55,8 +55,14 @@ describeOnBackends(
       retired = uniqueId('ITM-OLD');
       const items = await call(server(), 'PUT', '/v1/erp/items', erpKey, [
         SAMPLE_DOCUMENTS.items,
-        { ...SAMPLE_DOCUMENTS.items, id: substitute, name: 'IV catheter 22G', gtins: [] },
-        { ...SAMPLE_DOCUMENTS.items, id: retired, status: 'inactive', gtins: [] },
+        {
+          ...SAMPLE_DOCUMENTS.items,
+          id: substitute,
+          name: 'IV catheter 22G',
+          gtins: [],
+          hibccCodes: [],
+        },
+        { ...SAMPLE_DOCUMENTS.items, id: retired, status: 'inactive', gtins: [], hibccCodes: [] },
       ]);
       expect(items.status, JSON.stringify(items.body)).toBe(200);
     });
