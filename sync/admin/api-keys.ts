@@ -19,6 +19,15 @@ function checkScopes(scopes: readonly string[]): void {
         : `Give at least one scope; known: ${API_SCOPES.join(', ')}.`,
     );
   }
+  // A scope listed twice is a form or script gone wrong; what was meant is for its sender to say.
+  const repeated = scopes.filter((s, i) => scopes.indexOf(s) !== i);
+  if (repeated.length > 0) {
+    throw new HttpError(
+      400,
+      'SCOPE_REPEATED',
+      `Scope ${[...new Set(repeated)].join(', ')} is listed more than once; list each scope once.`,
+    );
+  }
 }
 
 function expiryOf(expiresAt: string | null | undefined, now: Date): Date | null {

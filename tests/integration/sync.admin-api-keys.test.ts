@@ -44,6 +44,21 @@ describe('the admin API', () => {
     expect(refused.body['code']).toBe('ADMIN_CREDENTIAL_UNKNOWN');
   });
 
+  it('a scope listed twice is a 400 naming it, and no key is made', async () => {
+    const before = await call('GET', '/v1/admin/api-keys', ADMIN);
+    const refused = await call('POST', '/v1/admin/api-keys', ADMIN, {
+      name: 'erp-twice',
+      scopes: ['events:read', 'recalls:write', 'events:read'],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      code: 'SCOPE_REPEATED',
+      message: 'Scope events:read is listed more than once; list each scope once.',
+    });
+    const after = await call('GET', '/v1/admin/api-keys', ADMIN);
+    expect(after.body['apiKeys']).toHaveLength(before.body['apiKeys'].length);
+  });
+
   it('creates a key shown once, lists keys without secrets, and revokes one', async () => {
     const created = await call('POST', '/v1/admin/api-keys', ADMIN, {
       name: 'erp-main',

@@ -169,6 +169,9 @@ describeOnBackends(
       await expect(
         server().admin('api-key', '--name', 'x', '--scopes', 'everything'),
       ).rejects.toThrow(/SCOPE_UNKNOWN/);
+      await expect(
+        server().admin('api-key', '--name', 'x', '--scopes', 'events:read,events:read'),
+      ).rejects.toThrow(/SCOPE_REPEATED: Scope events:read is listed more than once/);
       const key = (await server().admin('api-key', '--name', 'erp', '--scopes', 'events:read')) as {
         apiKey: { key: string };
       };
