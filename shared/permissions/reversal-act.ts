@@ -47,3 +47,21 @@ export function reversalAct(
 
 /** How many links of a reversal chain the writers follow before giving the strictest answer. */
 export const REVERSAL_CHAIN_LIMIT = 16;
+
+/**
+ * A reversal must name a movement of its own stockroom that the writer holds (`chain` as above,
+ * empty when the named event was not found). A PC reverses only what its ledger shows, and every
+ * event in its ledger reached the centre before it (its own are pushed in order; others came
+ * down from the centre): a name nobody holds is a tampered or garbled event, and stored it would
+ * sit in the ledger cancelling nothing, with a second person's name on it.
+ */
+export function reversalTargetProblem(
+  reversal: Pick<StockEvent, 'id' | 'reverses'>,
+  chain: readonly StockEvent[],
+): { code: 'REVERSAL_TARGET_UNKNOWN'; message: string } | undefined {
+  if (reversal.reverses === undefined || chain.length > 0) return undefined;
+  return {
+    code: 'REVERSAL_TARGET_UNKNOWN',
+    message: `it reverses ${reversal.reverses}, which is not a movement recorded at this stockroom. Reverse the movement from its line in the stock history.`,
+  };
+}

@@ -23,6 +23,7 @@ import {
   type PersonResult,
   type PushedCheck,
   REVERSAL_CHAIN_LIMIT,
+  reversalTargetProblem,
 } from '../../shared/permissions';
 import type { DeviceActor } from '../auth/device-auth';
 import type { Database } from '../db/schema';
@@ -123,7 +124,9 @@ async function checkOne(
       let reversedChain: StockEvent[] | undefined;
       if (event.type === 'reversal' && event.reverses !== undefined) {
         reversedChain = await chainOf(trx, device.facilityId, event, batch.earlierInBatch);
-        const problem = reversalOfPendingProblem(event, reversedChain[0]);
+        const problem =
+          reversalTargetProblem(event, reversedChain) ??
+          reversalOfPendingProblem(event, reversedChain[0]);
         if (problem) {
           return {
             ok: false,

@@ -614,11 +614,16 @@ describeOnBackends(
         fresh(undo(receipt.id, { expectedQuantity: undefined })),
       ]);
       expect([unsaid.status, codeOf(unsaid)]).toEqual([403, 'SECOND_PERSON_REQUIRED']);
-      // An event the centre does not hold is a change of unknown size.
-      const unknown = await push(server(), device, 'stock_events', [
-        fresh(undo('EVT-NOT-HERE', { expectedQuantity: 1_000_000 })),
-      ]);
-      expect([unknown.status, codeOf(unknown)]).toEqual([403, 'SECOND_PERSON_REQUIRED']);
+      // An event the centre does not hold is no movement of this stockroom, second person or not.
+      for (const approvedBy of [undefined, STAFF.supervisor]) {
+        const unknown = await push(server(), device, 'stock_events', [
+          fresh(undo('EVT-NOT-HERE', { expectedQuantity: 1_000_000, approvedBy })),
+        ]);
+        expect([unknown.status, codeOf(unknown)]).toEqual([422, 'REVERSAL_TARGET_UNKNOWN']);
+        expect((unknown.body as { message: string }).message).toContain(
+          'reverses EVT-NOT-HERE, which is not a movement recorded at this stockroom',
+        );
+      }
       const released = await push(server(), device, 'stock_events', [fresh(undo(hold.id))]);
       expect([released.status, codeOf(released)]).toEqual([403, 'ROLE_NOT_PERMITTED']);
       expect(
