@@ -83,7 +83,7 @@ describeOnBackends('sync: facility scope of pulls and pushes', 'facility_scope',
     const south = await addStaffedFacility(server());
     const northDevice = await enrollDevice(server(), north);
     const southDevice = await enrollDevice(server(), south);
-    const item = { ...SAMPLE_DOCUMENTS.items, id: uniqueId('ITM') };
+    const item = { ...SAMPLE_DOCUMENTS.items, id: uniqueId('ITM'), gtins: [], hibccCodes: [] };
     const location = { ...SAMPLE_DOCUMENTS.locations, id: uniqueId('LOC'), facilityId: north };
     const user = { ...SAMPLE_DOCUMENTS.users, id: uniqueId('USR'), facilityIds: [south] };
     await sequencedWrite(server().database.db, async (trx) => {
