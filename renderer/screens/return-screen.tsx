@@ -119,7 +119,13 @@ export function ReturnScreen() {
         />
       )}
       {scan && (
-        <ItemCard scan={scan} expiry={scan.expiry} decision={decision} hereLocationId={intoId} />
+        <ItemCard
+          scan={scan}
+          expiry={scan.expiry}
+          decision={decision}
+          // Bound for the cage, not the shelf chosen: no "here" to count at.
+          hereLocationId={toQuarantine ? null : intoId}
+        />
       )}
       <ProblemAlert message={problem} />
       {scan?.item && !blocked && (
