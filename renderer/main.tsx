@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Settings } from 'typebox/system';
 import { App } from './app/app';
+import { NAVBAR_WIDTH } from './app/app-shell';
 import { Boot } from './app/boot';
 
 // The page forbids eval; TypeBox would otherwise probe for it (and log a CSP violation) first.
@@ -59,7 +60,10 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={resolver} defaultColorScheme="light">
-        <Notifications position="top-center" />
+        {/* Over the foot of the screen list, never the top or the work: at the top they covered
+            who is signed in (the header's name and role), at the right the next item's FEFO and
+            STOP messages. Three at most, so a stack never climbs into the header at 1366×768. */}
+        <Notifications position="bottom-left" containerWidth={NAVBAR_WIDTH - 32} limit={3} />
         <Boot>
           <App />
         </Boot>

@@ -17,6 +17,9 @@ import { useSession } from '../session/session-store';
 import { ROUTES } from './routes';
 import { useHashRoute } from './use-hash-route';
 
+/** The screen list's width; notifications sit over its foot (main.tsx), clear of the work. */
+export const NAVBAR_WIDTH = 250;
+
 export function AppShellLayout() {
   const user = useSession((s) => s.user);
   const lock = useSession((s) => s.lock);
@@ -31,7 +34,7 @@ export function AppShellLayout() {
   return (
     <AppShell
       header={{ height: 72 }}
-      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: NAVBAR_WIDTH, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
     >
       <AppShell.Header>

@@ -3,6 +3,7 @@ import type { ScanDecision } from '../../shared/recall/scan-decision';
 import { useStockData } from '../app/stock-data';
 import { productCodeLabel, type ProductScan } from '../scanning/resolve-scan';
 import { ExpiryBadge } from './expiry-badge';
+import { onHandFigure } from './on-hand-figure';
 
 /**
  * Shown on every product scan: what it is, which lot, how close to expiry, how many are here,
@@ -17,7 +18,10 @@ export function ItemCard({
   scan: ProductScan;
   expiry: string | undefined;
   decision: ScanDecision | undefined;
-  /** The screen's own location; null while its select is empty (no "here" then). */
+  /**
+   * The location the person chose on the screen; null where there is none (Look up) or while its
+   * select is empty: the card then shows the lot's total across the facility.
+   */
   hereLocationId?: string | null;
 }) {
   // Today comes from the same live data as the balances, so the expiry band and the counts agree.
@@ -26,7 +30,15 @@ export function ItemCard({
   const lotBalances = balances.filter(
     (b) => b.itemId === itemId && b.lotCode === scan.lotCode.trim() && b.onHand !== 0,
   );
-  const here = lotBalances.find((b) => b.locationId === hereLocationId);
+  const onHand = onHandFigure(
+    lotBalances,
+    hereLocationId
+      ? {
+          locationId: hereLocationId,
+          name: locationById.get(hereLocationId)?.name ?? hereLocationId,
+        }
+      : undefined,
+  );
   const recalls =
     decision?.reasons.filter((r) => r.code === 'RECALLED' || r.code === 'LOT_RUN_ON') ?? [];
   const quarantined = lotBalances.reduce((sum, b) => sum + b.quarantined, 0);
@@ -74,8 +86,8 @@ export function ItemCard({
           )}
         </Group>
         <Text fz="xl" data-testid="on-hand-here">
-          On hand here: <b>{here ? here.onHand : 0}</b>
-          {hereLocationId ? ` (${locationById.get(hereLocationId)?.name ?? hereLocationId})` : ''}
+          {onHand.label}: <b>{onHand.units}</b>
+          {onHand.where ? ` (${onHand.where})` : ''}
         </Text>
         {lotBalances.length > 0 && (
           <Table fz="lg" striped aria-label="Where this lot is">

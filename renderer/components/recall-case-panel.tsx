@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  PasswordInput,
-  Select,
-  Stack,
-  Text,
-  Timeline,
-} from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Stack, Text, Timeline } from '@mantine/core';
 import { quarantineEvidence } from '../../shared/recall/quarantine-evidence';
 import { useStockData } from '../app/stock-data';
 import { useState } from 'react';
@@ -20,8 +10,9 @@ import { useUserNames } from '../app/use-user-names';
 import { useRecallCase } from '../app/use-recall-case';
 import { beep } from '../scanning/feedback';
 import { useSession } from '../session/session-store';
-import { signInWithPin } from '../session/sign-in';
+import { confirmOwnPin } from '../session/own-pin';
 import { when } from '../app/when';
+import { RecallStepUpForm, type Disposition, type StepRefusal } from './recall-step-up-form';
 
 const STEP_LABEL: Record<RecallCaseStep, string> = {
   received: 'Notice received',
@@ -33,8 +24,6 @@ const STEP_LABEL: Record<RecallCaseStep, string> = {
   disposed: 'Dispose (return or destroy)',
   closed: 'Close the case',
 };
-/** Steps that need the person to prove again who they are (DOMAIN.md §6). */
-const STEP_UP = new Set<RecallCaseStep>(['disposed', 'closed']);
 
 export function RecallCasePanel({
   notice,
@@ -45,7 +34,7 @@ export function RecallCasePanel({
   match: StockMatch;
   rc: RecallCase | undefined;
 }) {
-  const { db, facilityId } = useServices();
+  const { db, facilityId, deviceId } = useServices();
   const user = useSession((s) => s.user);
   const { open, advance, moveToQuarantine, isQuarantineArea } = useRecallCase(notice, match);
   const data = useStockData();
@@ -55,35 +44,39 @@ export function RecallCasePanel({
     `${data.itemById.get(l.itemId)?.name ?? l.itemId} · lot ${l.lotCode} on ${data.locationById.get(l.locationId)?.name ?? l.locationId}`;
   const nameOf = useUserNames();
   const [message, setMessage] = useState<string>();
-  const [pin, setPin] = useState('');
-  const [disposition, setDisposition] = useState<string | null>('return-to-supplier');
 
-  const run = async (step: RecallCaseStep) => {
+  /** Records a step; a refusal about the PIN goes back to its field, any other to the panel. */
+  const run = async (
+    step: RecallCaseStep,
+    stepUp?: { pin: string; disposition: Disposition | undefined },
+  ): Promise<StepRefusal | undefined> => {
     setMessage(undefined);
-    if (!rc) return;
-    if (STEP_UP.has(step)) {
+    if (!rc) return undefined;
+    if (stepUp) {
       const me = user && (await db.users.findOne(user.id).exec())?.toMutableJSON();
-      const check = me ? await signInWithPin(me, pin, facilityId) : undefined;
-      if (!check?.ok) {
-        beep('warn');
-        setMessage('Enter your own PIN to confirm this step.');
-        return;
+      if (!me) return { at: 'pin', message: 'Sign in again, then confirm with your PIN.' };
+      const refusal = await confirmOwnPin(db, me, stepUp.pin, { facilityId, deviceId }, new Date());
+      if (refusal) {
+        return refusal.code.startsWith('pin-') || refusal.code === 'locked-out'
+          ? { at: 'pin', message: refusal.message }
+          : refuse(refusal.message);
       }
     }
     if (step === 'counted' && counted === '') {
-      beep('warn');
-      setMessage('Count the units in the quarantine cage and enter the number you counted.');
-      return;
+      return refuse('Count the units in the quarantine cage and enter the number you counted.');
     }
     const outcome = await advance(rc, step, {
-      ...(step === 'disposed' && disposition
-        ? { disposition: disposition as 'return-to-supplier' | 'destroy' }
-        : {}),
+      ...(stepUp?.disposition ? { disposition: stepUp.disposition } : {}),
       ...(step === 'counted' && counted !== '' ? { counted } : {}),
     });
-    beep(outcome.ok ? 'ok' : 'warn');
-    setPin('');
-    if (!outcome.ok) setMessage(outcome.message);
+    if (!outcome.ok) return refuse(outcome.message);
+    beep('ok');
+    return undefined;
+  };
+  const refuse = (text: string): StepRefusal => {
+    beep('warn');
+    setMessage(text);
+    return { at: 'panel', message: text };
   };
 
   const evidenceView = (
@@ -141,6 +134,9 @@ export function RecallCasePanel({
     );
   }
   const steps = nextSteps(rc);
+  // Disposal and closing, at most one at a time, are a form of their own with the PIN.
+  const stepUp = steps.find((s): s is 'disposed' | 'closed' => s === 'disposed' || s === 'closed');
+  const plainSteps = steps.filter((s) => s !== 'counted' && s !== stepUp);
   return (
     <Stack gap="sm" data-testid="recall-case">
       <Timeline
@@ -165,47 +161,47 @@ export function RecallCasePanel({
       )}
       {evidenceView}
       {steps.includes('counted') && (
-        <NumberInput
-          label="Units you counted in the quarantine cage"
-          size="lg"
-          min={0}
-          max={10_000_000}
-          allowDecimal={false}
-          value={counted}
-          onChange={(v) => setCounted(v === '' ? '' : Number(v))}
-          maw={360}
-        />
-      )}
-      {steps.some((s) => STEP_UP.has(s)) && (
-        <Group align="flex-end">
-          {steps.includes('disposed') && (
-            <Select
-              label="Disposition"
+        // Enter in the count records it, as a button press does.
+        <form
+          aria-label="Record the quarantine count"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run('counted');
+          }}
+        >
+          <Group align="flex-end">
+            <NumberInput
+              label="Units you counted in the quarantine cage"
               size="lg"
-              value={disposition}
-              onChange={setDisposition}
-              data={[
-                { value: 'return-to-supplier', label: 'Return to supplier' },
-                { value: 'destroy', label: 'Destroy' },
-              ]}
+              min={0}
+              max={10_000_000}
+              allowDecimal={false}
+              value={counted}
+              onChange={(v) => setCounted(v === '' ? '' : Number(v))}
+              maw={360}
             />
-          )}
-          <PasswordInput
-            label="Your PIN (confirms this step)"
-            size="lg"
-            value={pin}
-            onChange={(e) => setPin(e.currentTarget.value)}
-            autoComplete="off"
-          />
+            <Button type="submit" size="lg" data-step="counted">
+              {STEP_LABEL.counted}
+            </Button>
+          </Group>
+        </form>
+      )}
+      {plainSteps.length > 0 && (
+        <Group>
+          {plainSteps.map((step) => (
+            <Button key={step} size="lg" onClick={() => void run(step)} data-step={step}>
+              {STEP_LABEL[step]}
+            </Button>
+          ))}
         </Group>
       )}
-      <Group>
-        {steps.map((step) => (
-          <Button key={step} size="lg" onClick={() => void run(step)} data-step={step}>
-            {STEP_LABEL[step]}
-          </Button>
-        ))}
-      </Group>
+      {stepUp && (
+        <RecallStepUpForm
+          step={stepUp}
+          label={STEP_LABEL[stepUp]}
+          onSubmit={(pin, disposition) => run(stepUp, { pin, disposition })}
+        />
+      )}
     </Stack>
   );
 }

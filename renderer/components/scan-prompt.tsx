@@ -1,5 +1,6 @@
 import { Alert, Button, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { isSeparatorFault } from '../../shared/barcode/error-codes';
 import { focusIsLost, focusIsOnHeading, focusQuietly, screenHeading } from './focus-landing';
 
 /** The screen's "No label to scan? Find the item" box, where it has one. */
@@ -56,6 +57,18 @@ export function ScanPrompt({
                 data-testid="scan-error-hand-entry"
               >
                 Find the item by hand
+              </Button>
+            )}
+            {/* The fix of a separator fault is on that screen; its message says so, this goes. */}
+            {isSeparatorFault(error.code) && (
+              <Button
+                component="a"
+                href="#/scanner"
+                variant="default"
+                size="md"
+                data-testid="scan-error-scanner-set-up"
+              >
+                Open Scanner set-up
               </Button>
             )}
           </Stack>

@@ -73,7 +73,9 @@ export function TestScanVerdict({ text }: { text: string | undefined }) {
       <Text fz="lg">
         {verdict.kind === 'dropped-separator'
           ? `The “${verdict.label.title}” label arrived without its GS separators: the scanner does not send FNC1. Set it to send GS (ASCII 29), or a stand-in such as <GS> entered below, and scan the label again.`
-          : `The “${verdict.label.title}” label arrived differently from what it holds. Compare the characters received with the label's text: a prefix, suffix or keyboard layout setting of the scanner is the usual cause.`}
+          : verdict.kind === 'stand-in-separator'
+            ? `The “${verdict.label.title}” label arrived with “${verdict.standIn}” where each GS separator belongs: the scanner sends FNC1 as “${verdict.standIn}”. Set it to send GS (ASCII 29), or enter “${verdict.standIn}” below as a stand-in for GS, and scan the label again.`
+            : `The “${verdict.label.title}” label arrived differently from what it holds. Compare the characters received with the label's text: a prefix, suffix or keyboard layout setting of the scanner is the usual cause.`}
       </Text>
     </Alert>
   );

@@ -58,6 +58,8 @@ export const SCANNER_TEST_LABELS: readonly ScannerTestLabel[] = [
 export type TestLabelVerdict =
   | { kind: 'match'; label: ScannerTestLabel }
   | { kind: 'dropped-separator'; label: ScannerTestLabel }
+  /** Every GS arrived as the same other text (`^]`, `@`, a stand-in this PC does not replace). */
+  | { kind: 'stand-in-separator'; label: ScannerTestLabel; standIn: string }
   | { kind: 'different'; label: ScannerTestLabel }
   | undefined;
 
@@ -78,7 +80,21 @@ export function judgeTestScan(text: string): TestLabelVerdict {
     if (label.expected.includes(GS) && sent === label.expected.replaceAll(GS, '')) {
       return { kind: 'dropped-separator', label };
     }
+    const standIn = sentInsteadOfGs(label.expected, sent);
+    if (standIn !== undefined) return { kind: 'stand-in-separator', label, standIn };
   }
   const near = SCANNER_TEST_LABELS.find((l) => sent.includes(l.expected.slice(0, 16)));
   return near ? { kind: 'different', label: near } : undefined;
+}
+
+/** The one text that stands for every GS of `expected` in `sent`, when there is such a text. */
+function sentInsteadOfGs(expected: string, sent: string): string | undefined {
+  const parts = expected.split(GS);
+  const [first, ...rest] = parts;
+  if (first === undefined || rest.length === 0 || !sent.startsWith(first)) return undefined;
+  const gaps = rest.length;
+  const standInLength = (sent.length - expected.replaceAll(GS, '').length) / gaps;
+  if (!Number.isInteger(standInLength) || standInLength < 1) return undefined;
+  const standIn = sent.slice(first.length, first.length + standInLength);
+  return parts.join(standIn) === sent ? standIn : undefined;
 }

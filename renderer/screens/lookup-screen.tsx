@@ -42,7 +42,9 @@ export function LookupScreen() {
         </Alert>
       )}
       {scan && (
-        <ItemCard scan={scan} expiry={expiryOf(scan)} decision={decision} hereLocationId={home} />
+        // No location is chosen here: the card counts the lot across the facility, not at the
+        // PC's home shelf (the decision still judges an issue from there).
+        <ItemCard scan={scan} expiry={expiryOf(scan)} decision={decision} hereLocationId={null} />
       )}
       {scan?.item && (
         <>

@@ -336,7 +336,8 @@ export function ReceiveScreen() {
           scan={scan}
           expiry={scan.expiry}
           decision={decision}
-          hereLocationId={locationId}
+          // Bound for the cage, not the location chosen: no "here" to count at.
+          hereLocationId={toQuarantine ? null : locationId}
         />
       )}
       <ProblemAlert message={message} />

@@ -6,6 +6,7 @@ import { useStockData } from '../app/stock-data';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { useScanDecision } from '../app/use-scan-decision';
+import { useScanQuantity } from '../app/use-scan-quantity';
 import { ConfirmBar } from '../components/confirm-bar';
 import { HardStop } from '../components/hard-stop';
 import { StopCancel } from '../components/stop-cancel';
@@ -26,12 +27,14 @@ export function ReturnScreen() {
   const record = useRecord();
   const [departmentId, setDepartmentId] = useState<string | null>('DEP-ICU');
   const [intoId, setIntoId] = useState<string | null>('LOC-A1');
-  const [quantity, setQuantity] = useState(1);
+  const amount = useScanQuantity();
+  const { quantity } = amount;
   const [problem, setProblem] = useState<string>();
   const [missing, setMissing] = useState<string>();
   const { scan, error, clear, queued } = useProductScan(
-    () => {
+    (s) => {
       setMissing(undefined);
+      amount.scanned(s.quantity, 1);
       beep('ok');
     },
     (l) => (l.kind === 'department' ? setDepartmentId(l.id) : setIntoId(l.id)),
@@ -73,6 +76,8 @@ export function ReturnScreen() {
       'Returned',
       `${quantity} × ${scan.item.name} into ${data.locationById.get(into)?.name ?? into}`,
     );
+    setProblem(undefined);
+    amount.reset();
     clear();
   };
 
@@ -94,7 +99,7 @@ export function ReturnScreen() {
         />
         <QuantityInput
           value={quantity}
-          onChange={setQuantity}
+          onChange={amount.typed}
           max={1000000}
           onEnter={enterQuantity}
         />
@@ -114,7 +119,13 @@ export function ReturnScreen() {
         />
       )}
       {scan && (
-        <ItemCard scan={scan} expiry={scan.expiry} decision={decision} hereLocationId={intoId} />
+        <ItemCard
+          scan={scan}
+          expiry={scan.expiry}
+          decision={decision}
+          // Bound for the cage, not the shelf chosen: no "here" to count at.
+          hereLocationId={toQuarantine ? null : intoId}
+        />
       )}
       <ProblemAlert message={problem} />
       {scan?.item && !blocked && (

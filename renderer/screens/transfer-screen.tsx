@@ -6,6 +6,7 @@ import { STOCK_PLACES } from '../app/stock-places';
 import { useProductScan } from '../app/use-product-scan';
 import { useRecord } from '../app/use-record';
 import { useScanDecision } from '../app/use-scan-decision';
+import { useScanQuantity } from '../app/use-scan-quantity';
 import { ConfirmBar } from '../components/confirm-bar';
 import { HardStop } from '../components/hard-stop';
 import { earlierLotAtIssue } from '../../shared/inventory/fefo-at-issue';
@@ -28,7 +29,8 @@ export function TransferScreen() {
   const record = useRecord();
   const [fromId, setFromId] = useState<string | null>('LOC-DOCK');
   const [toId, setToId] = useState<string | null>('LOC-A1');
-  const [quantity, setQuantity] = useState(1);
+  const amount = useScanQuantity();
+  const { quantity } = amount;
   const [problems, setProblems] = useState<string[]>([]);
   const [missing, setMissing] = useState<string>();
   const { decisionFor, expiryOf } = useScanDecision('transfer', fromId);
@@ -38,6 +40,7 @@ export function TransferScreen() {
     (s) => {
       setProblems([]);
       setMissing(undefined);
+      amount.scanned(s.quantity, 1);
       const d = decisionFor(s);
       beep(d && !d.allowed ? 'stop' : 'ok');
     },
@@ -99,6 +102,8 @@ export function TransferScreen() {
         'Moved',
         `${quantity} × ${scan.item.name} to ${data.locationById.get(toId)?.name ?? toId}`,
       );
+      setProblems([]);
+      amount.reset();
       clear();
     } else {
       beep('warn');
@@ -119,7 +124,7 @@ export function TransferScreen() {
         <LocationSelect label="Put on" value={toId} onChange={setToId} kinds={STOCK_PLACES} />
         <QuantityInput
           value={quantity}
-          onChange={setQuantity}
+          onChange={amount.typed}
           max={1000000}
           onEnter={enterQuantity}
         />

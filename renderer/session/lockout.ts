@@ -29,6 +29,12 @@ function lockedMessage(until: string): string {
   return `Too many wrong PINs: this person's PIN is locked on this PC until ${time}. Sign in with your badge, or ask a supervisor.`;
 }
 
+/** What a wrong PIN is told, while the PIN is not yet locked. */
+export function triesLeftMessage(failures: number): string {
+  const left = PIN_ATTEMPTS - failures;
+  return `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before this PIN is locked.`;
+}
+
 /** Call before checking a PIN: a locked person's PIN is not even checked. */
 export async function checkLockout(db: LocalDocs, userId: string, now: Date): Promise<Lockout> {
   const record = await read(db, userId);

@@ -1,7 +1,7 @@
 import type { User } from '../../shared/model';
 import type { StockroomDatabase } from '../store/collections';
 import { inBadgeOrder, recentSignIns, rememberSignIn } from './badge-order';
-import { checkLockout, clearFailures, PIN_ATTEMPTS, recordFailure } from './lockout';
+import { checkLockout, clearFailures, recordFailure, triesLeftMessage } from './lockout';
 import { signInWithBadge, signInWithPin, type SignInError, type SignInResult } from './sign-in';
 import { recordSignIn, type SignInPlace } from './sign-in-audit';
 
@@ -26,14 +26,7 @@ export async function attemptPinSignIn(
   if (!result.ok && result.error.code === 'pin-wrong') {
     const after = await recordFailure(db, user.id, place, now);
     if (after.locked) return { ok: false, error: { code: 'locked-out', message: after.message } };
-    const left = PIN_ATTEMPTS - after.failures;
-    return {
-      ok: false,
-      error: {
-        code: 'pin-wrong',
-        message: `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before this PIN is locked.`,
-      },
-    };
+    return { ok: false, error: { code: 'pin-wrong', message: triesLeftMessage(after.failures) } };
   }
   if (result.ok) {
     await Promise.all([

@@ -5,6 +5,13 @@ import type { ScanError, ScanWarning } from './types';
  * Codes are stable: the UI, the logs and support scripts match on them, so never rename one. The
  * messages say what to do next; `{name}` placeholders are filled from the details of the scan.
  */
+/**
+ * Where every separator fault sends the person: the screen that shows what the scanner sent, with
+ * a test label. Each such message first says what happened, then this.
+ */
+export const SCANNER_SET_UP_ADVICE =
+  'Open Scanner set-up and scan its test label to see what the scanner sends: set it to send GS (Ctrl+]) or a stand-in the app replaces, such as <GS>; then rescan.';
+
 export const ERROR_MESSAGES = {
   EMPTY: 'Nothing was scanned. Scan the barcode again.',
   BAD_OPTIONS:
@@ -36,8 +43,7 @@ export const ERROR_MESSAGES = {
     'The barcode holds a field this app does not know, starting "{text}". Rescan; if it fails again, enter the item by hand.',
   GS1_FIELD_TOO_SHORT:
     '({ai}) {title} is too short: it needs {expected} and has {actual}. Rescan; if it fails again, the label is damaged: enter the item by hand.',
-  GS1_FIELD_TOO_LONG:
-    '({ai}) {title} is longer than its {max}-character limit. The scanner probably dropped the GS/FNC1 separator: configure it to send GS (Ctrl+]) or a replacement string such as <GS>, and rescan.',
+  GS1_FIELD_TOO_LONG: `({ai}) {title} is longer than its {max}-character limit: the scanner probably dropped the GS separator (FNC1) after it. ${SCANNER_SET_UP_ADVICE}`,
   GS1_VALUE_TOO_LONG:
     '({ai}) {title} is longer than its {max}-character limit. Check the text that was typed or pasted, or scan another barcode on the package.',
   GS1_BAD_CHARSET:
@@ -48,10 +54,9 @@ export const ERROR_MESSAGES = {
     '({ai}) {title} holds "{value}", which is not a valid date or time. Check the date on the label and enter it by hand.',
   GS1_DUPLICATE_AI:
     'The barcode holds ({ai}) {title} twice with different values ("{first}" and "{second}"). The label contradicts itself: enter the item by hand and report the label.',
-  GS1_LEFTOVER_DATA:
-    'There is unreadable data after the last complete field: "{text}". Rescan; if it fails again, check the scanner settings or enter the item by hand.',
-  GS1_SEPARATOR_MISPLACED:
-    'A GS separator arrived where a field should start. Rescan; if it keeps happening, check how the scanner is configured to send FNC1/GS.',
+  GS1_LEFTOVER_DATA: `There is unreadable data after the last complete field: "{text}": the scanner probably dropped or mis-sent a GS separator (FNC1), or adds a suffix. ${SCANNER_SET_UP_ADVICE}`,
+  GS1_SEPARATOR_MISPLACED: `A GS separator (FNC1) arrived where a field should start: the scanner sent one too many. ${SCANNER_SET_UP_ADVICE}`,
+  GS1_SEPARATOR_STAND_IN: `The scanner sent "{standIn}" where a GS separator (FNC1) belongs{where}. ${SCANNER_SET_UP_ADVICE} Or add "{standIn}" to the stand-ins for GS there.`,
   GS1_HR_MALFORMED:
     'The text is not in the (AI)value form, e.g. (01)09504000059101(17)290331: {detail}. Check what was typed or pasted.',
 
@@ -94,6 +99,19 @@ export const WARNING_MESSAGES = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** Refusals caused by how the scanner sends GS (FNC1): each one's message ends in the advice above. */
+const SEPARATOR_FAULTS: ReadonlySet<string> = new Set<ErrorCode>([
+  'GS1_FIELD_TOO_LONG',
+  'GS1_LEFTOVER_DATA',
+  'GS1_SEPARATOR_MISPLACED',
+  'GS1_SEPARATOR_STAND_IN',
+]);
+
+/** Whether a refusal's code is a separator fault, whose fix is on the Scanner set-up screen. */
+export function isSeparatorFault(code: string): boolean {
+  return SEPARATOR_FAULTS.has(code);
+}
 export type WarningCode = keyof typeof WARNING_MESSAGES;
 export type MessageParams = Readonly<Record<string, string | number>>;
 

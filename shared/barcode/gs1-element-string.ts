@@ -1,7 +1,8 @@
 import { scanError } from './error-codes';
-import { gs1AiAt } from './gs1-ai';
+import { gs1Ai, gs1AiAt } from './gs1-ai';
 import { validateGs1Value, type Gs1Field } from './gs1-field';
 import { GS } from './scan-input';
+import { firstSeparatorStandIn, separatorStandInAt } from './separator-stand-in';
 import type { ScanError } from './types';
 
 export type Gs1FieldsParse =
@@ -34,6 +35,11 @@ export function parseGs1ElementString(text: string, todayYear: number): Gs1Field
       continue;
     }
     const definition = gs1AiAt(text, position);
+    const standIn = definition ? undefined : separatorStandInAt(text, position);
+    if (standIn !== undefined) {
+      const before = fields.at(-1);
+      return fail(standInError(standIn, before && after(before.ai), position));
+    }
     if (!definition) {
       const rest = text.slice(position);
       const shown = rest.slice(0, 12);
@@ -53,6 +59,9 @@ export function parseGs1ElementString(text: string, todayYear: number): Gs1Field
     } else {
       const gs = text.indexOf(GS, valueStart);
       valueEnd = gs === -1 ? text.length : gs;
+      // A separator the scanner sent as something else: refused, and said so, never read as data.
+      const misSent = firstSeparatorStandIn(text, valueStart, valueEnd);
+      if (misSent) return fail(standInError(misSent.standIn, after(definition.ai), misSent.at));
       // The separator belongs to the field it ends; one after the last field is tolerated too.
       position = gs === -1 ? text.length : gs + 1;
       redundantGsAllowed = false;
@@ -70,4 +79,16 @@ export function parseGs1ElementString(text: string, todayYear: number): Gs1Field
   }
   if (fields.length === 0) return fail(scanError('EMPTY'));
   return { ok: true, fields };
+}
+
+function after(ai: string): string {
+  return ` after (${ai}) ${gs1Ai(ai)?.title ?? ''}`.trimEnd();
+}
+
+function standInError(standIn: string, where: string | undefined, position: number): ScanError {
+  return scanError(
+    'GS1_SEPARATOR_STAND_IN',
+    { standIn, where: where ?? ' at the start' },
+    position,
+  );
 }

@@ -1,6 +1,13 @@
 export { parseScan } from './parse-scan';
 export { linkHibccScans } from './hibcc-scan';
-export { ERROR_MESSAGES, WARNING_MESSAGES, type ErrorCode, type WarningCode } from './error-codes';
+export {
+  ERROR_MESSAGES,
+  WARNING_MESSAGES,
+  isSeparatorFault,
+  SCANNER_SET_UP_ADVICE,
+  type ErrorCode,
+  type WarningCode,
+} from './error-codes';
 export { gs1Ai, allGs1Ais, type Gs1AiDefinition, type Gs1Component } from './gs1-ai';
 export { gtinCheckDigit } from './gs1-check-digit';
 export { hibccCheckCharacter } from './hibcc-check';

@@ -16,6 +16,7 @@ import {
   replaceSeparators,
   type ScanInput,
 } from './scan-input';
+import { separatorStandInAt } from './separator-stand-in';
 import type { BarcodeStandard, ScanError, ScanForm, ScanOptions, ScanResult } from './types';
 
 /**
@@ -90,7 +91,9 @@ function parseGs1Text(input: ScanInput, options: ScanOptions, todayYear: number)
   const inRaw = (position: number) =>
     input.offset + originOf(separated, position, input.text.length);
   const announced = input.gs1Symbology || input.fnc1First;
-  if (!announced && !isDigit(separated.text.charCodeAt(0))) {
+  // A leading stand-in for FNC1 before a field is a scanner set up wrongly, not another format.
+  const leadingStandIn = separatorStandInAt(separated.text, 0) !== undefined;
+  if (!announced && !leadingStandIn && !isDigit(separated.text.charCodeAt(0))) {
     return { ok: false, error: scanError('UNKNOWN_FORMAT') };
   }
   const parsed = parseGs1ElementString(separated.text, todayYear);
@@ -99,6 +102,7 @@ function parseGs1Text(input: ScanInput, options: ScanOptions, todayYear: number)
     announced ||
     separated.text !== input.text ||
     separated.text.includes(GS) ||
+    leadingStandIn ||
     (!parsed.ok && parsed.fieldsRead > 0);
   return gs1Outcome(parsed, 'element-string', symbology, todayYear, inRaw, clearlyGs1);
 }

@@ -1,3 +1,4 @@
+import { SCANNER_SET_UP_ADVICE } from '../barcode/error-codes';
 import type { RunOnSplit } from '../barcode/run-on-field';
 import type { RecallNotice } from '../model';
 import { compileNotice, matchNotice, type CompiledNotice, type RecallUnit } from './notice-match';
@@ -15,8 +16,7 @@ export interface LotRunOnFindings {
   warnings: Extract<ScanWarning, { code: 'LOT_SUSPECT' }>[];
 }
 
-const FIX =
-  'The scanner probably dropped the separator (GS) after the lot. Open Scanner set-up and scan its test label with a GS after a variable field; set the scanner to send GS (or a replacement string) and scan again.';
+const FIX = `The scanner probably dropped the GS separator (FNC1) after the lot. ${SCANNER_SET_UP_ADVICE}`;
 
 function tailWords(split: RunOnSplit): string {
   return split.tail.map((f) => `(${f.ai}) ${f.value}`).join(' ');

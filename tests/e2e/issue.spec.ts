@@ -59,7 +59,7 @@ test.describe('issuing to a department', () => {
     await app.signInByPin(person('tech'));
     await app.go('Look up', 'Look up an item');
     await app.scan(labelOf('IVC2611A'));
-    await expect(page.getByTestId('on-hand-here')).toContainText('On hand here: 117');
+    await expect(page.getByTestId('on-hand-here')).toHaveText('On hand across the facility: 117');
     // Every lot of the item, wherever it is, with the total: 117 of IVC2611A, 40 of IVC2603B and
     // whatever else the seed put elsewhere.
     const stock = page.getByTestId('item-stock');

@@ -48,17 +48,19 @@ test('a recall is swept, quarantined by a tech, and disposed and closed by a sec
   await counted.fill('17');
   await notice.locator('button[data-step="counted"]').click();
   await expect(notice.getByTestId('recall-error')).toContainText('You counted 17');
+  // Enter in the count records it, as the button does.
   await counted.fill('18');
-  await notice.locator('button[data-step="counted"]').click();
+  await counted.press('Enter');
   await expect(steps).toContainText('18 units');
   await notice.locator('button[data-step="acknowledged"]').click();
   await expect(steps).toContainText('Acknowledged');
   await expect(notice.getByTestId('recall-totals')).toContainText(
     '18 quarantined · 0 still to quarantine',
   );
-  // A tech may not dispose: shared/recall's role rule, in its own words.
-  await notice.getByRole('textbox', { name: /Your PIN/ }).fill(person('tech').pin);
-  await notice.locator('button[data-step="disposed"]').click();
+  // A tech may not dispose: shared/recall's role rule, in its own words. Enter in the PIN submits.
+  const pin = notice.getByRole('textbox', { name: /Your PIN/ });
+  await pin.fill(person('tech').pin);
+  await pin.press('Enter');
   await expect(notice.getByTestId('recall-error')).toContainText('supervisor');
   await screenshot(page, 'recalls');
   await expectAccessible(page, 'recalls');
@@ -66,11 +68,24 @@ test('a recall is swept, quarantined by a tech, and disposed and closed by a sec
   await page.getByTestId('lock-button').click();
   await app.signInByBadge(person('supervisor'));
   await app.go('Recalls');
-  await notice.getByRole('textbox', { name: /Your PIN/ }).fill(person('supervisor').pin);
-  await notice.locator('button[data-step="disposed"]').click();
+  // By keyboard alone: a wrong PIN is said beside the field, the focus back in it.
+  await pin.fill('0000');
+  await pin.press('Enter');
+  await expect(pin).toHaveAccessibleDescription(
+    'That PIN is not right. 4 tries left before this PIN is locked.',
+  );
+  await expect(pin).toBeFocused();
+  await expect(notice.locator('button[data-step="closed"]')).toHaveCount(0);
+  await screenshot(page, 'recall-dispose-wrong-pin');
+  await pin.fill(person('supervisor').pin);
+  await pin.press('Enter');
   await expect(notice.locator('button[data-step="closed"]')).toBeVisible();
-  await notice.getByRole('textbox', { name: /Your PIN/ }).fill(person('supervisor').pin);
-  await notice.locator('button[data-step="closed"]').click();
+  await expect(pin).not.toHaveAccessibleDescription(/not right/);
+  // The same field closes the case: the focus is still in it.
+  await expect(pin).toBeFocused();
+  // Typed as a person types: a burst at scanner speed would be a scan.
+  await page.keyboard.type(person('supervisor').pin, { delay: 150 });
+  await page.keyboard.press('Enter');
   const report = notice.getByTestId('recall-report');
   await expect(report.getByTestId('report-notice')).toHaveText(/Z-0917-2026: .+/);
   await expect(report.getByTestId('report-status')).toHaveText(

@@ -3,6 +3,7 @@ import { AppPage, person } from './pages/app-page';
 import { expectAccessible, screenshot } from './pages/evidence';
 import { IssuePage } from './pages/issue-page';
 import { labelOf } from './pages/labels';
+import { wedgeScan } from './pages/wedge';
 
 // A scanner that drops the GS after a variable-length lot sends the next fields inside the lot.
 test.describe('a scanner that dropped its separator', () => {
@@ -72,6 +73,45 @@ test.describe('a scanner that dropped its separator', () => {
     await expect(reason).toHaveValue(`${text}\n`);
     await expect(page.getByTestId('scan-error')).toHaveCount(0);
   });
+});
+
+// Every separator fault says what happened, and the way to Scanner set-up is one key away.
+test.describe('a scanner that sends its separator wrongly', () => {
+  const faults = [
+    {
+      name: 'a separator sent as ^]',
+      sent: '^]21S42',
+      code: 'GS1_SEPARATOR_STAND_IN',
+      says: '"^]" where a GS separator',
+    },
+    {
+      name: 'a separator sent as @',
+      sent: '@21S42',
+      code: 'GS1_SEPARATOR_STAND_IN',
+      says: '"@" where a GS separator',
+    },
+    {
+      name: 'a dropped separator',
+      sent: '21S4200000000000',
+      code: 'GS1_FIELD_TOO_LONG',
+      says: 'dropped the GS separator',
+    },
+  ];
+  for (const fault of faults) {
+    test(`${fault.name}: ${fault.code} says so and leads to Scanner set-up`, async ({ page }) => {
+      const issue = await IssuePage.ready(page, 'LOC-A1', /Shelf 1/);
+      await wedgeScan(page, `${labelOf('IVC2611A')}${fault.sent}`);
+      const error = page.getByTestId('scan-error');
+      await expect(error).toHaveAttribute('data-code', fault.code);
+      await expect(error).toContainText(fault.says);
+      await expect(error).toContainText('Open Scanner set-up and scan its test label');
+      await expect(issue.itemCard).toHaveCount(0);
+      const setUp = error.getByRole('link', { name: 'Open Scanner set-up' });
+      await setUp.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: 'Scanner set-up' })).toBeVisible();
+    });
+  }
 });
 
 /**

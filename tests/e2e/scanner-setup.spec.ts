@@ -86,6 +86,14 @@ test.describe('scanner set-up shows what arrived and what the parser made of it'
     );
     await expect(page.getByTestId('test-verdict')).toContainText('does not send FNC1');
 
+    // Caret notation for Ctrl+]: named, with both ways to fix it.
+    await app.scan('010950400005910110ABC123^]21S42');
+    await expect(page.getByTestId('test-verdict')).toHaveAttribute(
+      'data-kind',
+      'stand-in-separator',
+    );
+    await expect(page.getByTestId('test-verdict')).toContainText('sends FNC1 as “^]”');
+
     // The parser's full answer scrolls from the keyboard.
     const raw = page.getByTestId('setup-parsed');
     await raw.focus();
