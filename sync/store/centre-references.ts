@@ -3,6 +3,7 @@ import { sharedProductCodes } from '../../shared/inventory/item-code-problems';
 import type { CollectionName, FieldError, Item, ParLevel } from '../../shared/model';
 import { parLevelProblems } from '../../shared/replenishment/par-level-references';
 import type { Database } from '../db/schema';
+import { itemsHoldingCodes } from './items-by-code';
 import { HttpError } from '../http/errors';
 import type { Doc } from './canonical';
 import type { StoredDocument } from './documents';
@@ -152,23 +153,12 @@ async function checkProductCodes(trx: Transaction<Database>, docs: readonly Doc[
   const hibcc = codes((i) => i.hibccCodes);
   const isbt128 = codes((i) => i.isbt128Codes ?? []);
   if (gtins.length + hibcc.length + isbt128.length === 0) return;
-  const holders = await trx
-    .selectFrom('documents')
-    .select('doc')
-    .where('collection', '=', 'items')
-    .where('deleted', '=', false)
-    .where((eb) =>
-      eb.or([
-        sql<boolean>`doc->'gtins' ?| ${textArray(gtins)}`,
-        sql<boolean>`doc->'hibccCodes' ?| ${textArray(hibcc)}`,
-        sql<boolean>`coalesce(doc->'isbt128Codes', '[]'::jsonb) ?| ${textArray(isbt128)}`,
-      ]),
-    )
-    .execute();
-  const shared = sharedProductCodes(
-    items,
-    holders.map((h) => h.doc as unknown as Item),
-  );
+  const holders = await itemsHoldingCodes(trx, {
+    gtins,
+    hibccCodes: hibcc,
+    isbt128Codes: isbt128,
+  });
+  const shared = sharedProductCodes(items, holders);
   const [first] = shared;
   if (first) {
     throw new HttpError(

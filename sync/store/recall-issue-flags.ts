@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { Item, RecallNotice, StockEvent } from '../../shared/model';
+import type { RecallNotice, StockEvent } from '../../shared/model';
 import { flagIssuedLots } from '../../shared/recall/issued-lot-flags';
 import { compileNotice, matchesProduct } from '../../shared/recall/notice-match';
 import type { Database } from '../db/schema';
+import { itemsHoldingCodes } from './items-by-code';
 import { textArray } from './json';
 
 export interface RecallIssueFlag {
@@ -45,21 +46,11 @@ export async function recallIssueFlags(
   const catalogues = notices.some((n) => n.catalogNumbers.length > 0);
   // Items that may be a notice's product; matchesProduct below decides (catalogue numbers compare
   // loosely there, so items with one are all read when any notice names one).
-  const candidates = (
-    await db
-      .selectFrom('documents')
-      .select('doc')
-      .where('collection', '=', 'items')
-      .where('deleted', '=', false)
-      .where((eb) =>
-        eb.or([
-          sql<boolean>`doc->'gtins' ?| ${textArray(gtins)}`,
-          sql<boolean>`doc->'hibccCodes' ?| ${textArray(hibcc)}`,
-          ...(catalogues ? [sql<boolean>`doc ? 'catalogNumber'`] : []),
-        ]),
-      )
-      .execute()
-  ).map((r) => r.doc as unknown as Item);
+  const candidates = await itemsHoldingCodes(
+    db,
+    { gtins, hibccCodes: hibcc },
+    catalogues ? [sql<boolean>`doc ? 'catalogNumber'`] : [],
+  );
   const items = candidates.filter((item) => compiled.some((n) => matchesProduct(n, item)));
   const itemIds = [...new Set([...named, ...items.map((i) => i.id)])];
   if (itemIds.length === 0) return [];
