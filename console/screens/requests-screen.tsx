@@ -108,7 +108,12 @@ export function RequestsScreen() {
           {
             header: 'Priority',
             cell: (v) => (
-              <Badge color={v.request.priority === 'stat' ? TONE.bad : TONE.info} variant="filled">
+              // Never cut to "URG…" in a narrow column.
+              <Badge
+                color={v.request.priority === 'stat' ? TONE.bad : TONE.info}
+                variant="filled"
+                style={{ minWidth: 'max-content' }}
+              >
                 {v.request.priority}
               </Badge>
             ),
@@ -228,6 +233,7 @@ function ReasonForm(props: { onCancel: () => void; onSubmit: (reason: string) =>
     >
       <Stack gap="sm">
         <Textarea
+          data-autofocus
           label="Reason"
           description="The stockroom and the ERP read it with the step."
           required
