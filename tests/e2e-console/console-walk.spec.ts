@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { stockEvent } from '../integration/sync-helpers/documents';
+import { stockEvent, supplyRequest } from '../integration/sync-helpers/documents';
+import { staffUser } from '../integration/sync-helpers/staff';
 import { ConsolePage } from './console-page';
 
 /**
@@ -178,4 +179,81 @@ test('a recall typed with a notice id already held is refused, naming that notic
   await expect(form.getByRole('alert')).toContainText('tick "Every lot"');
   await expect(page.getByTestId('recall-RCL-WALK-2')).toHaveCount(0);
   await console.expectNoAxeViolations('recalls (refused entry)');
+});
+
+test('an analyst goes from a facility’s figures to its open requests, named, not by id alone', async ({
+  page,
+  request: api,
+}) => {
+  const console = new ConsolePage(page);
+  await console.open();
+  await console.signIn('admin');
+  const form = page.getByRole('form', { name: 'Add a facility' });
+  for (const [id, name] of [
+    ['FAC-LINK', 'Link Ward'],
+    ['FAC-LINK-2', 'Other Ward'],
+  ] as const) {
+    await form.getByLabel('Facility id').fill(id);
+    await form.getByLabel('Name').fill(name);
+    await form.getByRole('button', { name: 'Add facility' }).click();
+    await expect(page.getByTestId('facilities-table')).toContainText(name);
+  }
+  await page.getByRole('button', { name: 'Enrol a PC for Link Ward' }).click();
+  const code = (await page.getByTestId('enrolment-code-text').textContent()) ?? '';
+  const enrolled = await api.post('/v1/devices/enroll', {
+    headers: { authorization: `Bearer ${code}` },
+    data: { deviceName: 'Link Ward PC' },
+  });
+  const { token } = (await enrolled.json()) as { token: string };
+  await console.go('Integration');
+  const keyForm = page.getByRole('form', { name: 'Create an API key' });
+  await keyForm.getByLabel('Name').fill('erp-link-staff');
+  await keyForm.getByRole('checkbox', { name: 'users:write' }).check();
+  await keyForm.getByRole('button', { name: 'Create key' }).click();
+  const key = (await page.getByTestId('api-key-secret').locator('code').textContent()) ?? '';
+  await api.put('/v1/erp/users', {
+    headers: { authorization: `Bearer ${key}` },
+    data: [staffUser('USR-NM-LINK', 'nurse-manager', ['FAC-LINK'])],
+  });
+  const at = new Date().toISOString();
+  const urgent = supplyRequest('FAC-LINK', {
+    status: 'submitted',
+    priority: 'urgent',
+    createdBy: 'USR-NM-LINK',
+    createdAt: at,
+    history: [
+      { status: 'draft', at, by: 'USR-NM-LINK' },
+      { status: 'submitted', at, by: 'USR-NM-LINK' },
+    ],
+  });
+  const pushed = await api.post('/v1/replication/supply_requests/push', {
+    headers: { authorization: `Bearer ${token}` },
+    data: [{ newDocumentState: urgent }],
+  });
+  expect(pushed.status()).toBe(200);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Centre console' })).toBeVisible();
+
+  await console.signIn('analyst');
+  await console.go('Indicators');
+  await page
+    .getByTestId('indicators-table')
+    .getByRole('link', { name: 'Open requests of Link Ward (FAC-LINK)' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Requests');
+  await expect(page.getByRole('combobox', { name: 'Facility' })).toHaveValue(
+    'Link Ward (FAC-LINK)',
+  );
+  const rows = page.getByTestId('requests-table').getByRole('row');
+  await expect(rows).toHaveCount(2); // the header and Link Ward's one request
+  await expect(rows.nth(1)).toContainText('Link Ward (FAC-LINK)');
+  await expect(rows.nth(1)).toContainText('urgent');
+  await console.expectNoAxeViolations('requests (one facility)');
+  await console.screenshots('requests-one-facility');
+  // A reload keeps the filter; Other Ward has no open request, and the screen says so by name.
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Facility' }).click();
+  await page.getByRole('option', { name: 'Other Ward (FAC-LINK-2)' }).click();
+  await expect(page.getByText('No open request at Other Ward (FAC-LINK-2).')).toBeVisible();
 });
