@@ -2,6 +2,7 @@ import type {
   ApiKeyView,
   AuditEntry,
   AuditSearch,
+  ConsoleRole,
   ConsoleUserView,
   ExceptionItem,
   ExceptionList,
@@ -44,6 +45,12 @@ export interface EnrolmentCode {
   code: string;
   facilityId: string;
   expiresAt: string;
+}
+/** A person added to the console; without a password given, the one made is shown only here. */
+export interface NewConsoleUser {
+  consoleUser: ConsoleUserView;
+  password?: string;
+  note?: string;
 }
 export interface NewApiKey {
   apiKey: { id: string; name: string; scopes: string[]; expiresAt: string | null; key: string };
@@ -143,6 +150,17 @@ export const consoleApi = {
   enterRecall: (notice: RecallNotice) =>
     api<{ id: string; written: number }>('POST', '/v1/admin/recalls', notice),
   consoleUsers: () => api<{ consoleUsers: ConsoleUserView[] }>('GET', '/v1/admin/console-users'),
+  addConsoleUser: (username: string, displayName: string, role: ConsoleRole) =>
+    api<NewConsoleUser>('POST', '/v1/admin/console-users', {
+      username,
+      role,
+      ...(displayName ? { displayName } : {}),
+    }),
+  disableConsoleUser: (username: string) =>
+    api<{ disabled: { username: string } }>(
+      'POST',
+      `/v1/admin/console-users/${encodeURIComponent(username)}/disable`,
+    ),
   exceptions: (search: ExceptionSearch) =>
     api<ExceptionList>('GET', `/v1/admin/exceptions?${auditQuery(search)}`),
   takeException: (id: string) => api<ExceptionItem>('POST', '/v1/admin/exceptions/take', { id }),

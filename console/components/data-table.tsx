@@ -1,5 +1,6 @@
 import { Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useKeepRowFocus } from './keep-row-focus';
 
 export interface Column<Row> {
   header: string;
@@ -8,9 +9,10 @@ export interface Column<Row> {
 
 /**
  * The one table every list screen uses: a caption for screen readers, a header row, and rows that
- * can be marked as needing attention (a quiet PC, a revoked key).
+ * can be marked as needing attention (a quiet PC, a revoked key). Focus stays in the table when an
+ * act in a row replaces or removes what had it (keep-row-focus.ts).
  */
-export function DataTable<Row>(props: {
+export interface DataTableProps<Row> {
   caption: string;
   columns: Column<Row>[];
   rows: readonly Row[];
@@ -18,8 +20,25 @@ export function DataTable<Row>(props: {
   attention?(row: Row): boolean;
   empty: string;
   testId?: string;
-}) {
-  if (props.rows.length === 0) return <Text>{props.empty}</Text>;
+}
+
+export function DataTable<Row>(props: DataTableProps<Row>) {
+  const root = useRef<HTMLDivElement>(null);
+  const focus = useKeepRowFocus(root);
+  return (
+    <div ref={root} onFocus={focus.onFocus} onBlur={focus.onBlur}>
+      {props.rows.length === 0 ? (
+        <Text data-empty-state tabIndex={-1}>
+          {props.empty}
+        </Text>
+      ) : (
+        <Rows {...props} />
+      )}
+    </div>
+  );
+}
+
+function Rows<Row>(props: DataTableProps<Row>) {
   return (
     <Table.ScrollContainer minWidth={800}>
       <Table striped highlightOnHover withTableBorder data-testid={props.testId}>
@@ -43,6 +62,8 @@ export function DataTable<Row>(props: {
             return (
               <Table.Tr
                 key={props.rowKey(row)}
+                data-row-key={props.rowKey(row)}
+                tabIndex={-1}
                 data-attention={flagged || undefined}
                 style={
                   flagged

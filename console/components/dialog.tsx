@@ -1,9 +1,12 @@
 import { Modal } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
 /**
  * Mantine's modal with what axe asks of a dialog: its header is not a second page banner (a
- * `<header>` there is one to axe) and its close button is named.
+ * `<header>` there is one to axe) and its close button is named. Screens show it by mounting it
+ * and close it by unmounting it, which skips Mantine's own return of focus (it watches `opened`):
+ * so focus goes back here to what had it when the dialog opened, or a keyboard user closing it
+ * with Escape, Back or its act starts again at the top of the page.
  */
 export function Dialog(props: {
   title: string;
@@ -11,6 +14,13 @@ export function Dialog(props: {
   children: ReactNode;
   size?: string;
 }) {
+  const [opener] = useState(() => document.activeElement);
+  useEffect(
+    () => () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    },
+    [opener],
+  );
   return (
     <Modal.Root opened onClose={props.onClose} centered size={props.size ?? 'md'}>
       <Modal.Overlay />

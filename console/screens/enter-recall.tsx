@@ -133,7 +133,7 @@ export function EnterRecall({ onEntered }: { onEntered: () => void }) {
             />
             <TextInput
               label="Lot codes"
-              description="Comma-separated"
+              description="Comma-separated, or tick Every lot"
               disabled={allLots}
               value={lots}
               onChange={(e) => setLots(e.currentTarget.value)}

@@ -149,7 +149,14 @@ export function ExceptionsScreen() {
         }
         columns={[
           { header: 'Type', cell: (i) => EXCEPTION_KIND_WORDS[i.kind] },
-          { header: 'Facility', cell: (i) => i.facilityId ?? 'the centre' },
+          {
+            header: 'Facility',
+            cell: (i) => {
+              if (!i.facilityId) return 'the centre';
+              const name = facilities.data?.facilities.find((f) => f.id === i.facilityId)?.name;
+              return name ? `${name} (${i.facilityId})` : i.facilityId;
+            },
+          },
           {
             header: 'What',
             cell: (i) => (

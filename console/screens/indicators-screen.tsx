@@ -1,12 +1,14 @@
 import { BarChart } from '@mantine/charts';
-import { Group, Paper, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Group, Paper, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import type { FacilitySummary } from '../../shared/indicators';
 import { consoleApi } from '../api/calls';
 import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
+import { hashOf } from '../app/use-hash-route';
 import { CsvButton } from '../components/csv-button';
 import { DataTable } from '../components/data-table';
+import { useFacilityNames } from '../components/use-facility-names';
 import { Problem } from '../components/problem';
 import { cell, hours, minutes, percent } from './indicators/figures';
 import { SupplierLeadTimePanel } from './indicators/supplier-lead-time-panel';
@@ -74,6 +76,7 @@ export function IndicatorsScreen() {
   const [days, setDays] = useState('30');
   const { from, to } = periodOf(Number(days));
   const figures = useLoad(() => consoleApi.indicators(from, to));
+  const facilityName = useFacilityNames();
   useLive(figures.reload);
   const rows = [...(figures.data?.facilities ?? [])].sort(
     (a, b) => (a.lineFillRate ?? 2) - (b.lineFillRate ?? 2),
@@ -153,7 +156,19 @@ export function IndicatorsScreen() {
         attention={(r) => flagged.has(r.facilityId)}
         empty="No facility yet."
         columns={[
-          { header: 'Facility', cell: (r) => r.facilityId },
+          {
+            header: 'Facility',
+            // Through to the records behind the figures: that facility's open requests.
+            cell: (r) => (
+              <Anchor
+                href={hashOf('requests', { facility: r.facilityId })}
+                aria-label={`Open requests of ${facilityName(r.facilityId)}`}
+                fz="sm"
+              >
+                {facilityName(r.facilityId)}
+              </Anchor>
+            ),
+          },
           { header: 'Line fill rate', cell: (r) => percent(r.lineFillRate) },
           { header: 'Unit fill rate', cell: (r) => percent(r.unitFillRate) },
           { header: 'Order cycle (median)', cell: (r) => hours(r.cycleMedianHours) },
@@ -173,6 +188,7 @@ export function IndicatorsScreen() {
         ]}
       />
       <SyncLagPanel
+        facilityName={facilityName}
         rows={figures.data?.syncLag ?? []}
         definition={figures.data?.definitions['sync-lag']?.definition}
         period={{ from, to }}

@@ -8,6 +8,7 @@ import { useLoad } from '../app/use-load';
 import { useSession } from '../app/session';
 import { ConfirmButton } from '../components/confirm-button';
 import { DataTable } from '../components/data-table';
+import { useFacilityNames } from '../components/use-facility-names';
 import { Problem } from '../components/problem';
 import { When, formatAge } from '../components/when';
 import { TONE } from '../components/tones';
@@ -31,6 +32,7 @@ function waitingText(pc: PcHealth, now: Date): string {
 export function PcsTable() {
   const { may } = useSession();
   const pcs = useLoad(() => consoleApi.pcs());
+  const facilityName = useFacilityNames();
   useLive(pcs.reload);
   const [problem, setProblem] = useState<ApiError>();
   const now = new Date();
@@ -62,7 +64,7 @@ export function PcsTable() {
           pcs.loading ? 'Loading PCs…' : 'No PC enrolled yet: enrol one from a facility above.'
         }
         columns={[
-          { header: 'Facility', cell: (pc) => pc.facilityId },
+          { header: 'Facility', cell: (pc) => facilityName(pc.facilityId) },
           {
             header: 'PC',
             cell: (pc) => <span title={pc.deviceId}>{pc.name}</span>,

@@ -5,6 +5,7 @@ import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
 import { useSession } from '../app/session';
 import { DataTable } from '../components/data-table';
+import { useFacilityNames } from '../components/use-facility-names';
 import { Problem } from '../components/problem';
 import { TONE } from '../components/tones';
 import { formatTime } from '../components/when';
@@ -16,6 +17,7 @@ const units = (n: number | null) => (n === null ? '—' : String(n));
 export function RecallsScreen() {
   const { may } = useSession();
   const recalls = useLoad(() => consoleApi.recalls());
+  const facilityName = useFacilityNames();
   useLive(recalls.reload);
   return (
     <Stack gap="lg">
@@ -54,7 +56,7 @@ export function RecallsScreen() {
               attention={(f) => f.late}
               empty="No facility yet."
               columns={[
-                { header: 'Facility', cell: (f) => f.facilityId },
+                { header: 'Facility', cell: (f) => facilityName(f.facilityId) },
                 { header: 'Case step', cell: (f) => f.step },
                 { header: 'Matched', cell: (f) => units(f.matched) },
                 { header: 'Quarantined', cell: (f) => f.quarantined },

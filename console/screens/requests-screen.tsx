@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { centreStepsFrom, type RequestView } from '../../shared/console';
 import type { RequestStatus } from '../../shared/model';
@@ -8,7 +8,9 @@ import type { ApiError } from '../api/http';
 import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
 import { useSession } from '../app/session';
+import { hashOf, hashParam } from '../app/use-hash-route';
 import { DataTable } from '../components/data-table';
+import { useFacilityNames } from '../components/use-facility-names';
 import { Dialog } from '../components/dialog';
 import { Problem } from '../components/problem';
 import { TONE } from '../components/tones';
@@ -74,6 +76,17 @@ function itemsOf(view: RequestView): string {
 export function RequestsScreen() {
   const { may } = useSession();
   const list = useLoad(() => consoleApi.requests());
+  const facilityName = useFacilityNames();
+  const facilities = useLoad(() => consoleApi.facilities());
+  // The filter lives in the hash: the Indicators screen links here with a facility chosen.
+  const [facility, setFacility] = useState<string | null>(() => hashParam('facility'));
+  const chooseFacility = (id: string | null) => {
+    setFacility(id);
+    window.history.replaceState(null, '', hashOf('requests', { facility: id }));
+  };
+  const rows = (list.data?.requests ?? []).filter(
+    (v) => !facility || v.request.facilityId === facility,
+  );
   useLive(list.reload);
   const [problem, setProblem] = useState<ApiError>();
   const [reasonFor, setReasonFor] = useState<{ view: RequestView; status: RequestStatus }>();
@@ -95,20 +108,42 @@ export function RequestsScreen() {
       <Title order={1} size="h2">
         Requests
       </Title>
+      <Select
+        label="Facility"
+        placeholder="Every facility"
+        clearable
+        searchable
+        data={(facilities.data?.facilities ?? []).map((f) => ({
+          value: f.id,
+          label: `${f.name} (${f.id})`,
+        }))}
+        value={facility}
+        onChange={chooseFacility}
+        w={320}
+      />
       <Problem error={list.error ?? problem} title="Not done" />
       <DataTable
         caption="Open supply requests, the most overdue first: a highlighted row is escalated"
         testId="requests-table"
-        rows={list.data?.requests ?? []}
+        rows={rows}
         rowKey={(v) => v.request.id}
         attention={(v) => v.escalation !== null}
-        empty="No open request in the network."
+        empty={
+          facility
+            ? `No open request at ${facilityName(facility)}.`
+            : 'No open request in the network.'
+        }
         columns={[
-          { header: 'Facility', cell: (v) => v.request.facilityId },
+          { header: 'Facility', cell: (v) => facilityName(v.request.facilityId) },
           {
             header: 'Priority',
             cell: (v) => (
-              <Badge color={v.request.priority === 'stat' ? TONE.bad : TONE.info} variant="filled">
+              // Never cut to "URG…" in a narrow column.
+              <Badge
+                color={v.request.priority === 'stat' ? TONE.bad : TONE.info}
+                variant="filled"
+                style={{ minWidth: 'max-content' }}
+              >
                 {v.request.priority}
               </Badge>
             ),
@@ -228,6 +263,7 @@ function ReasonForm(props: { onCancel: () => void; onSubmit: (reason: string) =>
     >
       <Stack gap="sm">
         <Textarea
+          data-autofocus
           label="Reason"
           description="The stockroom and the ERP read it with the step."
           required

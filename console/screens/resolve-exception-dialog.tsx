@@ -54,12 +54,18 @@ export function ResolveDialog(props: {
               onChange={(value) => setOutcome(value as AnomalyDecisionOutcome)}
             >
               <Stack gap="xs" mt="xs">
-                <Radio value="confirmed" label="Confirm: theft, waste or a wrong scan" />
+                <Radio
+                  value="confirmed"
+                  label="Confirm: theft, waste or a wrong scan"
+                  data-autofocus
+                />
                 <Radio value="dismissed" label="Dismiss: it has an explanation" />
               </Stack>
             </Radio.Group>
           )}
           <Textarea
+            // Straight to the question asked, not the dialog's close button.
+            data-autofocus={isFlag ? undefined : true}
             label={isFlag ? 'Why? (your note)' : 'How was it resolved?'}
             description="Kept with the item and in the audit log."
             required

@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { RecallNoticeSchema } from '../../shared/model';
 import { listRecallProgress } from '../console/recalls';
+import { refuseTypedRecall } from '../console/typed-recall-entry';
 import type { SyncApp, SyncContext } from '../context';
 import { enterRecallNotice } from '../store/recall-entry';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
@@ -61,12 +62,13 @@ export function adminRecallRoutes(app: SyncApp, context: SyncContext): void {
       schema: {
         ...base,
         summary:
-          'Enter a recall notice, for a network without an ERP connection (the same validation as POST /v1/erp/recalls; admin, buyer)',
+          'Enter a new recall notice, for a network without an ERP connection (the same validation as POST /v1/erp/recalls; admin, buyer). An id already held by another notice is a 409 RECALL_NOTICE_ID_TAKEN (nothing replaced); a notice naming no lot, serial, expiry window or "every lot" is a 422 RECALL_NAMES_NO_UNITS',
         body: RecallNoticeSchema,
         response: { 201: RecallEntered, ...ADMIN_ERRORS, 422: ErrorBody },
       },
     },
     async (request, reply) => {
+      await refuseTypedRecall(database.db, request.body, new Date());
       const writer =
         request.actor?.type === 'console-user' ? `console:${request.actor.id}` : 'admin';
       const outcome = await enterRecallNotice(database, request.body, writer);

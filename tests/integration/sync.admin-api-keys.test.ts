@@ -83,6 +83,36 @@ describe('the admin API', () => {
     expect(again.body['apiKeys'].find((k: { id: string }) => k.id === id).state).toBe('revoked');
   });
 
+  it('a name an unrevoked key already has is a 409 naming it; a revoked key frees its name', async () => {
+    // Console walk-through: four keys called "erp-main" left the admin guessing which to rotate.
+    const first = await call('POST', '/v1/admin/api-keys', ADMIN, {
+      name: 'erp-billing',
+      scopes: ['events:read'],
+    });
+    expect(first.status).toBe(201);
+    const before = await call('GET', '/v1/admin/api-keys', ADMIN);
+    const twin = await call('POST', '/v1/admin/api-keys', ADMIN, {
+      name: ' ERP-Billing ',
+      scopes: ['recalls:write'],
+    });
+    expect(twin.status).toBe(409);
+    expect(twin.body).toMatchObject({
+      code: 'API_KEY_NAME_TAKEN',
+      message:
+        'An API key is already called "erp-billing" (active): give the new key a name of its own, or rotate that key for a new secret.',
+    });
+    const after = await call('GET', '/v1/admin/api-keys', ADMIN);
+    expect(after.body['apiKeys']).toHaveLength(before.body['apiKeys'].length);
+
+    const { id } = first.body['apiKey'];
+    expect((await call('POST', `/v1/admin/api-keys/${id}/revoke`, ADMIN)).status).toBe(200);
+    const reused = await call('POST', '/v1/admin/api-keys', ADMIN, {
+      name: 'erp-billing',
+      scopes: ['events:read'],
+    });
+    expect(reused.status).toBe(201);
+  });
+
   it('rotates a key: the old secret stops at once, the new one works', async () => {
     const created = await call('POST', '/v1/admin/api-keys', ADMIN, {
       name: 'erp-rotated',

@@ -49,3 +49,61 @@ describeOnBackends('console recalls', 'console_recalls', (server) => {
     expect(stored.written_by).toMatch(/^console:buyer-/);
   });
 });
+
+/**
+ * Console walk-through: the form is for a new notice. A buyer who typed the id of a notice already
+ * held replaced it for every stockroom (the ERP's Class I notice became the typed Class III one);
+ * a notice with the lots left empty was stored, and no stockroom could tell a recalled unit.
+ */
+describeOnBackends('console recall entry refusals', 'console_recall_refusals', (server) => {
+  const notice = () => ({
+    ...SAMPLE_DOCUMENTS.recall_notices,
+    id: uniqueId('RCL'),
+    issuedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    effectiveAt: new Date(Date.now() - 3_600_000).toISOString(),
+  });
+  const stored = (id: string) =>
+    server()
+      .database.db.selectFrom('documents')
+      .select(['doc'])
+      .where('collection', '=', 'recall_notices')
+      .where('id', '=', id)
+      .executeTakeFirst();
+
+  it('refuses a notice id already held by another notice, naming it, and changes nothing', async () => {
+    await addFacility(server());
+    const buyer = await signedInPerson(server(), 'buyer');
+    const first = notice();
+    expect((await buyer.request('POST', '/v1/admin/recalls', first)).status).toBe(201);
+    // The same notice sent again (a retry after a lost answer) changes nothing and is not an error.
+    const again = await buyer.request('POST', '/v1/admin/recalls', first);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual({ id: first.id, written: 0, unchanged: 1 });
+
+    const typedOver = { ...notice(), id: first.id, class: 'III', title: 'Typed over' };
+    const refused = await buyer.request('POST', '/v1/admin/recalls', typedOver);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('RECALL_NOTICE_ID_TAKEN');
+    expect(refused.body.message).toContain(first.number);
+    expect(refused.body.message).toMatch(/notice id of its own/);
+    expect((await stored(first.id))?.doc).toMatchObject({ class: first.class, title: first.title });
+  });
+
+  it('refuses a notice that names no lot, serial or expiry and is not for every lot', async () => {
+    const buyer = await signedInPerson(server(), 'buyer');
+    const noLots = { ...notice(), lotCodes: [], allLots: false };
+    const refused = await buyer.request('POST', '/v1/admin/recalls', noLots);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('RECALL_NAMES_NO_UNITS');
+    expect(refused.body.message).toMatch(/Every lot/);
+    expect(await stored(noLots.id)).toBeUndefined();
+    // Every lot, said so, is a notice the stockrooms can act on.
+    const everyLot = { ...noLots, allLots: true };
+    expect((await buyer.request('POST', '/v1/admin/recalls', everyLot)).status).toBe(201);
+    // The ERP's own rules still answer first, in their words.
+    const badGtin = { ...notice(), lotCodes: [], gtins: ['09504000059102'] };
+    const gtin = await buyer.request('POST', '/v1/admin/recalls', badGtin);
+    expect(gtin.status).toBe(422);
+    expect(gtin.body.message).toMatch(/check digit/);
+  });
+});

@@ -22,6 +22,8 @@ const COLUMNS = [
 /** How far behind each facility's PCs are: silence since the last sync, and late-arriving events. */
 export function SyncLagPanel(props: {
   rows: readonly FacilitySyncLag[];
+  /** How the screen names a facility (use-facility-names.ts); the CSV keeps the id. */
+  facilityName: (id: string) => string;
   definition: string | undefined;
   period: { from: string; to: string };
 }) {
@@ -61,7 +63,7 @@ export function SyncLagPanel(props: {
         }
         empty="No facility yet."
         columns={[
-          { header: 'Facility', cell: (r) => r.facilityId },
+          { header: 'Facility', cell: (r) => props.facilityName(r.facilityId) },
           {
             header: 'PCs',
             cell: (r) => (r.neverContacted ? `${r.pcs} (${r.neverContacted} never synced)` : r.pcs),
