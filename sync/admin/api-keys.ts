@@ -45,6 +45,7 @@ export async function createApiKey(
   now = new Date(),
 ) {
   checkScopes(input.scopes);
+  await refuseNameInUse(db, input.name);
   const expiresAt = expiryOf(input.expiresAt, now);
   const key = newSecret('sk');
   const id = newId('KEY');
@@ -167,4 +168,25 @@ export async function setApiKeyExpiry(
   return {
     apiKey: { id: updated.id, name: updated.name, expiresAt: expiresAt?.toISOString() ?? null },
   };
+}
+
+/**
+ * Keys are told apart by name everywhere a person picks one (Rotate, Revoke, a webhook's key, the
+ * feed positions): four keys called "erp-main" left the admin guessing which to rotate. A revoked
+ * key's name is free again, as it is never picked.
+ */
+async function refuseNameInUse(db: Kysely<Database>, name: string): Promise<void> {
+  const wanted = name.trim().toLowerCase();
+  const { apiKeys } = await listApiKeys(db);
+  const holder = apiKeys.find(
+    (k) => k.state !== 'revoked' && k.name.trim().toLowerCase() === wanted,
+  );
+  if (holder) {
+    throw new HttpError(
+      409,
+      'API_KEY_NAME_TAKEN',
+      `An API key is already called "${holder.name}" (${holder.state}): give the new key a name of its own, or rotate that key for a new secret.`,
+      [{ field: 'name', message: `already the name of key ${holder.id}` }],
+    );
+  }
 }

@@ -9,7 +9,6 @@ import {
 import { Name } from '../../shared/model';
 import { API_SCOPES } from '../auth/api-key-auth';
 import type { SyncApp, SyncContext } from '../context';
-import { HttpError } from '../http/errors';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly, IdParams } from './admin-guard';
 
 const Expiry = Type.Union([Type.String({ format: 'date-time', maxLength: 40 }), Type.Null()], {
@@ -62,10 +61,7 @@ export function adminApiKeyRoutes(app: SyncApp, context: SyncContext): void {
         response: { 201: NewKey, ...ADMIN_ERRORS },
       },
     },
-    async (request, reply) => {
-      await refuseNameInUse(db, request.body.name);
-      return reply.status(201).send(await createApiKey(db, request.body));
-    },
+    async (request, reply) => reply.status(201).send(await createApiKey(db, request.body)),
   );
   app.get(
     '/v1/admin/api-keys',
@@ -137,25 +133,4 @@ export function adminApiKeyRoutes(app: SyncApp, context: SyncContext): void {
     async (request) =>
       setApiKeyExpiry(db, { id: request.params.id, expiresAt: request.body.expiresAt }),
   );
-}
-
-/**
- * Keys are told apart by name everywhere a person picks one (Rotate, Revoke, a webhook's key, the
- * feed positions): four keys called "erp-main" left the admin guessing which to rotate. A revoked
- * key's name is free again, as it is never picked.
- */
-async function refuseNameInUse(db: SyncContext['database']['db'], name: string): Promise<void> {
-  const wanted = name.trim().toLowerCase();
-  const { apiKeys } = await listApiKeys(db);
-  const holder = apiKeys.find(
-    (k) => k.state !== 'revoked' && k.name.trim().toLowerCase() === wanted,
-  );
-  if (holder) {
-    throw new HttpError(
-      409,
-      'API_KEY_NAME_TAKEN',
-      `An API key is already called "${holder.name}" (${holder.state}): give the new key a name of its own, or rotate that key for a new secret.`,
-      [{ field: 'name', message: `already the name of key ${holder.id}` }],
-    );
-  }
 }

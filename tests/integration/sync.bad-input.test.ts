@@ -181,6 +181,10 @@ describeOnBackends(
         .where('name', '=', 'erp')
         .execute();
       expect(JSON.stringify(stored)).not.toContain(key.apiKey.key);
+      // The console's rule holds on the CLI too: a name is one key's until it is revoked.
+      await expect(
+        server().admin('api-key', '--name', 'ERP ', '--scopes', 'events:read'),
+      ).rejects.toThrow(/API_KEY_NAME_TAKEN: An API key is already called "erp"/);
     });
   },
   { bodyLimit: 256 * 1024 },
