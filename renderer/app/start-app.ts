@@ -82,7 +82,7 @@ async function start(report: (phase: StartPhase) => void): Promise<AppServices> 
   });
   // What the dashboard reads, read in the background now rather than on the first visit to it,
   // then kept as it changes: the digest of the recent ledger and the recall history.
-  // Its folds for the dashboard are made in idle moments after each change, not on the visit.
+  // Its first folds for the dashboard are made in an idle moment once it is read, not on the visit.
   foldWhenIdle(ledgerDigestOf(db, localToday()), () => localToday());
   keptQuery(db.recall_cases);
   keptQuery(db.recall_notices);

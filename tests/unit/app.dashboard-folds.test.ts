@@ -123,7 +123,7 @@ describe('the dashboard folds kept per digest version', () => {
     expect(since).toBe(DAY - 59);
   });
 
-  it('are made after a change, before the dashboard asks', async () => {
+  it('are made once the digest is read, before the dashboard asks', async () => {
     const digest = createLedgerDigest(DAY - 119);
     for (const e of history()) addToDigest(digest, e);
     let state: DigestState = { digest: undefined, version: 0 };
