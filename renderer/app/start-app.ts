@@ -8,6 +8,7 @@ import { demoModeOn } from '../seed/demo-mode';
 import { seedDemoFacility, seedDemoHistory } from '../seed/seed-demo';
 import { keptQuery } from '../store/kept-query';
 import { ledgerDigestOf } from '../store/ledger-digest-keeper';
+import { foldWhenIdle } from './dashboard-folds';
 import { catchUpBalances } from '../store/ledger-writer';
 import { runMigrations, type MigrationProgress } from '../store/migration-runner';
 import { openStore, type AnyStorage } from '../store/open-store';
@@ -81,7 +82,8 @@ async function start(report: (phase: StartPhase) => void): Promise<AppServices> 
   });
   // What the dashboard reads, read in the background now rather than on the first visit to it,
   // then kept as it changes: the digest of the recent ledger and the recall history.
-  ledgerDigestOf(db, localToday());
+  // Its first folds for the dashboard are made in an idle moment once it is read, not on the visit.
+  foldWhenIdle(ledgerDigestOf(db, localToday()), () => localToday());
   keptQuery(db.recall_cases);
   keptQuery(db.recall_notices);
   return { db, platform, deviceId, facilityId, sync };

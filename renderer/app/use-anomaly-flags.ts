@@ -1,17 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import {
-  anomalyWindow,
-  digestUsageAnomalies,
-  flagsWithDecisions,
-  type FlagWithDecision,
-} from '../../shared/indicators';
-import { parseIsoDate } from '../../shared/inventory/calendar';
+import { flagsWithDecisions, type FlagWithDecision } from '../../shared/indicators';
 import type { AnomalyDecision } from '../../shared/model';
 import {
   ANOMALY_DECISIONS_DOC,
   heldDecisionsOf,
   type HeldDecision,
 } from '../store/anomaly-decisions-local';
+import { digestFlags, flagsWindow } from './dashboard-folds';
 import { useServices } from './services';
 import { useLedgerDigest } from './use-ledger-digest';
 
@@ -26,10 +21,9 @@ export interface ShownFlag extends FlagWithDecision {
  */
 export function useAnomalyFlags(today: string): { flags: ShownFlag[]; loading: boolean } {
   const { db, facilityId } = useServices();
-  const window = useMemo(() => anomalyWindow(parseIsoDate(today) ?? 0), [today]);
-  const since = parseIsoDate(window.since) ?? 0;
+  const window = useMemo(() => flagsWindow(today), [today]);
   // The issues of the window, summed per day from the window's digest of the ledger.
-  const ledger = useLedgerDigest(since);
+  const ledger = useLedgerDigest(window.since);
   const [held, setHeld] = useState<HeldDecision[]>([]);
   useEffect(() => {
     const subscription = db
@@ -37,14 +31,9 @@ export function useAnomalyFlags(today: string): { flags: ShownFlag[]; loading: b
       .subscribe((doc) => setHeld(heldDecisionsOf(doc?.toJSON().data)));
     return () => subscription.unsubscribe();
   }, [db]);
-  const flags = useMemo(
-    () =>
-      ledger
-        ? digestUsageAnomalies(ledger.digest, { from: window.from, to: window.to }, since)
-        : [],
-    // `ledger.version` moves on as the digest (changed in place) takes new events.
-    [ledger?.digest, ledger?.version, window, since],
-  );
+  // Usually folded in an idle moment before this visit (dashboard-folds.ts); `ledger` is a new
+  // object whenever the digest (changed in place) takes new events.
+  const flags = useMemo(() => (ledger ? digestFlags(ledger, window) : []), [ledger, window]);
   const shown = useMemo(() => {
     const byId = new Map(held.map((h) => [h.decision.id, h]));
     const standing = new Map<string, AnomalyDecision>(

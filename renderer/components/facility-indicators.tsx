@@ -1,23 +1,20 @@
 import { BarChart } from '@mantine/charts';
 import { SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { isoDateFromDays, parseIsoDate } from '../../shared/inventory/calendar';
+import { parseIsoDate } from '../../shared/inventory/calendar';
 import { acknowledgeTargets } from '../../shared/replenishment/service-levels';
 import {
   acknowledgementTimes,
   availableByItemLocation,
   countAccuracy,
-  digestDailyUsage,
   expiryExposure,
   expiryWasteByMonth,
   fillRate,
   orderCycleTimes,
   recallResponse,
   splitItemLocation,
-  heldInIdOrder,
   stockedOutOn,
   stockoutRisksOfUsage,
-  type Period,
   byWeek,
   unitsWastedToExpiry,
   weeklyShare,
@@ -25,6 +22,7 @@ import {
 } from '../../shared/indicators';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
+import { DEFAULT_FIGURE_DAYS, digestFigures, figuresPeriod } from '../app/dashboard-folds';
 import { useLedgerDigest } from '../app/use-ledger-digest';
 import { useKeptQuery } from '../app/use-live';
 import { useNow } from '../app/use-now';
@@ -60,13 +58,11 @@ export function FacilityIndicators() {
   const { db } = useServices();
   const now = useNow();
   const levels = useServiceLevels();
-  const [days, setDays] = useState('30');
-  const period: Period = useMemo(() => {
-    const last = parseIsoDate(data.today) ?? 0;
-    return { from: isoDateFromDays(last - Number(days) + 1), to: data.today };
-  }, [data.today, days]);
-  // The window's events, plus the 30 days before it that usage looks back over.
-  const since = (parseIsoDate(period.from) ?? 0) - 30;
+  const [days, setDays] = useState(String(DEFAULT_FIGURE_DAYS));
+  const { period, since } = useMemo(
+    () => figuresPeriod(data.today, Number(days)),
+    [data.today, days],
+  );
   // Read from the window's digest of the ledger, kept as events arrive (see ledger-digest.ts).
   const ledger = useLedgerDigest(since);
   const cases = useKeptQuery(db.recall_cases);
@@ -77,28 +73,30 @@ export function FacilityIndicators() {
 
   const figures = useMemo(() => {
     const today = parseIsoDate(data.today) ?? 0;
-    const digest = ledger?.digest;
-    const usage = digest ? digestDailyUsage(digest, since) : new Map<string, Map<number, number>>();
-    const counts = digest ? heldInIdOrder(digest.counts, since) : [];
-    const wasted = digest ? heldInIdOrder(digest.waste, since) : [];
+    // The digest's folds, usually made in an idle moment before this visit (dashboard-folds.ts).
+    const folded = ledger ? digestFigures(ledger, since, period) : undefined;
+    const usage = folded?.usage ?? new Map<string, Map<number, number>>();
+    const wasted = folded?.wasted ?? [];
     const stockedOut = stockedOutOn(availableByItemLocation(data.balances), usage, today).map(
       splitItemLocation,
     );
-    const accuracy = countAccuracy(counts, period);
+    const accuracy = folded?.accuracy ?? countAccuracy([], period);
     const fill = fillRate(data.requests, period);
     return {
       accuracy,
       fill,
       weekly: {
-        accuracy: weeklyShare(
-          byWeek(accuracy.lines, (l) => l.occurredAt, period),
-          (l) => l.withinTolerance,
-        ),
+        accuracy:
+          folded?.accuracyWeeks ??
+          weeklyShare(
+            byWeek(accuracy.lines, (l) => l.occurredAt, period),
+            (l) => l.withinTolerance,
+          ),
         fill: weeklyShare(
           byWeek(fill.records, (r) => r.receivedAt, period),
           (r) => r.filled,
         ),
-        waste: byWeek(wasted, (e) => e.occurredAt, period),
+        waste: folded?.wasteWeeks ?? byWeek(wasted, (e) => e.occurredAt, period),
       },
       exposure: expiryExposure(data.balances, cost, data.today),
       waste: expiryWasteByMonth(wasted, cost, period),
@@ -111,8 +109,8 @@ export function FacilityIndicators() {
     };
 
     // `cost` reads data.itemById, which is part of `data`.
-    // `ledger.version` moves on as the digest (changed in place) takes new events.
-  }, [data, ledger?.digest, ledger?.version, since, cases.docs, notices.docs, period, now, levels]);
+    // `ledger` is a new object whenever the digest (changed in place) takes new events.
+  }, [data, ledger, since, cases.docs, notices.docs, period, now, levels]);
   const {
     accuracy,
     exposure,
