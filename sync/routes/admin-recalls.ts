@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import { RecallNoticeSchema } from '../../shared/model';
 import { listRecallProgress } from '../console/recalls';
-import { refuseTypedRecall } from '../console/typed-recall-entry';
+import { refuseTakenNoticeId, refuseTypedRecallUnits } from '../console/typed-recall-entry';
 import type { SyncApp, SyncContext } from '../context';
 import { enterRecallNotice } from '../store/recall-entry';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
@@ -68,10 +68,13 @@ export function adminRecallRoutes(app: SyncApp, context: SyncContext): void {
       },
     },
     async (request, reply) => {
-      await refuseTypedRecall(database.db, request.body, new Date());
+      const notice = request.body;
+      refuseTypedRecallUnits(notice, new Date());
       const writer =
         request.actor?.type === 'console-user' ? `console:${request.actor.id}` : 'admin';
-      const outcome = await enterRecallNotice(database, request.body, writer);
+      const outcome = await enterRecallNotice(database, notice, writer, (stored) =>
+        refuseTakenNoticeId(notice, stored.get(notice.id)),
+      );
       request.auditDetail = { recallNoticeId: request.body.id, ...outcome };
       return reply.status(201).send({ id: request.body.id, ...outcome });
     },

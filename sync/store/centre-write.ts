@@ -71,6 +71,16 @@ function contentProblems(
   return problems.map((p) => ({ ...p, field: `${prefix}${p.field}` }));
 }
 
+export interface CentreWriteOptions {
+  /** A route that takes one document (a recall notice) names fields without a batch position. */
+  oneDocument?: boolean;
+  /**
+   * A route's own refusal of what is stored, inside the write's transaction with the stored
+   * versions locked: a check made before the transaction could be overtaken by another write.
+   */
+  refuseStored?: (stored: ReadonlyMap<string, StoredDocument>) => void;
+}
+
 export interface CentreWriteOutcome {
   written: number;
   unchanged: number;
@@ -86,9 +96,9 @@ export async function writeCentreDocuments(
   collection: CollectionName,
   docs: readonly Doc[],
   writtenBy: string,
-  /** A route that takes one document (a recall notice) names fields without a batch position. */
-  { oneDocument = false }: { oneDocument?: boolean } = {},
+  options: CentreWriteOptions = {},
 ): Promise<CentreWriteOutcome> {
+  const { oneDocument = false, refuseStored } = options;
   const validator = documentValidator(collection);
   const now = new Date();
   const at = (index: number) => (oneDocument ? '' : `[${index}].`);
@@ -135,6 +145,7 @@ export async function writeCentreDocuments(
     async (trx) => {
       const stored = await findDocuments(trx, collection, ids);
       await checkCentreReferences(trx, collection, docs, stored);
+      refuseStored?.(stored);
       const outcome: CentreWriteOutcome = { written: 0, unchanged: 0 };
       const writes: DocumentWrite[] = [];
       for (const sent of docs) {

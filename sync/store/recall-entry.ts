@@ -1,6 +1,10 @@
 import type { RecallNotice } from '../../shared/model';
 import type { SyncDatabase } from '../db/connect';
-import { writeCentreDocuments, type CentreWriteOutcome } from './centre-write';
+import {
+  writeCentreDocuments,
+  type CentreWriteOptions,
+  type CentreWriteOutcome,
+} from './centre-write';
 
 /**
  * A recall notice entered at the centre, by the ERP (POST /v1/erp/recalls) or by a person in the
@@ -12,8 +16,11 @@ export async function enterRecallNotice(
   database: SyncDatabase,
   notice: RecallNotice,
   writtenBy: string,
+  /** The console's refusal of an id another notice holds (typed-recall-entry.ts). */
+  refuseStored?: CentreWriteOptions['refuseStored'],
 ): Promise<CentreWriteOutcome> {
   return writeCentreDocuments(database, 'recall_notices', [notice], writtenBy, {
     oneDocument: true,
+    refuseStored,
   });
 }

@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { writeDocuments } from '../../sync/store/documents';
+import { sequencedWrite } from '../../sync/store/sequenced';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { signedInPerson } from './console-helpers/console-person';
 import { describeOnBackends } from './sync-helpers/backends';
@@ -55,55 +58,109 @@ describeOnBackends('console recalls', 'console_recalls', (server) => {
  * held replaced it for every stockroom (the ERP's Class I notice became the typed Class III one);
  * a notice with the lots left empty was stored, and no stockroom could tell a recalled unit.
  */
-describeOnBackends('console recall entry refusals', 'console_recall_refusals', (server) => {
-  const notice = () => ({
-    ...SAMPLE_DOCUMENTS.recall_notices,
-    id: uniqueId('RCL'),
-    issuedAt: new Date(Date.now() - 3_600_000).toISOString(),
-    effectiveAt: new Date(Date.now() - 3_600_000).toISOString(),
-  });
-  const stored = (id: string) =>
-    server()
-      .database.db.selectFrom('documents')
-      .select(['doc'])
-      .where('collection', '=', 'recall_notices')
-      .where('id', '=', id)
-      .executeTakeFirst();
+describeOnBackends(
+  'console recall entry refusals',
+  'console_recall_refusals',
+  (server, backend) => {
+    const notice = () => ({
+      ...SAMPLE_DOCUMENTS.recall_notices,
+      id: uniqueId('RCL'),
+      issuedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      effectiveAt: new Date(Date.now() - 3_600_000).toISOString(),
+    });
+    const stored = (id: string) =>
+      server()
+        .database.db.selectFrom('documents')
+        .select(['doc'])
+        .where('collection', '=', 'recall_notices')
+        .where('id', '=', id)
+        .executeTakeFirst();
 
-  it('refuses a notice id already held by another notice, naming it, and changes nothing', async () => {
-    await addFacility(server());
-    const buyer = await signedInPerson(server(), 'buyer');
-    const first = notice();
-    expect((await buyer.request('POST', '/v1/admin/recalls', first)).status).toBe(201);
-    // The same notice sent again (a retry after a lost answer) changes nothing and is not an error.
-    const again = await buyer.request('POST', '/v1/admin/recalls', first);
-    expect(again.status).toBe(201);
-    expect(again.body).toEqual({ id: first.id, written: 0, unchanged: 1 });
+    it('refuses a notice id already held by another notice, naming it, and changes nothing', async () => {
+      await addFacility(server());
+      const buyer = await signedInPerson(server(), 'buyer');
+      const first = notice();
+      expect((await buyer.request('POST', '/v1/admin/recalls', first)).status).toBe(201);
+      // The same notice sent again (a retry after a lost answer) changes nothing and is not an error.
+      const again = await buyer.request('POST', '/v1/admin/recalls', first);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual({ id: first.id, written: 0, unchanged: 1 });
 
-    const typedOver = { ...notice(), id: first.id, class: 'III', title: 'Typed over' };
-    const refused = await buyer.request('POST', '/v1/admin/recalls', typedOver);
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('RECALL_NOTICE_ID_TAKEN');
-    expect(refused.body.message).toContain(first.number);
-    expect(refused.body.message).toMatch(/notice id of its own/);
-    expect((await stored(first.id))?.doc).toMatchObject({ class: first.class, title: first.title });
-  });
+      const typedOver = { ...notice(), id: first.id, class: 'III', title: 'Typed over' };
+      const refused = await buyer.request('POST', '/v1/admin/recalls', typedOver);
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('RECALL_NOTICE_ID_TAKEN');
+      expect(refused.body.message).toContain(first.number);
+      expect(refused.body.message).toMatch(/notice id of its own/);
+      expect((await stored(first.id))?.doc).toMatchObject({
+        class: first.class,
+        title: first.title,
+      });
+    });
 
-  it('refuses a notice that names no lot, serial or expiry and is not for every lot', async () => {
-    const buyer = await signedInPerson(server(), 'buyer');
-    const noLots = { ...notice(), lotCodes: [], allLots: false };
-    const refused = await buyer.request('POST', '/v1/admin/recalls', noLots);
-    expect(refused.status).toBe(422);
-    expect(refused.body.code).toBe('RECALL_NAMES_NO_UNITS');
-    expect(refused.body.message).toMatch(/Every lot/);
-    expect(await stored(noLots.id)).toBeUndefined();
-    // Every lot, said so, is a notice the stockrooms can act on.
-    const everyLot = { ...noLots, allLots: true };
-    expect((await buyer.request('POST', '/v1/admin/recalls', everyLot)).status).toBe(201);
-    // The ERP's own rules still answer first, in their words.
-    const badGtin = { ...notice(), lotCodes: [], gtins: ['09504000059102'] };
-    const gtin = await buyer.request('POST', '/v1/admin/recalls', badGtin);
-    expect(gtin.status).toBe(422);
-    expect(gtin.body.message).toMatch(/check digit/);
-  });
-});
+    it('refuses a notice that names no lot, serial or expiry and is not for every lot', async () => {
+      const buyer = await signedInPerson(server(), 'buyer');
+      const noLots = { ...notice(), lotCodes: [], allLots: false };
+      const refused = await buyer.request('POST', '/v1/admin/recalls', noLots);
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('RECALL_NAMES_NO_UNITS');
+      expect(refused.body.message).toMatch(/Every lot/);
+      expect(await stored(noLots.id)).toBeUndefined();
+      // Every lot, said so, is a notice the stockrooms can act on.
+      const everyLot = { ...noLots, allLots: true };
+      expect((await buyer.request('POST', '/v1/admin/recalls', everyLot)).status).toBe(201);
+      // The ERP's own rules still answer first, in their words.
+      const badGtin = { ...notice(), lotCodes: [], gtins: ['09504000059102'] };
+      const gtin = await buyer.request('POST', '/v1/admin/recalls', badGtin);
+      expect(gtin.status).toBe(422);
+      expect(gtin.body.message).toMatch(/check digit/);
+    });
+
+    it('refuses the id even when the ERP stores that notice while the typed one is on its way', async () => {
+      await addFacility(server());
+      const buyer = await signedInPerson(server(), 'buyer');
+      const erpNotice = { ...notice(), title: 'From the ERP' };
+      const typed = { ...notice(), id: erpNotice.id, class: 'III', title: 'Typed over' };
+      const { db } = server().database;
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let signalWritten = () => {};
+      const written = new Promise<void>((resolve) => (signalWritten = resolve));
+      // The ERP's write holds the notice's lock, its row not yet committed, while the buyer sends.
+      const erpWrite = sequencedWrite(
+        db,
+        async (trx) => {
+          await writeDocuments(trx, [
+            {
+              collection: 'recall_notices',
+              body: erpNotice,
+              deleted: false,
+              writtenBy: 'api-key:erp',
+            },
+          ]);
+          signalWritten();
+          await held;
+        },
+        { collection: 'recall_notices', ids: [erpNotice.id] },
+      );
+      await written;
+      const answer = buyer.request('POST', '/v1/admin/recalls', typed);
+      if (backend === 'postgres') {
+        // Until the buyer's write waits for the lock: a check made before it would have seen nothing.
+        for (let tries = 0; tries < 200; tries += 1) {
+          const { rows } = await sql<{ waiting: number }>`
+          select count(*)::int as waiting from pg_locks
+          where locktype = 'advisory' and not granted`.execute(db);
+          if ((rows[0]?.waiting ?? 0) > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      }
+      release();
+      await erpWrite;
+      const refused = await answer;
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('RECALL_NOTICE_ID_TAKEN');
+      expect((await stored(erpNotice.id))?.doc).toMatchObject({ title: 'From the ERP' });
+    });
+  },
+);
