@@ -1,5 +1,5 @@
 import type { ApiKeyView } from '../../shared/console';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { API_SCOPES, type ApiScope } from '../auth/api-key-auth';
 import { hashSecret, newId, newSecret } from '../auth/secrets';
 import type { Database } from '../db/schema';
@@ -7,6 +7,9 @@ import { HttpError } from '../http/errors';
 import { jsonb } from '../store/json';
 
 const SHOWN_ONCE = 'The key is shown only now; store it safely.';
+
+/** The advisory lock key ('AKNM') taken by every key creation, so a name is checked and taken as one. */
+const KEY_NAME_LOCK = 0x41_4b_4e_4d;
 
 function checkScopes(scopes: readonly string[]): void {
   const unknown = scopes.filter((s) => !API_SCOPES.includes(s as ApiScope));
@@ -45,20 +48,26 @@ export async function createApiKey(
   now = new Date(),
 ) {
   checkScopes(input.scopes);
-  await refuseNameInUse(db, input.name);
   const expiresAt = expiryOf(input.expiresAt, now);
   const key = newSecret('sk');
   const id = newId('KEY');
-  await db
-    .insertInto('api_keys')
-    .values({
-      id,
-      name: input.name,
-      key_hash: hashSecret(key),
-      scopes: jsonb(input.scopes),
-      expires_at: expiresAt,
-    })
-    .execute();
+  // Two creations under one name at once (a double-clicked form, the CLI beside the console) each
+  // saw the name free and both stored it. A unique index cannot say it: names are compared
+  // trimmed and without case, and networks may already hold repeated names from before the rule.
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${KEY_NAME_LOCK})`.execute(trx);
+    await refuseNameInUse(trx, input.name);
+    await trx
+      .insertInto('api_keys')
+      .values({
+        id,
+        name: input.name,
+        key_hash: hashSecret(key),
+        scopes: jsonb(input.scopes),
+        expires_at: expiresAt,
+      })
+      .execute();
+  });
   return {
     apiKey: {
       id,
