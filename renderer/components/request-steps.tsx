@@ -16,6 +16,14 @@ import { focusIsLost, focusQuietly } from './focus-landing';
 import { ProblemAlert } from './problem-alert';
 
 /**
+ * Which approval policy demanded the levels. Version 0 is the built-in one that applies until the
+ * centre saves the facility's first: "policy version 0" read like a fault to a supervisor.
+ */
+function policyWords(version: number | undefined): string {
+  return version ? `policy version ${version}` : 'the built-in policy: the centre has set none';
+}
+
+/**
  * The steps a person at this PC may take on a request: acknowledge, approve, reject, and receive
  * what has been shipped (the units shipped and not yet received, named line by line). The screen
  * asks the permission model what to offer, and says why a requester sees no Approve button; the
@@ -88,9 +96,9 @@ export function RequestSteps({ request, person }: { request: SupplyRequest; pers
     <Stack gap="xs" mt="sm" ref={steps}>
       {awaitingApproval && (
         <Text fz="lg" data-testid="approval-needed">
-          Needs approval level {nextApprovalLevel(request)} of {levelsDemanded(request.history)}{' '}
-          (policy version{' '}
-          {request.history.findLast((e) => e.status === 'acknowledged')?.policyVersion ?? 0})
+          Needs approval level {nextApprovalLevel(request)} of {levelsDemanded(request.history)} (
+          {policyWords(request.history.findLast((e) => e.status === 'acknowledged')?.policyVersion)}
+          )
         </Text>
       )}
       {ownRequest && (

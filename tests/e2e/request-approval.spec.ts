@@ -33,7 +33,7 @@ test('a nurse manager raises a STAT request; a supervisor acknowledges and appro
   await app.go('Urgent requests');
   await request.getByRole('button', { name: 'Acknowledge' }).click();
   await expect(request.getByTestId('approval-needed')).toContainText(
-    'Needs approval level 1 of 1 (policy version 0)',
+    'Needs approval level 1 of 1 (the built-in policy: the centre has set none)',
   );
   await screenshot(page, 'request-awaiting-approval');
   await expectAccessible(page, 'request awaiting approval');
