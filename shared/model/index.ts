@@ -19,5 +19,6 @@ export * from './collections';
 export * from './rx-schema';
 export * from './date-time-format';
 export * from './validate';
+export * from './blank-names';
 export * from './validators';
 export * from './verifier';

@@ -1,4 +1,5 @@
 import type { ApiKeyView } from '../../shared/console';
+import { isBlankName } from '../../shared/model';
 import { sql, type Kysely } from 'kysely';
 import { API_SCOPES, type ApiScope } from '../auth/api-key-auth';
 import { hashSecret, newId, newSecret } from '../auth/secrets';
@@ -48,6 +49,14 @@ export async function createApiKey(
   now = new Date(),
 ) {
   checkScopes(input.scopes);
+  if (isBlankName(input.name)) {
+    throw new HttpError(
+      400,
+      'NAME_BLANK',
+      'The key name holds no visible character: name the key after the system that will use it, e.g. erp-main.',
+      [{ field: 'name', message: 'holds no visible character' }],
+    );
+  }
   const expiresAt = expiryOf(input.expiresAt, now);
   const key = newSecret('sk');
   const id = newId('KEY');

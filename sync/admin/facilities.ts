@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { compileValidator, FacilityId } from '../../shared/model';
+import { compileValidator, FacilityId, isBlankName } from '../../shared/model';
 import { createEnrollmentCode } from '../auth/enrollment';
 import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
@@ -21,6 +21,14 @@ export async function addFacility(
       400,
       'FACILITY_ID_INVALID',
       `"${input.id}" is not a facility id: use letters, digits, . _ : - (at most 64).`,
+    );
+  }
+  if (isBlankName(input.name)) {
+    throw new HttpError(
+      400,
+      'NAME_BLANK',
+      'The facility name holds no visible character: give the name the console and the PCs will show.',
+      [{ field: 'name', message: 'holds no visible character' }],
     );
   }
   const inserted = await db

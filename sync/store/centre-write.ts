@@ -1,4 +1,5 @@
 import {
+  blankNameProblems,
   COLLECTIONS,
   documentValidator,
   type CollectionName,
@@ -52,7 +53,8 @@ function keepStockroomFields(
 
 /**
  * What a schema cannot say of a valid document, by the shared rules: which hash schemes and costs
- * a PC will check, whether a GTIN's check digit is right, whether a recall can match anything.
+ * a PC will check, whether a GTIN's check digit is right, whether a recall can match anything,
+ * whether the names people see hold anything visible.
  */
 function contentProblems(
   collection: CollectionName,
@@ -60,14 +62,16 @@ function contentProblems(
   now: Date,
   prefix: string,
 ): FieldError[] {
-  const problems =
-    collection === 'users'
+  const problems = [
+    ...blankNameProblems(collection, doc),
+    ...(collection === 'users'
       ? verifierProblems(doc)
       : collection === 'items'
         ? itemCodeProblems(doc as unknown as Item)
         : collection === 'recall_notices'
           ? recallNoticeProblems(doc as unknown as RecallNotice, now)
-          : [];
+          : []),
+  ];
   return problems.map((p) => ({ ...p, field: `${prefix}${p.field}` }));
 }
 
