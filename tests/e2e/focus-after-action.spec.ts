@@ -13,6 +13,13 @@ async function badgeIn(page: Page, role: 'tech' | 'supervisor' = 'tech'): Promis
   await new AppPage(page).signInByBadge(person(role));
 }
 
+/** A tech badged in on a fresh app, on the Issue screen reached by keyboard. */
+async function techOnIssue(page: Page): Promise<void> {
+  await new AppPage(page).open();
+  await badgeIn(page);
+  await openByKeyboard(page, 'Issue', 'Issue to a department');
+}
+
 /** Moves the focus with Tab (or Shift+Tab) until it is in the Quantity field; counts the presses. */
 async function keyToQuantity(page: Page, key: 'Tab' | 'Shift+Tab'): Promise<number> {
   const quantity = page.getByRole('textbox', { name: 'Quantity' });
@@ -35,9 +42,7 @@ test.describe('the focus stays with the work', () => {
   test('issue: after Enter confirms, the focus is on the screen heading, one Tab from its fields', async ({
     page,
   }) => {
-    await new AppPage(page).open();
-    await badgeIn(page);
-    await openByKeyboard(page, 'Issue', 'Issue to a department');
+    await techOnIssue(page);
     await wedgeScan(page, labelOf('IVC2603B'));
     await expect(page.getByTestId('issue-confirm')).toBeFocused();
     await page.keyboard.press('Enter');
@@ -62,9 +67,7 @@ test.describe('the focus stays with the work', () => {
   test('issue: a scan not used puts the focus on its action, which leads to the find box', async ({
     page,
   }) => {
-    await new AppPage(page).open();
-    await badgeIn(page);
-    await openByKeyboard(page, 'Issue', 'Issue to a department');
+    await techOnIssue(page);
     await wedgeScan(page, labelOf('IVC2603B'));
     await expect(page.getByTestId('issue-confirm')).toBeFocused();
     await wedgeScan(page, 'XYZ-NOT-A-BARCODE');
@@ -80,9 +83,7 @@ test.describe('the focus stays with the work', () => {
   });
 
   test('issue: an unknown product offers Cancel, with the focus on it', async ({ page }) => {
-    await new AppPage(page).open();
-    await badgeIn(page);
-    await openByKeyboard(page, 'Issue', 'Issue to a department');
+    await techOnIssue(page);
     await wedgeScan(page, '0100812345678901172801011099ZZ');
     await expect(
       page.getByRole('alert').filter({ hasText: 'Not in the item master' }),
@@ -142,9 +143,7 @@ test.describe('Enter in Quantity is the screen’s submit', () => {
   test('issue: with nothing scanned it says so; with the item scanned it issues that many', async ({
     page,
   }) => {
-    await new AppPage(page).open();
-    await badgeIn(page);
-    await openByKeyboard(page, 'Issue', 'Issue to a department');
+    await techOnIssue(page);
     await keyToQuantity(page, 'Tab');
     await typeQuantity(page, '3');
     await page.keyboard.press('Enter');
