@@ -7,6 +7,7 @@ import type {
   ExceptionItem,
   ExceptionList,
   ExceptionSearch,
+  HandEscalation,
   RecallProgress,
   RequestView,
   PcHealth,
@@ -177,6 +178,10 @@ export const consoleApi = {
     api<unknown>('POST', `/v1/admin/requests/${encodeURIComponent(id)}/status`, {
       status,
       ...(note ? { note } : {}),
+    }),
+  escalateRequest: (id: string, reason: string) =>
+    api<HandEscalation>('POST', `/v1/admin/requests/${encodeURIComponent(id)}/escalations`, {
+      reason,
     }),
   items: (search: string) =>
     api<{ items: { id: string; name: string }[]; capped: boolean }>(

@@ -1,6 +1,6 @@
-import { Badge, Button, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { centreStepsFrom, type RequestView } from '../../shared/console';
+import { centreStepsFrom, escalationRefusal, type RequestView } from '../../shared/console';
 import type { RequestStatus } from '../../shared/model';
 import { substitutesProposable, substitutionStates } from '../../shared/replenishment/substitution';
 import { consoleApi } from '../api/calls';
@@ -15,6 +15,9 @@ import { Dialog } from '../components/dialog';
 import { Problem } from '../components/problem';
 import { TONE } from '../components/tones';
 import { formatTime } from '../components/when';
+import { EscalateRequestForm } from './escalate-request-form';
+import { ErpEscalations } from './request-erp-escalations';
+import { StepReasonForm } from './step-reason-form';
 import { SubstituteForm } from './substitute-form';
 
 const STEP_WORDS: Partial<Record<RequestStatus, string>> = {
@@ -71,10 +74,11 @@ function itemsOf(view: RequestView): string {
 
 /**
  * Every open supply request of the network, the latest on the escalation ladder first: a buyer
- * acknowledges, approves, orders, ships, rejects or cancels from here; an analyst only looks.
+ * acknowledges, approves, orders, ships, rejects or cancels from here, or escalates to the ERP by
+ * hand with a reason; an analyst only looks.
  */
 export function RequestsScreen() {
-  const { may } = useSession();
+  const { may, state } = useSession();
   const list = useLoad(() => consoleApi.requests());
   const facilityName = useFacilityNames();
   const facilities = useLoad(() => consoleApi.facilities());
@@ -91,6 +95,7 @@ export function RequestsScreen() {
   const [problem, setProblem] = useState<ApiError>();
   const [reasonFor, setReasonFor] = useState<{ view: RequestView; status: RequestStatus }>();
   const [substituteFor, setSubstituteFor] = useState<RequestView>();
+  const [escalateFor, setEscalateFor] = useState<RequestView>();
   const act = async (id: string, status: RequestStatus, note?: string) => {
     setProblem(undefined);
     try {
@@ -103,6 +108,10 @@ export function RequestsScreen() {
     }
   };
   const mayAct = may('exceptions.work');
+  const mayEscalate = (v: RequestView) =>
+    state.phase === 'signed-in' &&
+    escalationRefusal({ role: state.user.role, request: v.request, recorded: v.erpEscalations }) ===
+      undefined;
   return (
     <Stack gap="lg">
       <Title order={1} size="h2">
@@ -127,7 +136,7 @@ export function RequestsScreen() {
         testId="requests-table"
         rows={rows}
         rowKey={(v) => v.request.id}
-        attention={(v) => v.escalation !== null}
+        attention={(v) => v.escalation !== null || v.erpEscalations.length > 0}
         empty={
           facility
             ? `No open request at ${facilityName(facility)}.`
@@ -169,14 +178,18 @@ export function RequestsScreen() {
           },
           {
             header: 'Escalation',
-            cell: (v) =>
-              v.escalation ? (
-                <Text fz="sm" fw={700} c={TONE.bad} data-testid="request-escalation">
-                  {v.escalation.message}
-                </Text>
-              ) : (
-                <Text fz="sm">On time</Text>
-              ),
+            cell: (v) => (
+              <Stack gap={2}>
+                {v.escalation ? (
+                  <Text fz="sm" fw={700} c={TONE.bad} data-testid="request-escalation">
+                    {v.escalation.message}
+                  </Text>
+                ) : (
+                  v.erpEscalations.length === 0 && <Text fz="sm">On time</Text>
+                )}
+                <ErpEscalations view={v} />
+              </Stack>
+            ),
           },
           ...(mayAct
             ? [
@@ -209,6 +222,16 @@ export function RequestsScreen() {
                           Substitute…
                         </Button>
                       )}
+                      {mayEscalate(v) && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`Escalate to ERP… request ${v.request.id}`}
+                          onClick={() => setEscalateFor(v)}
+                        >
+                          Escalate to ERP…
+                        </Button>
+                      )}
                     </Group>
                   ),
                 },
@@ -231,12 +254,31 @@ export function RequestsScreen() {
           />
         </Dialog>
       )}
+      {escalateFor && (
+        <Dialog
+          title={`Escalate request ${escalateFor.request.id} to the ERP`}
+          onClose={() => setEscalateFor(undefined)}
+        >
+          <EscalateRequestForm
+            request={escalateFor.request}
+            facility={facilityName(escalateFor.request.facilityId)}
+            onCancel={() => setEscalateFor(undefined)}
+            onRefused={list.reload}
+            onEscalated={() => {
+              // Closed first: focus goes back to the button while it is still there, and the
+              // table keeps the row's place when the reload takes the button away.
+              setEscalateFor(undefined);
+              list.reload();
+            }}
+          />
+        </Dialog>
+      )}
       {reasonFor && (
         <Dialog
           title={`${reasonFor.status === 'rejected' ? 'Reject' : 'Cancel'} request ${reasonFor.view.request.id}`}
           onClose={() => setReasonFor(undefined)}
         >
-          <ReasonForm
+          <StepReasonForm
             onCancel={() => setReasonFor(undefined)}
             onSubmit={async (reason) => {
               if (await act(reasonFor.view.request.id, reasonFor.status, reason)) {
@@ -247,41 +289,5 @@ export function RequestsScreen() {
         </Dialog>
       )}
     </Stack>
-  );
-}
-
-function ReasonForm(props: { onCancel: () => void; onSubmit: (reason: string) => Promise<void> }) {
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        setBusy(true);
-        void props.onSubmit(reason.trim()).finally(() => setBusy(false));
-      }}
-    >
-      <Stack gap="sm">
-        <Textarea
-          data-autofocus
-          label="Reason"
-          description="The stockroom and the ERP read it with the step."
-          required
-          autosize
-          minRows={3}
-          maxLength={1000}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            Back
-          </Button>
-          <Button type="submit" loading={busy} disabled={reason.trim() === ''}>
-            Confirm
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

@@ -9,3 +9,5 @@ export * from './exception-shapes';
 export * from './recall-progress';
 export * from './pc-report';
 export * from './request-view';
+export * from './request-escalation';
+export * from './request-escalation-shapes';

@@ -76,6 +76,24 @@ function reached(
   return statuses.has(request.status) || request.history.some((h) => statuses.has(h.status));
 }
 
+/** The clock a request is on: acknowledge until someone takes it on, then deliver. */
+export function ladderClockOf(request: Pick<SupplyRequest, 'status' | 'history'>): LadderClock {
+  return reached(request, ACKNOWLEDGED) ? 'deliver' : 'acknowledge';
+}
+
+/** Whether the request is received, rejected or cancelled: off the ladder for good. */
+export function ladderOver(request: Pick<SupplyRequest, 'status' | 'history'>): boolean {
+  return reached(request, OVER);
+}
+
+/** When both clocks start: the first submission, so a re-save never restarts them. */
+export function firstSubmittedAt(request: Pick<SupplyRequest, 'history'>): string | undefined {
+  return request.history
+    .filter((h) => h.status === 'submitted')
+    .map((h) => h.at)
+    .sort(compareInstants)[0];
+}
+
 /**
  * Where `request` stands on the ladder at `now`, or undefined when it is within its service level,
  * has none, is not submitted yet, or is over. The acknowledge clock runs until someone takes the
@@ -88,15 +106,11 @@ export function escalationLadder(
   now: string,
 ): LadderState | undefined {
   const level = levels[request.priority];
-  if (!level || reached(request, OVER)) return undefined;
-  const submissions = request.history
-    .filter((h) => h.status === 'submitted')
-    .map((h) => h.at)
-    .sort(compareInstants);
-  const startedAt = submissions[0];
+  if (!level || ladderOver(request)) return undefined;
+  const startedAt = firstSubmittedAt(request);
   if (startedAt === undefined) return undefined;
-  const acknowledged = reached(request, ACKNOWLEDGED);
-  const clock: LadderClock = acknowledged ? 'deliver' : 'acknowledge';
+  const clock = ladderClockOf(request);
+  const acknowledged = clock === 'deliver';
   const windowMinutes = acknowledged ? level.deliverMinutes : level.acknowledgeMinutes;
   const start = Date.parse(startedAt);
   const at = Date.parse(now);

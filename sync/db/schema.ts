@@ -246,6 +246,9 @@ export interface RequestEscalationsTable {
   rung: string;
   facility_id: string;
   reached_at: CreatedAt;
+  /** `console:<user>` who escalated by hand (the ERP rung only); null when the clock did. */
+  escalated_by: string | null;
+  reason: string | null;
 }
 
 export interface IdempotencyKeysTable {

@@ -51,6 +51,8 @@ function escalatedPayload(request: SupplyRequest, state: LadderState): Record<st
     dueAt: state.dueAt,
     minutesWaiting: state.minutesWaiting,
     message: state.message,
+    // A buyer's escalation by hand says true, with who and why (hand-escalation.ts).
+    manual: false,
   };
 }
 

@@ -14,6 +14,7 @@ import * as requestEscalations from './016-request-escalations';
 import * as eventDayTotals from './018-event-day-totals';
 import * as anomalyDecisions from './019-anomaly-decisions';
 import * as usageDayTotals from './020-usage-day-totals';
+import * as requestEscalationAuthors from './021-request-escalation-authors';
 
 /** Forward-only: a migration, once released, is never edited; the next change is a new file. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '018-event-day-totals': eventDayTotals,
   '019-anomaly-decisions': anomalyDecisions,
   '020-usage-day-totals': usageDayTotals,
+  '021-request-escalation-authors': requestEscalationAuthors,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

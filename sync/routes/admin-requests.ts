@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import type { RequestView } from '../../shared/console';
+import { ErpEscalationSchema, type RequestView } from '../../shared/console';
 import {
   Id,
   REQUEST_PRIORITIES,
@@ -10,6 +10,7 @@ import {
 import { escalationLadder, LADDER_RUNGS } from '../../shared/replenishment/escalation-ladder';
 import { lineProgress } from '../../shared/replenishment/request-progress';
 import type { SyncApp, SyncContext } from '../context';
+import { erpEscalationsOf } from '../escalation/erp-escalations';
 import { openRequestsWithLevels } from '../escalation/escalation-sweep';
 import { takeCentreRequestStep } from '../store/centre-request-step';
 import { proposeCentreSubstitutes } from '../store/centre-substitutions';
@@ -55,6 +56,10 @@ const RequestViewSchema = Type.Object({
     }),
     Type.Null(),
   ]),
+  erpEscalations: Type.Array(ErpEscalationSchema, {
+    description:
+      'The ERP rungs recorded, oldest first: by the clock (by and reason null) or by a buyer by hand',
+  }),
 });
 
 const PRIORITY_RANK = new Map(REQUEST_PRIORITIES.map((p, i) => [p, REQUEST_PRIORITIES.length - i]));
@@ -74,7 +79,7 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
       schema: {
         ...base,
         summary:
-          'Open supply requests of every facility (not received, rejected or cancelled), most urgent first, each with its line progress and its rung on the escalation ladder',
+          'Open supply requests of every facility (not received, rejected or cancelled), most urgent first, each with its line progress, its rung on the escalation ladder, and who escalated it to the ERP (by hand: who and why)',
         querystring: Type.Object({
           facility: Type.Optional(Id('Only this facility')),
           status: Type.Optional(StringEnum(REQUEST_STATUSES)),
@@ -88,7 +93,9 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
     async (request) => {
       const now = new Date().toISOString();
       const { facility, status } = request.query;
-      const views: RequestView[] = (await openRequestsWithLevels(database.db))
+      const views: Omit<RequestView, 'erpEscalations'>[] = (
+        await openRequestsWithLevels(database.db)
+      )
         .filter(
           ({ request: r }) =>
             (!facility || r.facilityId === facility) && (!status || r.status === status),
@@ -117,7 +124,15 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
             (a.request.createdAt < b.request.createdAt ? -1 : 1),
         )
         .slice(0, 500);
-      return { requests: views };
+      const escalated = await erpEscalationsOf(
+        database.db,
+        views.map((v) => v.request.id),
+      );
+      const requests: RequestView[] = views.map((v) => ({
+        ...v,
+        erpEscalations: escalated.get(v.request.id) ?? [],
+      }));
+      return { requests };
     },
   );
   app.post(
@@ -196,7 +211,7 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
 }
 
 /** The console user behind an admin request ("admin" for the operator's admin token). */
-function consoleUser(request: { actor: { type: string; id: string } | null }): string {
+export function consoleUser(request: { actor: { type: string; id: string } | null }): string {
   const actor = request.actor;
   return actor && actor.type !== 'device' && actor.type !== 'api-key' ? actor.id : 'admin';
 }

@@ -7,6 +7,7 @@ import { adminDeviceRoutes } from './admin-devices';
 import { adminExceptionRoutes } from './admin-exceptions';
 import { adminRecallRoutes } from './admin-recalls';
 import { adminRequestRoutes } from './admin-requests';
+import { adminRequestEscalationRoutes } from './admin-request-escalations';
 import { indicatorRoutes } from './indicators';
 import { adminStreamRoute } from './admin-stream';
 import { adminWebhookRoutes } from './admin-webhooks';
@@ -54,6 +55,7 @@ export function registerRoutes(app: SyncApp, context: SyncContext): void {
   adminStreamRoute(app, context);
   adminRecallRoutes(app, context);
   adminRequestRoutes(app, context);
+  adminRequestEscalationRoutes(app, context);
   adminItemRoutes(app, context);
   indicatorRoutes(app, context);
   adminWebhookRoutes(app, context);

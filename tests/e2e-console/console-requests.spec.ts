@@ -1,44 +1,61 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { CONSOLE_CSRF_HEADER } from '../../shared/console';
 import type { SupplyRequest } from '../../shared/model';
 import { transition } from '../../shared/replenishment/request-status';
 import { supplyRequest } from '../integration/sync-helpers/documents';
 import { staffUser } from '../integration/sync-helpers/staff';
 import { ConsolePage } from './console-page';
+import { CONSOLE_PEOPLE } from './console-people';
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
-test('a buyer sees an escalated STAT request at the top of Requests and acknowledges and approves it', async ({
-  page,
-  request: api,
-}) => {
-  // The set-up an integration administrator does: a facility, its PC, and its nurse manager from the ERP.
-  const console = new ConsolePage(page);
+/**
+ * The set-up an integration administrator does: a facility, its PC, and its nurse manager from the
+ * ERP. Leaves the admin signed in; answers the PC's token.
+ */
+async function setUpWard(
+  console: ConsolePage,
+  api: APIRequestContext,
+  facilityId: string,
+  name: string,
+  nurseManager: string,
+): Promise<{ token: string }> {
+  const page = console.page;
   await console.open();
   await console.signIn('admin');
   const form = page.getByRole('form', { name: 'Add a facility' });
-  await form.getByLabel('Facility id').fill('FAC-REQ');
-  await form.getByLabel('Name').fill('Requests Ward');
+  await form.getByLabel('Facility id').fill(facilityId);
+  await form.getByLabel('Name').fill(name);
   await form.getByRole('button', { name: 'Add facility' }).click();
-  await page.getByRole('button', { name: 'Enrol a PC for Requests Ward' }).click();
+  await page.getByRole('button', { name: `Enrol a PC for ${name}` }).click();
   const code = (await page.getByTestId('enrolment-code-text').textContent()) ?? '';
   const enrolled = await api.post('/v1/devices/enroll', {
     headers: { authorization: `Bearer ${code}` },
-    data: { deviceName: 'Ward 9 PC' },
+    data: { deviceName: `${name} PC` },
   });
   expect(enrolled.status()).toBe(201);
   const { token } = (await enrolled.json()) as { token: string };
   await console.go('Integration');
   const keyForm = page.getByRole('form', { name: 'Create an API key' });
-  await keyForm.getByLabel('Name').fill('erp-staff');
+  await keyForm.getByLabel('Name').fill(`erp-staff-${facilityId.toLowerCase()}`);
   await keyForm.getByRole('checkbox', { name: 'users:write' }).check();
   await keyForm.getByRole('button', { name: 'Create key' }).click();
   const key = (await page.getByTestId('api-key-secret').locator('code').textContent()) ?? '';
   const staffed = await api.put('/v1/erp/users', {
     headers: { authorization: `Bearer ${key}` },
-    data: [staffUser('USR-NM-REQ', 'nurse-manager', ['FAC-REQ'])],
+    data: [staffUser(nurseManager, 'nurse-manager', [facilityId])],
   });
   expect(staffed.status()).toBe(200);
+  return { token };
+}
+
+test('a buyer sees an escalated STAT request at the top of Requests and acknowledges and approves it', async ({
+  page,
+  request: api,
+}) => {
+  const console = new ConsolePage(page);
+  const { token } = await setUpWard(console, api, 'FAC-REQ', 'Requests Ward', 'USR-NM-REQ');
 
   // A STAT request raised 40 minutes ago on the ward's PC, nobody has acknowledged it.
   const stat = supplyRequest('FAC-REQ', {
@@ -121,4 +138,116 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   await expect(page.getByText(/Supplier lead time/).first()).toBeVisible();
   await console.expectNoAxeViolations('indicators');
   await console.screenshots('indicators');
+});
+
+test('a buyer escalates an urgent request to the ERP by keyboard with a reason; a refusal stays in the dialog with the reason typed', async ({
+  page,
+  request: api,
+}) => {
+  const console = new ConsolePage(page);
+  const { token } = await setUpWard(console, api, 'FAC-ESC', 'Escalation Ward', 'USR-NM-ESC');
+  // Two STAT requests raised 5 minutes ago: on time, but the supplier is out.
+  const [first, second] = [1, 2].map(() =>
+    supplyRequest('FAC-ESC', {
+      status: 'submitted',
+      priority: 'stat',
+      kind: 'urgent',
+      createdBy: 'USR-NM-ESC',
+      history: [
+        { status: 'draft', at: ago(5), by: 'USR-NM-ESC' },
+        { status: 'submitted', at: ago(5), by: 'USR-NM-ESC' },
+      ],
+    }),
+  ) as [SupplyRequest, SupplyRequest];
+  const pushed = await api.post('/v1/replication/supply_requests/push', {
+    headers: { authorization: `Bearer ${token}` },
+    data: [{ newDocumentState: first }, { newDocumentState: second }],
+  });
+  expect(pushed.status()).toBe(200);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await console.signIn('buyer');
+  await console.go('Requests');
+  const table = page.getByTestId('requests-table');
+  const rowOf = (id: string) => table.locator(`tr[data-row-key="${id}"]`);
+  const row = rowOf(first.id);
+  await expect(row).toContainText('On time');
+  const escalateButton = row.getByRole('button', { name: `Escalate to ERP… request ${first.id}` });
+  await escalateButton.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `Escalate request ${first.id} to the ERP` });
+  const reason = dialog.getByRole('textbox', { name: 'Reason' });
+  await expect(reason).toBeFocused();
+  // Sent blank, the dialog says what is missing and nothing is sent.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Escalate to ERP' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toContainText('Say why the ERP must act now');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(reason).toBeFocused();
+  const why = 'Supplier out of 20G catheters until Friday; the ERP must source them today';
+  await page.keyboard.type(why);
+  await console.expectNoAxeViolations('requests (escalate dialog)');
+  await console.screenshots('requests-escalate-dialog');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+
+  // The row says who escalated it and why, for every buyer after; it cannot be escalated twice.
+  const escalated = row.getByTestId('request-erp-escalation');
+  await expect(escalated).toContainText(/^Escalated to the ERP by hand by bo\.buyer, /);
+  await expect(escalated).toContainText(`, waiting to be acknowledged: “${why}”`);
+  await expect(row).toHaveAttribute('data-attention', 'true');
+  await expect(escalateButton).toHaveCount(0);
+  // The keyboard user is still in the row they acted on.
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-row-key')),
+    )
+    .toBe(first.id);
+  await console.expectNoAxeViolations('requests (escalated by hand)');
+  await console.screenshots('requests-escalated-by-hand');
+
+  // Another person escalates the second request while this buyer is still typing: the refusal
+  // names them, in the dialog, and the typed reason stays.
+  await rowOf(second.id)
+    .getByRole('button', { name: `Escalate to ERP… request ${second.id}` })
+    .click();
+  const secondDialog = page.getByRole('dialog', {
+    name: `Escalate request ${second.id} to the ERP`,
+  });
+  await secondDialog.getByRole('textbox', { name: 'Reason' }).fill('Ward phoned: still nothing');
+  const { username, password } = CONSOLE_PEOPLE.admin;
+  const signedIn = await api.post('/v1/console/sign-in', { data: { username, password } });
+  expect(signedIn.status()).toBe(200);
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const byAdmin = await api.post(`/v1/admin/requests/${second.id}/escalations`, {
+    headers: { [CONSOLE_CSRF_HEADER]: csrfToken },
+    data: { reason: 'Sourcing from the regional store' },
+  });
+  expect(byAdmin.status()).toBe(201);
+  await secondDialog.getByRole('button', { name: 'Escalate to ERP' }).click();
+  await expect(secondDialog.getByRole('alert')).toContainText(
+    /already escalated to the ERP by hand by ada\.admin at .+ UTC \(“Sourcing from the regional store”\)/,
+  );
+  await expect(secondDialog.getByRole('textbox', { name: 'Reason' })).toHaveValue(
+    'Ward phoned: still nothing',
+  );
+  // Behind the dialog the row is brought up to date: nothing left to escalate.
+  await expect(rowOf(second.id).locator('button', { hasText: 'Escalate to ERP…' })).toHaveCount(0);
+  await console.screenshots('requests-escalate-refused');
+  await page.keyboard.press('Escape');
+  await expect(secondDialog).toHaveCount(0);
+  await expect(rowOf(second.id).getByTestId('request-erp-escalation')).toContainText(
+    'by hand by ada.admin',
+  );
+  // Its button went with the reload; focus comes back to the row all the same.
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-row-key')),
+    )
+    .toBe(second.id);
 });
