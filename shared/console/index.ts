@@ -7,5 +7,6 @@ export * from './enrolment-qr';
 export * from './exceptions';
 export * from './exception-shapes';
 export * from './recall-progress';
+export * from './recall-scope';
 export * from './pc-report';
 export * from './request-view';
