@@ -71,6 +71,30 @@ test.describe.serial('the console, as an admin', () => {
     await form.getByLabel('Name').fill('erp-main');
     await form.getByRole('checkbox', { name: 'events:read' }).check();
     await form.getByRole('checkbox', { name: 'recalls:write' }).check();
+
+    // Today as the expiry: refused in the words the admin typed, saying what to pick instead.
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const language = await page.evaluate(() => navigator.language);
+    const todayInWords = now.toLocaleDateString(language, {
+      weekday: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    });
+    await form.getByLabel('Expires on (optional)').fill(today);
+    await form.getByRole('button', { name: 'Create key' }).click();
+    const refusal = form.getByRole('alert');
+    await expect(refusal).toContainText('Key not created');
+    await expect(refusal).toContainText(
+      `${todayInWords} is today: a key that expires on it would stop working at once. Pick a day after today, or leave "Expires on" empty for a key that never expires.`,
+    );
+    await expect(refusal).not.toContainText(/\d{4}-\d\d-\d\dT/);
+    await expect(
+      page.getByTestId('api-keys-table').getByRole('row', { name: /erp-main/ }),
+    ).toHaveCount(0);
+    await console.expectNoAxeViolations('integration (expiry refused)');
+    await form.getByLabel('Expires on (optional)').fill('');
     await form.getByRole('button', { name: 'Create key' }).click();
     const secret = page.getByTestId('api-key-secret');
     await expect(secret).toContainText(/sk_/);
