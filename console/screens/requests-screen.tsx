@@ -2,11 +2,13 @@ import { Badge, Button, Group, Select, Stack, Text, Textarea, Title } from '@man
 import { useState } from 'react';
 import { centreStepsFrom, type RequestView } from '../../shared/console';
 import type { RequestStatus } from '../../shared/model';
+import { ladderWords } from '../../shared/replenishment/escalation-ladder';
 import { substitutesProposable, substitutionStates } from '../../shared/replenishment/substitution';
 import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
 import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
+import { useNow } from '../app/use-now';
 import { useSession } from '../app/session';
 import { hashOf, hashParam } from '../app/use-hash-route';
 import { DataTable } from '../components/data-table';
@@ -59,6 +61,17 @@ function Substitutions({ view }: { view: RequestView }) {
   );
 }
 
+/**
+ * The ladder's sentence with the wait counted to `now`: the list reloads once a minute at most,
+ * and a wait read as "45 min" beside a clock that has moved on misleads. The rung is the
+ * endpoint's, as of the last load.
+ */
+function escalationNow(escalation: NonNullable<RequestView['escalation']>, now: Date): string {
+  const minutes = Math.floor((now.getTime() - Date.parse(escalation.startedAt)) / 60_000);
+  if (!Number.isFinite(minutes) || minutes < 0) return escalation.message;
+  return ladderWords(escalation.clock, escalation.rung, minutes).message;
+}
+
 function itemsOf(view: RequestView): string {
   return view.request.lines
     .map((l) => {
@@ -103,6 +116,7 @@ export function RequestsScreen() {
     }
   };
   const mayAct = may('exceptions.work');
+  const now = useNow();
   return (
     <Stack gap="lg">
       <Title order={1} size="h2">
@@ -172,7 +186,7 @@ export function RequestsScreen() {
             cell: (v) =>
               v.escalation ? (
                 <Text fz="sm" fw={700} c={TONE.bad} data-testid="request-escalation">
-                  {v.escalation.message}
+                  {escalationNow(v.escalation, now)}
                 </Text>
               ) : (
                 <Text fz="sm">On time</Text>

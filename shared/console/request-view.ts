@@ -9,7 +9,10 @@ export interface RequestView {
   request: SupplyRequest;
   lines: LineProgress[];
   /** Where it stands on the escalation ladder under its facility's service levels; null: on time. */
-  escalation: Pick<LadderState, 'clock' | 'rung' | 'step' | 'message' | 'dueAt'> | null;
+  escalation: Pick<
+    LadderState,
+    'clock' | 'rung' | 'step' | 'message' | 'dueAt' | 'startedAt'
+  > | null;
 }
 
 /** The steps the centre may take from where a request is: the machine's, less the stockroom's own. */

@@ -12,6 +12,8 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   page,
   request: api,
 }) => {
+  // The page's clock, so the test can let ten minutes pass while the buyer looks at the list.
+  await page.clock.install();
   // The set-up an integration administrator does: a facility, its PC, and its nurse manager from the ERP.
   const console = new ConsolePage(page);
   await console.open();
@@ -63,6 +65,14 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   const row = page.getByTestId('requests-table').getByRole('row', { name: /FAC-REQ/ });
   await expect(row).toContainText(/Not acknowledged for 4\d min — escalated to the supervisor/);
   await expect(row).toHaveAttribute('data-attention', 'true');
+  // Ten minutes on, the page still open: the wait it states has moved on with the clock.
+  const shown = Number(
+    /for (\d+) min/.exec((await row.getByTestId('request-escalation').textContent()) ?? '')?.[1],
+  );
+  await page.clock.fastForward('10:00');
+  await expect(row.getByTestId('request-escalation')).toContainText(
+    new RegExp(`^Not acknowledged for (${shown + 10}|${shown + 11}) min`),
+  );
   await console.expectNoAxeViolations('requests (escalated)');
   await console.screenshots('requests-escalated');
 
