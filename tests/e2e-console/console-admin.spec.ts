@@ -133,6 +133,25 @@ test.describe.serial('the console, as an admin', () => {
     await console.expectNoAxeViolations('audit');
     await console.screenshots('audit');
 
+    // From after To: said on the screen, with what to do, instead of "No line matches."
+    await form.getByLabel('From (date)').fill('2026-12-08');
+    await form.getByLabel('To (date)').fill('2026-12-02');
+    await form.getByRole('button', { name: 'Search' }).click();
+    const wrongWay = page.getByRole('alert');
+    await expect(wrongWay).toContainText('The dates are the wrong way round');
+    await expect(wrongWay).toContainText(
+      /Nothing was searched: From \(.*8.*2026\) is after To \(.*2.*2026\), so no line could match\. Swap the two dates, or clear one of them\./,
+    );
+    await expect(page.getByText('No line matches.')).toHaveCount(0);
+    await expect(table).toHaveCount(0);
+    await console.expectNoAxeViolations('audit (dates reversed)');
+    await console.screenshots('audit-dates-reversed');
+    await form.getByLabel('From (date)').fill('2026-01-01');
+    await form.getByLabel('To (date)').fill('2099-12-31');
+    await form.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(table.getByRole('row', { name: /POST \/v1\/admin\/facilities/ })).toBeVisible();
+
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Export CSV' }).click();
     const file = await download;
