@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { ConsolePage } from './console-page';
 
 /**
@@ -103,6 +104,18 @@ test.describe.serial('the console, as an admin', () => {
     await expect(row).toContainText('events:read, recalls:write');
     await console.expectNoAxeViolations('integration');
     await console.screenshots('integration');
+
+    // The navigation's edge runs the page's whole height, not only the window's first screen.
+    const nav = await page.getByRole('navigation', { name: 'Console screens' }).boundingBox();
+    const shot = PNG.sync.read(await page.screenshot({ fullPage: true }));
+    expect(shot.height).toBeGreaterThan(768 + 200);
+    const edge = Math.round(nav!.x + nav!.width) - 1;
+    const blank: number[] = [];
+    for (let y = 80; y < shot.height; y += 10) {
+      const red = shot.data[(shot.width * y + edge) * 4]!;
+      if (red > 245) blank.push(y);
+    }
+    expect(blank, `rows where the navigation's edge is missing at x=${edge}`).toEqual([]);
 
     await row.getByRole('button', { name: 'Rotate erp-main' }).click();
     await page
