@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { centreStepsFrom, type RequestView } from '../../shared/console';
-import type { RequestStatus } from '../../shared/model';
+import { REQUEST_PRIORITIES, type RequestStatus } from '../../shared/model';
 import { ladderWords } from '../../shared/replenishment/escalation-ladder';
 import { substitutesProposable, substitutionStates } from '../../shared/replenishment/substitution';
 import { consoleApi } from '../api/calls';
@@ -148,9 +148,15 @@ export function RequestsScreen() {
             : 'No open request in the network.'
         }
         columns={[
-          { header: 'Facility', cell: (v) => facilityName(v.request.facilityId) },
+          {
+            header: 'Facility',
+            cell: (v) => facilityName(v.request.facilityId),
+            sortValue: (v) => facilityName(v.request.facilityId),
+          },
           {
             header: 'Priority',
+            // Ascending puts STAT first: the most urgent is what a buyer sorts for.
+            sortValue: (v) => -REQUEST_PRIORITIES.indexOf(v.request.priority),
             cell: (v) => (
               // Never cut to "URG…" in a narrow column.
               <Badge
@@ -174,6 +180,7 @@ export function RequestsScreen() {
           { header: 'For', cell: (v) => v.request.locationId },
           {
             header: 'Status',
+            sortValue: (v) => submittedAt(v),
             cell: (v) => (
               <Stack gap={2}>
                 <Text fz="sm">{v.request.status}</Text>
