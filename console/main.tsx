@@ -31,7 +31,11 @@ const theme = createTheme({
 });
 const resolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-8)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-8)',
+    // A field's error (its words and what was typed) at 4.5:1 or better, as axe requires.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
 

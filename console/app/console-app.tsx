@@ -10,6 +10,7 @@ import {
   Text,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { CSSProperties } from 'react';
 import { AuditScreen } from '../screens/audit-screen';
 import { ExceptionsScreen } from '../screens/exceptions-screen';
 import { FacilitiesScreen } from '../screens/facilities-screen';
@@ -33,6 +34,18 @@ const NAV: { screen: Screen; label: string }[] = [
   { screen: 'audit', label: 'Audit' },
   { screen: 'people', label: 'Console people' },
 ];
+
+/**
+ * The navigation's edge drawn on the page as well: the fixed navigation is one window tall, so on
+ * a page longer than the window (a full-page capture, a printout) its own border stopped there.
+ * The line sits exactly under that border, and where the navigation is folded away it is off-page.
+ */
+const NAV_EDGE: CSSProperties = {
+  backgroundImage: 'linear-gradient(var(--app-shell-border-color), var(--app-shell-border-color))',
+  backgroundSize: '1px 100%',
+  backgroundRepeat: 'no-repeat',
+  backgroundPosition: 'calc(var(--app-shell-navbar-offset, 0rem) - 1px) 0',
+};
 
 const ROLE_WORDS = {
   admin: 'Admin',
@@ -93,7 +106,7 @@ export function ConsoleApp() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main style={NAV_EDGE}>
         {screen === 'pcs' && <FacilitiesScreen />}
         {screen === 'exceptions' && <ExceptionsScreen />}
         {screen === 'requests' && <RequestsScreen />}

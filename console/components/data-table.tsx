@@ -1,16 +1,19 @@
-import { Table, Text } from '@mantine/core';
-import { useRef, type ReactNode } from 'react';
+import { Table, Text, UnstyledButton } from '@mantine/core';
+import { useRef, useState, type ReactNode } from 'react';
 import { useKeepRowFocus } from './keep-row-focus';
 
 export interface Column<Row> {
   header: string;
   cell(row: Row): ReactNode;
+  /** What the column sorts by, for a column a person may sort on (age, facility, priority). */
+  sortValue?(row: Row): string | number;
 }
 
 /**
  * The one table every list screen uses: a caption for screen readers, a header row, and rows that
  * can be marked as needing attention (a quiet PC, a revoked key). Focus stays in the table when an
- * act in a row replaces or removes what had it (keep-row-focus.ts).
+ * act in a row replaces or removes what had it (keep-row-focus.ts). A column with a sort value
+ * has a header button (Enter or Space): ascending, then descending, then the endpoint's order.
  */
 export interface DataTableProps<Row> {
   caption: string;
@@ -22,23 +25,73 @@ export interface DataTableProps<Row> {
   testId?: string;
 }
 
+interface Sort {
+  header: string;
+  descending: boolean;
+}
+
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const root = useRef<HTMLDivElement>(null);
   const focus = useKeepRowFocus(root);
+  const [sort, setSort] = useState<Sort>();
+  const rows = sorted(props.rows, props.columns, sort);
+  const toggle = (header: string) =>
+    setSort((now) => {
+      if (now?.header !== header) return { header, descending: false };
+      return now.descending ? undefined : { header, descending: true };
+    });
   return (
     <div ref={root} onFocus={focus.onFocus} onBlur={focus.onBlur}>
-      {props.rows.length === 0 ? (
+      {rows.length === 0 ? (
         <Text data-empty-state tabIndex={-1}>
           {props.empty}
         </Text>
       ) : (
-        <Rows {...props} />
+        <Rows {...props} rows={rows} sort={sort} onSort={toggle} />
       )}
     </div>
   );
 }
 
-function Rows<Row>(props: DataTableProps<Row>) {
+function sorted<Row>(rows: readonly Row[], columns: Column<Row>[], sort: Sort | undefined) {
+  const by = sort && columns.find((c) => c.header === sort.header)?.sortValue;
+  if (!sort || !by) return rows;
+  const direction = sort.descending ? -1 : 1;
+  // Array.prototype.sort is stable: rows that tie keep the endpoint's order.
+  return [...rows].sort((a, b) => {
+    const x = by(a);
+    const y = by(b);
+    const order =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x).localeCompare(String(y), undefined, { numeric: true });
+    return order * direction;
+  });
+}
+
+const sortWord = (sort: Sort) => (sort.descending ? 'descending' : 'ascending');
+
+const ARROW = { ascending: '▲', descending: '▼', none: '↕' } as const;
+
+function SortableHeader(props: { header: string; state: keyof typeof ARROW; onSort: () => void }) {
+  return (
+    <UnstyledButton
+      onClick={props.onSort}
+      fw={700}
+      fz="sm"
+      style={{ display: 'inline-flex', gap: 4, alignItems: 'center', whiteSpace: 'nowrap' }}
+    >
+      {props.header}
+      <span aria-hidden="true" style={{ opacity: props.state === 'none' ? 0.55 : 1 }}>
+        {ARROW[props.state]}
+      </span>
+    </UnstyledButton>
+  );
+}
+
+function Rows<Row>(
+  props: DataTableProps<Row> & { sort: Sort | undefined; onSort: (header: string) => void },
+) {
   return (
     <Table.ScrollContainer minWidth={800}>
       <Table striped highlightOnHover withTableBorder data-testid={props.testId}>
@@ -46,14 +99,34 @@ function Rows<Row>(props: DataTableProps<Row>) {
           style={{ captionSide: 'top', textAlign: 'left', fontWeight: 600, padding: '4px 0' }}
         >
           {props.caption}
+          {props.sort ? ` (sorted by ${props.sort.header}, ${sortWord(props.sort)})` : ''}
         </caption>
         <Table.Thead>
           <Table.Tr>
-            {props.columns.map((c) => (
-              <Table.Th key={c.header} scope="col">
-                {c.header}
-              </Table.Th>
-            ))}
+            {props.columns.map((c) => {
+              if (!c.sortValue) {
+                return (
+                  <Table.Th key={c.header} scope="col">
+                    {c.header}
+                  </Table.Th>
+                );
+              }
+              const state =
+                props.sort?.header !== c.header
+                  ? 'none'
+                  : props.sort.descending
+                    ? 'descending'
+                    : 'ascending';
+              return (
+                <Table.Th key={c.header} scope="col" aria-sort={state}>
+                  <SortableHeader
+                    header={c.header}
+                    state={state}
+                    onSort={() => props.onSort(c.header)}
+                  />
+                </Table.Th>
+              );
+            })}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Group,
@@ -11,7 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { AuditEntry, AuditSearch } from '../../shared/console';
+import { auditRangeReversed, type AuditEntry, type AuditSearch } from '../../shared/console';
 import { auditQuery, consoleApi } from '../api/calls';
 import { useLoad } from '../app/use-load';
 import { DataTable } from '../components/data-table';
@@ -37,6 +38,13 @@ const EMPTY = {
   until: '',
 };
 type Form = typeof EMPTY;
+
+const inWords = (day: string) =>
+  new Date(`${day}T00:00:00`).toLocaleDateString(undefined, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
 
 function searchOf(form: Form): AuditSearch {
   const day = (d: string) => (d ? new Date(`${d}T00:00:00`).toISOString() : undefined);
@@ -66,9 +74,18 @@ export function AuditScreen() {
     onChange: (e: { currentTarget: { value: string } }) =>
       setForm({ ...form, [name]: e.currentTarget.value }),
   });
+  const [reversed, setReversed] = useState<string>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSearch(searchOf(form));
+    const wanted = searchOf(form);
+    if (auditRangeReversed(wanted.since, wanted.until)) {
+      setReversed(
+        `Nothing was searched: From (${inWords(form.since)}) is after To (${inWords(form.until)}), so no line could match. Swap the two dates, or clear one of them.`,
+      );
+      return;
+    }
+    setReversed(undefined);
+    setSearch(wanted);
     entries.reload();
   };
   const { limit: _limit, ...csvSearch } = search;
@@ -98,14 +115,25 @@ export function AuditScreen() {
               onChange={(value) => setForm({ ...form, outcome: value ?? '' })}
               allowDeselect={false}
             />
-            <TextInput label="From (date)" type="date" {...field('since')} />
-            <TextInput label="To (date)" type="date" {...field('until')} />
+            <TextInput
+              label="From (date)"
+              type="date"
+              {...field('since')}
+              error={reversed ? 'Later than To' : undefined}
+            />
+            <TextInput
+              label="To (date)"
+              type="date"
+              {...field('until')}
+              error={reversed ? 'Earlier than From' : undefined}
+            />
           </SimpleGrid>
           <Group mt="md">
             <Button type="submit">Search</Button>
             <Button
               variant="default"
               onClick={() => {
+                setReversed(undefined);
                 setForm(EMPTY);
                 setSearch({ limit: 200 });
                 entries.reload();
@@ -124,44 +152,55 @@ export function AuditScreen() {
           </Group>
         </form>
       </Paper>
-      <Problem error={entries.error} />
-      <Text>
-        {entries.data
-          ? `${entries.data.entries.length === 1 ? '1 line' : `${entries.data.entries.length} lines`}, newest first${entries.data.entries.length === 200 ? ' (the newest 200: narrow the search, or export CSV)' : ''}`
-          : ''}
-      </Text>
-      <DataTable<AuditEntry>
-        caption="Audit lines"
-        testId="audit-table"
-        rows={entries.data?.entries ?? []}
-        rowKey={(e) => String(e.id)}
-        attention={(e) => e.outcome === 'alarm' || e.outcome === 'failed'}
-        empty={entries.loading ? 'Searching…' : 'No line matches.'}
-        columns={[
-          { header: 'When', cell: (e) => formatTime(e.at) },
-          { header: 'Who', cell: (e) => `${e.actorType}: ${e.actorId}` },
-          { header: 'What', cell: (e) => e.action },
-          { header: 'Target', cell: (e) => e.target ?? '' },
-          { header: 'Address', cell: (e) => e.ip ?? '' },
-          {
-            header: 'Outcome',
-            cell: (e) => (
-              <Badge color={OUTCOME_COLOUR[e.outcome] ?? TONE.neutral} variant="filled">
-                {e.outcome}
-                {e.status ? ` ${e.status}` : ''}
-              </Badge>
-            ),
-          },
-          {
-            header: 'Detail',
-            cell: (e) => (
-              <Text fz="sm" style={{ wordBreak: 'break-word', maxWidth: 360 }}>
-                {e.detail ? JSON.stringify(e.detail) : ''}
-              </Text>
-            ),
-          },
-        ]}
-      />
+      {reversed ? (
+        <Alert color="red" title="The dates are the wrong way round" role="alert">
+          {reversed}
+        </Alert>
+      ) : (
+        <Problem error={entries.error} />
+      )}
+      {/* The last search's lines would read as the answer to the refused one. */}
+      {!reversed && (
+        <>
+          <Text>
+            {entries.data
+              ? `${entries.data.entries.length === 1 ? '1 line' : `${entries.data.entries.length} lines`}, newest first${entries.data.entries.length === 200 ? ' (the newest 200: narrow the search, or export CSV)' : ''}`
+              : ''}
+          </Text>
+          <DataTable<AuditEntry>
+            caption="Audit lines"
+            testId="audit-table"
+            rows={entries.data?.entries ?? []}
+            rowKey={(e) => String(e.id)}
+            attention={(e) => e.outcome === 'alarm' || e.outcome === 'failed'}
+            empty={entries.loading ? 'Searching…' : 'No line matches.'}
+            columns={[
+              { header: 'When', cell: (e) => formatTime(e.at) },
+              { header: 'Who', cell: (e) => `${e.actorType}: ${e.actorId}` },
+              { header: 'What', cell: (e) => e.action },
+              { header: 'Target', cell: (e) => e.target ?? '' },
+              { header: 'Address', cell: (e) => e.ip ?? '' },
+              {
+                header: 'Outcome',
+                cell: (e) => (
+                  <Badge color={OUTCOME_COLOUR[e.outcome] ?? TONE.neutral} variant="filled">
+                    {e.outcome}
+                    {e.status ? ` ${e.status}` : ''}
+                  </Badge>
+                ),
+              },
+              {
+                header: 'Detail',
+                cell: (e) => (
+                  <Text fz="sm" style={{ wordBreak: 'break-word', maxWidth: 360 }}>
+                    {e.detail ? JSON.stringify(e.detail) : ''}
+                  </Text>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
     </Stack>
   );
 }

@@ -71,6 +71,11 @@ export function ExceptionsScreen() {
     queue.reload();
   };
   const now = new Date(queue.data?.now ?? Date.now());
+  const facilityOf = (i: ExceptionItem) => {
+    if (!i.facilityId) return 'the centre';
+    const name = facilities.data?.facilities.find((f) => f.id === i.facilityId)?.name;
+    return name ? `${name} (${i.facilityId})` : i.facilityId;
+  };
   const works = may('exceptions.work');
   return (
     <Stack gap="lg">
@@ -151,11 +156,8 @@ export function ExceptionsScreen() {
           { header: 'Type', cell: (i) => EXCEPTION_KIND_WORDS[i.kind] },
           {
             header: 'Facility',
-            cell: (i) => {
-              if (!i.facilityId) return 'the centre';
-              const name = facilities.data?.facilities.find((f) => f.id === i.facilityId)?.name;
-              return name ? `${name} (${i.facilityId})` : i.facilityId;
-            },
+            cell: facilityOf,
+            sortValue: facilityOf,
           },
           {
             header: 'What',
@@ -180,7 +182,12 @@ export function ExceptionsScreen() {
               </Stack>
             ),
           },
-          { header: 'Age', cell: (i) => <When iso={i.detectedAt} now={now} /> },
+          {
+            header: 'Age',
+            cell: (i) => <When iso={i.detectedAt} now={now} />,
+            // Ascending is the youngest first, as an age reads.
+            sortValue: (i) => -Date.parse(i.detectedAt),
+          },
           {
             header: 'State',
             cell: (i) => (

@@ -23,6 +23,7 @@ import { DataTable } from '../components/data-table';
 import { Problem } from '../components/problem';
 import { formatTime } from '../components/when';
 import { TONE } from '../components/tones';
+import { expiryInstant, inTypedWords, typedExpiryProblem } from './api-key-expiry';
 import { DeadLettersPanel } from './dead-letters-panel';
 import { FeedPanel } from './feed-panel';
 import { WebhooksPanel } from './webhooks-panel';
@@ -133,16 +134,17 @@ function CreateKey({ onCreated }: { onCreated: (created: NewApiKey) => void }) {
   const [problem, setProblem] = useState<ApiError>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const typed = typedExpiryProblem(expires, new Date());
+    setProblem(typed);
+    if (typed) return;
     setBusy(true);
-    setProblem(undefined);
     try {
-      const expiresAt = expires ? new Date(`${expires}T00:00:00`).toISOString() : null;
-      onCreated(await consoleApi.createApiKey(name.trim(), scopes, expiresAt));
+      onCreated(await consoleApi.createApiKey(name.trim(), scopes, expiryInstant(expires)));
       setName('');
       setScopes([]);
       setExpires('');
     } catch (error) {
-      setProblem(error as ApiError);
+      setProblem(inTypedWords(error as ApiError, expires));
     } finally {
       setBusy(false);
     }
@@ -168,6 +170,7 @@ function CreateKey({ onCreated }: { onCreated: (created: NewApiKey) => void }) {
               type="date"
               value={expires}
               onChange={(e) => setExpires(e.currentTarget.value)}
+              error={problem?.code === 'EXPIRY_INVALID' ? 'Pick a day after today' : undefined}
               w={220}
             />
           </Group>

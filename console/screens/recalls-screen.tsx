@@ -10,6 +10,7 @@ import { Problem } from '../components/problem';
 import { TONE } from '../components/tones';
 import { formatTime } from '../components/when';
 import { EnterRecall } from './enter-recall';
+import { RecallScopeList } from './recall-scope-list';
 
 const units = (n: number | null) => (n === null ? '—' : String(n));
 
@@ -48,7 +49,10 @@ export function RecallsScreen() {
                 )}
               </Group>
             </Group>
-            <Text fz="sm">Issued {formatTime(r.issuedAt)}</Text>
+            <Text fz="sm">
+              Issued {formatTime(r.issuedAt)} by {r.scope.source}
+            </Text>
+            <RecallScopeList scope={r.scope} />
             <DataTable
               caption={`Progress per facility of ${r.number}: a highlighted row is late`}
               rows={r.facilities}

@@ -1,12 +1,14 @@
 import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { centreStepsFrom, escalationRefusal, type RequestView } from '../../shared/console';
-import type { RequestStatus } from '../../shared/model';
+import { REQUEST_PRIORITIES, type RequestStatus } from '../../shared/model';
+import { ladderWords } from '../../shared/replenishment/escalation-ladder';
 import { substitutesProposable, substitutionStates } from '../../shared/replenishment/substitution';
 import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
 import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
+import { useNow } from '../app/use-now';
 import { useSession } from '../app/session';
 import { hashOf, hashParam } from '../app/use-hash-route';
 import { DataTable } from '../components/data-table';
@@ -62,6 +64,17 @@ function Substitutions({ view }: { view: RequestView }) {
   );
 }
 
+/**
+ * The ladder's sentence with the wait counted to `now`: the list reloads once a minute at most,
+ * and a wait read as "45 min" beside a clock that has moved on misleads. The rung is the
+ * endpoint's, as of the last load.
+ */
+function escalationNow(escalation: NonNullable<RequestView['escalation']>, now: Date): string {
+  const minutes = Math.floor((now.getTime() - Date.parse(escalation.startedAt)) / 60_000);
+  if (!Number.isFinite(minutes) || minutes < 0) return escalation.message;
+  return ladderWords(escalation.clock, escalation.rung, minutes).message;
+}
+
 function itemsOf(view: RequestView): string {
   return view.request.lines
     .map((l) => {
@@ -112,6 +125,7 @@ export function RequestsScreen() {
     state.phase === 'signed-in' &&
     escalationRefusal({ role: state.user.role, request: v.request, recorded: v.erpEscalations }) ===
       undefined;
+  const now = useNow();
   return (
     <Stack gap="lg">
       <Title order={1} size="h2">
@@ -143,9 +157,15 @@ export function RequestsScreen() {
             : 'No open request in the network.'
         }
         columns={[
-          { header: 'Facility', cell: (v) => facilityName(v.request.facilityId) },
+          {
+            header: 'Facility',
+            cell: (v) => facilityName(v.request.facilityId),
+            sortValue: (v) => facilityName(v.request.facilityId),
+          },
           {
             header: 'Priority',
+            // Ascending puts STAT first: the most urgent is what a buyer sorts for.
+            sortValue: (v) => -REQUEST_PRIORITIES.indexOf(v.request.priority),
             cell: (v) => (
               // Never cut to "URG…" in a narrow column.
               <Badge
@@ -169,6 +189,7 @@ export function RequestsScreen() {
           { header: 'For', cell: (v) => v.request.locationId },
           {
             header: 'Status',
+            sortValue: (v) => submittedAt(v),
             cell: (v) => (
               <Stack gap={2}>
                 <Text fz="sm">{v.request.status}</Text>
@@ -182,7 +203,7 @@ export function RequestsScreen() {
               <Stack gap={2}>
                 {v.escalation ? (
                   <Text fz="sm" fw={700} c={TONE.bad} data-testid="request-escalation">
-                    {v.escalation.message}
+                    {escalationNow(v.escalation, now)}
                   </Text>
                 ) : (
                   v.erpEscalations.length === 0 && <Text fz="sm">On time</Text>

@@ -1,5 +1,6 @@
 import type { RecallCase, RecallClass, RecallNotice } from '../model';
 import { RECALL_CASE_STEPS } from '../model/recall-case';
+import { recallScope, type ItemNaming, type RecallScope } from './recall-scope';
 
 /**
  * A recall's progress across the network, as the console's Recalls screen shows it: per facility
@@ -38,6 +39,7 @@ export interface RecallProgress {
   issuedAt: string;
   facilities: FacilityRecallProgress[];
   lateCount: number;
+  scope: RecallScope;
 }
 
 const QUARANTINED = RECALL_CASE_STEPS.indexOf('quarantined');
@@ -63,6 +65,7 @@ export function recallProgress(
   cases: readonly RecallCase[],
   facilityIds: readonly string[],
   now: string,
+  items: readonly ItemNaming[] = [],
 ): RecallProgress {
   const start = Date.parse(notice.issuedAt);
   const due = start + QUARANTINE_DUE_HOURS[notice.class] * HOUR;
@@ -111,5 +114,6 @@ export function recallProgress(
     issuedAt: notice.issuedAt,
     facilities,
     lateCount: facilities.filter((f) => f.late).length,
+    scope: recallScope(notice, items),
   };
 }

@@ -10,7 +10,10 @@ export interface RequestView {
   request: SupplyRequest;
   lines: LineProgress[];
   /** Where it stands on the escalation ladder under its facility's service levels; null: on time. */
-  escalation: Pick<LadderState, 'clock' | 'rung' | 'step' | 'message' | 'dueAt'> | null;
+  escalation: Pick<
+    LadderState,
+    'clock' | 'rung' | 'step' | 'message' | 'dueAt' | 'startedAt'
+  > | null;
   /** The ERP rungs the centre recorded, by the clock or by a buyer's hand (who and why), oldest first. */
   erpEscalations: ErpEscalation[];
 }

@@ -52,6 +52,23 @@ const WHAT_HAPPENED: Record<LadderRung, string> = {
   erp: 'escalated to the centre and the ERP',
 };
 
+/**
+ * The ladder's words for a request that has waited `minutesWaiting` on `clock` and reached
+ * `rung`: the same sentence wherever it is shown, so a screen that keeps the clock running (the
+ * console's Requests screen) says what the ladder would say now, not what it said at loading.
+ */
+export function ladderWords(
+  clock: LadderClock,
+  rung: LadderRung,
+  minutesWaiting: number,
+): { waited: string; message: string } {
+  const waited =
+    clock === 'deliver'
+      ? `Not received after ${minutesWaiting} min`
+      : `Not acknowledged for ${minutesWaiting} min`;
+  return { waited, message: `${waited} — ${WHAT_HAPPENED[rung]}` };
+}
+
 /** The rungs the centre climbs: they happen only once the request has reached it. */
 export const CENTRE_RUNGS: ReadonlySet<LadderRung> = new Set<LadderRung>([
   'exception-queue',
@@ -120,9 +137,7 @@ export function escalationLadder(
   const step = Math.min(windows, LADDER_RUNGS.length);
   const rung = LADDER_RUNGS[step - 1] ?? 'erp';
   const minutesWaiting = Math.floor((at - start) / MINUTE);
-  const waited = acknowledged
-    ? `Not received after ${minutesWaiting} min`
-    : `Not acknowledged for ${minutesWaiting} min`;
+  const { waited, message } = ladderWords(clock, rung, minutesWaiting);
   return {
     clock,
     rung,
@@ -134,6 +149,6 @@ export function escalationLadder(
     ...(step < LADDER_RUNGS.length
       ? { nextAt: new Date(start + (step + 1) * windowMinutes * MINUTE).toISOString() }
       : {}),
-    message: `${waited} — ${WHAT_HAPPENED[rung]}`,
+    message,
   };
 }

@@ -38,7 +38,13 @@ function expiryOf(expiresAt: string | null | undefined, now: Date): Date | null 
   if (!expiresAt) return null;
   const when = new Date(expiresAt);
   if (Number.isNaN(when.getTime()) || when.getTime() <= now.getTime()) {
-    throw new HttpError(400, 'EXPIRY_INVALID', `The expiry "${expiresAt}" must be a future time.`);
+    // The sender's own words first: the console turns this code into the date its person typed.
+    throw new HttpError(
+      400,
+      'EXPIRY_INVALID',
+      `Nothing was changed: the expiry ${expiresAt} is not after now (${now.toISOString()}), so the key would stop at once. Give a later time, or no expiry for a key that never expires.`,
+      [{ field: 'expiresAt', message: 'must be after now' }],
+    );
   }
   return when;
 }

@@ -1,7 +1,19 @@
 import { sql, type Kysely } from 'kysely';
-import type { AuditEntry, AuditSearch } from '../../shared/console';
+import { auditRangeReversed, type AuditEntry, type AuditSearch } from '../../shared/console';
 import type { Database } from '../db/schema';
 import { auditEntryOf } from '../audit/audit-entry';
+import { HttpError } from '../http/errors';
+
+/** The range refused for every client of the search: the console, the CSV export, a script. */
+export function refuseReversedRange(since: string | undefined, until: string | undefined): void {
+  if (!auditRangeReversed(since, until)) return;
+  throw new HttpError(
+    400,
+    'AUDIT_RANGE_REVERSED',
+    `Nothing was searched: since (${since}) is not before until (${until}), so no line could match. Swap them, or leave one out.`,
+    [{ field: 'since', message: 'must be before until' }],
+  );
+}
 
 /** A typed fragment is matched literally: %, _ and \ lose their LIKE meaning. */
 function contains(fragment: string): string {
@@ -18,6 +30,7 @@ export async function searchAudit(
   q: AuditSearch,
   maxRows: number,
 ): Promise<AuditEntry[]> {
+  refuseReversedRange(q.since, q.until);
   let query = db.selectFrom('audit_log').selectAll();
   if (q.before) query = query.where('id', '<', q.before);
   if (q.who) query = query.where('actor_id', 'ilike', contains(q.who));

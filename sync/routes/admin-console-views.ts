@@ -36,7 +36,7 @@ export function adminConsoleViewRoutes(app: SyncApp, context: SyncContext): void
       schema: {
         ...base,
         summary:
-          'Search the audit log by who, what, when, facility, device, address and outcome (newest first)',
+          'Search the audit log by who, what, when, facility, device, address and outcome (newest first); a since not before until is a 400 AUDIT_RANGE_REVERSED',
         querystring: AuditSearchQuery,
         response: { 200: Type.Object({ entries: Type.Array(AuditEntrySchema) }), ...ADMIN_ERRORS },
       },

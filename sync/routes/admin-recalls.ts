@@ -1,5 +1,6 @@
 import Type from 'typebox';
-import { RecallNoticeSchema } from '../../shared/model';
+import { RECALLED_PRODUCT_KINDS } from '../../shared/console';
+import { RecallNoticeSchema, StringEnum } from '../../shared/model';
 import { listRecallProgress } from '../console/recalls';
 import { refuseTakenNoticeId, refuseTypedRecallUnits } from '../console/typed-recall-entry';
 import type { SyncApp, SyncContext } from '../context';
@@ -10,6 +11,26 @@ import { RecallEntered } from './erp-recalls';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
+
+const RecallScopeSchema = Type.Object({
+  source: Type.String(),
+  products: Type.Array(
+    Type.Object({
+      kind: StringEnum(RECALLED_PRODUCT_KINDS),
+      code: Type.String(),
+      itemName: Nullable(Type.String({ description: "The item master's name for the code" })),
+    }),
+  ),
+  allLots: Type.Boolean(),
+  lotCodes: Type.Array(Type.String(), { description: 'The first 50 lot codes' }),
+  lotCodeCount: Type.Integer({ description: 'How many lot codes the notice names' }),
+  lotRanges: Type.Array(Type.Object({ from: Type.String(), to: Type.String() })),
+  serials: Type.Array(Type.String(), { description: 'The first 50 serials' }),
+  serialCount: Type.Integer({ description: 'How many serials the notice names' }),
+  expiryFrom: Nullable(Type.String()),
+  expiryTo: Nullable(Type.String()),
+  instructions: Type.String(),
+});
 
 const RecallProgressSchema = Type.Object({
   noticeId: Type.String(),
@@ -33,6 +54,7 @@ const RecallProgressSchema = Type.Object({
       late: Type.Boolean(),
     }),
   ),
+  scope: RecallScopeSchema,
 });
 
 /** The console's Recalls screen: progress per notice and facility; a notice entered by a person. */
@@ -46,7 +68,7 @@ export function adminRecallRoutes(app: SyncApp, context: SyncContext): void {
       schema: {
         ...base,
         summary:
-          'Each recall notice with its progress per facility: units matched, quarantined, disposed, the case step, hours from notice to all-quarantined, late facilities',
+          'Each recall notice with what it covers (products named from the item master, lots, ranges, serials, expiry window, instructions) and its progress per facility: units matched, quarantined, disposed, the case step, hours from notice to all-quarantined, late facilities',
         response: {
           200: Type.Object({ recalls: Type.Array(RecallProgressSchema) }),
           ...ADMIN_ERRORS,

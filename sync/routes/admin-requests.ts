@@ -51,8 +51,11 @@ const RequestViewSchema = Type.Object({
       clock: StringEnum(['acknowledge', 'deliver'] as const),
       rung: StringEnum(LADDER_RUNGS),
       step: Type.Integer(),
-      message: Type.String(),
+      message: Type.String({ description: 'The ladder in words, as of the answer' }),
       dueAt: Type.String(),
+      startedAt: Type.String({
+        description: 'When the request was first submitted: the clock runs from here',
+      }),
     }),
     Type.Null(),
   ]),
@@ -112,6 +115,7 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
                   step: state.step,
                   message: state.message,
                   dueAt: state.dueAt,
+                  startedAt: state.startedAt,
                 }
               : null,
           };

@@ -3,6 +3,7 @@ import Type from 'typebox';
 import { MAX_SAFE_COUNTER, SafeName } from '../../shared/model';
 import { authenticateApiKey } from '../auth/api-key-auth';
 import { auditPersonalReads } from '../audit/read-audit';
+import { refuseReversedRange } from '../console/audit-search';
 import type { SyncApp, SyncContext } from '../context';
 import { ErrorBody } from './collection-param';
 
@@ -31,10 +32,12 @@ export function erpAuditRoute(app: SyncApp, { database }: SyncContext): void {
     {
       schema: {
         tags: ['erp'],
-        summary: 'The append-only audit log, filtered (scope audit:read)',
+        summary:
+          'The append-only audit log, filtered (scope audit:read); a since not before until is a 400 AUDIT_RANGE_REVERSED',
         querystring: AuditQuery,
         response: {
           200: Type.Object({ entries: Type.Array(Type.Record(Type.String(), Type.Unknown())) }),
+          400: ErrorBody,
           401: ErrorBody,
           403: ErrorBody,
         },
@@ -45,6 +48,7 @@ export function erpAuditRoute(app: SyncApp, { database }: SyncContext): void {
     async (request) => {
       await authenticateApiKey(database.db, request, 'audit:read');
       const q = request.query;
+      refuseReversedRange(q.since, q.until);
       let query = database.db
         .selectFrom('audit_log')
         .selectAll()

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { ConsolePage } from './console-page';
 
 /**
@@ -71,6 +72,30 @@ test.describe.serial('the console, as an admin', () => {
     await form.getByLabel('Name').fill('erp-main');
     await form.getByRole('checkbox', { name: 'events:read' }).check();
     await form.getByRole('checkbox', { name: 'recalls:write' }).check();
+
+    // Today as the expiry: refused in the words the admin typed, saying what to pick instead.
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const language = await page.evaluate(() => navigator.language);
+    const todayInWords = now.toLocaleDateString(language, {
+      weekday: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    });
+    await form.getByLabel('Expires on (optional)').fill(today);
+    await form.getByRole('button', { name: 'Create key' }).click();
+    const refusal = form.getByRole('alert');
+    await expect(refusal).toContainText('Key not created');
+    await expect(refusal).toContainText(
+      `${todayInWords} is today: a key that expires on it would stop working at once. Pick a day after today, or leave "Expires on" empty for a key that never expires.`,
+    );
+    await expect(refusal).not.toContainText(/\d{4}-\d\d-\d\dT/);
+    await expect(
+      page.getByTestId('api-keys-table').getByRole('row', { name: /erp-main/ }),
+    ).toHaveCount(0);
+    await console.expectNoAxeViolations('integration (expiry refused)');
+    await form.getByLabel('Expires on (optional)').fill('');
     await form.getByRole('button', { name: 'Create key' }).click();
     const secret = page.getByTestId('api-key-secret');
     await expect(secret).toContainText(/sk_/);
@@ -79,6 +104,18 @@ test.describe.serial('the console, as an admin', () => {
     await expect(row).toContainText('events:read, recalls:write');
     await console.expectNoAxeViolations('integration');
     await console.screenshots('integration');
+
+    // The navigation's edge runs the page's whole height, not only the window's first screen.
+    const nav = await page.getByRole('navigation', { name: 'Console screens' }).boundingBox();
+    const shot = PNG.sync.read(await page.screenshot({ fullPage: true }));
+    expect(shot.height).toBeGreaterThan(768 + 200);
+    const edge = Math.round(nav!.x + nav!.width) - 1;
+    const blank: number[] = [];
+    for (let y = 80; y < shot.height; y += 10) {
+      const red = shot.data[(shot.width * y + edge) * 4]!;
+      if (red > 245) blank.push(y);
+    }
+    expect(blank, `rows where the navigation's edge is missing at x=${edge}`).toEqual([]);
 
     await row.getByRole('button', { name: 'Rotate erp-main' }).click();
     await page
@@ -108,6 +145,25 @@ test.describe.serial('the console, as an admin', () => {
     await expect(table.getByRole('row', { name: /console sign-in/ })).toHaveCount(0);
     await console.expectNoAxeViolations('audit');
     await console.screenshots('audit');
+
+    // From after To: said on the screen, with what to do, instead of "No line matches."
+    await form.getByLabel('From (date)').fill('2026-12-08');
+    await form.getByLabel('To (date)').fill('2026-12-02');
+    await form.getByRole('button', { name: 'Search' }).click();
+    const wrongWay = page.getByRole('alert');
+    await expect(wrongWay).toContainText('The dates are the wrong way round');
+    await expect(wrongWay).toContainText(
+      /Nothing was searched: From \(.*8.*2026\) is after To \(.*2.*2026\), so no line could match\. Swap the two dates, or clear one of them\./,
+    );
+    await expect(page.getByText('No line matches.')).toHaveCount(0);
+    await expect(table).toHaveCount(0);
+    await console.expectNoAxeViolations('audit (dates reversed)');
+    await console.screenshots('audit-dates-reversed');
+    await form.getByLabel('From (date)').fill('2026-01-01');
+    await form.getByLabel('To (date)').fill('2099-12-31');
+    await form.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(table.getByRole('row', { name: /POST \/v1\/admin\/facilities/ })).toBeVisible();
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Export CSV' }).click();

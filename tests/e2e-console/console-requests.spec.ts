@@ -54,6 +54,8 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   page,
   request: api,
 }) => {
+  // The page's clock, so the test can let ten minutes pass while the buyer looks at the list.
+  await page.clock.install();
   const console = new ConsolePage(page);
   const { token } = await setUpWard(console, api, 'FAC-REQ', 'Requests Ward', 'USR-NM-REQ');
 
@@ -80,6 +82,14 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   const row = page.getByTestId('requests-table').getByRole('row', { name: /FAC-REQ/ });
   await expect(row).toContainText(/Not acknowledged for 4\d min — escalated to the supervisor/);
   await expect(row).toHaveAttribute('data-attention', 'true');
+  // Ten minutes on, the page still open: the wait it states has moved on with the clock.
+  const shown = Number(
+    /for (\d+) min/.exec((await row.getByTestId('request-escalation').textContent()) ?? '')?.[1],
+  );
+  await page.clock.fastForward('10:00');
+  await expect(row.getByTestId('request-escalation')).toContainText(
+    new RegExp(`^Not acknowledged for (${shown + 10}|${shown + 11}) min`),
+  );
   await console.expectNoAxeViolations('requests (escalated)');
   await console.screenshots('requests-escalated');
 
@@ -250,4 +260,109 @@ test('a buyer escalates an urgent request to the ERP by keyboard with a reason; 
       page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-row-key')),
     )
     .toBe(second.id);
+});
+
+test('a buyer sorts the open requests by priority, facility and age from the keyboard', async ({
+  page,
+  request: api,
+}) => {
+  const console = new ConsolePage(page);
+  await console.open();
+  await console.signIn('admin');
+  const form = page.getByRole('form', { name: 'Add a facility' });
+  const tokens: Record<string, string> = {};
+  let used = 'none yet';
+  for (const [id, name] of [
+    ['FAC-SORT-B', 'Sort B Ward'],
+    ['FAC-SORT-A', 'Sort A Ward'],
+  ] as const) {
+    await form.getByLabel('Facility id').fill(id);
+    await form.getByLabel('Name').fill(name);
+    await form.getByRole('button', { name: 'Add facility' }).click();
+    await page.getByRole('button', { name: `Enrol a PC for ${name}` }).click();
+    // The second facility's code replaces the first's: wait for it, a used code is refused.
+    await expect(page.getByTestId('enrolment-code-text')).not.toHaveText(used);
+    const code = (await page.getByTestId('enrolment-code-text').textContent()) ?? '';
+    used = code;
+    const enrolled = await api.post('/v1/devices/enroll', {
+      headers: { authorization: `Bearer ${code}` },
+      data: { deviceName: `${name} PC` },
+    });
+    expect(enrolled.status()).toBe(201);
+    tokens[id] = ((await enrolled.json()) as { token: string }).token;
+  }
+  await console.go('Integration');
+  const keyForm = page.getByRole('form', { name: 'Create an API key' });
+  await keyForm.getByLabel('Name').fill('erp-sort-staff');
+  await keyForm.getByRole('checkbox', { name: 'users:write' }).check();
+  await keyForm.getByRole('button', { name: 'Create key' }).click();
+  const key = (await page.getByTestId('api-key-secret').locator('code').textContent()) ?? '';
+  const staffed = await api.put('/v1/erp/users', {
+    headers: { authorization: `Bearer ${key}` },
+    data: [staffUser('USR-NM-SORT', 'nurse-manager', ['FAC-SORT-A', 'FAC-SORT-B'])],
+  });
+  expect(staffed.status()).toBe(200);
+  const raise = async (
+    facilityId: string,
+    priority: SupplyRequest['priority'],
+    minutes: number,
+  ) => {
+    const doc = supplyRequest(facilityId, {
+      status: 'submitted',
+      priority,
+      createdBy: 'USR-NM-SORT',
+      createdAt: ago(minutes),
+      history: [
+        { status: 'draft', at: ago(minutes), by: 'USR-NM-SORT' },
+        { status: 'submitted', at: ago(minutes), by: 'USR-NM-SORT' },
+      ],
+    });
+    const pushed = await api.post('/v1/replication/supply_requests/push', {
+      headers: { authorization: `Bearer ${tokens[facilityId]}` },
+      data: [{ newDocumentState: doc }],
+    });
+    expect(pushed.status()).toBe(200);
+    return doc.id;
+  };
+  const routineA = await raise('FAC-SORT-A', 'routine', 5);
+  const statB = await raise('FAC-SORT-B', 'stat', 2);
+  const urgentB = await raise('FAC-SORT-B', 'urgent', 30);
+  const mine = [routineA, statB, urgentB];
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await console.signIn('buyer');
+  await console.go('Requests');
+  const table = page.getByTestId('requests-table');
+  const order = async () =>
+    (
+      await table
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['rowKey'] ?? ''))
+    ).filter((id) => mine.includes(id));
+  await expect.poll(order).toHaveLength(3);
+  const header = (name: string) => table.getByRole('columnheader', { name });
+
+  // By keyboard: Enter on Priority sorts the most urgent first, again the least, again as sent.
+  await header('Priority').getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(header('Priority')).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(order).toEqual([statB, urgentB, routineA]);
+  await page.keyboard.press('Enter');
+  await expect(header('Priority')).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(order).toEqual([routineA, urgentB, statB]);
+  await page.keyboard.press('Enter');
+  await expect(header('Priority')).toHaveAttribute('aria-sort', 'none');
+
+  // One sort at a time: Facility by name, then Status by age, the oldest submission first.
+  await header('Facility').getByRole('button').press('Space');
+  await expect(header('Facility')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(header('Priority')).toHaveAttribute('aria-sort', 'none');
+  expect((await order())[0]).toBe(routineA);
+  await header('Status').getByRole('button').press('Enter');
+  await expect.poll(order).toEqual([urgentB, routineA, statB]);
+  // Columns that sorting would not help have no sort control.
+  await expect(header('Items').getByRole('button')).toHaveCount(0);
+  await expect(header('Items')).not.toHaveAttribute('aria-sort');
+  await console.expectNoAxeViolations('requests (sorted)');
+  await console.screenshots('requests-sorted');
 });

@@ -6,7 +6,8 @@ import { ConsolePage } from './console-page';
 /**
  * Found walking through the console as its people use it, at 1366×768 and mostly by keyboard: a
  * buyer who takes or resolves an exception keeps their place; an admin adds and disables a person
- * without a shell on the endpoint; a recall typed with a notice id already held replaces nothing.
+ * without a shell on the endpoint; a recall typed with a notice id already held replaces nothing;
+ * the recall form starts over after a success and each recall's card says what it covers.
  */
 
 const focused = (page: Page) =>
@@ -179,6 +180,91 @@ test('a recall typed with a notice id already held is refused, naming that notic
   await expect(form.getByRole('alert')).toContainText('tick "Every lot"');
   await expect(page.getByTestId('recall-RCL-WALK-2')).toHaveCount(0);
   await console.expectNoAxeViolations('recalls (refused entry)');
+});
+
+test('a recall’s card says what it covers: products, lots and what the stockrooms must do', async ({
+  page,
+}) => {
+  const console = new ConsolePage(page);
+  await console.open();
+  await console.signIn('buyer');
+  await console.go('Recalls');
+  const form = page.getByRole('form', { name: 'Enter a recall' });
+  const box = (name: string) => form.getByRole('textbox', { name });
+  await box('Notice id').fill('RCL-WALK-3');
+  await box('Recall number').fill('Z-0310-2026');
+  await box('Title').fill('Syringe plunger may stick');
+  await box('Source (manufacturer)').fill('Example Medical');
+  await box('GTINs').fill('09504000059101');
+  await box('Lot codes').fill('S1, S2');
+  await box('What the stockrooms must do').fill('Quarantine every box; return to the supplier.');
+  await form.getByRole('button', { name: 'Enter recall' }).click();
+
+  // The buyer sees what is recalled without opening the ERP.
+  const card = page.getByTestId('recall-RCL-WALK-3');
+  await expect(card).toContainText('by Example Medical');
+  const scope = card.getByTestId('recall-scope');
+  await expect(scope).toContainText('Products');
+  await expect(scope).toContainText('not in the item master (GTIN 09504000059101)');
+  await expect(scope.getByRole('definition').nth(1)).toHaveText('S1, S2');
+  await expect(scope).toContainText('Quarantine every box; return to the supplier.');
+  await console.expectNoAxeViolations('recalls (what each covers)');
+  await console.screenshots('recalls-scope');
+});
+
+test('after a recall is entered the form starts over, says so, and puts the cursor in its first field', async ({
+  page,
+}) => {
+  const console = new ConsolePage(page);
+  await console.open();
+  await console.signIn('buyer');
+  await console.go('Recalls');
+  const form = page.getByRole('form', { name: 'Enter a recall' });
+  const box = (name: string) => form.getByRole('textbox', { name });
+  await box('Notice id').fill('RCL-WALK-4');
+  await box('Recall number').fill('Z-0320-2026');
+  await box('Title').fill('Gown seams may split');
+  await form.getByRole('combobox', { name: 'Class' }).click();
+  await page.getByRole('option', { name: 'Class II', exact: true }).click();
+  await box('Source (manufacturer)').fill('Example Medical');
+  await box('GTINs').fill('09504000059101');
+  await form.getByRole('checkbox', { name: 'Every lot' }).check();
+  await box('What the stockrooms must do').fill('Quarantine every gown.');
+  await form.getByRole('button', { name: 'Enter recall' }).click();
+
+  await expect(form.getByRole('status')).toHaveText(
+    'Recall Z-0320-2026 entered: every stockroom gets it at its next sync.',
+  );
+  await expect(box('Notice id')).toBeFocused();
+  await expect(form.getByRole('combobox', { name: 'Class' })).toHaveValue('Class I');
+  await expect(form.getByRole('checkbox', { name: 'Every lot' })).not.toBeChecked();
+  await expect(box('Lot codes')).toBeEnabled();
+  for (const name of [
+    'Notice id',
+    'Recall number',
+    'Title',
+    'Source (manufacturer)',
+    'GTINs',
+    'What the stockrooms must do',
+  ]) {
+    await expect(box(name)).toHaveValue('');
+  }
+
+  // The next one, typed from the top by keyboard: it carries none of the last one's choices.
+  await page.keyboard.type('RCL-WALK-5');
+  await box('Recall number').fill('Z-0321-2026');
+  await box('Title').fill('Gauze: torn pouches');
+  await box('Source (manufacturer)').fill('Other Supplies');
+  await box('GTINs').fill('09504000059101');
+  await box('Lot codes').fill('G7, G8');
+  await box('What the stockrooms must do').fill('Quarantine lots G7 and G8.');
+  await form.getByRole('button', { name: 'Enter recall' }).click();
+  await expect(form.getByRole('status')).toContainText('Recall Z-0321-2026 entered');
+  const next = page.getByTestId('recall-RCL-WALK-5');
+  await expect(next.getByText('Class I', { exact: true })).toBeVisible();
+  await expect(next.getByText('Class II', { exact: true })).toHaveCount(0);
+  await console.expectNoAxeViolations('recalls (after an entry)');
+  await console.screenshots('recalls-entered');
 });
 
 test('an analyst goes from a facility’s figures to its open requests, named, not by id alone', async ({

@@ -154,6 +154,22 @@ describe('the admin API', () => {
     });
     expect(past.status).toBe(400);
     expect(past.body['code']).toBe('EXPIRY_INVALID');
+    // What was sent, in the sender's words, and what to send instead.
+    expect(past.body['message']).toMatch(
+      /^Nothing was changed: the expiry 2020-01-01T00:00:00Z is not after now \(\d{4}-.+Z\), so the key would stop at once\. Give a later time, or no expiry/,
+    );
+    const now = new Date().toISOString();
+    const refused = await call('POST', '/v1/admin/api-keys', ADMIN, {
+      name: 'erp-born-expired',
+      scopes: ['events:read'],
+      expiresAt: now,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body['message']).toContain(`the expiry ${now} is not after now`);
+    const names = (await call('GET', '/v1/admin/api-keys', ADMIN)).body['apiKeys'].map(
+      (k: { name: string }) => k.name,
+    );
+    expect(names).not.toContain('erp-born-expired');
   });
 
   it('is in the OpenAPI document', async () => {

@@ -5,7 +5,17 @@ import { sequencedWrite } from '../../sync/store/sequenced';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { signedInPerson } from './console-helpers/console-person';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, uniqueId } from './sync-helpers/devices';
+import { addFacility, call, createApiKey, uniqueId } from './sync-helpers/devices';
+
+/** A GTIN-14 made unique per run, with its right check digit: the item master holds each once. */
+function freshGtin(): string {
+  const body = String(Date.now() * 1000 + Math.floor(Math.random() * 1000))
+    .slice(-13)
+    .padStart(13, '0');
+  let sum = 0;
+  for (let i = 0; i < 13; i++) sum += Number(body[12 - i]) * (i % 2 === 0 ? 3 : 1);
+  return `${body}${(10 - (sum % 10)) % 10}`;
+}
 
 /** Issue 14: the Recalls screen's admin API: a notice entered by a person, progress per facility. */
 
@@ -50,6 +60,63 @@ describeOnBackends('console recalls', 'console_recalls', (server) => {
       .where('id', '=', notice.id)
       .executeTakeFirstOrThrow();
     expect(stored.written_by).toMatch(/^console:buyer-/);
+  });
+
+  it('says what each recall covers: products by item name where known, lots, ranges, serials, expiry, instructions', async () => {
+    const key = await createApiKey(server(), ['items:write']);
+    const known = freshGtin();
+    let unknown = freshGtin();
+    while (unknown === known) unknown = freshGtin();
+    const itemId = uniqueId('ITM');
+    const put = await call(server(), 'PUT', '/v1/erp/items', key, [
+      {
+        ...SAMPLE_DOCUMENTS.items,
+        id: itemId,
+        name: 'Infusion set 180 cm',
+        gtins: [known],
+        hibccCodes: [],
+      },
+    ]);
+    expect(put.status).toBe(200);
+    const buyer = await signedInPerson(server(), 'buyer');
+    const lots = Array.from({ length: 60 }, (_, i) => `L${String(i).padStart(3, '0')}`);
+    const notice = {
+      ...SAMPLE_DOCUMENTS.recall_notices,
+      id: uniqueId('RCL'),
+      issuedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      effectiveAt: new Date(Date.now() - 3_600_000).toISOString(),
+      gtins: [known, unknown],
+      itemIds: [itemId],
+      lotCodes: lots,
+      lotRanges: [{ from: 'B100', to: 'B199' }],
+      serials: ['SN-1', 'SN-2'],
+      expiryFrom: '2026-01-01',
+      expiryTo: '2027-06-30',
+      instructions: 'Quarantine every set; return to the manufacturer.',
+    };
+    expect((await buyer.request('POST', '/v1/admin/recalls', notice)).status).toBe(201);
+    const listed = await buyer.request('GET', '/v1/admin/recalls');
+    const progress = listed.body.recalls.find(
+      (r: { noticeId: string }) => r.noticeId === notice.id,
+    );
+    expect(progress.scope).toEqual({
+      source: notice.source,
+      products: [
+        { kind: 'GTIN', code: known, itemName: 'Infusion set 180 cm' },
+        { kind: 'GTIN', code: unknown, itemName: null },
+        { kind: 'item', code: itemId, itemName: 'Infusion set 180 cm' },
+      ],
+      allLots: false,
+      // A notice may name thousands of lots: the first 50, and how many there are.
+      lotCodes: lots.slice(0, 50),
+      lotCodeCount: 60,
+      lotRanges: [{ from: 'B100', to: 'B199' }],
+      serials: ['SN-1', 'SN-2'],
+      serialCount: 2,
+      expiryFrom: '2026-01-01',
+      expiryTo: '2027-06-30',
+      instructions: notice.instructions,
+    });
   });
 });
 

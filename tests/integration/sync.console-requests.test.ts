@@ -56,6 +56,8 @@ describeOnBackends('console: the requests of the network', 'console_requests', (
       message: expect.stringMatching(
         /^Not acknowledged for 4\d min — escalated to the supervisor$/,
       ),
+      // The console counts the wait on from here as its page stays open.
+      startedAt: late.history[1]!.at,
     });
     expect(views[1]!.escalation).toBeNull();
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { ConsoleClient } from './console-helpers/console-client';
 import { describeOnBackends } from './sync-helpers/backends';
-import { addFacility, call, enrollDevice, uniqueId } from './sync-helpers/devices';
+import { addFacility, call, createApiKey, enrollDevice, uniqueId } from './sync-helpers/devices';
 import { addStaffedFacility } from './sync-helpers/staff';
 import { stockEvent } from './sync-helpers/documents';
 import type { TestServer } from './sync-helpers/server';
@@ -90,6 +90,23 @@ describeOnBackends('console views', 'console_views', (server) => {
     // LIKE's wildcards are matched literally.
     expect(await search('who=%25')).toEqual([]);
     expect(await search(`since=${new Date(Date.now() + 60_000).toISOString()}`)).toEqual([]);
+    // From after To matches nothing whatever the log holds: refused, saying so, for every client.
+    const since = '2026-12-08T00:00:00.000Z';
+    const until = '2026-12-02T00:00:00.000Z';
+    for (const path of ['/v1/admin/audit', '/v1/admin/audit.csv']) {
+      const reversed = await client.request('GET', `${path}?since=${since}&until=${until}`);
+      expect(reversed.status, path).toBe(400);
+      expect(reversed.body).toMatchObject({
+        code: 'AUDIT_RANGE_REVERSED',
+        message: `Nothing was searched: since (${since}) is not before until (${until}), so no line could match. Swap them, or leave one out.`,
+      });
+    }
+    const key = await createApiKey(server(), ['audit:read']);
+    const erp = await call(server(), 'GET', `/v1/erp/audit?since=${since}&until=${until}`, key);
+    expect(erp.status).toBe(400);
+    expect((erp.body as { code: string }).code).toBe('AUDIT_RANGE_REVERSED');
+    // The same two instants the right way round are searched.
+    expect(await search(`since=${until}&until=${since}`)).toEqual(expect.any(Array));
 
     const csv = await client.request('GET', `/v1/admin/audit.csv?facility=${facility}`);
     expect(csv.status).toBe(200);
