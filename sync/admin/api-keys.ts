@@ -1,11 +1,11 @@
 import type { ApiKeyView } from '../../shared/console';
-import { isBlankName } from '../../shared/model';
 import { sql, type Kysely } from 'kysely';
 import { API_SCOPES, type ApiScope } from '../auth/api-key-auth';
 import { hashSecret, newId, newSecret } from '../auth/secrets';
 import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
 import { jsonb } from '../store/json';
+import { refuseBlankName } from './visible-name';
 
 const SHOWN_ONCE = 'The key is shown only now; store it safely.';
 
@@ -55,14 +55,11 @@ export async function createApiKey(
   now = new Date(),
 ) {
   checkScopes(input.scopes);
-  if (isBlankName(input.name)) {
-    throw new HttpError(
-      400,
-      'NAME_BLANK',
-      'The key name holds no visible character: name the key after the system that will use it, e.g. erp-main.',
-      [{ field: 'name', message: 'holds no visible character' }],
-    );
-  }
+  refuseBlankName(
+    input.name,
+    'key',
+    'name the key after the system that will use it, e.g. erp-main.',
+  );
   const expiresAt = expiryOf(input.expiresAt, now);
   const key = newSecret('sk');
   const id = newId('KEY');

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import { compileValidator, FacilityId, isBlankName } from '../../shared/model';
+import { compileValidator, FacilityId } from '../../shared/model';
 import { createEnrollmentCode } from '../auth/enrollment';
 import type { Database } from '../db/schema';
 import { HttpError } from '../http/errors';
+import { refuseBlankName } from './visible-name';
 
 const facilityIdValidator = compileValidator(FacilityId);
 
@@ -23,14 +24,7 @@ export async function addFacility(
       `"${input.id}" is not a facility id: use letters, digits, . _ : - (at most 64).`,
     );
   }
-  if (isBlankName(input.name)) {
-    throw new HttpError(
-      400,
-      'NAME_BLANK',
-      'The facility name holds no visible character: give the name the console and the PCs will show.',
-      [{ field: 'name', message: 'holds no visible character' }],
-    );
-  }
+  refuseBlankName(input.name, 'facility', 'give the name the console and the PCs will show.');
   const inserted = await db
     .insertInto('facilities')
     .values({ id: input.id, name: input.name })

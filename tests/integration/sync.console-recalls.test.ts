@@ -6,16 +6,7 @@ import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { signedInPerson } from './console-helpers/console-person';
 import { describeOnBackends } from './sync-helpers/backends';
 import { addFacility, call, createApiKey, uniqueId } from './sync-helpers/devices';
-
-/** A GTIN-14 made unique per run, with its right check digit: the item master holds each once. */
-function freshGtin(): string {
-  const body = String(Date.now() * 1000 + Math.floor(Math.random() * 1000))
-    .slice(-13)
-    .padStart(13, '0');
-  let sum = 0;
-  for (let i = 0; i < 13; i++) sum += Number(body[12 - i]) * (i % 2 === 0 ? 3 : 1);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
+import { freshGtin } from './sync-helpers/gtins';
 
 /** Issue 14: the Recalls screen's admin API: a notice entered by a person, progress per facility. */
 

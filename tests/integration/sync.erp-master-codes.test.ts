@@ -3,6 +3,7 @@ import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { describeOnBackends } from './sync-helpers/backends';
 import { signedInPerson } from './console-helpers/console-person';
 import { call, createApiKey, uniqueId } from './sync-helpers/devices';
+import { freshGtin } from './sync-helpers/gtins';
 import type { TestServer } from './sync-helpers/server';
 
 type Errors = { code: string; message: string; errors: { field: string; message: string }[] };
@@ -16,16 +17,6 @@ const storedIds = async (server: TestServer, collection: string, ids: string[]) 
       .where('id', 'in', ids)
       .execute()
   ).map((r) => r.id);
-
-/** A GTIN of 13 digits made unique per run, with its right check digit. */
-function freshGtin(): string {
-  const body = String(Date.now() * 1000 + Math.floor(Math.random() * 1000))
-    .slice(-13)
-    .padStart(13, '0');
-  let sum = 0;
-  for (let i = 0; i < 13; i++) sum += Number(body[12 - i]) * (i % 2 === 0 ? 3 : 1);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
 
 const item = (gtins: string[], id = uniqueId('ITM')) => ({
   ...SAMPLE_DOCUMENTS.items,
