@@ -1,6 +1,11 @@
 import { Badge, Button, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { centreStepsFrom, type RequestView } from '../../shared/console';
+import {
+  centreStepsFrom,
+  requestItemLabel,
+  requestLocationLabel,
+  type RequestView,
+} from '../../shared/console';
 import type { RequestStatus } from '../../shared/model';
 import { substitutesProposable, substitutionStates } from '../../shared/replenishment/substitution';
 import { consoleApi } from '../api/calls';
@@ -50,8 +55,8 @@ function Substitutions({ view }: { view: RequestView }) {
     <Stack gap={0} data-testid="request-substitutions">
       {proposals.map((s) => (
         <Text key={s.id} fz="xs">
-          Substitute {s.quantity} × {s.itemId} for {s.lineItemId}:{' '}
-          {SUBSTITUTION_WORDS[states.get(s.id) ?? 'open']}
+          Substitute {s.quantity} × {requestItemLabel(view, s.itemId)} for{' '}
+          {requestItemLabel(view, s.lineItemId)}: {SUBSTITUTION_WORDS[states.get(s.id) ?? 'open']}
           {s.decision?.note ? ` (“${s.decision.note}”)` : ''}
         </Text>
       ))}
@@ -64,7 +69,7 @@ function itemsOf(view: RequestView): string {
     .map((l) => {
       const progress = view.lines.find((p) => p.itemId === l.itemId);
       const moved = progress && progress.shipped > 0 ? ` (${progress.shipped} shipped)` : '';
-      return `${l.quantity} × ${l.itemId}${moved}`;
+      return `${l.quantity} × ${requestItemLabel(view, l.itemId)}${moved}`;
     })
     .join(', ');
 }
@@ -157,7 +162,7 @@ export function RequestsScreen() {
               </Stack>
             ),
           },
-          { header: 'For', cell: (v) => v.request.locationId },
+          { header: 'For', cell: (v) => requestLocationLabel(v) },
           {
             header: 'Status',
             cell: (v) => (
@@ -223,6 +228,7 @@ export function RequestsScreen() {
         >
           <SubstituteForm
             request={substituteFor.request}
+            itemLabel={(itemId) => requestItemLabel(substituteFor, itemId)}
             onCancel={() => setSubstituteFor(undefined)}
             onProposed={() => {
               setSubstituteFor(undefined);

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import type { RequestView } from '../../shared/console';
+import { itemsNamedBy, type RequestView } from '../../shared/console';
 import {
   Id,
   REQUEST_PRIORITIES,
@@ -13,6 +13,7 @@ import type { SyncApp, SyncContext } from '../context';
 import { openRequestsWithLevels } from '../escalation/escalation-sweep';
 import { takeCentreRequestStep } from '../store/centre-request-step';
 import { proposeCentreSubstitutes } from '../store/centre-substitutions';
+import { documentNames } from '../store/document-names';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
 import { ErrorBody } from './collection-param';
 import { ProposedSubstitutes, StepLines, StepNote } from './request-step-body';
@@ -55,6 +56,13 @@ const RequestViewSchema = Type.Object({
     }),
     Type.Null(),
   ]),
+  itemNames: Type.Record(Type.String(), Type.String(), {
+    description:
+      'The item master name of every item its lines and substitutes name, by item id; an id missing here is not in the item master (a PC pending item, say)',
+  }),
+  locationName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The name of the location it is for; null when the centre holds no such location',
+  }),
 });
 
 const PRIORITY_RANK = new Map(REQUEST_PRIORITIES.map((p, i) => [p, REQUEST_PRIORITIES.length - i]));
@@ -74,7 +82,7 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
       schema: {
         ...base,
         summary:
-          'Open supply requests of every facility (not received, rejected or cancelled), most urgent first, each with its line progress and its rung on the escalation ladder',
+          'Open supply requests of every facility (not received, rejected or cancelled), most urgent first, each with its line progress, its rung on the escalation ladder, and the names of its items and location',
         querystring: Type.Object({
           facility: Type.Optional(Id('Only this facility')),
           status: Type.Optional(StringEnum(REQUEST_STATUSES)),
@@ -88,7 +96,7 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
     async (request) => {
       const now = new Date().toISOString();
       const { facility, status } = request.query;
-      const views: RequestView[] = (await openRequestsWithLevels(database.db))
+      const listed = (await openRequestsWithLevels(database.db))
         .filter(
           ({ request: r }) =>
             (!facility || r.facilityId === facility) && (!status || r.status === status),
@@ -117,6 +125,21 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
             (a.request.createdAt < b.request.createdAt ? -1 : 1),
         )
         .slice(0, 500);
+      // The names of every item and place the listed requests name, in one read for them all.
+      const names = await documentNames(database.db, {
+        items: listed.flatMap((v) => itemsNamedBy(v.request, v.lines)),
+        locations: listed.map((v) => v.request.locationId),
+      });
+      const views: RequestView[] = listed.map((v) => ({
+        ...v,
+        itemNames: Object.fromEntries(
+          itemsNamedBy(v.request, v.lines).flatMap((id) => {
+            const name = names.items.get(id);
+            return name === undefined ? [] : [[id, name] as const];
+          }),
+        ),
+        locationName: names.locations.get(v.request.locationId) ?? null,
+      }));
       return { requests: views };
     },
   );

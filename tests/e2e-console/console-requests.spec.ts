@@ -4,6 +4,7 @@ import type { SupplyRequest } from '../../shared/model';
 import { transition } from '../../shared/replenishment/request-status';
 import { supplyRequest } from '../integration/sync-helpers/documents';
 import { staffUser } from '../integration/sync-helpers/staff';
+import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { ConsolePage } from './console-page';
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -32,6 +33,8 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   const keyForm = page.getByRole('form', { name: 'Create an API key' });
   await keyForm.getByLabel('Name').fill('erp-staff');
   await keyForm.getByRole('checkbox', { name: 'users:write' }).check();
+  await keyForm.getByRole('checkbox', { name: 'items:write' }).check();
+  await keyForm.getByRole('checkbox', { name: 'locations:write' }).check();
   await keyForm.getByRole('button', { name: 'Create key' }).click();
   const key = (await page.getByTestId('api-key-secret').locator('code').textContent()) ?? '';
   const staffed = await api.put('/v1/erp/users', {
@@ -39,6 +42,32 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
     data: [staffUser('USR-NM-REQ', 'nurse-manager', ['FAC-REQ'])],
   });
   expect(staffed.status()).toBe(200);
+  // The item and the place the ward asks for, from the ERP: the buyer reads them by name.
+  const items = await api.put('/v1/erp/items', {
+    headers: { authorization: `Bearer ${key}` },
+    data: [
+      {
+        ...SAMPLE_DOCUMENTS.items,
+        id: 'ITM-REQ-SALINE',
+        name: 'Saline 0.9% 10 mL',
+        gtins: [],
+        hibccCodes: [],
+      },
+    ],
+  });
+  expect(items.status(), await items.text()).toBe(200);
+  const places = await api.put('/v1/erp/locations', {
+    headers: { authorization: `Bearer ${key}` },
+    data: [
+      {
+        ...SAMPLE_DOCUMENTS.locations,
+        id: 'LOC-REQ-TB',
+        facilityId: 'FAC-REQ',
+        name: 'Trauma bay',
+      },
+    ],
+  });
+  expect(places.status(), await places.text()).toBe(200);
 
   // A STAT request raised 40 minutes ago on the ward's PC, nobody has acknowledged it.
   const stat = supplyRequest('FAC-REQ', {
@@ -46,6 +75,8 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
     priority: 'stat',
     kind: 'urgent',
     createdBy: 'USR-NM-REQ',
+    locationId: 'LOC-REQ-TB',
+    lines: [{ itemId: 'ITM-REQ-SALINE', quantity: 3 }],
     history: [
       { status: 'draft', at: ago(40), by: 'USR-NM-REQ' },
       { status: 'submitted', at: ago(40), by: 'USR-NM-REQ' },
@@ -63,6 +94,18 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   const row = page.getByTestId('requests-table').getByRole('row', { name: /FAC-REQ/ });
   await expect(row).toContainText(/Not acknowledged for 4\d min — escalated to the supervisor/);
   await expect(row).toHaveAttribute('data-attention', 'true');
+  // Items and places by name beside their ids, as facilities read.
+  await expect(row).toContainText('3 × Saline 0.9% 10 mL (ITM-REQ-SALINE)');
+  await expect(row).toContainText('Trauma bay (LOC-REQ-TB)');
+  // Proposing a substitute names the line it would replace the same way.
+  await row.getByRole('button', { name: `Propose a substitute for request ${stat.id}` }).click();
+  const substitute = page.getByRole('dialog', {
+    name: `Propose a substitute for request ${stat.id}`,
+  });
+  await expect(substitute.getByLabel('Line it would replace')).toHaveValue(
+    '3 × Saline 0.9% 10 mL (ITM-REQ-SALINE)',
+  );
+  await substitute.getByRole('button', { name: 'Back' }).click();
   await console.expectNoAxeViolations('requests (escalated)');
   await console.screenshots('requests-escalated');
 
