@@ -6,6 +6,7 @@ export * from './pc-attention';
 export * from './enrolment-qr';
 export * from './exceptions';
 export * from './exception-shapes';
+export * from './refused-push';
 export * from './recall-progress';
 export * from './pc-report';
 export * from './request-view';
