@@ -1,6 +1,12 @@
 import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { centreStepsFrom, escalationRefusal, type RequestView } from '../../shared/console';
+import {
+  centreStepsFrom,
+  escalationRefusal,
+  requestItemLabel,
+  requestLocationLabel,
+  type RequestView,
+} from '../../shared/console';
 import { REQUEST_PRIORITIES, type RequestStatus } from '../../shared/model';
 import { ladderWords } from '../../shared/replenishment/escalation-ladder';
 import { substitutesProposable, substitutionStates } from '../../shared/replenishment/substitution';
@@ -55,8 +61,8 @@ function Substitutions({ view }: { view: RequestView }) {
     <Stack gap={0} data-testid="request-substitutions">
       {proposals.map((s) => (
         <Text key={s.id} fz="xs">
-          Substitute {s.quantity} × {s.itemId} for {s.lineItemId}:{' '}
-          {SUBSTITUTION_WORDS[states.get(s.id) ?? 'open']}
+          Substitute {s.quantity} × {requestItemLabel(view, s.itemId)} for{' '}
+          {requestItemLabel(view, s.lineItemId)}: {SUBSTITUTION_WORDS[states.get(s.id) ?? 'open']}
           {s.decision?.note ? ` (“${s.decision.note}”)` : ''}
         </Text>
       ))}
@@ -80,7 +86,7 @@ function itemsOf(view: RequestView): string {
     .map((l) => {
       const progress = view.lines.find((p) => p.itemId === l.itemId);
       const moved = progress && progress.shipped > 0 ? ` (${progress.shipped} shipped)` : '';
-      return `${l.quantity} × ${l.itemId}${moved}`;
+      return `${l.quantity} × ${requestItemLabel(view, l.itemId)}${moved}`;
     })
     .join(', ');
 }
@@ -186,7 +192,7 @@ export function RequestsScreen() {
               </Stack>
             ),
           },
-          { header: 'For', cell: (v) => v.request.locationId },
+          { header: 'For', cell: (v) => requestLocationLabel(v) },
           {
             header: 'Status',
             sortValue: (v) => submittedAt(v),
@@ -267,6 +273,7 @@ export function RequestsScreen() {
         >
           <SubstituteForm
             request={substituteFor.request}
+            itemLabel={(itemId) => requestItemLabel(substituteFor, itemId)}
             onCancel={() => setSubstituteFor(undefined)}
             onProposed={() => {
               setSubstituteFor(undefined);

@@ -13,6 +13,8 @@ import { useItemChoices } from '../components/use-item-choices';
  */
 export function SubstituteForm(props: {
   request: SupplyRequest;
+  /** An item of the request as the buyer reads it: its name beside its id. */
+  itemLabel: (itemId: string) => string;
   onCancel: () => void;
   onProposed: () => void;
 }) {
@@ -56,7 +58,7 @@ export function SubstituteForm(props: {
           allowDeselect={false}
           data={request.lines.map((l) => ({
             value: l.itemId,
-            label: `${l.quantity} × ${l.itemId}`,
+            label: `${l.quantity} × ${props.itemLabel(l.itemId)}`,
           }))}
           value={lineItemId}
           onChange={(value) => {

@@ -22,7 +22,10 @@ export const ExceptionItemSchema = Type.Object({
   id: Type.String({ description: 'The stable condition id: kind, then what names the condition' }),
   kind: ExceptionKindSchema,
   facilityId: Nullable(Type.String()),
-  summary: Type.String(),
+  summary: Type.String({
+    description:
+      'What happened and what a buyer can do, naming the facility and the PC by name; once the condition has cleared, as it read when a person first acted on it',
+  }),
   detectedAt: Type.String(),
   ageBand: AgeBandSchema,
   state: Type.Union([Type.Literal('open'), Type.Literal('owned'), Type.Literal('resolved')]),

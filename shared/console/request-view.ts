@@ -16,6 +16,42 @@ export interface RequestView {
   > | null;
   /** The ERP rungs the centre recorded, by the clock or by a buyer's hand (who and why), oldest first. */
   erpEscalations: ErpEscalation[];
+  /**
+   * The item master's name of every item its lines and substitutes name, by id. An id missing here
+   * is no item of the master (a PC's pending item, say): shown by its id alone.
+   */
+  itemNames: Record<string, string>;
+  /** The name of the location it is for; null when the centre holds no such location. */
+  locationName: string | null;
+}
+
+/** Every item a request names: its lines, what it asks for now, and the substitutes proposed. */
+export function itemsNamedBy(request: SupplyRequest, lines: readonly LineProgress[]): string[] {
+  return [
+    ...new Set([
+      ...request.lines.map((l) => l.itemId),
+      ...lines.map((l) => l.itemId),
+      ...(request.substitutions ?? []).flatMap((s) => [s.itemId, s.lineItemId]),
+    ]),
+  ];
+}
+
+/** Said of an item the item master does not hold. */
+export const NOT_IN_ITEM_MASTER = 'not in the item master';
+
+/**
+ * An item of a request as a buyer reads it, the way facilities read: "Saline 0.9% 10 mL
+ * (ITEM-000123)". An item the item master does not hold keeps its id and says so.
+ */
+export function requestItemLabel(view: Pick<RequestView, 'itemNames'>, itemId: string): string {
+  const name = view.itemNames[itemId];
+  return name ? `${name} (${itemId})` : `${itemId} (${NOT_IN_ITEM_MASTER})`;
+}
+
+/** The place a request is for: "Trauma bay (LOC-TB)", or the id alone for a place the centre lacks. */
+export function requestLocationLabel(view: Pick<RequestView, 'request' | 'locationName'>): string {
+  const id = view.request.locationId;
+  return view.locationName ? `${view.locationName} (${id})` : id;
 }
 
 /** The steps the centre may take from where a request is: the machine's, less the stockroom's own. */

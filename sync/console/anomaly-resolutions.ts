@@ -7,7 +7,8 @@ import {
 } from '../../shared/model';
 import type { Database } from '../db/schema';
 import { jsonb } from '../store/json';
-import { anomalyCondition, facilityUsageFlags } from './exception-sources';
+import { anomalyNames } from './queue-names';
+import { anomalyCondition, facilityUsageFlags } from './usage-flag-conditions';
 
 /** The advisory lock namespace of decisions on one flag ('ANOM'). */
 const FLAG_LOCK = 0x41_4e_4f_4d;
@@ -77,10 +78,15 @@ export async function centreDecision(
   };
 }
 
-/** How a stockroom's decision reads in the console's history of the item. */
-export function anomalyDecisionComment(decision: AnomalyDecision): string {
+/**
+ * How a decision reads in the console's history of the item; a stockroom's names its PC as the
+ * queue does (`pc`: `PC “Ward 9 PC”`).
+ */
+export function anomalyDecisionComment(decision: AnomalyDecision, pc?: string): string {
   const verb = decision.decision === 'confirmed' ? 'Confirmed' : 'Dismissed';
-  const where = decision.centre ? 'at the centre' : `at the stockroom (PC ${decision.deviceId})`;
+  const where = decision.centre
+    ? 'at the centre'
+    : `at the stockroom (${pc ?? `PC ${decision.deviceId}`})`;
   return `${verb} ${where}: ${decision.note.trim()}`;
 }
 
@@ -95,7 +101,8 @@ export async function resolveFromStockroom(
   decision: AnomalyDecision,
   now: Date,
 ): Promise<void> {
-  const condition = anomalyCondition(decision.facilityId, decision, now);
+  const names = await anomalyNames(trx, decision.facilityId, decision, decision.deviceId);
+  const condition = anomalyCondition(decision.facilityId, decision, now, names);
   await trx
     .insertInto('exceptions')
     .values({
@@ -123,7 +130,7 @@ export async function resolveFromStockroom(
       step: 'resolved',
       actor: decision.decidedBy,
       at: now,
-      comment: anomalyDecisionComment(decision),
+      comment: anomalyDecisionComment(decision, names.pc(decision.deviceId)),
     })
     .execute();
 }

@@ -1,14 +1,20 @@
 import type { Kysely } from 'kysely';
-import { conditionId, pcConcerns, QUIET_AFTER_MS, type ExceptionKind } from '../../shared/console';
+import {
+  conditionId,
+  pcConcerns,
+  QUIET_AFTER_MS,
+  refusedPushSummary,
+  type ExceptionKind,
+} from '../../shared/console';
 import { escalationLadder, LADDER_RUNGS } from '../../shared/replenishment/escalation-ladder';
 import type { Database } from '../db/schema';
 import { openRequestsWithLevels } from '../escalation/escalation-sweep';
-import { DEFAULT_ANOMALY_OPTIONS, type UsageAnomaly } from '../../shared/indicators/usage-anomaly';
-import { anomaliesOfTotals } from '../../shared/indicators/usage-day-totals';
-import { anomalyFlagId, anomalyWindow } from '../../shared/indicators/anomaly-flags';
-import { recallIssueFlags } from '../store/recall-issue-flags';
+import { documentNames } from '../store/document-names';
+import { recallIssueFlags, type RecallIssueFlag } from '../store/recall-issue-flags';
 import { sequenceGapsSeen } from '../store/sync-health';
 import { pcHealth } from './pc-health';
+import { pcWords, queueNames, recordWords, utcMinute, type QueueNames } from './queue-names';
+import { unusualUsage } from './usage-flag-conditions';
 
 /** One condition that needs a person, as found where it is stored. */
 export interface Condition {
@@ -30,41 +36,44 @@ const REFUSALS_READ = 1000;
  * Every condition that needs a person now, read from where each is recorded: the integrity alarms,
  * the audit log's refused pushes, the stored events' sequence gaps, the recall flags, the supply
  * requests, the dead-lettered deliveries and the PCs' last contact. Nothing is copied: a condition
- * that goes away (a gap filled, a letter replayed) leaves the queue by itself.
+ * that goes away (a gap filled, a letter replayed) leaves the queue by itself. Each is said for a
+ * buyer at the console: facilities, PCs, items and people by name, and what they can do about it.
  */
 export async function currentConditions(db: Kysely<Database>, now: Date): Promise<Condition[]> {
-  const facilities = (await db.selectFrom('facilities').select('id').orderBy('id').execute()).map(
-    (f) => f.id,
-  );
+  const { names, facilityIds: facilities } = await queueNames(db);
   const groups = await Promise.all([
-    integrityAlarms(db),
-    refusedPushes(db),
-    sequenceGaps(db, facilities),
-    recalledLotsIssued(db, facilities),
-    escalatedRequests(db, now),
+    integrityAlarms(db, names),
+    refusedPushes(db, names),
+    sequenceGaps(db, facilities, names),
+    recalledLotsIssued(db, facilities, names),
+    escalatedRequests(db, now, names),
     deadLetters(db),
-    quietPcs(db, now),
-    unusualUsage(db, facilities, now),
+    quietPcs(db, now, names),
+    unusualUsage(db, facilities, now, names),
   ]);
   return groups.flat();
 }
 
-async function integrityAlarms(db: Kysely<Database>): Promise<Condition[]> {
+async function integrityAlarms(db: Kysely<Database>, names: QueueNames): Promise<Condition[]> {
   const rows = await db.selectFrom('integrity_alarms').selectAll().orderBy('id').execute();
-  return rows.map((r) => ({
-    id: conditionId('integrity-alarm', r.id),
-    kind: 'integrity-alarm',
-    facilityId: r.facility_id,
-    summary: `${r.collection}/${r.doc_id} arrived again from ${r.device_id ?? 'a PC'} with different content; the stored version was kept`,
-    detectedAt: r.detected_at.toISOString(),
-  }));
+  return rows.map((r) => {
+    const from = r.device_id ? names.pc(r.device_id) : 'A PC';
+    const at = r.facility_id ? ` at ${names.facility(r.facility_id)}` : '';
+    return {
+      id: conditionId('integrity-alarm', r.id),
+      kind: 'integrity-alarm',
+      facilityId: r.facility_id,
+      summary: `${from}${at} sent ${recordWords(r.collection, r.doc_id)} again with different content. The centre kept the version it already had and set the other aside. A record is never changed once sent: ask the stockroom whether the PC was restored from a backup or copied, and call support to compare the two versions.`,
+      detectedAt: r.detected_at.toISOString(),
+    };
+  });
 }
 
-async function refusedPushes(db: Kysely<Database>): Promise<Condition[]> {
+async function refusedPushes(db: Kysely<Database>, names: QueueNames): Promise<Condition[]> {
   const rows = await db
     .selectFrom('audit_log as a')
     .leftJoin('devices as d', 'd.id', 'a.actor_id')
-    .select(['a.id', 'a.at', 'a.actor_id', 'a.status', 'a.detail', 'd.facility_id'])
+    .select(['a.id', 'a.at', 'a.actor_id', 'a.detail', 'd.facility_id'])
     .where('a.actor_type', '=', 'device')
     .where('a.action', '=', PUSH_ACTION)
     .where('a.outcome', '=', 'refused')
@@ -74,31 +83,45 @@ async function refusedPushes(db: Kysely<Database>): Promise<Condition[]> {
   return rows.map((r) => {
     const detail = (r.detail ?? {}) as {
       collection?: string;
-      refused?: { documentId?: string; message?: string };
+      refused?: { documentId?: string; code?: string };
     };
-    const what = detail.refused?.documentId
-      ? `${detail.collection ?? 'a document'} ${detail.refused.documentId}`
-      : `a push (${r.status ?? 'refused'})`;
+    const facilityId = r.facility_id;
+    const deviceId = r.actor_id ?? 'unknown';
+    // The refusal's own message is the PC's, for its user ("sign in with your own badge"): the
+    // queue says it in a buyer's words, and the audit line keeps the PC's.
     return {
       id: conditionId('push-refused', r.id),
       kind: 'push-refused',
-      facilityId: r.facility_id,
-      summary: `${r.actor_id}: ${what} refused${detail.refused?.message ? ` — ${detail.refused.message}` : ''}`,
+      facilityId,
+      summary: refusedPushSummary({
+        pc: names.pc(deviceId),
+        facility: facilityId ? names.facility(facilityId) : 'an unknown facility',
+        what: detail.refused?.documentId
+          ? recordWords(detail.collection, detail.refused.documentId)
+          : undefined,
+        code: detail.refused?.code,
+        deviceId,
+      }),
       detectedAt: new Date(r.at).toISOString(),
     };
   });
 }
 
-async function sequenceGaps(db: Kysely<Database>, facilities: string[]): Promise<Condition[]> {
+async function sequenceGaps(
+  db: Kysely<Database>,
+  facilities: string[],
+  names: QueueNames,
+): Promise<Condition[]> {
   const found: Condition[] = [];
   for (const facilityId of facilities) {
     for (const gap of await sequenceGapsSeen(db, facilityId)) {
-      const range = gap.from === gap.to ? `${gap.from}` : `${gap.from}–${gap.to}`;
+      const range = gap.from === gap.to ? `${gap.from}` : `${gap.from} to ${gap.to}`;
+      const events = gap.from === gap.to ? 'stock event' : 'stock events';
       found.push({
         id: conditionId('sequence-gap', gap.deviceId, `${gap.from}-${gap.to}`),
         kind: 'sequence-gap',
         facilityId,
-        summary: `${gap.deviceId}: events ${range} never arrived`,
+        summary: `${names.pc(gap.deviceId)} at ${names.facility(facilityId)}: its ${events} number ${range} never reached the centre, while later ones did, so the centre's stock figures there may lack those movements. Ask the stockroom to keep the PC switched on and connected so it sends them; if the PC was reset or replaced, they may be lost: call support.`,
         detectedAt: gap.seenAt.toISOString(),
       });
     }
@@ -109,28 +132,43 @@ async function sequenceGaps(db: Kysely<Database>, facilities: string[]): Promise
 async function recalledLotsIssued(
   db: Kysely<Database>,
   facilities: string[],
+  names: QueueNames,
 ): Promise<Condition[]> {
-  const found: Condition[] = [];
+  const flags: { facilityId: string; flag: RecallIssueFlag }[] = [];
   for (const facilityId of facilities) {
     for (const flag of await recallIssueFlags(db, facilityId)) {
-      if (flag.reversed) continue;
-      found.push({
-        id: conditionId('recalled-lot-issued', flag.noticeId, flag.eventId),
-        kind: 'recalled-lot-issued',
-        facilityId,
-        summary: `Recall ${flag.number}: ${flag.quantity} × ${flag.itemId} lot ${flag.lotCode || '—'} issued on ${flag.deviceId}. ${flag.message}`,
-        detectedAt: flag.occurredAt,
-      });
+      if (!flag.reversed) flags.push({ facilityId, flag });
     }
   }
-  return found;
+  if (flags.length === 0) return [];
+  const named = names.with(
+    await documentNames(db, {
+      items: flags.map(({ flag }) => flag.itemId),
+      users: flags.map(({ flag }) => flag.actorId),
+    }),
+  );
+  return flags.map(({ facilityId, flag }) => {
+    const lot = flag.lotCode.trim() ? `lot ${flag.lotCode.trim()}` : 'with no lot';
+    const to = flag.department ? ` to ${flag.department}` : '';
+    return {
+      id: conditionId('recalled-lot-issued', flag.noticeId, flag.eventId),
+      kind: 'recalled-lot-issued',
+      facilityId,
+      summary: `Recall ${flag.number}: ${flag.quantity} × ${named.item(flag.itemId)} ${lot} issued${to} after the recall took effect, at ${named.facility(facilityId)} by ${named.person(flag.actorId)} on ${named.pc(flag.deviceId)} (which had probably not heard of the recall yet). Make sure the stockroom finds the units and brings them back to quarantine; if the issue was recorded by mistake, they reverse it on the PC.`,
+      detectedAt: flag.occurredAt,
+    };
+  });
 }
 
 /**
  * Requests at the ladder's exception-queue rung or above (shared/replenishment/escalation-ladder),
  * under their facility's service levels: the same verdict the PC shows from its own clock.
  */
-async function escalatedRequests(db: Kysely<Database>, now: Date): Promise<Condition[]> {
+async function escalatedRequests(
+  db: Kysely<Database>,
+  now: Date,
+  names: QueueNames,
+): Promise<Condition[]> {
   const found: Condition[] = [];
   for (const { request, levels } of await openRequestsWithLevels(db)) {
     const state = escalationLadder(request, levels, now.toISOString());
@@ -141,81 +179,11 @@ async function escalatedRequests(db: Kysely<Database>, now: Date): Promise<Condi
       id: conditionId('request-escalated', request.id, state.clock),
       kind: 'request-escalated',
       facilityId: request.facilityId,
-      summary: `${request.priority.toUpperCase()} request ${request.id}: ${state.message}`,
+      summary: `${request.priority.toUpperCase()} request ${request.id} of ${names.facility(request.facilityId)}: ${state.message}`,
       detectedAt: state.dueAt,
     });
   }
   return found;
-}
-
-/**
- * One usage anomaly flag as a condition of the queue: its id is the flag's (shared), so a decision
- * made on a stockroom PC names it (sync/console/anomaly-resolutions.ts resolves it with that
- * decision). Seen at the day's end, or now while that day is still going.
- */
-export function anomalyCondition(
-  facilityId: string,
-  flag: Pick<UsageAnomaly, 'kind' | 'itemId' | 'locationId' | 'actorId' | 'date' | 'explanation'>,
-  now: Date,
-): Condition {
-  return {
-    id: anomalyFlagId(facilityId, flag),
-    kind: 'usage-anomaly',
-    facilityId,
-    summary: `${flag.itemId} at ${flag.locationId}: ${flag.explanation}`,
-    detectedAt: new Date(
-      Math.min(Date.parse(`${flag.date}T23:59:59.000Z`), now.getTime()),
-    ).toISOString(),
-  };
-}
-
-/**
- * Usage anomaly flags (shared/indicators/usage-anomaly.ts) of the last week, per facility: a flag
- * never acts by itself; a buyer confirms or dismisses it by resolving it with a note, or a
- * stockroom supervisor decides it on the PC; either way the queue keeps the note and the audit log
- * records the step.
- */
-async function unusualUsage(
-  db: Kysely<Database>,
-  facilities: readonly string[],
-  now: Date,
-): Promise<Condition[]> {
-  const found: Condition[] = [];
-  for (const facilityId of facilities) {
-    for (const flag of await facilityUsageFlags(db, facilityId, now)) {
-      found.push(anomalyCondition(facilityId, flag, now));
-    }
-  }
-  return found;
-}
-
-/**
- * One facility's usage anomaly flags of the last week, from the usage totals the write path keeps
- * (a row per day, place, item and person, not every event of thirteen weeks).
- */
-export async function facilityUsageFlags(
-  db: Kysely<Database>,
-  facilityId: string,
-  now: Date,
-): Promise<UsageAnomaly[]> {
-  const days = anomalyWindow(Math.floor(now.getTime() / 86_400_000));
-  const rows = await db
-    .selectFrom('usage_day_totals')
-    .select(['day', 'location_id', 'item_id', 'actor_id', 'units'])
-    .where('facility_id', '=', facilityId)
-    .where('day', '>=', days.from - 7 * DEFAULT_ANOMALY_OPTIONS.baselineWeeks)
-    .where('day', '<=', days.to)
-    .execute();
-  return anomaliesOfTotals(
-    rows.map((r) => ({
-      day: Number(r.day),
-      locationId: r.location_id,
-      itemId: r.item_id,
-      actorId: r.actor_id,
-      units: Number(r.units),
-    })),
-    days,
-  );
 }
 
 async function deadLetters(db: Kysely<Database>): Promise<Condition[]> {
@@ -233,23 +201,24 @@ async function deadLetters(db: Kysely<Database>): Promise<Condition[]> {
     id: conditionId('dead-letter', r.id, r.updated_at.getTime()),
     kind: 'dead-letter',
     facilityId: null,
-    summary: `${r.event_type} to ${r.url} failed for good (${r.last_error ?? r.last_status ?? 'unknown'})`,
+    summary: `The centre could not deliver ${r.event_type} to ${r.url}, even after every retry (${r.last_error ?? r.last_status ?? 'no answer'}): the system there has not heard of it. Ask an administrator to have the receiving system fixed, then replay the message from the Integration screen.`,
     detectedAt: r.updated_at.toISOString(),
   }));
 }
 
-async function quietPcs(db: Kysely<Database>, now: Date): Promise<Condition[]> {
+async function quietPcs(db: Kysely<Database>, now: Date, names: QueueNames): Promise<Condition[]> {
   const { pcs } = await pcHealth(db, {});
   return pcs
     .filter((pc) => pcConcerns(pc, now).includes('quiet'))
     .map((pc) => {
       const heard = pc.lastContactAt ?? pc.enrolledAt;
+      const since = pc.lastContactAt ? 'since' : 'since it was enrolled on';
       return {
         // Heard from again and quiet again later is a new condition.
         id: conditionId('pc-quiet', pc.deviceId, Date.parse(heard)),
         kind: 'pc-quiet',
         facilityId: pc.facilityId,
-        summary: `${pc.name} (${pc.deviceId}) not heard from since ${heard}`,
+        summary: `${pcWords(pc.deviceId, pc.name)} at ${names.facility(pc.facilityId)} has not been in touch with the centre ${since} ${utcMinute(heard)}: what was recorded on it since has not reached the centre, and it has not received the centre's news (recalls, requests' progress). Ask the stockroom whether the PC is switched on and connected.`,
         detectedAt: new Date(Date.parse(heard) + QUIET_AFTER_MS).toISOString(),
       };
     });

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { ErpEscalationSchema, type RequestView } from '../../shared/console';
+import { ErpEscalationSchema, itemsNamedBy, type RequestView } from '../../shared/console';
 import {
   Id,
   REQUEST_PRIORITIES,
@@ -14,6 +14,7 @@ import { erpEscalationsOf } from '../escalation/erp-escalations';
 import { openRequestsWithLevels } from '../escalation/escalation-sweep';
 import { takeCentreRequestStep } from '../store/centre-request-step';
 import { proposeCentreSubstitutes } from '../store/centre-substitutions';
+import { documentNames } from '../store/document-names';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
 import { ErrorBody } from './collection-param';
 import { ProposedSubstitutes, StepLines, StepNote } from './request-step-body';
@@ -63,6 +64,13 @@ const RequestViewSchema = Type.Object({
     description:
       'The ERP rungs recorded, oldest first: by the clock (by and reason null) or by a buyer by hand',
   }),
+  itemNames: Type.Record(Type.String(), Type.String(), {
+    description:
+      'The item master name of every item its lines and substitutes name, by item id; an id missing here is not in the item master (a PC pending item, say)',
+  }),
+  locationName: Type.Union([Type.String(), Type.Null()], {
+    description: 'The name of the location it is for; null when the centre holds no such location',
+  }),
 });
 
 const PRIORITY_RANK = new Map(REQUEST_PRIORITIES.map((p, i) => [p, REQUEST_PRIORITIES.length - i]));
@@ -82,7 +90,7 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
       schema: {
         ...base,
         summary:
-          'Open supply requests of every facility (not received, rejected or cancelled), most urgent first, each with its line progress, its rung on the escalation ladder, and who escalated it to the ERP (by hand: who and why)',
+          'Open supply requests of every facility (not received, rejected or cancelled), most urgent first, each with its line progress, its rung on the escalation ladder, who escalated it to the ERP (by hand: who and why), and the names of its items and location',
         querystring: Type.Object({
           facility: Type.Optional(Id('Only this facility')),
           status: Type.Optional(StringEnum(REQUEST_STATUSES)),
@@ -96,9 +104,7 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
     async (request) => {
       const now = new Date().toISOString();
       const { facility, status } = request.query;
-      const views: Omit<RequestView, 'erpEscalations'>[] = (
-        await openRequestsWithLevels(database.db)
-      )
+      const listed = (await openRequestsWithLevels(database.db))
         .filter(
           ({ request: r }) =>
             (!facility || r.facilityId === facility) && (!status || r.status === status),
@@ -128,15 +134,27 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
             (a.request.createdAt < b.request.createdAt ? -1 : 1),
         )
         .slice(0, 500);
+      // The ERP rungs, and the names of every item and place the listed requests name: one read each.
       const escalated = await erpEscalationsOf(
         database.db,
-        views.map((v) => v.request.id),
+        listed.map((v) => v.request.id),
       );
-      const requests: RequestView[] = views.map((v) => ({
+      const names = await documentNames(database.db, {
+        items: listed.flatMap((v) => itemsNamedBy(v.request, v.lines)),
+        locations: listed.map((v) => v.request.locationId),
+      });
+      const views: RequestView[] = listed.map((v) => ({
         ...v,
         erpEscalations: escalated.get(v.request.id) ?? [],
+        itemNames: Object.fromEntries(
+          itemsNamedBy(v.request, v.lines).flatMap((id) => {
+            const name = names.items.get(id);
+            return name === undefined ? [] : [[id, name] as const];
+          }),
+        ),
+        locationName: names.locations.get(v.request.locationId) ?? null,
       }));
-      return { requests };
+      return { requests: views };
     },
   );
   app.post(

@@ -11,6 +11,10 @@ export interface RecallIssueFlag {
   number: string;
   eventId: string;
   deviceId: string;
+  /** Who issued the units (a user id). */
+  actorId: string;
+  /** The department the units went to, when the event names it. */
+  department?: string;
   occurredAt: string;
   itemId: string;
   lotCode: string;
@@ -70,6 +74,8 @@ export async function recallIssueFlags(
       number: flags.number,
       eventId: flag.eventId,
       deviceId: flag.deviceId,
+      actorId: flag.actorId,
+      ...(flag.department !== undefined ? { department: flag.department } : {}),
       occurredAt: flag.occurredAt,
       itemId: flag.itemId,
       lotCode: flag.lotCode,

@@ -5,6 +5,7 @@ import type { SupplyRequest } from '../../shared/model';
 import { transition } from '../../shared/replenishment/request-status';
 import { supplyRequest } from '../integration/sync-helpers/documents';
 import { staffUser } from '../integration/sync-helpers/staff';
+import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { ConsolePage } from './console-page';
 import { CONSOLE_PEOPLE } from './console-people';
 
@@ -20,7 +21,7 @@ async function setUpWard(
   facilityId: string,
   name: string,
   nurseManager: string,
-): Promise<{ token: string }> {
+): Promise<{ token: string; key: string }> {
   const page = console.page;
   await console.open();
   await console.signIn('admin');
@@ -40,6 +41,8 @@ async function setUpWard(
   const keyForm = page.getByRole('form', { name: 'Create an API key' });
   await keyForm.getByLabel('Name').fill(`erp-staff-${facilityId.toLowerCase()}`);
   await keyForm.getByRole('checkbox', { name: 'users:write' }).check();
+  await keyForm.getByRole('checkbox', { name: 'items:write' }).check();
+  await keyForm.getByRole('checkbox', { name: 'locations:write' }).check();
   await keyForm.getByRole('button', { name: 'Create key' }).click();
   const key = (await page.getByTestId('api-key-secret').locator('code').textContent()) ?? '';
   const staffed = await api.put('/v1/erp/users', {
@@ -47,7 +50,7 @@ async function setUpWard(
     data: [staffUser(nurseManager, 'nurse-manager', [facilityId])],
   });
   expect(staffed.status()).toBe(200);
-  return { token };
+  return { token, key };
 }
 
 test('a buyer sees an escalated STAT request at the top of Requests and acknowledges and approves it', async ({
@@ -57,7 +60,33 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   // The page's clock, so the test can let ten minutes pass while the buyer looks at the list.
   await page.clock.install();
   const console = new ConsolePage(page);
-  const { token } = await setUpWard(console, api, 'FAC-REQ', 'Requests Ward', 'USR-NM-REQ');
+  const { token, key } = await setUpWard(console, api, 'FAC-REQ', 'Requests Ward', 'USR-NM-REQ');
+  // The item and the place the ward asks for, from the ERP: the buyer reads them by name.
+  const items = await api.put('/v1/erp/items', {
+    headers: { authorization: `Bearer ${key}` },
+    data: [
+      {
+        ...SAMPLE_DOCUMENTS.items,
+        id: 'ITM-REQ-SALINE',
+        name: 'Saline 0.9% 10 mL',
+        gtins: [],
+        hibccCodes: [],
+      },
+    ],
+  });
+  expect(items.status(), await items.text()).toBe(200);
+  const places = await api.put('/v1/erp/locations', {
+    headers: { authorization: `Bearer ${key}` },
+    data: [
+      {
+        ...SAMPLE_DOCUMENTS.locations,
+        id: 'LOC-REQ-TB',
+        facilityId: 'FAC-REQ',
+        name: 'Trauma bay',
+      },
+    ],
+  });
+  expect(places.status(), await places.text()).toBe(200);
 
   // A STAT request raised 40 minutes ago on the ward's PC, nobody has acknowledged it.
   const stat = supplyRequest('FAC-REQ', {
@@ -65,6 +94,8 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
     priority: 'stat',
     kind: 'urgent',
     createdBy: 'USR-NM-REQ',
+    locationId: 'LOC-REQ-TB',
+    lines: [{ itemId: 'ITM-REQ-SALINE', quantity: 3 }],
     history: [
       { status: 'draft', at: ago(40), by: 'USR-NM-REQ' },
       { status: 'submitted', at: ago(40), by: 'USR-NM-REQ' },
@@ -90,6 +121,18 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   await expect(row.getByTestId('request-escalation')).toContainText(
     new RegExp(`^Not acknowledged for (${shown + 10}|${shown + 11}) min`),
   );
+  // Items and places by name beside their ids, as facilities read.
+  await expect(row).toContainText('3 × Saline 0.9% 10 mL (ITM-REQ-SALINE)');
+  await expect(row).toContainText('Trauma bay (LOC-REQ-TB)');
+  // Proposing a substitute names the line it would replace the same way.
+  await row.getByRole('button', { name: `Propose a substitute for request ${stat.id}` }).click();
+  const substitute = page.getByRole('dialog', {
+    name: `Propose a substitute for request ${stat.id}`,
+  });
+  await expect(substitute.getByLabel('Line it would replace')).toHaveValue(
+    '3 × Saline 0.9% 10 mL (ITM-REQ-SALINE)',
+  );
+  await substitute.getByRole('button', { name: 'Back' }).click();
   await console.expectNoAxeViolations('requests (escalated)');
   await console.screenshots('requests-escalated');
 

@@ -89,7 +89,8 @@ describeOnBackends('anomaly decisions from a PC', 'anomaly_decisions', (server) 
         {
           step: 'resolved',
           by: STAFF.supervisor,
-          comment: `Confirmed at the stockroom (PC ${device.deviceId}): Outbreak on ward 4: real demand`,
+          comment:
+            'Confirmed at the stockroom (PC “Stockroom PC”): Outbreak on ward 4: real demand',
         },
       ],
     });

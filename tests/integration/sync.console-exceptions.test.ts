@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { currentConditions } from '../../sync/console/exception-sources';
 import { ConsoleClient } from './console-helpers/console-client';
 import { describeOnBackends } from './sync-helpers/backends';
 import { call, enrollDevice, uniqueId } from './sync-helpers/devices';
@@ -145,6 +146,83 @@ describeOnBackends('console exceptions', 'console_exceptions', (server) => {
         .map((l) => l.action)
         .sort(),
     ).toEqual(['POST /v1/admin/exceptions/resolve', 'POST /v1/admin/exceptions/take']);
+  });
+
+  it("says a refused push to the buyer: the facility and the PC by name, whom to ask, never the PC user's sign-in advice", async () => {
+    const facility = await addStaffedFacility(server());
+    const device = await enrollDevice(server(), facility);
+    // Recorded under a user id the centre does not know: the PC's user is told to sign in with
+    // their own badge and PIN; that advice is for them, not for a buyer at the console.
+    const stranger = stockEvent(facility, {
+      deviceId: device.deviceId,
+      deviceSeq: 1,
+      actorId: 'USR-NOBODY',
+    });
+    const refused = await call(
+      server(),
+      'POST',
+      '/v1/replication/stock_events/push',
+      device.token,
+      [{ newDocumentState: stranger }],
+    );
+    expect(refused.status).toBe(403);
+    expect((refused.body as { code: string; message: string }).message).toMatch(/badge and PIN/);
+
+    const buyer = await person(server(), 'buyer');
+    const answer = await buyer.client.request(
+      'GET',
+      `/v1/admin/exceptions?facilityId=${facility}&kind=push-refused`,
+    );
+    expect(answer.status).toBe(200);
+    const [item] = (answer.body as { items: (Item & { summary: string })[] }).items;
+    expect(item?.summary).toMatch(
+      new RegExp(
+        `^PC “Stockroom PC” at Facility ${facility} \\(${facility}\\): the centre refused stock event ${stranger.id} because it names as its author a person the centre does not know\\.`,
+      ),
+    );
+    // What that means and what a buyer can do: whom to ask, where the full refusal is.
+    expect(item?.summary).toContain('It did not reach the centre: it stays on that PC');
+    expect(item?.summary).toContain('Ask the stockroom who recorded it');
+    expect(item?.summary).toContain(
+      `The audit log has the refusal in full (device ${device.deviceId}, outcome refused).`,
+    );
+    expect(item?.summary).not.toMatch(/badge|PIN|sign in/i);
+
+    // Taken, the item is stored with the same words, the ones it keeps once its condition clears.
+    const taken = await buyer.client.request('POST', '/v1/admin/exceptions/take', { id: item!.id });
+    expect(taken.status).toBe(200);
+    expect((taken.body as { summary: string }).summary).toBe(item!.summary);
+  });
+
+  it('names the PC by its enrolled name and the facility by name in an integrity alarm and a quiet PC', async () => {
+    const facility = await addStaffedFacility(server());
+    const device = await enrollDevice(server(), facility);
+    const push = (rows: unknown) =>
+      call(server(), 'POST', '/v1/replication/stock_events/push', device.token, rows);
+    const sent = stockEvent(facility, { deviceId: device.deviceId, deviceSeq: 1 });
+    expect((await push([{ newDocumentState: sent }])).status).toBe(200);
+    // The same event again with other content: the centre keeps the first and raises an alarm.
+    const changed = { ...sent, quantity: sent.quantity + 1 };
+    expect((await push([{ newDocumentState: changed }])).status).toBe(200);
+
+    // Five hours on, nothing more heard from the PC.
+    const later = new Date(Date.now() + 5 * 3_600_000);
+    const conditions = (await currentConditions(server().database.db, later)).filter(
+      (c) => c.facilityId === facility,
+    );
+    const said = (kind: string) => conditions.find((c) => c.kind === kind)?.summary ?? '';
+    const pc = `PC “Stockroom PC” at Facility ${facility} (${facility})`;
+    expect(said('integrity-alarm')).toBe(
+      `${pc} sent stock event ${sent.id} again with different content. The centre kept the version it already had and set the other aside. A record is never changed once sent: ask the stockroom whether the PC was restored from a backup or copied, and call support to compare the two versions.`,
+    );
+    expect(said('pc-quiet')).toMatch(
+      new RegExp(
+        `^${pc.replace(/[()]/g, '\\$&')} has not been in touch with the centre since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: .* Ask the stockroom whether the PC is switched on and connected\\.$`,
+      ),
+    );
+    for (const kind of ['integrity-alarm', 'pc-quiet']) {
+      expect(said(kind), kind).not.toContain(device.deviceId);
+    }
   });
 
   it('refuses an unknown condition and bad filters by name', async () => {

@@ -1,9 +1,13 @@
 import { expect, it } from 'vitest';
 import type { RequestView } from '../../shared/console';
-import type { SupplyRequest } from '../../shared/model';
+import { requestItemLabel, requestLocationLabel } from '../../shared/console';
+import type { Item, Location, SupplyRequest } from '../../shared/model';
+import { writeCentreDocuments } from '../../sync/store/centre-write';
+import { documentNames } from '../../sync/store/document-names';
+import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { signedInPerson } from './console-helpers/console-person';
 import { describeOnBackends } from './sync-helpers/backends';
-import { call, enrollDevice } from './sync-helpers/devices';
+import { call, enrollDevice, uniqueId } from './sync-helpers/devices';
 import { supplyRequest } from './sync-helpers/documents';
 import { STAFF, addStaffedFacility } from './sync-helpers/staff';
 
@@ -110,5 +114,113 @@ describeOnBackends('console: the requests of the network', 'console_requests', (
       await call(server(), 'GET', '/v1/replication/supply_requests/pull?limit=1000', device.token)
     ).body as { documents: SupplyRequest[] };
     expect(pulled.documents.find((d) => d.id === late.id)?.status).toBe('approved');
+  });
+  it('names the items and the place of each request; an item the master lacks keeps its id', async () => {
+    const facility = await addStaffedFacility(server());
+    const device = await enrollDevice(server(), facility);
+    const item = (id: string, name: string): Item => ({
+      ...SAMPLE_DOCUMENTS.items,
+      id,
+      name,
+      gtins: [],
+      hibccCodes: [],
+    });
+    const saline = item(uniqueId('ITM-SAL'), 'Saline 0.9% 10 mL');
+    const gauze = item(uniqueId('ITM-GAU'), 'Gauze swab 10 x 10 cm');
+    const larger = item(uniqueId('ITM-SAL'), 'Saline 0.9% 20 mL');
+    const database = server().database;
+    await writeCentreDocuments(database, 'items', [saline, gauze, larger], 'test:erp');
+    const place: Location = {
+      ...SAMPLE_DOCUMENTS.locations,
+      id: uniqueId('LOC-TB'),
+      facilityId: facility,
+      name: 'Trauma bay',
+    };
+    await writeCentreDocuments(database, 'locations', [place], 'test:erp');
+    // A PC's pending item: received before the item master knew it, booked under its own id.
+    const pending = uniqueId('PEND');
+    const named = supplyRequest(facility, {
+      createdBy: STAFF.nurseManager,
+      locationId: place.id,
+      lines: [
+        { itemId: saline.id, quantity: 3 },
+        { itemId: pending, quantity: 2 },
+      ],
+    });
+    const elsewhere = supplyRequest(facility, {
+      createdBy: STAFF.nurseManager,
+      locationId: uniqueId('LOC-NONE'),
+      lines: [{ itemId: gauze.id, quantity: 5 }],
+    });
+    for (const doc of [named, elsewhere]) {
+      const pushed = await call(
+        server(),
+        'POST',
+        '/v1/replication/supply_requests/push',
+        device.token,
+        [{ newDocumentState: doc }],
+      );
+      expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    }
+    const buyer = await signedInPerson(server(), 'buyer');
+    const proposed = await buyer.request('POST', `/v1/admin/requests/${named.id}/substitutions`, {
+      substitutes: [
+        { lineItemId: saline.id, itemId: larger.id, quantity: 2, reason: '10 mL backordered' },
+      ],
+    });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
+
+    const listed = await buyer.request('GET', `/v1/admin/requests?facility=${facility}`);
+    expect(listed.status).toBe(200);
+    const views = (listed.body as { requests: RequestView[] }).requests;
+    const view = views.find((v) => v.request.id === named.id)!;
+    // The lines' items and the substitute's, by name; the pending item is not in the master.
+    expect(view.itemNames).toEqual({
+      [saline.id]: 'Saline 0.9% 10 mL',
+      [larger.id]: 'Saline 0.9% 20 mL',
+    });
+    expect(view.locationName).toBe('Trauma bay');
+    expect(requestItemLabel(view, saline.id)).toBe(`Saline 0.9% 10 mL (${saline.id})`);
+    expect(requestItemLabel(view, pending)).toBe(`${pending} (not in the item master)`);
+    expect(requestLocationLabel(view)).toBe(`Trauma bay (${place.id})`);
+    // Each view names only its own items; a place the centre does not hold is null.
+    const other = views.find((v) => v.request.id === elsewhere.id)!;
+    expect(other.itemNames).toEqual({ [gauze.id]: 'Gauze swab 10 x 10 cm' });
+    expect(other.locationName).toBeNull();
+    expect(requestLocationLabel(other)).toBe(elsewhere.locationId);
+
+    // The documented shape says so.
+    const doc = (await call(server(), 'GET', '/v1/openapi.json', null)).body as {
+      paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+    };
+    const ok = JSON.stringify(doc.paths['/v1/admin/requests']?.get?.responses['200']);
+    expect(ok).toContain('"itemNames"');
+    expect(ok).toContain('"locationName"');
+  });
+
+  it('reads the names of every item, place and person asked for in one query', async () => {
+    await addStaffedFacility(server());
+    let queries = 0;
+    const counted = server().database.db.withPlugin({
+      transformQuery: (args) => {
+        queries += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const names = await documentNames(counted, {
+      items: [SAMPLE_DOCUMENTS.items.id, 'ITM-NOWHERE', SAMPLE_DOCUMENTS.items.id],
+      locations: ['LOC-NOWHERE'],
+      users: [STAFF.tech, STAFF.supervisor],
+    });
+    expect(queries).toBe(1);
+    expect(names.items.has('ITM-NOWHERE')).toBe(false);
+    expect(names.users.get(STAFF.tech)).toBe(`Staff ${STAFF.tech}`);
+    expect(await documentNames(counted, { items: [] })).toEqual({
+      items: new Map(),
+      locations: new Map(),
+      users: new Map(),
+    });
+    expect(queries).toBe(1);
   });
 });

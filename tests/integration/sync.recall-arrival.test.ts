@@ -4,6 +4,7 @@ import type { Item, RecallNotice, StockEvent } from '../../shared/model';
 import { decideScan } from '../../shared/recall/scan-decision';
 import { recalledLotIndex } from '../../shared/recall/recalled-lot-index';
 import { startAppSync, type AppSync } from '../../renderer/replication/app-sync';
+import { currentConditions } from '../../sync/console/exception-sources';
 import { recallCaseId } from '../../renderer/replication/recall-arrival';
 import type { StockroomDatabase } from '../../renderer/store/collections';
 import { recordEvents, type WriterContext } from '../../renderer/store/ledger-writer';
@@ -164,6 +165,14 @@ describeOnBackends('sync: a recall arriving by sync', 'recall_arrival', (server)
         reversed: false,
       }),
     ]);
+    // In the console's queue, for a buyer: the item, the person, the facility and the PC by name,
+    // and what the stockroom must do.
+    const queued = (await currentConditions(server().database.db, new Date())).find(
+      (c) => c.kind === 'recalled-lot-issued' && c.facilityId === north,
+    );
+    expect(queued?.summary).toBe(
+      `Recall Z-0421-2026: 3 × IV catheter 20G 1.16 in (${item.id}) lot ABC123 issued to DEPT-ICU after the recall took effect, at Facility ${north} (${north}) by Staff USR-TECH on PC “Stockroom PC” (which had probably not heard of the recall yet). Make sure the stockroom finds the units and brings them back to quarantine; if the issue was recorded by mistake, they reverse it on the PC.`,
+    );
 
     // The facility's recall case is open, and has reached the centre.
     const caseId = recallCaseId(north, notice.id);

@@ -51,10 +51,19 @@ describeOnBackends('sequence gaps, seen when', 'sequence_gaps_seen', (server) =>
     const queued = (await currentConditions(server().database.db, new Date())).filter(
       (c) => c.kind === 'sequence-gap' && c.facilityId === facility,
     );
-    expect(queued.map((c) => [c.id, c.summary, Date.parse(c.detectedAt)])).toEqual([
-      [`sequence-gap:${device.deviceId}:3-4`, `${device.deviceId}: events 3–4 never arrived`, t1],
-      [`sequence-gap:${device.deviceId}:6-6`, `${device.deviceId}: events 6 never arrived`, t2],
-      [`sequence-gap:${device.deviceId}:8-8`, `${device.deviceId}: events 8 never arrived`, t2],
+    // Said to a buyer: the PC by its enrolled name, the facility by name beside its id.
+    const missing = (what: string) =>
+      `PC “Stockroom PC” at Facility ${facility} (${facility}): its ${what} never reached the centre`;
+    expect(
+      queued.map((c) => [c.id, c.summary.split(', while')[0], Date.parse(c.detectedAt)]),
+    ).toEqual([
+      [`sequence-gap:${device.deviceId}:3-4`, missing('stock events number 3 to 4'), t1],
+      [`sequence-gap:${device.deviceId}:6-6`, missing('stock event number 6'), t2],
+      [`sequence-gap:${device.deviceId}:8-8`, missing('stock event number 8'), t2],
     ]);
+    expect(queued[0]!.summary).toMatch(
+      /Ask the stockroom to keep the PC switched on and connected/,
+    );
+    expect(queued[0]!.summary).not.toContain(device.deviceId);
   });
 });

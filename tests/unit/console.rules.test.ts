@@ -8,6 +8,7 @@ import {
   lockedUntil,
   parseEnrolmentQr,
   pcConcerns,
+  refusedPushSummary,
   type PcHealth,
 } from '../../shared/console';
 import { API_SCOPES as CONSOLE_SCOPES } from '../../console/api/calls';
@@ -103,5 +104,57 @@ describe('enrolment QR text', () => {
     ]) {
       expect(parseEnrolmentQr(text), text).toBeUndefined();
     }
+  });
+});
+
+describe('a refused push in the exceptions queue', () => {
+  const said = (code: string | undefined) =>
+    refusedPushSummary({
+      pc: 'PC “Ward 9 PC”',
+      facility: 'North General (FAC-NORTH)',
+      what: 'stock event EVT-1',
+      code,
+      deviceId: 'dev-1',
+    });
+
+  it('tells a buyer what happened and whom to turn to, for every kind of refusal', () => {
+    const codes = [
+      'USER_UNKNOWN',
+      'USER_INACTIVE',
+      'USER_NOT_AT_FACILITY',
+      'ROLE_NOT_PERMITTED',
+      'SECOND_PERSON_REQUIRED',
+      'SEGREGATION_OF_DUTIES',
+      'CENTRE_ONLY',
+      'FACILITY_MISMATCH',
+      'DOCUMENT_INVALID',
+      'COUNT_ALREADY_DECIDED',
+      undefined,
+    ];
+    for (const code of codes) {
+      const text = said(code);
+      expect(text, String(code)).toMatch(
+        /^PC “Ward 9 PC” at North General \(FAC-NORTH\): the centre refused stock event EVT-1 because /,
+      );
+      expect(text, String(code)).toContain('it stays on that PC, set aside, and is not sent again');
+      expect(text, String(code)).toMatch(/stockroom|support|console|ERP/);
+      expect(text, String(code)).toMatch(/audit log .*device dev-1, outcome refused/);
+      // The PC told its own user how to sign in again; a buyer is not at the PC.
+      expect(text, String(code)).not.toMatch(/badge|PIN|sign in/i);
+    }
+    expect(said('USER_UNKNOWN')).toContain('a person the centre does not know');
+    expect(said('DEVICE_MISMATCH')).toContain('call support');
+  });
+
+  it('says "a push" when the refusal named no record', () => {
+    expect(
+      refusedPushSummary({
+        pc: 'PC dev-2',
+        facility: 'FAC-X',
+        what: undefined,
+        code: undefined,
+        deviceId: 'dev-2',
+      }),
+    ).toMatch(/^PC dev-2 at FAC-X: the centre refused a push because /);
   });
 });

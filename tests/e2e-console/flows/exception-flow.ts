@@ -45,6 +45,11 @@ export async function exceptionFromOpenToResolved(
   const row = table.getByRole('row', { name: /Push refused/ });
   await expect(row).toBeVisible({ timeout: 5_000 });
   await expect(row).toContainText('FAC-EXC');
+  // Said to the buyer: the PC and the facility by name, and not the PC user's sign-in advice.
+  await expect(row).toContainText(
+    'PC “Ward 7 PC” at Exceptions Ward (FAC-EXC): the centre refused',
+  );
+  await expect(row).not.toContainText(/badge|PIN/);
   await expect(row).toContainText('nobody');
   await expect(page.getByText('Under 1 hour: 1', { exact: true })).toBeVisible();
   await console.expectNoAxeViolations('exceptions (open)');
