@@ -119,7 +119,10 @@ test('a buyer gets no admin action on any screen', async ({ page }) => {
   await form.getByRole('textbox', { name: 'Notice id' }).fill('RCL-BUYER-2');
   await form.getByRole('textbox', { name: 'Recall number' }).fill('Z-0778-2026');
   await form.getByRole('textbox', { name: 'Title' }).fill('Bad GTIN');
+  // The form started over after the first recall: its source and lots are typed again.
+  await form.getByRole('textbox', { name: 'Source (manufacturer)' }).fill('Example Medical');
   await form.getByRole('textbox', { name: 'GTINs' }).fill('12345');
+  await form.getByRole('textbox', { name: 'Lot codes' }).fill('LOT9');
   await form.getByRole('textbox', { name: 'What the stockrooms must do' }).fill('Quarantine.');
   await form.getByRole('button', { name: 'Enter recall' }).click();
   await expect(form.getByRole('alert')).toContainText(/gtins/i);
