@@ -7,6 +7,7 @@ import { supplyRequest } from '../integration/sync-helpers/documents';
 import { staffUser } from '../integration/sync-helpers/staff';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { ConsolePage } from './console-page';
+import { addWardWithPc, createKeyOnScreen } from './flows/ward-set-up';
 import { CONSOLE_PEOPLE } from './console-people';
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -22,29 +23,14 @@ async function setUpWard(
   name: string,
   nurseManager: string,
 ): Promise<{ token: string; key: string }> {
-  const page = console.page;
   await console.open();
   await console.signIn('admin');
-  const form = page.getByRole('form', { name: 'Add a facility' });
-  await form.getByLabel('Facility id').fill(facilityId);
-  await form.getByLabel('Name').fill(name);
-  await form.getByRole('button', { name: 'Add facility' }).click();
-  await page.getByRole('button', { name: `Enrol a PC for ${name}` }).click();
-  const code = (await page.getByTestId('enrolment-code-text').textContent()) ?? '';
-  const enrolled = await api.post('/v1/devices/enroll', {
-    headers: { authorization: `Bearer ${code}` },
-    data: { deviceName: `${name} PC` },
-  });
-  expect(enrolled.status()).toBe(201);
-  const { token } = (await enrolled.json()) as { token: string };
-  await console.go('Integration');
-  const keyForm = page.getByRole('form', { name: 'Create an API key' });
-  await keyForm.getByLabel('Name').fill(`erp-staff-${facilityId.toLowerCase()}`);
-  await keyForm.getByRole('checkbox', { name: 'users:write' }).check();
-  await keyForm.getByRole('checkbox', { name: 'items:write' }).check();
-  await keyForm.getByRole('checkbox', { name: 'locations:write' }).check();
-  await keyForm.getByRole('button', { name: 'Create key' }).click();
-  const key = (await page.getByTestId('api-key-secret').locator('code').textContent()) ?? '';
+  const { token } = await addWardWithPc(console, api, { id: facilityId, name });
+  const key = await createKeyOnScreen(console, `erp-staff-${facilityId.toLowerCase()}`, [
+    'users:write',
+    'items:write',
+    'locations:write',
+  ]);
   const staffed = await api.put('/v1/erp/users', {
     headers: { authorization: `Bearer ${key}` },
     data: [staffUser(nurseManager, 'nurse-manager', [facilityId])],
@@ -312,34 +298,14 @@ test('a buyer sorts the open requests by priority, facility and age from the key
   const console = new ConsolePage(page);
   await console.open();
   await console.signIn('admin');
-  const form = page.getByRole('form', { name: 'Add a facility' });
   const tokens: Record<string, string> = {};
-  let used = 'none yet';
   for (const [id, name] of [
     ['FAC-SORT-B', 'Sort B Ward'],
     ['FAC-SORT-A', 'Sort A Ward'],
   ] as const) {
-    await form.getByLabel('Facility id').fill(id);
-    await form.getByLabel('Name').fill(name);
-    await form.getByRole('button', { name: 'Add facility' }).click();
-    await page.getByRole('button', { name: `Enrol a PC for ${name}` }).click();
-    // The second facility's code replaces the first's: wait for it, a used code is refused.
-    await expect(page.getByTestId('enrolment-code-text')).not.toHaveText(used);
-    const code = (await page.getByTestId('enrolment-code-text').textContent()) ?? '';
-    used = code;
-    const enrolled = await api.post('/v1/devices/enroll', {
-      headers: { authorization: `Bearer ${code}` },
-      data: { deviceName: `${name} PC` },
-    });
-    expect(enrolled.status()).toBe(201);
-    tokens[id] = ((await enrolled.json()) as { token: string }).token;
+    tokens[id] = (await addWardWithPc(console, api, { id, name })).token;
   }
-  await console.go('Integration');
-  const keyForm = page.getByRole('form', { name: 'Create an API key' });
-  await keyForm.getByLabel('Name').fill('erp-sort-staff');
-  await keyForm.getByRole('checkbox', { name: 'users:write' }).check();
-  await keyForm.getByRole('button', { name: 'Create key' }).click();
-  const key = (await page.getByTestId('api-key-secret').locator('code').textContent()) ?? '';
+  const key = await createKeyOnScreen(console, 'erp-sort-staff', ['users:write']);
   const staffed = await api.put('/v1/erp/users', {
     headers: { authorization: `Bearer ${key}` },
     data: [staffUser('USR-NM-SORT', 'nurse-manager', ['FAC-SORT-A', 'FAC-SORT-B'])],

@@ -3,6 +3,7 @@ import type { AnomalyDecision } from '../../shared/model';
 import { stockEvent } from '../integration/sync-helpers/documents';
 import { staffUser } from '../integration/sync-helpers/staff';
 import { ConsolePage } from './console-page';
+import { addWardWithPc, createKeyOnScreen } from './flows/ward-set-up';
 
 const DAY = 86_400_000;
 
@@ -14,24 +15,11 @@ test('a buyer dismisses an unusual usage flag with a note, and the stockroom PC 
   const console = new ConsolePage(page);
   await console.open();
   await console.signIn('admin');
-  const form = page.getByRole('form', { name: 'Add a facility' });
-  await form.getByLabel('Facility id').fill('FAC-FLAG');
-  await form.getByLabel('Name').fill('Flag Ward');
-  await form.getByRole('button', { name: 'Add facility' }).click();
-  await page.getByRole('button', { name: 'Enrol a PC for Flag Ward' }).click();
-  const code = (await page.getByTestId('enrolment-code-text').textContent()) ?? '';
-  const enrolled = await api.post('/v1/devices/enroll', {
-    headers: { authorization: `Bearer ${code}` },
-    data: { deviceName: 'Flag Ward PC' },
+  const { token, deviceId } = await addWardWithPc(console, api, {
+    id: 'FAC-FLAG',
+    name: 'Flag Ward',
   });
-  expect(enrolled.status()).toBe(201);
-  const { token, deviceId } = (await enrolled.json()) as { token: string; deviceId: string };
-  await console.go('Integration');
-  const keyForm = page.getByRole('form', { name: 'Create an API key' });
-  await keyForm.getByLabel('Name').fill('erp-flag-staff');
-  await keyForm.getByRole('checkbox', { name: 'users:write' }).check();
-  await keyForm.getByRole('button', { name: 'Create key' }).click();
-  const key = (await page.getByTestId('api-key-secret').locator('code').textContent()) ?? '';
+  const key = await createKeyOnScreen(console, 'erp-flag-staff', ['users:write']);
   const staffed = await api.put('/v1/erp/users', {
     headers: { authorization: `Bearer ${key}` },
     data: [staffUser('USR-TECH-FLAG', 'tech', ['FAC-FLAG'])],

@@ -2,6 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { stockEvent, supplyRequest } from '../integration/sync-helpers/documents';
 import { staffUser } from '../integration/sync-helpers/staff';
 import { ConsolePage } from './console-page';
+import {
+  addFacilityOnScreen,
+  addWardWithPc,
+  createKeyOnScreen,
+  enrolPcOnScreen,
+} from './flows/ward-set-up';
 
 /**
  * Found walking through the console as its people use it, at 1366×768 and mostly by keyboard: a
@@ -23,17 +29,10 @@ test('a buyer works the exception queue by keyboard and never loses their place'
   const console = new ConsolePage(page);
   await console.open();
   await console.signIn('admin');
-  const form = page.getByRole('form', { name: 'Add a facility' });
-  await form.getByLabel('Facility id').fill('FAC-WALK');
-  await form.getByLabel('Name').fill('Walk Ward');
-  await form.getByRole('button', { name: 'Add facility' }).click();
-  await page.getByRole('button', { name: 'Enrol a PC for Walk Ward' }).click();
-  const code = (await page.getByTestId('enrolment-code-text').textContent()) ?? '';
-  const enrolled = await api.post('/v1/devices/enroll', {
-    headers: { authorization: `Bearer ${code}` },
-    data: { deviceName: 'Walk Ward PC' },
+  const { token, deviceId } = await addWardWithPc(console, api, {
+    id: 'FAC-WALK',
+    name: 'Walk Ward',
   });
-  const { token, deviceId } = (await enrolled.json()) as { token: string; deviceId: string };
   // Two pushes by someone the centre does not know: two refused-push exceptions.
   for (const n of [1, 2]) {
     const refused = await api.post('/v1/replication/stock_events/push', {
@@ -274,29 +273,15 @@ test('an analyst goes from a facility’s figures to its open requests, named, n
   const console = new ConsolePage(page);
   await console.open();
   await console.signIn('admin');
-  const form = page.getByRole('form', { name: 'Add a facility' });
   for (const [id, name] of [
     ['FAC-LINK', 'Link Ward'],
     ['FAC-LINK-2', 'Other Ward'],
   ] as const) {
-    await form.getByLabel('Facility id').fill(id);
-    await form.getByLabel('Name').fill(name);
-    await form.getByRole('button', { name: 'Add facility' }).click();
+    await addFacilityOnScreen(console, { id, name });
     await expect(page.getByTestId('facilities-table')).toContainText(name);
   }
-  await page.getByRole('button', { name: 'Enrol a PC for Link Ward' }).click();
-  const code = (await page.getByTestId('enrolment-code-text').textContent()) ?? '';
-  const enrolled = await api.post('/v1/devices/enroll', {
-    headers: { authorization: `Bearer ${code}` },
-    data: { deviceName: 'Link Ward PC' },
-  });
-  const { token } = (await enrolled.json()) as { token: string };
-  await console.go('Integration');
-  const keyForm = page.getByRole('form', { name: 'Create an API key' });
-  await keyForm.getByLabel('Name').fill('erp-link-staff');
-  await keyForm.getByRole('checkbox', { name: 'users:write' }).check();
-  await keyForm.getByRole('button', { name: 'Create key' }).click();
-  const key = (await page.getByTestId('api-key-secret').locator('code').textContent()) ?? '';
+  const { token } = await enrolPcOnScreen(console, api, 'Link Ward');
+  const key = await createKeyOnScreen(console, 'erp-link-staff', ['users:write']);
   await api.put('/v1/erp/users', {
     headers: { authorization: `Bearer ${key}` },
     data: [staffUser('USR-NM-LINK', 'nurse-manager', ['FAC-LINK'])],

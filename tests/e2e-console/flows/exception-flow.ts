@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { stockEvent } from '../../integration/sync-helpers/documents';
 import { ConsolePage } from '../console-page';
+import { addWardWithPc } from './ward-set-up';
 
 /**
  * Issue 14: a PC's push is refused at the centre; the exception reaches an open console within
@@ -16,18 +17,11 @@ export async function exceptionFromOpenToResolved(
   const console = new ConsolePage(page, on.console);
   await console.open();
   await console.signIn('admin');
-  const form = page.getByRole('form', { name: 'Add a facility' });
-  await form.getByLabel('Facility id').fill('FAC-EXC');
-  await form.getByLabel('Name').fill('Exceptions Ward');
-  await form.getByRole('button', { name: 'Add facility' }).click();
-  await page.getByRole('button', { name: 'Enrol a PC for Exceptions Ward' }).click();
-  const code = (await page.getByTestId('enrolment-code-text').textContent()) ?? '';
-  const enrolled = await api.post('/v1/devices/enroll', {
-    headers: { authorization: `Bearer ${code}` },
-    data: { deviceName: 'Ward 7 PC' },
+  const { token, deviceId } = await addWardWithPc(console, api, {
+    id: 'FAC-EXC',
+    name: 'Exceptions Ward',
+    deviceName: 'Ward 7 PC',
   });
-  expect(enrolled.status()).toBe(201);
-  const { token, deviceId } = (await enrolled.json()) as { token: string; deviceId: string };
 
   await console.go('Exceptions');
   await page.getByRole('combobox', { name: 'Facility' }).click();
