@@ -114,7 +114,7 @@ test('a STAT request raised offline escalates on the PC, is acknowledged and sub
     await dialog.getByRole('button', { name: 'Propose' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(row.getByTestId('request-substitutions')).toContainText(
-      'Substitute 2 × ITM-1004 for ITM-1006: waiting for the ward',
+      'Substitute 2 × Syringe 10 mL Luer-Lock (ITM-1004) for Saline flush syringe 10 mL (ITM-1006): waiting for the ward',
     );
     await row.getByRole('button', { name: `Approve request ${requestId}` }).click();
     await expect(row).toContainText('approved');
