@@ -181,15 +181,21 @@ test('a recall typed with a notice id already held is refused, naming that notic
   await console.expectNoAxeViolations('recalls (refused entry)');
 });
 
-test('a recall’s card says what it covers: products, lots and what the stockrooms must do', async ({
-  page,
-}) => {
+/** A buyer signed in on the Recalls screen, with its entry form and a field of it by label. */
+async function buyerOnRecalls(page: Page) {
   const console = new ConsolePage(page);
   await console.open();
   await console.signIn('buyer');
   await console.go('Recalls');
   const form = page.getByRole('form', { name: 'Enter a recall' });
   const box = (name: string) => form.getByRole('textbox', { name });
+  return { console, form, box };
+}
+
+test('a recall’s card says what it covers: products, lots and what the stockrooms must do', async ({
+  page,
+}) => {
+  const { console, form, box } = await buyerOnRecalls(page);
   await box('Notice id').fill('RCL-WALK-3');
   await box('Recall number').fill('Z-0310-2026');
   await box('Title').fill('Syringe plunger may stick');
@@ -214,12 +220,7 @@ test('a recall’s card says what it covers: products, lots and what the stockro
 test('after a recall is entered the form starts over, says so, and puts the cursor in its first field', async ({
   page,
 }) => {
-  const console = new ConsolePage(page);
-  await console.open();
-  await console.signIn('buyer');
-  await console.go('Recalls');
-  const form = page.getByRole('form', { name: 'Enter a recall' });
-  const box = (name: string) => form.getByRole('textbox', { name });
+  const { console, form, box } = await buyerOnRecalls(page);
   await box('Notice id').fill('RCL-WALK-4');
   await box('Recall number').fill('Z-0320-2026');
   await box('Title').fill('Gown seams may split');
