@@ -115,13 +115,31 @@ export function IndicatorsScreen() {
           </Title>
           <BarChart
             h={220}
-            data={rows.map((r) => ({
-              facility: r.facilityId,
-              'Line fill rate %': r.lineFillRate === null ? 0 : Math.round(r.lineFillRate * 100),
-            }))}
+            // A facility with no delivery in the period has no fill rate: it is left out of the
+            // chart rather than drawn as a zero (the table says "—" for it).
+            data={rows.flatMap((r) =>
+              r.lineFillRate === null
+                ? []
+                : [
+                    {
+                      facility: facilityName(r.facilityId),
+                      facilityId: r.facilityId,
+                      'Line fill rate %': Math.round(r.lineFillRate * 100),
+                    },
+                  ],
+            )}
             dataKey="facility"
             series={[{ name: 'Line fill rate %', color: 'blue.8' }]}
             yAxisProps={{ domain: [0, 100] }}
+            // A bar opens the records behind it, as the facility's link in the table does.
+            barProps={{
+              cursor: 'pointer',
+              onClick: (bar: { payload?: { facilityId?: unknown } }) => {
+                const id = bar.payload?.facilityId;
+                if (typeof id === 'string')
+                  window.location.hash = hashOf('requests', { facility: id });
+              },
+            }}
           />
         </Paper>
       )}
@@ -178,7 +196,8 @@ export function IndicatorsScreen() {
           },
           {
             header: 'Count accuracy',
-            cell: (r) => `${percent(r.countAccuracy)} of ${r.counts}`,
+            cell: (r) =>
+              r.counts === 0 ? 'no counts' : `${percent(r.countAccuracy)} of ${r.counts}`,
           },
           { header: 'Wasted to expiry', cell: (r) => `${r.wasteUnits} units` },
           {

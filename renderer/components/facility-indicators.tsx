@@ -30,6 +30,7 @@ import { useServiceLevels } from '../app/use-service-levels';
 import { barsOpenRecords } from './bar-click';
 import { IndicatorCard } from './indicator-card';
 import { WeeklyBars } from './weekly-bars';
+import { acknowledgementCaption, hoursWords, recallResponseWords } from './indicator-words';
 import { when } from '../app/when';
 
 const PERIODS = [
@@ -38,8 +39,7 @@ const PERIODS = [
 ];
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
-const hours = (h: number | null) =>
-  h === null ? '—' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;
+const hours = (h: number | null) => (h === null ? '—' : hoursWords(h));
 const pct = (share: number | null) => (share === null ? null : Math.round(share * 100));
 const bandLabel = (withinDays: number) => `≤ ${withinDays} days`;
 // One formatter for every amount: toLocaleString with options builds a new one per call.
@@ -126,7 +126,9 @@ export function FacilityIndicators() {
   const wasteByEvent = weekly.waste.flatMap((w) => w.records.map((e) => ({ week: w.week, e })));
   const wasteUnits = waste.reduce((t, m) => t + m.units, 0);
   const wasteValue = waste.reduce((t, m) => t + m.value, 0);
-  const classI = recalls.byClass.find((c) => c.recallClass === 'I');
+  const recallWords = recallResponseWords(recalls.byClass, recalls.cases.length);
+  // An empty chart (axes and nothing on them) says less than the caption does.
+  const recallsCharted = recalls.byClass.some((c) => c.toQuarantined.median !== null);
 
   return (
     <Stack
@@ -274,25 +276,29 @@ export function FacilityIndicators() {
         />
         <IndicatorCard
           id="recall-response"
-          figure={`Class I: ${hours(classI?.toQuarantined.median ?? null)} to quarantine`}
-          caption={`median · p90 ${hours(classI?.toQuarantined.p90 ?? null)}`}
-          chart={(show) => (
-            <BarChart
-              h={160}
-              mt="sm"
-              barProps={barsOpenRecords(show, 'class')}
-              data={recalls.byClass.map((c) => ({
-                class: `Class ${c.recallClass}`,
-                median: c.toQuarantined.median ?? 0,
-                p90: c.toQuarantined.p90 ?? 0,
-              }))}
-              dataKey="class"
-              series={[
-                { name: 'median', label: 'Median hours', color: 'blue.8' },
-                { name: 'p90', label: 'p90 hours', color: 'grape.8' },
-              ]}
-            />
-          )}
+          figure={recallWords.figure}
+          caption={recallWords.caption}
+          chart={
+            recallsCharted
+              ? (show) => (
+                  <BarChart
+                    h={160}
+                    mt="sm"
+                    barProps={barsOpenRecords(show, 'class')}
+                    data={recalls.byClass.map((c) => ({
+                      class: `Class ${c.recallClass}`,
+                      median: c.toQuarantined.median ?? 0,
+                      p90: c.toQuarantined.p90 ?? 0,
+                    }))}
+                    dataKey="class"
+                    series={[
+                      { name: 'median', label: 'Median hours', color: 'blue.8' },
+                      { name: 'p90', label: 'p90 hours', color: 'grape.8' },
+                    ]}
+                  />
+                )
+              : undefined
+          }
           count={recalls.cases.length}
           records={() => ({
             columns: ['Notice', 'Class', 'Received', 'To quarantine', 'To closed'],
@@ -353,7 +359,10 @@ export function FacilityIndicators() {
         <IndicatorCard
           id="urgent-acknowledgement"
           figure={`${acknowledgement.late} late`}
-          caption={`median ${acknowledgement.acknowledged.median === null ? '—' : `${Math.round(acknowledgement.acknowledged.median)} min`} to acknowledge`}
+          caption={acknowledgementCaption(
+            acknowledgement.acknowledged,
+            acknowledgement.requests.length,
+          )}
           count={acknowledgement.requests.length}
           records={() => ({
             columns: ['Request', 'Priority', 'Minutes', 'Target', 'Late'],

@@ -175,8 +175,18 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   );
   expect(csv).toMatch(/\r\nFAC-REQ,1,0,[\d.e-]+,/);
   await expect(page.getByText(/Supplier lead time/).first()).toBeVisible();
+  // No count in the period: said in words, not "— of 0".
+  await expect(figures).toContainText('no counts');
   await console.expectNoAxeViolations('indicators');
   await console.screenshots('indicators');
+  // The chart names the facility and its bar opens the records behind it, as the table's link does.
+  const chart = page.locator('.recharts-wrapper').first();
+  await expect(chart).toContainText('Requests Ward (FAC-REQ)');
+  await chart.locator('.recharts-bar-rectangle').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Requests');
+  await expect(page.getByRole('combobox', { name: 'Facility' })).toHaveValue(
+    'Requests Ward (FAC-REQ)',
+  );
 });
 
 test('a buyer escalates an urgent request to the ERP by keyboard with a reason; a refusal stays in the dialog with the reason typed', async ({

@@ -28,6 +28,14 @@ test('the dashboard shows the facility figures offline, says what each means and
   }
   // The demo's past requests: some first deliveries came short.
   await expect(page.getByTestId('indicator-fill-rate-figure')).toHaveText(/^\d{1,2} % of lines$/);
+  // The demo has no recall case yet: the card says so in words, with no empty chart under it.
+  const recalls = page.getByTestId('indicator-recall-response');
+  await expect(page.getByTestId('indicator-recall-response-figure')).toHaveText('No recall cases');
+  await expect(recalls).toContainText(
+    'No recall case was opened at this stockroom in this period.',
+  );
+  await recalls.scrollIntoViewIfNeeded();
+  await expect(recalls.locator('.recharts-wrapper')).toHaveCount(0);
   // The demo stock has lots expiring within 90 days: the figure and its chart are there.
   const expiring = page.getByTestId('indicator-expiring-value');
   // The chart is drawn as the card comes into view, as a person scrolls to it.
