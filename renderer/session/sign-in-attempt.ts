@@ -1,3 +1,5 @@
+import { stockLabelWords } from '../../shared/barcode/stock-label';
+import { localToday } from '../app/services';
 import type { User } from '../../shared/model';
 import type { StockroomDatabase } from '../store/collections';
 import { inBadgeOrder, recentSignIns, rememberSignIn } from './badge-order';
@@ -48,6 +50,18 @@ export async function attemptBadgeSignIn(
   place: SignInPlace,
   now: Date,
 ): Promise<SignInResult> {
+  // A box scanned at the prompt is said at once: no verifier is tried, and it is no sign-in
+  // attempt, so nothing is audited.
+  const label = stockLabelWords(badge, localToday(now));
+  if (label) {
+    return {
+      ok: false,
+      error: {
+        code: 'not-a-badge',
+        message: `That was ${label}, not a badge. Scan your badge, or choose your name and enter your PIN.`,
+      },
+    };
+  }
   const order = inBadgeOrder(users, await recentSignIns(db), place.facilityId);
   const result = await signInWithBadge(order, badge, place.facilityId);
   if (result.ok) {

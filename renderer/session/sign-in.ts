@@ -13,7 +13,7 @@ export interface SignedInUser {
 }
 
 export type SignInError =
-  | { code: 'badge-unknown' | 'pin-wrong' | 'locked-out'; message: string }
+  | { code: 'badge-unknown' | 'not-a-badge' | 'pin-wrong' | 'locked-out'; message: string }
   | {
       code: AccountRefusalOutcome;
       message: string;

@@ -1,3 +1,5 @@
+import { stockLabelWords } from '../../shared/barcode/stock-label';
+import { localToday } from '../app/services';
 import type { User } from '../../shared/model';
 import {
   accountRefusalOutcome,
@@ -52,6 +54,17 @@ export async function verifyStepUp(
       error: {
         code: 'STEP_UP_INCOMPLETE',
         message: 'The second person scans their badge and enters their PIN.',
+      },
+    };
+  }
+  // A label on stock typed or scanned into the badge field is said at once, before any verifier.
+  const label = stockLabelWords(badge, localToday(guard?.now));
+  if (label) {
+    return {
+      ok: false,
+      error: {
+        code: 'STEP_UP_BADGE_UNKNOWN',
+        message: `That was ${label}, not a badge. The second person scans their own badge.`,
       },
     };
   }
