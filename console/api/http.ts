@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole answer: some refusals carry structured facts beside the sentence. */
+    readonly body: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -51,5 +53,6 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     response.status,
     code ?? `HTTP_${response.status}`,
     message ?? `The endpoint answered ${response.status}.`,
+    parsed as Record<string, unknown>,
   );
 }

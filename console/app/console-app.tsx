@@ -80,7 +80,9 @@ export function ConsoleApp() {
             </Text>
           </Group>
           <Group wrap="nowrap">
-            <Text data-testid="signed-in-as">{state.user.displayName}</Text>
+            <Text data-testid="signed-in-as">
+              <bdi>{state.user.displayName}</bdi>
+            </Text>
             <Badge
               color={state.user.role === 'analyst' ? TONE.neutral : TONE.info}
               variant="filled"

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { consoleApi } from '../api/calls';
 import { useLoad } from '../app/use-load';
+import { isolatedName } from '../../shared/console/isolated-name';
 
 /**
  * Facilities as people call them: "North General (FAC-NORTH)", not a bare id the buyer has to
@@ -13,7 +14,7 @@ export function useFacilityNames(): (id: string) => string {
   return useCallback(
     (id: string) => {
       const name = list?.find((f) => f.id === id)?.name;
-      return name ? `${name} (${id})` : id;
+      return name ? `${isolatedName(name)} (${id})` : id;
     },
     [list],
   );

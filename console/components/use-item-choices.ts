@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
+import { isolatedName } from '../../shared/console/isolated-name';
 
 export interface ItemChoice {
   value: string;
@@ -22,7 +23,9 @@ export function useItemChoices() {
       consoleApi.items(search).then(
         (answer) => {
           if (!current) return;
-          setData(answer.items.map((i) => ({ value: i.id, label: `${i.name} (${i.id})` })));
+          setData(
+            answer.items.map((i) => ({ value: i.id, label: `${isolatedName(i.name)} (${i.id})` })),
+          );
           setCapped(answer.capped);
           setError(undefined);
         },

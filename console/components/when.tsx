@@ -1,5 +1,12 @@
-/** Times as a person reads them: local date and time, and how long ago. */
-export function formatTime(iso: string | null | undefined): string {
+/**
+ * Times as a person reads them: local date and time, and how long ago. Every instant the console
+ * shows goes through here, never through an endpoint's sentence (those say UTC), so a row and a
+ * refusal about the same moment read the same.
+ */
+export function formatTime(
+  iso: string | null | undefined,
+  options: { zone?: boolean } = {},
+): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleString(undefined, {
     year: 'numeric',
@@ -7,7 +14,17 @@ export function formatTime(iso: string | null | undefined): string {
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    ...(options.zone ? { timeZoneName: 'short' } : {}),
   });
+}
+
+/**
+ * An instant inside a sentence, with its zone ("Dec 7, 2026, 09:02 AM GMT+1"): the place where a
+ * buyer compares it with a time from the ERP, a ward or a colleague's e-mail. Table columns leave
+ * the zone out (every row is in the same one) and say it in the cell's title.
+ */
+export function formatInstant(iso: string | null | undefined): string {
+  return formatTime(iso, { zone: true });
 }
 
 export function formatAge(iso: string | null | undefined, now: Date): string {
@@ -24,7 +41,7 @@ export function formatAge(iso: string | null | undefined, now: Date): string {
 export function When({ iso, now }: { iso: string | null | undefined; now: Date }) {
   if (!iso) return <span>never</span>;
   return (
-    <time dateTime={iso} title={formatTime(iso)}>
+    <time dateTime={iso} title={formatInstant(iso)}>
       {formatAge(iso, now)}
     </time>
   );

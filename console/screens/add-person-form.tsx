@@ -15,6 +15,7 @@ import type { ConsoleRole } from '../../shared/console';
 import { consoleApi, type NewConsoleUser } from '../api/calls';
 import type { ApiError } from '../api/http';
 import { Problem } from '../components/problem';
+import { isolatedName } from '../../shared/console/isolated-name';
 
 const ROLE_CHOICES: { value: ConsoleRole; label: string }[] = [
   { value: 'buyer', label: 'Buyer: works exceptions, requests and recalls' },
@@ -60,7 +61,7 @@ export function AddPersonForm({ onAdded }: { onAdded: () => void }) {
           {added && (
             <Alert
               color="green"
-              title={`${added.consoleUser.displayName} can sign in as ${added.consoleUser.username}`}
+              title={`${isolatedName(added.consoleUser.displayName)} can sign in as ${added.consoleUser.username}`}
               data-testid="new-person-password"
               withCloseButton
               closeButtonLabel="Hide the first password"

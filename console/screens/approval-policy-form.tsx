@@ -20,6 +20,7 @@ import { useLoad } from '../app/use-load';
 import { Problem } from '../components/problem';
 import { useItemChoices, type ItemChoice } from '../components/use-item-choices';
 import { formatTime } from '../components/when';
+import { isolatedName } from '../../shared/console/isolated-name';
 
 const PRIORITIES: readonly { priority: RequestPriority; label: string }[] = [
   { priority: 'stat', label: 'STAT' },
@@ -146,7 +147,7 @@ function RulesForm(props: {
       <Stack gap="sm">
         <Text>
           {current
-            ? `Version ${current.version}, saved ${formatTime(current.createdAt)} by ${current.createdBy}, is in force.`
+            ? `Version ${current.version}, saved ${formatTime(current.createdAt)} by ${isolatedName(current.createdBy)}, is in force.`
             : 'No policy saved yet: the built-in version 0 applies.'}{' '}
           {mayEdit
             ? 'Saving makes a new version; earlier decisions keep the version they were made under.'

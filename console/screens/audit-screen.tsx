@@ -19,6 +19,7 @@ import { DataTable } from '../components/data-table';
 import { Problem } from '../components/problem';
 import { formatTime } from '../components/when';
 import { TONE } from '../components/tones';
+import { auditActorWords } from '../../shared/console/people-words';
 
 const OUTCOME_COLOUR: Record<string, string> = {
   accepted: TONE.ok,
@@ -176,7 +177,7 @@ export function AuditScreen() {
             empty={entries.loading ? 'Searching…' : 'No line matches.'}
             columns={[
               { header: 'When', cell: (e) => formatTime(e.at) },
-              { header: 'Who', cell: (e) => `${e.actorType}: ${e.actorId}` },
+              { header: 'Who', cell: (e) => auditActorWords(e.actorType, e.actorId) },
               { header: 'What', cell: (e) => e.action },
               { header: 'Target', cell: (e) => e.target ?? '' },
               { header: 'Address', cell: (e) => e.ip ?? '' },

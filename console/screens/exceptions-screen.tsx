@@ -30,7 +30,8 @@ import { DataTable } from '../components/data-table';
 import { Problem } from '../components/problem';
 import { TONE } from '../components/tones';
 import { ResolveDialog } from './resolve-exception-dialog';
-import { When, formatTime } from '../components/when';
+import { When, formatInstant } from '../components/when';
+import { isolatedName } from '../../shared/console/isolated-name';
 
 type StateFilter = NonNullable<ExceptionSearch['state']>;
 const STATE_COLOUR = { open: TONE.bad, owned: TONE.info, resolved: TONE.ok } as const;
@@ -74,7 +75,7 @@ export function ExceptionsScreen() {
   const facilityOf = (i: ExceptionItem) => {
     if (!i.facilityId) return 'the centre';
     const name = facilities.data?.facilities.find((f) => f.id === i.facilityId)?.name;
-    return name ? `${name} (${i.facilityId})` : i.facilityId;
+    return name ? `${isolatedName(name)} (${i.facilityId})` : i.facilityId;
   };
   const works = may('exceptions.work');
   return (
@@ -103,7 +104,7 @@ export function ExceptionsScreen() {
           searchable
           data={(facilities.data?.facilities ?? []).map((f) => ({
             value: f.id,
-            label: `${f.name} (${f.id})`,
+            label: `${isolatedName(f.name)} (${f.id})`,
           }))}
           value={facilityId}
           onChange={setFacilityId}
@@ -173,7 +174,8 @@ export function ExceptionsScreen() {
                   <List size="xs" aria-label={`History of ${i.id}`}>
                     {i.history.map((s) => (
                       <List.Item key={`${s.step}-${s.at}`}>
-                        {s.step === 'taken' ? 'Taken' : 'Resolved'} by {s.by}, {formatTime(s.at)}
+                        {s.step === 'taken' ? 'Taken' : 'Resolved'} by {s.byName},{' '}
+                        {formatInstant(s.at)}
                         {s.comment ? `: “${s.comment}”` : ''}
                       </List.Item>
                     ))}
@@ -200,7 +202,7 @@ export function ExceptionsScreen() {
               </Badge>
             ),
           },
-          { header: 'Owner', cell: (i) => i.owner ?? 'nobody' },
+          { header: 'Owner', cell: (i) => i.ownerName ?? 'nobody' },
           ...(works && state !== 'resolved'
             ? [
                 {

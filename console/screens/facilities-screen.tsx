@@ -12,6 +12,7 @@ import { Problem } from '../components/problem';
 import { formatTime } from '../components/when';
 import { ApprovalPolicyForm } from './approval-policy-form';
 import { PcsTable } from './pcs-table';
+import { isolatedName } from '../../shared/console/isolated-name';
 
 /** Facilities and their stockroom PCs: create a facility, enrol a PC, see which PC needs a look. */
 export function FacilitiesScreen() {
@@ -45,7 +46,7 @@ export function FacilitiesScreen() {
         empty={facilities.loading ? 'Loading facilities…' : 'No facility yet.'}
         columns={[
           { header: 'Facility', cell: (f) => f.id },
-          { header: 'Name', cell: (f) => f.name },
+          { header: 'Name', cell: (f) => <bdi>{f.name}</bdi> },
           { header: 'Created', cell: (f) => formatTime(f.createdAt) },
           {
             header: 'Approval policy',
@@ -82,7 +83,7 @@ export function FacilitiesScreen() {
       <PcsTable />
       {policyOf && (
         <Dialog
-          title={`Approval policy of ${policyOf.name} (${policyOf.id})`}
+          title={`Approval policy of ${isolatedName(policyOf.name)} (${policyOf.id})`}
           onClose={() => setPolicyOf(undefined)}
           size="xl"
         >

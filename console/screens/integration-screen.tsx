@@ -27,6 +27,7 @@ import { expiryInstant, inTypedWords, typedExpiryProblem } from './api-key-expir
 import { DeadLettersPanel } from './dead-letters-panel';
 import { FeedPanel } from './feed-panel';
 import { WebhooksPanel } from './webhooks-panel';
+import { isolatedName } from '../../shared/console/isolated-name';
 
 const STATE_COLOUR = { active: TONE.ok, expired: TONE.warn, revoked: TONE.neutral } as const;
 
@@ -72,7 +73,7 @@ export function IntegrationScreen() {
         attention={(k) => k.state === 'expired'}
         empty={keys.loading ? 'Loading keys…' : 'No API key yet.'}
         columns={[
-          { header: 'Name', cell: (k) => k.name },
+          { header: 'Name', cell: (k) => <bdi>{k.name}</bdi> },
           { header: 'Scopes', cell: (k) => k.scopes.join(', ') },
           {
             header: 'State',
@@ -95,7 +96,7 @@ export function IntegrationScreen() {
                         <ConfirmButton
                           label="Rotate"
                           ariaLabel={`Rotate ${k.name}`}
-                          title={`Rotate ${k.name}?`}
+                          title={`Rotate ${isolatedName(k.name)}?`}
                           confirmLabel="Rotate: the old secret stops now"
                           onConfirm={() =>
                             act(async () => setSecret(await consoleApi.rotateApiKey(k.id)))
@@ -106,7 +107,7 @@ export function IntegrationScreen() {
                         <ConfirmButton
                           label="Revoke"
                           ariaLabel={`Revoke ${k.name}`}
-                          title={`Revoke ${k.name}?`}
+                          title={`Revoke ${isolatedName(k.name)}?`}
                           confirmLabel="Revoke this key"
                           onConfirm={() => act(() => consoleApi.revokeApiKey(k.id))}
                         >
@@ -196,7 +197,7 @@ function SecretOnce({ created, onDone }: { created: NewApiKey; onDone: () => voi
   return (
     <Alert
       color="green"
-      title={`Secret of ${created.apiKey.name}: shown only now`}
+      title={`Secret of ${isolatedName(created.apiKey.name)}: shown only now`}
       data-testid="api-key-secret"
     >
       <Stack gap="xs">

@@ -12,6 +12,7 @@ import { useFacilityNames } from '../components/use-facility-names';
 import { Problem } from '../components/problem';
 import { When, formatAge } from '../components/when';
 import { TONE } from '../components/tones';
+import { isolatedName } from '../../shared/console/isolated-name';
 
 function gapText(pc: PcHealth): string {
   if (pc.gaps.length === 0) return 'none';
@@ -67,7 +68,7 @@ export function PcsTable() {
           { header: 'Facility', cell: (pc) => facilityName(pc.facilityId) },
           {
             header: 'PC',
-            cell: (pc) => <span title={pc.deviceId}>{pc.name}</span>,
+            cell: (pc) => <bdi title={pc.deviceId}>{pc.name}</bdi>,
           },
           { header: 'App version', cell: (pc) => pc.appVersion ?? 'not reported' },
           { header: 'Last contact', cell: (pc) => <When iso={pc.lastContactAt} now={now} /> },
@@ -115,7 +116,7 @@ export function PcsTable() {
                       <ConfirmButton
                         label="Revoke"
                         ariaLabel={`Revoke ${pc.name} (${pc.facilityId})`}
-                        title={`Revoke ${pc.name}?`}
+                        title={`Revoke ${isolatedName(pc.name)}?`}
                         confirmLabel="Revoke this PC"
                         onConfirm={async () => {
                           setProblem(undefined);

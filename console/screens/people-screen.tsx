@@ -11,6 +11,7 @@ import { Problem } from '../components/problem';
 import { formatTime } from '../components/when';
 import { TONE } from '../components/tones';
 import { AddPersonForm } from './add-person-form';
+import { isolatedName } from '../../shared/console/isolated-name';
 
 /**
  * The console's people and their roles. An admin adds a person and disables one who leaves from
@@ -39,7 +40,7 @@ export function PeopleScreen() {
         empty={people.loading ? 'Loading…' : 'Nobody yet.'}
         columns={[
           { header: 'Username', cell: (p) => p.username },
-          { header: 'Name', cell: (p) => p.displayName },
+          { header: 'Name', cell: (p) => <bdi>{p.displayName}</bdi> },
           { header: 'Role', cell: (p) => p.role },
           { header: 'Added', cell: (p) => formatTime(p.createdAt) },
           {
@@ -63,7 +64,7 @@ export function PeopleScreen() {
                       <ConfirmButton
                         label="Disable"
                         ariaLabel={`Disable ${p.displayName} (${p.username})`}
-                        title={`Disable ${p.displayName}?`}
+                        title={`Disable ${isolatedName(p.displayName)}?`}
                         confirmLabel="Disable: sign-in stops now"
                         onConfirm={async () => {
                           setProblem(undefined);
@@ -75,7 +76,7 @@ export function PeopleScreen() {
                           people.reload();
                         }}
                       >
-                        {`${p.displayName} can no longer sign in, and their open sessions end at once. Their past acts stay in the audit log.`}
+                        {`${isolatedName(p.displayName)} can no longer sign in, and their open sessions end at once. Their past acts stay in the audit log.`}
                       </ConfirmButton>
                     ),
                 },

@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { escalatedByWords, type RequestView } from '../../shared/console';
 import { TONE } from '../components/tones';
-import { formatTime } from '../components/when';
+import { formatInstant } from '../components/when';
 
 const WHILE = {
   acknowledge: 'waiting to be acknowledged',
@@ -18,7 +18,9 @@ export function ErpEscalations({ view }: { view: RequestView }) {
     <Stack gap={0}>
       {view.erpEscalations.map((e) => (
         <Text key={e.clock} fz="sm" fw={600} c={TONE.warn} data-testid="request-erp-escalation">
-          Escalated to the ERP {escalatedByWords(e)}, {formatTime(e.at)}, {WHILE[e.clock]}
+          Escalated to the ERP{' '}
+          {escalatedByWords(e, e.by === null ? undefined : view.escalatedBy[e.by])},{' '}
+          {formatInstant(e.at)}, {WHILE[e.clock]}
           {e.reason ? `: “${e.reason}”` : ''}
         </Text>
       ))}

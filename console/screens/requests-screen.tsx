@@ -27,6 +27,7 @@ import { EscalateRequestForm } from './escalate-request-form';
 import { ErpEscalations } from './request-erp-escalations';
 import { StepReasonForm } from './step-reason-form';
 import { SubstituteForm } from './substitute-form';
+import { isolatedName } from '../../shared/console/isolated-name';
 
 const STEP_WORDS: Partial<Record<RequestStatus, string>> = {
   acknowledged: 'Acknowledge',
@@ -38,7 +39,9 @@ const STEP_WORDS: Partial<Record<RequestStatus, string>> = {
   cancelled: 'Cancel…',
 };
 /** Steps that carry the buyer's reason. */
-const NEEDS_REASON = new Set<RequestStatus>(['rejected', 'cancelled']);
+type ReasonStep = 'rejected' | 'cancelled';
+const needsReason = (status: RequestStatus): status is ReasonStep =>
+  status === 'rejected' || status === 'cancelled';
 
 function submittedAt(view: RequestView): string {
   return view.request.history.find((h) => h.status === 'submitted')?.at ?? view.request.createdAt;
@@ -112,18 +115,16 @@ export function RequestsScreen() {
   );
   useLive(list.reload);
   const [problem, setProblem] = useState<ApiError>();
-  const [reasonFor, setReasonFor] = useState<{ view: RequestView; status: RequestStatus }>();
+  const [reasonFor, setReasonFor] = useState<{ view: RequestView; status: ReasonStep }>();
   const [substituteFor, setSubstituteFor] = useState<RequestView>();
   const [escalateFor, setEscalateFor] = useState<RequestView>();
-  const act = async (id: string, status: RequestStatus, note?: string) => {
+  const act = async (id: string, status: RequestStatus) => {
     setProblem(undefined);
     try {
-      await consoleApi.takeRequestStep(id, status, note);
+      await consoleApi.takeRequestStep(id, status);
       list.reload();
-      return true;
     } catch (error) {
       setProblem(error as ApiError);
-      return false;
     }
   };
   const mayAct = may('exceptions.work');
@@ -144,7 +145,7 @@ export function RequestsScreen() {
         searchable
         data={(facilities.data?.facilities ?? []).map((f) => ({
           value: f.id,
-          label: `${f.name} (${f.id})`,
+          label: `${isolatedName(f.name)} (${f.id})`,
         }))}
         value={facility}
         onChange={chooseFacility}
@@ -228,10 +229,10 @@ export function RequestsScreen() {
                         <Button
                           key={status}
                           size="xs"
-                          variant={NEEDS_REASON.has(status) ? 'default' : 'light'}
+                          variant={needsReason(status) ? 'default' : 'light'}
                           aria-label={`${STEP_WORDS[status] ?? status} request ${v.request.id}`}
                           onClick={() =>
-                            NEEDS_REASON.has(status)
+                            needsReason(status)
                               ? setReasonFor({ view: v, status })
                               : void act(v.request.id, status)
                           }
@@ -290,6 +291,10 @@ export function RequestsScreen() {
           <EscalateRequestForm
             request={escalateFor.request}
             facility={facilityName(escalateFor.request.facilityId)}
+            escalatedBy={
+              list.data?.requests.find((v) => v.request.id === escalateFor.request.id)
+                ?.escalatedBy ?? escalateFor.escalatedBy
+            }
             onCancel={() => setEscalateFor(undefined)}
             onRefused={list.reload}
             onEscalated={() => {
@@ -307,11 +312,14 @@ export function RequestsScreen() {
           onClose={() => setReasonFor(undefined)}
         >
           <StepReasonForm
+            requestId={reasonFor.view.request.id}
+            status={reasonFor.status}
             onCancel={() => setReasonFor(undefined)}
-            onSubmit={async (reason) => {
-              if (await act(reasonFor.view.request.id, reasonFor.status, reason)) {
-                setReasonFor(undefined);
-              }
+            onRefused={list.reload}
+            onTaken={() => {
+              // Closed first, as after an escalation: focus goes back to the row's button.
+              setReasonFor(undefined);
+              list.reload();
             }}
           />
         </Dialog>

@@ -1,11 +1,17 @@
-import { Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
-import { RESOLUTION_COMMENT_MAX, type ExceptionItem } from '../../shared/console';
-import { ANOMALY_NOTE_MAX, type AnomalyDecisionOutcome } from '../../shared/model/anomaly-decision';
+import { Button, Group, Radio, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
+import {
+  ANOMALY_NOTE,
+  RESOLUTION_COMMENT,
+  checkedReason,
+  type ExceptionItem,
+} from '../../shared/console';
+import type { AnomalyDecisionOutcome } from '../../shared/model/anomaly-decision';
 import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
 import { Dialog } from '../components/dialog';
 import { Problem } from '../components/problem';
+import { ReasonField } from '../components/reason-field';
 
 /**
  * Resolve a queue item with a comment. A usage anomaly flag is resolved as a decision the
@@ -19,9 +25,11 @@ export function ResolveDialog(props: {
   const isFlag = props.item.kind === 'usage-anomaly';
   const [comment, setComment] = useState('');
   const [outcome, setOutcome] = useState<AnomalyDecisionOutcome>();
+  const [missing, setMissing] = useState<string>();
+  const field = useRef<HTMLTextAreaElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiError>();
-  const ready = comment.trim() !== '' && (!isFlag || outcome !== undefined);
+  const rule = isFlag ? ANOMALY_NOTE : RESOLUTION_COMMENT;
   return (
     <Dialog
       onClose={props.onClose}
@@ -29,11 +37,19 @@ export function ResolveDialog(props: {
       size="lg"
     >
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          if (isFlag && outcome === undefined) return;
+          const checked = checkedReason(comment, rule);
+          if (!checked.ok) {
+            setMissing(checked.message);
+            field.current?.focus();
+            return;
+          }
           setBusy(true);
           setProblem(undefined);
-          consoleApi.resolveException(props.item.id, comment.trim(), outcome).then(
+          consoleApi.resolveException(props.item.id, checked.reason, outcome).then(
             () => props.onResolved(),
             (error: unknown) => {
               setProblem(error as ApiError);
@@ -44,7 +60,7 @@ export function ResolveDialog(props: {
       >
         <Stack gap="sm">
           <Text fz="sm">{props.item.summary}</Text>
-          <Problem error={problem} title="Not resolved" />
+          <Problem error={problem} title="Not resolved" takeFocus />
           {isFlag && (
             <Radio.Group
               label="Was this usage real trouble?"
@@ -63,23 +79,25 @@ export function ResolveDialog(props: {
               </Stack>
             </Radio.Group>
           )}
-          <Textarea
+          <ReasonField
+            rule={rule}
+            fieldRef={field}
             // Straight to the question asked, not the dialog's close button.
-            data-autofocus={isFlag ? undefined : true}
+            autoFocus={!isFlag}
             label={isFlag ? 'Why? (your note)' : 'How was it resolved?'}
             description="Kept with the item and in the audit log."
-            required
-            autosize
-            minRows={3}
-            maxLength={isFlag ? ANOMALY_NOTE_MAX : RESOLUTION_COMMENT_MAX}
             value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
+            error={missing}
+            onChange={(value) => {
+              setComment(value);
+              setMissing(undefined);
+            }}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={busy} disabled={!ready}>
+            <Button type="submit" loading={busy} disabled={isFlag && outcome === undefined}>
               {isFlag ? 'Record decision' : 'Resolve'}
             </Button>
           </Group>

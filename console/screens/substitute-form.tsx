@@ -1,9 +1,11 @@
-import { Button, Group, NumberInput, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { SUBSTITUTE_REASON, checkedReason } from '../../shared/console';
 import type { SupplyRequest } from '../../shared/model';
 import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
 import { Problem } from '../components/problem';
+import { ReasonField } from '../components/reason-field';
 import { useItemChoices } from '../components/use-item-choices';
 
 /**
@@ -23,35 +25,44 @@ export function SubstituteForm(props: {
   const [itemId, setItemId] = useState<string | null>(null);
   const [quantity, setQuantity] = useState<number | string>(request.lines[0]?.quantity ?? 1);
   const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState<string>();
+  const field = useRef<HTMLTextAreaElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiError>();
   const choices = useItemChoices();
 
-  const ready =
+  // The choices are required and checked by their own fields; the reason says what is missing.
+  const chosen =
     lineItemId !== null &&
     itemId !== null &&
     typeof quantity === 'number' &&
     Number.isInteger(quantity) &&
-    quantity > 0 &&
-    reason.trim() !== '';
+    quantity > 0;
   return (
     <form
       aria-label={`Propose a substitute for request ${request.id}`}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (!ready) return;
+        if (!chosen) return;
+        const checked = checkedReason(reason, SUBSTITUTE_REASON);
+        if (!checked.ok) {
+          setMissing(checked.message);
+          field.current?.focus();
+          return;
+        }
         setBusy(true);
         setProblem(undefined);
         consoleApi
           .proposeSubstitutes(request.id, [
-            { lineItemId, itemId, quantity: quantity, reason: reason.trim() },
+            { lineItemId, itemId, quantity: quantity, reason: checked.reason },
           ])
           .then(props.onProposed, (error: ApiError) => setProblem(error))
           .finally(() => setBusy(false));
       }}
     >
       <Stack gap="sm">
-        <Problem error={problem ?? choices.error} title="Not proposed" />
+        <Problem error={problem ?? choices.error} title="Not proposed" takeFocus />
         <Select
           label="Line it would replace"
           required
@@ -92,15 +103,17 @@ export function SubstituteForm(props: {
           value={quantity}
           onChange={setQuantity}
         />
-        <Textarea
+        <ReasonField
+          rule={SUBSTITUTE_REASON}
+          fieldRef={field}
           label="Reason"
           description="Why the line cannot be filled as asked, and why this item. The ward reads it before deciding."
-          required
-          autosize
-          minRows={3}
-          maxLength={1000}
           value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          error={missing}
+          onChange={(value) => {
+            setReason(value);
+            setMissing(undefined);
+          }}
         />
         <Text fz="xs">
           Nothing is picked or shipped as the substitute until the ward accepts it.
@@ -109,7 +122,7 @@ export function SubstituteForm(props: {
           <Button variant="default" onClick={props.onCancel}>
             Back
           </Button>
-          <Button type="submit" loading={busy} disabled={!ready}>
+          <Button type="submit" loading={busy} disabled={!chosen}>
             Propose
           </Button>
         </Group>

@@ -22,6 +22,7 @@ import { DataTable } from '../components/data-table';
 import { Problem } from '../components/problem';
 import { TONE } from '../components/tones';
 import { formatTime } from '../components/when';
+import { isolatedName } from '../../shared/console/isolated-name';
 
 const STATE_COLOUR = { active: TONE.ok, paused: TONE.warn, disabled: TONE.bad } as const;
 
@@ -91,7 +92,8 @@ export function WebhooksPanel() {
                   {w.url}
                 </Text>
                 <Text fz="xs" c="dimmed">
-                  Key {w.ownerKey?.name ?? w.ownerKey?.id ?? 'none (registered before 005)'}
+                  Key{' '}
+                  <bdi>{w.ownerKey?.name ?? w.ownerKey?.id ?? 'none (registered before 005)'}</bdi>
                   {w.secretRotatedAt ? ` · re-keyed ${formatTime(w.secretRotatedAt)}` : ''}
                 </Text>
                 {w.warning && (
@@ -228,7 +230,7 @@ function RegisterWebhook({ onCreated }: { onCreated: (created: WebhookSecret) =>
               label="For the API key"
               description="Its read scopes bound what it receives"
               required
-              data={active.map((k) => ({ value: k.id, label: k.name }))}
+              data={active.map((k) => ({ value: k.id, label: isolatedName(k.name) }))}
               value={owner}
               onChange={setOwner}
               w={240}

@@ -12,7 +12,11 @@ export const AgeBandSchema = StringEnum(AGE_BANDS);
 
 export const ExceptionStepSchema = Type.Object({
   step: Type.Union([Type.Literal('taken'), Type.Literal('resolved')]),
-  by: Type.String(),
+  by: Type.String({ description: 'The console username, PC user id or admin token that acted' }),
+  byName: Type.String({
+    description:
+      'Who acted, in words: "Ada Admin (ada.admin)", a stockroom person by name and id, or the administrator token',
+  }),
   at: Type.String(),
   comment: Nullable(Type.String()),
 });
@@ -30,6 +34,7 @@ export const ExceptionItemSchema = Type.Object({
   ageBand: AgeBandSchema,
   state: Type.Union([Type.Literal('open'), Type.Literal('owned'), Type.Literal('resolved')]),
   owner: Nullable(Type.String()),
+  ownerName: Nullable(Type.String({ description: 'The owner in words, as `byName`' })),
   conditionCleared: Type.Boolean({
     description:
       'The underlying condition is gone (e.g. the PC came back); the item stays for its history',

@@ -1,6 +1,7 @@
 import { ANOMALY_NOTE_MAX, type AnomalyDecisionOutcome } from '../model/anomaly-decision';
 import type { ConsoleRole } from './console-roles';
 import { consoleMay } from './console-roles';
+import { RESOLUTION_COMMENT } from './reason-rules';
 
 /**
  * The console's exceptions queue (issue 14): everything at the centre that needs a person. Each
@@ -81,7 +82,7 @@ export function countByBand(
 
 export type ExceptionAct = 'take' | 'resolve';
 
-export const RESOLUTION_COMMENT_MAX = 2000;
+export const RESOLUTION_COMMENT_MAX = RESOLUTION_COMMENT.max;
 
 /**
  * Whether `actor` (a console user) may take `act` on an item in `state` owned by `owner`; the
@@ -127,7 +128,7 @@ export function exceptionRefusal(input: {
     };
   }
   if (!input.comment || input.comment.trim().length === 0) {
-    return { code: 'COMMENT_REQUIRED', message: 'Say in a comment how it was resolved.' };
+    return { code: 'COMMENT_REQUIRED', message: RESOLUTION_COMMENT.missing };
   }
   if (input.comment.length > RESOLUTION_COMMENT_MAX) {
     return {

@@ -14,3 +14,6 @@ export * from './pc-report';
 export * from './request-view';
 export * from './request-escalation';
 export * from './request-escalation-shapes';
+export * from './reason-rules';
+export * from './people-words';
+export * from './isolated-name';

@@ -1,8 +1,9 @@
 import Type, { type Static } from 'typebox';
 import { SafeText, StringEnum } from '../model/primitives';
+import { ESCALATION_REASON } from './reason-rules';
 
 /** Bound of a reason for escalating by hand, once trimmed. */
-export const ESCALATION_REASON_MAX = 1000;
+export const ESCALATION_REASON_MAX = ESCALATION_REASON.max;
 
 /**
  * A request's ERP rung as the centre recorded it: by the clock (no one, no reason) or by a
@@ -41,3 +42,10 @@ export const HandEscalationSchema = Type.Object({
   reason: Type.String(),
 });
 export type HandEscalation = Static<typeof HandEscalationSchema>;
+
+/** A refused escalation: REQUEST_ALREADY_ESCALATED carries the rung already taken. */
+export const EscalationRefusedSchema = Type.Object({
+  code: Type.String(),
+  message: Type.String({ description: 'The refusal in words; times in it are UTC' }),
+  escalation: Type.Optional(ErpEscalationSchema),
+});

@@ -6,6 +6,8 @@ import {
   type LadderClock,
 } from '../replenishment/escalation-ladder';
 import { consoleMay, type ConsoleRole } from './console-roles';
+import { ADMIN_TOKEN_WORDS, isAdminToken } from './people-words';
+import { ESCALATION_REASON } from './reason-rules';
 import { ESCALATION_REASON_MAX, type ErpEscalation } from './request-escalation-shapes';
 
 /**
@@ -26,19 +28,26 @@ export type EscalationRefusalCode =
 export interface EscalationRefusal {
   code: EscalationRefusalCode;
   message: string;
+  /** REQUEST_ALREADY_ESCALATED: the rung already taken, so a screen can say when in its own clock. */
+  escalation?: ErpEscalation;
 }
 
 type Escalatable = Pick<SupplyRequest, 'id' | 'status' | 'history'>;
 
-/** "2026-12-07 08:02 UTC": the same words on every screen and in every refusal. */
+/** "2026-12-07 08:02 UTC" in the refusal's sentence; the console says the instant in its own clock from the refusal's `escalation`. */
 function utcMinute(at: string): string {
   return `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
 }
 
-/** Who escalated, in words: "by hand by jdoe" or "by the clock". */
-export function escalatedByWords(escalation: Pick<ErpEscalation, 'by'>): string {
-  return escalation.by === null
-    ? 'by the clock'
+/**
+ * Who escalated, in words: "by hand by jdoe" or "by the clock"; `person` is the buyer as the
+ * console names them ("Jo Doe (jdoe)") when the caller knows it.
+ */
+export function escalatedByWords(escalation: Pick<ErpEscalation, 'by'>, person?: string): string {
+  if (escalation.by === null) return 'by the clock';
+  if (person !== undefined) return `by hand by ${person}`;
+  return isAdminToken(escalation.by)
+    ? `by hand with ${ADMIN_TOKEN_WORDS}`
     : `by hand by ${escalation.by.replace(/^console:/, '')}`;
 }
 
@@ -86,6 +95,7 @@ export function escalationRefusal(input: {
     return {
       code: 'REQUEST_ALREADY_ESCALATED',
       message: `Request ${request.id} was already escalated to the ERP ${escalatedByWords(taken)} at ${utcMinute(taken.at)}${taken.reason ? ` (“${taken.reason}”)` : ''}.`,
+      escalation: taken,
     };
   }
   return undefined;
@@ -101,7 +111,7 @@ export function escalationReason(
       ok: false,
       error: {
         code: 'REASON_REQUIRED',
-        message: 'Say why the ERP must act now: the ERP and the next buyer read it.',
+        message: ESCALATION_REASON.missing,
       },
     };
   }

@@ -3,6 +3,7 @@ import type { LadderState } from '../replenishment/escalation-ladder';
 import type { LineProgress } from '../replenishment/request-progress';
 import { NEXT_STATUSES } from '../replenishment/request-status';
 import { CENTRE_STEPS } from '../replenishment/request-step';
+import { isolatedName } from './isolated-name';
 import type { ErpEscalation } from './request-escalation-shapes';
 
 /** A supply request as the console's Requests screen lists it: where it is and how late. */
@@ -23,6 +24,8 @@ export interface RequestView {
   itemNames: Record<string, string>;
   /** The name of the location it is for; null when the centre holds no such location. */
   locationName: string | null;
+  /** Who escalated it by hand, in words ("Bo Buyer (bo.buyer)"), by the `by` of its ERP rungs. */
+  escalatedBy: Record<string, string>;
 }
 
 /** Every item a request names: its lines, what it asks for now, and the substitutes proposed. */
@@ -45,13 +48,17 @@ export const NOT_IN_ITEM_MASTER = 'not in the item master';
  */
 export function requestItemLabel(view: Pick<RequestView, 'itemNames'>, itemId: string): string {
   const name = view.itemNames[itemId];
-  return name ? `${name} (${itemId})` : `${itemId} (${NOT_IN_ITEM_MASTER})`;
+  return name
+    ? `${isolatedName(name)} (${isolatedName(itemId)})`
+    : `${isolatedName(itemId)} (${NOT_IN_ITEM_MASTER})`;
 }
 
 /** The place a request is for: "Trauma bay (LOC-TB)", or the id alone for a place the centre lacks. */
 export function requestLocationLabel(view: Pick<RequestView, 'request' | 'locationName'>): string {
   const id = view.request.locationId;
-  return view.locationName ? `${view.locationName} (${id})` : id;
+  return view.locationName
+    ? `${isolatedName(view.locationName)} (${isolatedName(id)})`
+    : isolatedName(id);
 }
 
 /** The steps the centre may take from where a request is: the machine's, less the stockroom's own. */

@@ -169,21 +169,40 @@ async function escalatedRequests(
   now: Date,
   names: QueueNames,
 ): Promise<Condition[]> {
-  const found: Condition[] = [];
+  const late = [];
   for (const { request, levels } of await openRequestsWithLevels(db)) {
     const state = escalationLadder(request, levels, now.toISOString());
-    if (!state || state.step < EXCEPTION_STEP) continue;
-    found.push({
-      // One condition per clock: a request late to be acknowledged and later late to arrive is
-      // two things for a person to look at.
-      id: conditionId('request-escalated', request.id, state.clock),
-      kind: 'request-escalated',
-      facilityId: request.facilityId,
-      summary: `${request.priority.toUpperCase()} request ${request.id} of ${names.facility(request.facilityId)}: ${state.message}`,
-      detectedAt: state.dueAt,
-    });
+    if (state && state.step >= EXCEPTION_STEP) late.push({ request, state });
   }
-  return found;
+  if (late.length === 0) return [];
+  // A buyer knows a request by what it asks for, as the Requests screen shows it.
+  const named = names.with(
+    await documentNames(db, {
+      items: late.flatMap(({ request }) => request.lines.map((l) => l.itemId)),
+    }),
+  );
+  return late.map(({ request, state }) => ({
+    // One condition per clock: a request late to be acknowledged and later late to arrive is
+    // two things for a person to look at.
+    id: conditionId('request-escalated', request.id, state.clock),
+    kind: 'request-escalated',
+    facilityId: request.facilityId,
+    summary: `${request.priority.toUpperCase()} request ${request.id} of ${names.facility(request.facilityId)} for ${linesInWords(request.lines, named)}: ${state.message}`,
+    detectedAt: state.dueAt,
+  }));
+}
+
+/** The lines a buyer reads in a sentence; a long request names its first few and counts the rest. */
+const LINES_NAMED = 5;
+function linesInWords(
+  lines: readonly { itemId: string; quantity: number }[],
+  named: QueueNames,
+): string {
+  const words = lines.slice(0, LINES_NAMED).map((l) => `${l.quantity} × ${named.item(l.itemId)}`);
+  const more = lines.length - LINES_NAMED;
+  return more > 0
+    ? `${words.join(', ')} and ${more} more line${more === 1 ? '' : 's'}`
+    : words.join(', ');
 }
 
 async function deadLetters(db: Kysely<Database>): Promise<Condition[]> {

@@ -21,6 +21,7 @@ import {
   insertDecision,
   lockFlag,
 } from './anomaly-resolutions';
+import { actorNames } from './actor-names';
 import { currentConditions, type Condition } from './exception-sources';
 
 /**
@@ -57,10 +58,21 @@ async function allItems(db: Kysely<Database>, now: Date): Promise<ExceptionItem[
     db.selectFrom('exceptions').selectAll().execute(),
     db.selectFrom('exception_steps').selectAll().orderBy('id').execute(),
   ]);
+  const nameOf = await actorNames(db, [
+    ...steps.map((s) => s.actor),
+    ...states.flatMap((s) => (s.owner === null ? [] : [s.owner])),
+  ]);
+  const ownerName = (owner: string | null | undefined) => (owner ? nameOf(owner) : null);
   const history = new Map<string, ExceptionStep[]>();
   for (const s of steps) {
     const list = history.get(s.condition_id) ?? [];
-    list.push({ step: s.step, by: s.actor, at: new Date(s.at).toISOString(), comment: s.comment });
+    list.push({
+      step: s.step,
+      by: s.actor,
+      byName: nameOf(s.actor),
+      at: new Date(s.at).toISOString(),
+      comment: s.comment,
+    });
     history.set(s.condition_id, list);
   }
   const stateOf = new Map(states.map((s) => [s.condition_id, s]));
@@ -73,6 +85,7 @@ async function allItems(db: Kysely<Database>, now: Date): Promise<ExceptionItem[
       ageBand: ageBand(c.detectedAt, nowIso),
       state: state?.state ?? 'open',
       owner: state?.owner ?? null,
+      ownerName: ownerName(state?.owner),
       conditionCleared: false,
       history: history.get(c.id) ?? [],
     };
@@ -89,6 +102,7 @@ async function allItems(db: Kysely<Database>, now: Date): Promise<ExceptionItem[
       ageBand: ageBand(detectedAt, nowIso),
       state: s.state,
       owner: s.owner,
+      ownerName: ownerName(s.owner),
       conditionCleared: true,
       history: history.get(s.condition_id) ?? [],
     });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { NOT_IN_ITEM_MASTER } from '../../shared/console';
+import { NOT_IN_ITEM_MASTER, isolatedName } from '../../shared/console';
 import type { UsageAnomaly } from '../../shared/indicators/usage-anomaly';
 import type { Database } from '../db/schema';
 import { documentNames, type DocumentNames } from '../store/document-names';
@@ -35,7 +35,7 @@ export class QueueNames {
 
   item(id: string): string {
     const name = this.documents.items.get(id);
-    return name ? `${name} (${id})` : `${id} (${NOT_IN_ITEM_MASTER})`;
+    return name ? `${isolatedName(name)} (${id})` : `${id} (${NOT_IN_ITEM_MASTER})`;
   }
 
   location(id: string): string {
@@ -43,18 +43,18 @@ export class QueueNames {
   }
 
   person(id: string): string {
-    return this.documents.users.get(id) ?? id;
+    return isolatedName(this.documents.users.get(id) ?? id);
   }
 }
 
 function named(names: ReadonlyMap<string, string>, id: string): string {
   const name = names.get(id);
-  return name ? `${name} (${id})` : id;
+  return name ? `${isolatedName(name)} (${id})` : id;
 }
 
 /** A PC as the queue names it: `PC “Ward 9 PC”`, or its id for a PC the centre no longer has. */
 export function pcWords(deviceId: string, name: string | undefined): string {
-  return name ? `PC “${name}”` : `PC ${deviceId}`;
+  return name ? `PC “${isolatedName(name)}”` : `PC ${deviceId}`;
 }
 
 /**

@@ -29,7 +29,13 @@ const STATUS_OF: Record<EscalationRefusalCode, number> = {
 };
 
 function refused(error: EscalationRefusal): HttpError {
-  return new HttpError(STATUS_OF[error.code], error.code, error.message);
+  return new HttpError(
+    STATUS_OF[error.code],
+    error.code,
+    error.message,
+    undefined,
+    error.escalation ? { escalation: error.escalation } : undefined,
+  );
 }
 
 /**

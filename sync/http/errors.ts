@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly errors?: FieldError[],
+    /** Structured facts of the refusal (a time, a record), so a screen need not parse the sentence. */
+    readonly detail?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
   }
@@ -49,6 +51,7 @@ export function handleError(
       code: error.code,
       message: error.message,
       ...(error.errors ? { errors: error.errors } : {}),
+      ...error.detail,
     });
   }
   const known = error.code ? FRAMEWORK_CODES[error.code] : undefined;

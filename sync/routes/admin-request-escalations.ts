@@ -1,5 +1,10 @@
 import Type from 'typebox';
-import { EscalateRequestBody, HandEscalationSchema, type ConsoleRole } from '../../shared/console';
+import {
+  EscalateRequestBody,
+  EscalationRefusedSchema,
+  HandEscalationSchema,
+  type ConsoleRole,
+} from '../../shared/console';
 import { Id } from '../../shared/model';
 import type { Actor } from '../auth/actor';
 import type { SyncApp, SyncContext } from '../context';
@@ -35,6 +40,7 @@ export function adminRequestEscalationRoutes(app: SyncApp, context: SyncContext)
           201: HandEscalationSchema,
           422: ErrorBody,
           ...ADMIN_ERRORS,
+          409: EscalationRefusedSchema,
         },
       },
     },

@@ -14,6 +14,7 @@ import { erpEscalationsOf } from '../escalation/erp-escalations';
 import { openRequestsWithLevels } from '../escalation/escalation-sweep';
 import { takeCentreRequestStep } from '../store/centre-request-step';
 import { proposeCentreSubstitutes } from '../store/centre-substitutions';
+import { actorNames } from '../console/actor-names';
 import { documentNames } from '../store/document-names';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
 import { ErrorBody } from './collection-param';
@@ -70,6 +71,10 @@ const RequestViewSchema = Type.Object({
   }),
   locationName: Type.Union([Type.String(), Type.Null()], {
     description: 'The name of the location it is for; null when the centre holds no such location',
+  }),
+  escalatedBy: Type.Record(Type.String(), Type.String(), {
+    description:
+      'Who escalated it by hand, in words ("Bo Buyer (bo.buyer)", the administrator token), by the `by` of its ERP rungs',
   }),
 });
 
@@ -143,6 +148,11 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
         items: listed.flatMap((v) => itemsNamedBy(v.request, v.lines)),
         locations: listed.map((v) => v.request.locationId),
       });
+      const byHand = [...escalated.values()].flat().flatMap((e) => (e.by === null ? [] : [e.by]));
+      const personOf = await actorNames(
+        database.db,
+        byHand.map((by) => by.replace(/^console:/, '')),
+      );
       const views: RequestView[] = listed.map((v) => ({
         ...v,
         erpEscalations: escalated.get(v.request.id) ?? [],
@@ -153,6 +163,11 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
           }),
         ),
         locationName: names.locations.get(v.request.locationId) ?? null,
+        escalatedBy: Object.fromEntries(
+          (escalated.get(v.request.id) ?? []).flatMap((e) =>
+            e.by === null ? [] : [[e.by, personOf(e.by.replace(/^console:/, ''))] as const],
+          ),
+        ),
       }));
       return { requests: views };
     },

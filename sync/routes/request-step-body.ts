@@ -1,9 +1,10 @@
 import Type from 'typebox';
+import { STEP_REASON, SUBSTITUTE_REASON } from '../../shared/console/reason-rules';
 import { Id, Quantity, SafeText } from '../../shared/model';
 
 /** The reason of a rejection or cancellation, as the ERP and the console send it. */
 export const StepNote = Type.Optional(
-  SafeText({ maxLength: 1000, description: 'Required to cancel or reject: the reason' }),
+  SafeText({ maxLength: STEP_REASON.max, description: 'Required to cancel or reject: the reason' }),
 );
 
 /** The quantities of a (partial) shipment, as the ERP and the console send them. */
@@ -30,7 +31,7 @@ export const ProposedSubstitutes = Type.Array(
       quantity: Quantity('Units of the substitute that would fill the line'),
       reason: SafeText({
         minLength: 1,
-        maxLength: 1000,
+        maxLength: SUBSTITUTE_REASON.max,
         description:
           'Why the line cannot be filled as asked (backordered, unavailable) and why this item',
       }),

@@ -10,6 +10,9 @@ import { ConsolePage } from './console-page';
 import { addWardWithPc, createKeyOnScreen } from './flows/ward-set-up';
 import { CONSOLE_PEOPLE } from './console-people';
 
+// A buyer away from UTC: every instant the console shows is in the page's own zone.
+test.use({ timezoneId: 'America/Chicago' });
+
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 /**
@@ -131,7 +134,10 @@ test('a buyer sees an escalated STAT request at the top of Requests and acknowle
   // Cancelling asks for the reason the stockroom and the ERP will read.
   await row.getByRole('button', { name: `Cancel… request ${stat.id}` }).click();
   const dialog = page.getByRole('dialog', { name: `Cancel request ${stat.id}` });
-  await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+  // Sent blank, it says what is missing beside the field, which takes focus; nothing is sent.
+  await dialog.getByRole('button', { name: 'Cancel request' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Reason' })).toBeFocused();
+  await expect(dialog).toContainText('Say why: the stockroom and the ERP read the reason');
   await console.expectNoAxeViolations('requests (cancel dialog)');
   await dialog.getByRole('button', { name: 'Back' }).click();
   await expect(row).toContainText('approved');
@@ -233,8 +239,7 @@ test('a buyer escalates an urgent request to the ERP by keyboard with a reason; 
   await expect(dialog.getByRole('button', { name: 'Escalate to ERP' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog).toContainText('Say why the ERP must act now');
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
+  // Focus goes back to the field to fix.
   await expect(reason).toBeFocused();
   const why = 'Supplier out of 20G catheters until Friday; the ERP must source them today';
   await page.keyboard.type(why);
@@ -247,7 +252,9 @@ test('a buyer escalates an urgent request to the ERP by keyboard with a reason; 
 
   // The row says who escalated it and why, for every buyer after; it cannot be escalated twice.
   const escalated = row.getByTestId('request-erp-escalation');
-  await expect(escalated).toContainText(/^Escalated to the ERP by hand by bo\.buyer, /);
+  await expect(escalated).toContainText(
+    /^Escalated to the ERP by hand by Bo Buyer \(bo\.buyer\), /,
+  );
   await expect(escalated).toContainText(`, waiting to be acknowledged: “${why}”`);
   await expect(row).toHaveAttribute('data-attention', 'true');
   await expect(escalateButton).toHaveCount(0);
@@ -279,9 +286,13 @@ test('a buyer escalates an urgent request to the ERP by keyboard with a reason; 
   });
   expect(byAdmin.status()).toBe(201);
   await secondDialog.getByRole('button', { name: 'Escalate to ERP' }).click();
-  await expect(secondDialog.getByRole('alert')).toContainText(
-    /already escalated to the ERP by hand by ada\.admin at .+ UTC \(“Sourcing from the regional store”\)/,
+  // When, in the console's clock (the page is in Chicago), as the row behind says it.
+  const refusal = secondDialog.getByRole('alert');
+  await expect(refusal).toContainText(
+    /already escalated to the ERP by hand by Ada Admin \(ada\.admin\), .+ (CST|CDT) \(“Sourcing from the regional store”\)/,
   );
+  await expect(refusal).toBeFocused();
+  const when = /ada\.admin\), (.+) \(“/.exec((await refusal.textContent()) ?? '')?.[1] ?? '';
   await expect(secondDialog.getByRole('textbox', { name: 'Reason' })).toHaveValue(
     'Ward phoned: still nothing',
   );
@@ -291,7 +302,7 @@ test('a buyer escalates an urgent request to the ERP by keyboard with a reason; 
   await page.keyboard.press('Escape');
   await expect(secondDialog).toHaveCount(0);
   await expect(rowOf(second.id).getByTestId('request-erp-escalation')).toContainText(
-    'by hand by ada.admin',
+    `by hand by Ada Admin (ada.admin), ${when}, waiting to be acknowledged`,
   );
   // Its button went with the reload; focus comes back to the row all the same.
   await expect

@@ -184,6 +184,13 @@ describeOnBackends(
           `already escalated to the ERP by hand by ${buyerName} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`,
         ),
       );
+      // Beside the sentence (UTC), the rung itself: the console says the instant in its own clock.
+      expect(twice.body.escalation).toEqual({
+        clock: 'acknowledge',
+        at: answer.body.at,
+        by: `console:${buyerName}`,
+        reason: REASON,
+      });
       expect((await storedFor(request.id)).webhooks).toHaveLength(1);
 
       // The next buyer sees who escalated it and why.

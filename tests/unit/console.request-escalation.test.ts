@@ -75,6 +75,8 @@ describe('escalating a request to the ERP by hand', () => {
       code: 'REQUEST_ALREADY_ESCALATED',
       message:
         'Request REQ-7 was already escalated to the ERP by hand by jdoe at 2026-12-07 08:02 UTC (“Supplier out”).',
+      // The rung itself, so a screen says the instant in its own clock rather than the sentence's.
+      escalation: byHand,
     });
     const inDelivery = request(['submitted', 'acknowledged', 'approved']);
     expect(

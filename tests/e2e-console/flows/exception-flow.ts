@@ -52,7 +52,7 @@ export async function exceptionFromOpenToResolved(
   await row.getByRole('button', { name: /Take ownership of/ }).click();
   await expect(row).toContainText('owned');
   await expect(row).toContainText('ada.admin');
-  await expect(row).toContainText('Taken by ada.admin');
+  await expect(row).toContainText('Taken by Ada Admin (ada.admin)');
   await row.getByRole('button', { name: /Resolve/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Resolve this exception' });
   await dialog
@@ -66,7 +66,7 @@ export async function exceptionFromOpenToResolved(
   await page.getByText('Resolved', { exact: true }).click();
   const resolved = table.getByRole('row', { name: /Push refused/ });
   await expect(resolved).toContainText('resolved');
-  await expect(resolved).toContainText('Resolved by ada.admin');
+  await expect(resolved).toContainText('Resolved by Ada Admin (ada.admin)');
   await expect(resolved).toContainText('Added the technician to Exceptions Ward staff in the ERP');
   await console.expectNoAxeViolations('exceptions (resolved)');
   await console.screenshots('exceptions-resolved');
