@@ -25,6 +25,7 @@ import { formatTime } from '../components/when';
 import { TONE } from '../components/tones';
 import { expiryInstant, inTypedWords, typedExpiryProblem } from './api-key-expiry';
 import { DeadLettersPanel } from './dead-letters-panel';
+import { RotateKeyDialog } from './rotate-api-key';
 import { FeedPanel } from './feed-panel';
 import { WebhooksPanel } from './webhooks-panel';
 
@@ -37,6 +38,7 @@ export function IntegrationScreen() {
   useLive(keys.reload);
   const [secret, setSecret] = useState<NewApiKey>();
   const [problem, setProblem] = useState<ApiError>();
+  const [rotating, setRotating] = useState<ApiKeyView>();
   const act = async (work: () => Promise<unknown>) => {
     setProblem(undefined);
     try {
@@ -92,17 +94,15 @@ export function IntegrationScreen() {
                   cell: (k: ApiKeyView) =>
                     k.state === 'revoked' ? null : (
                       <Group gap="xs" wrap="nowrap">
-                        <ConfirmButton
-                          label="Rotate"
-                          ariaLabel={`Rotate ${k.name}`}
-                          title={`Rotate ${k.name}?`}
-                          confirmLabel="Rotate: the old secret stops now"
-                          onConfirm={() =>
-                            act(async () => setSecret(await consoleApi.rotateApiKey(k.id)))
-                          }
+                        <Button
+                          color="red"
+                          variant="light"
+                          size="sm"
+                          aria-label={`Rotate ${k.name}`}
+                          onClick={() => setRotating(k)}
                         >
-                          A new secret is made and shown once; the old one stops working at once.
-                        </ConfirmButton>
+                          Rotate
+                        </Button>
                         <ConfirmButton
                           label="Revoke"
                           ariaLabel={`Revoke ${k.name}`}
@@ -119,6 +119,17 @@ export function IntegrationScreen() {
             : []),
         ]}
       />
+      {rotating && (
+        <RotateKeyDialog
+          apiKey={rotating}
+          onClose={() => setRotating(undefined)}
+          onRotated={(created) => {
+            setRotating(undefined);
+            setSecret(created);
+            keys.reload();
+          }}
+        />
+      )}
       <WebhooksPanel />
       <DeadLettersPanel />
       <FeedPanel />
