@@ -73,6 +73,9 @@ const RequestViewSchema = Type.Object({
   }),
 });
 
+/** Code-unit order, as the database's `collate "C"` would: the same on every machine. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const PRIORITY_RANK = new Map(REQUEST_PRIORITIES.map((p, i) => [p, REQUEST_PRIORITIES.length - i]));
 
 /**
@@ -131,7 +134,9 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
             (b.escalation?.step ?? 0) - (a.escalation?.step ?? 0) ||
             (PRIORITY_RANK.get(b.request.priority) ?? 0) -
               (PRIORITY_RANK.get(a.request.priority) ?? 0) ||
-            (a.request.createdAt < b.request.createdAt ? -1 : 1),
+            compareText(a.request.createdAt, b.request.createdAt) ||
+            // Requests made in the same instant keep one order on every read.
+            compareText(a.request.id, b.request.id),
         )
         .slice(0, 500);
       // The ERP rungs, and the names of every item and place the listed requests name: one read each.
