@@ -1,9 +1,14 @@
 import { Button, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { RESOLUTION_COMMENT_MAX, type ExceptionItem } from '../../shared/console';
+import {
+  exceptionSummaryAt,
+  RESOLUTION_COMMENT_MAX,
+  type ExceptionItem,
+} from '../../shared/console';
 import { ANOMALY_NOTE_MAX, type AnomalyDecisionOutcome } from '../../shared/model/anomaly-decision';
 import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
+import { useNow } from '../app/use-now';
 import { Dialog } from '../components/dialog';
 import { Problem } from '../components/problem';
 
@@ -17,6 +22,7 @@ export function ResolveDialog(props: {
   onResolved: () => void;
 }) {
   const isFlag = props.item.kind === 'usage-anomaly';
+  const now = useNow();
   const [comment, setComment] = useState('');
   const [outcome, setOutcome] = useState<AnomalyDecisionOutcome>();
   const [busy, setBusy] = useState(false);
@@ -43,7 +49,7 @@ export function ResolveDialog(props: {
         }}
       >
         <Stack gap="sm">
-          <Text fz="sm">{props.item.summary}</Text>
+          <Text fz="sm">{exceptionSummaryAt(props.item, now)}</Text>
           <Problem error={problem} title="Not resolved" />
           {isFlag && (
             <Radio.Group

@@ -7,6 +7,7 @@ export * from './pc-attention';
 export * from './enrolment-qr';
 export * from './exceptions';
 export * from './exception-shapes';
+export * from './escalated-request-summary';
 export * from './refused-push';
 export * from './recall-progress';
 export * from './recall-scope';

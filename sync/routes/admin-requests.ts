@@ -4,6 +4,7 @@ import {
   Id,
   REQUEST_PRIORITIES,
   REQUEST_STATUSES,
+  ServiceLevelSchema,
   StringEnum,
   SupplyRequestSchema,
 } from '../../shared/model';
@@ -60,6 +61,10 @@ const RequestViewSchema = Type.Object({
     }),
     Type.Null(),
   ]),
+  serviceLevel: Type.Union([ServiceLevelSchema, Type.Null()], {
+    description:
+      'The service level of its facility for its priority (null: none, it never escalates): a client climbs the ladder from it as its own clock moves on',
+  }),
   erpEscalations: Type.Array(ErpEscalationSchema, {
     description:
       'The ERP rungs recorded, oldest first: by the clock (by and reason null) or by a buyer by hand',
@@ -117,6 +122,7 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
           return {
             request: r,
             lines: lineProgress(r),
+            serviceLevel: levels[r.priority] ?? null,
             escalation: state
               ? {
                   clock: state.clock,

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { RequestView } from '../../shared/console';
-import { requestItemLabel, requestLocationLabel } from '../../shared/console';
+import { escalationAt, requestItemLabel, requestLocationLabel } from '../../shared/console';
 import type { Item, Location, SupplyRequest } from '../../shared/model';
 import { writeCentreDocuments } from '../../sync/store/centre-write';
 import { documentNames } from '../../sync/store/document-names';
@@ -241,6 +241,47 @@ describeOnBackends('console: the requests of the network', 'console_requests', (
     });
     expect(acked.status, JSON.stringify(acked.body)).toBe(200);
     for (let read = 0; read < 3; read += 1) expect(await order()).toEqual(sorted);
+  });
+
+  it('gives each request its service level, so a console left open sees it turn late', async () => {
+    const facility = await addStaffedFacility(server());
+    const device = await enrollDevice(server(), facility);
+    const fresh = supplyRequest(facility, {
+      status: 'submitted',
+      priority: 'stat',
+      kind: 'urgent',
+      createdBy: STAFF.nurseManager,
+      history: [
+        { status: 'draft', at: ago(2), by: STAFF.nurseManager },
+        { status: 'submitted', at: ago(2), by: STAFF.nurseManager },
+      ],
+    });
+    const pushed = await call(
+      server(),
+      'POST',
+      '/v1/replication/supply_requests/push',
+      device.token,
+      [{ newDocumentState: fresh }],
+    );
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    const buyer = await signedInPerson(server(), 'buyer');
+    const view = (
+      (await buyer.request('GET', `/v1/admin/requests?facility=${facility}`)).body as {
+        requests: RequestView[];
+      }
+    ).requests[0]!;
+    expect(view.escalation).toBeNull();
+    expect(view.serviceLevel).toEqual({
+      acknowledgeMinutes: expect.any(Number),
+      deliverMinutes: expect.any(Number),
+    });
+    const late = new Date(Date.now() + view.serviceLevel!.acknowledgeMinutes * 60_000);
+    expect(escalationAt(view, late)).toMatchObject({
+      clock: 'acknowledge',
+      rung: 'reminder',
+      message: expect.stringMatching(/^Not acknowledged for \d+ min — reminder sent$/),
+    });
+    expect(escalationAt(view, new Date())).toBeNull();
   });
 
   it('reads the names of every item, place and person asked for in one query', async () => {
