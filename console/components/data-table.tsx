@@ -7,6 +7,11 @@ export interface Column<Row> {
   cell(row: Row): ReactNode;
   /** What the column sorts by, for a column a person may sort on (age, facility, priority). */
   sortValue?(row: Row): string | number;
+  /**
+   * What the caption adds when the table is sorted on this column, where "ascending" alone would
+   * leave a person guessing ("oldest first; PCs never heard from first").
+   */
+  sortNote?(descending: boolean): string;
 }
 
 /**
@@ -75,7 +80,11 @@ function sorted<Row>(
   );
 }
 
-const sortWord = (sort: Sort) => (sort.descending ? 'descending' : 'ascending');
+function sortedBy<Row>(sort: Sort, columns: Column<Row>[]): string {
+  const note = columns.find((c) => c.header === sort.header)?.sortNote?.(sort.descending);
+  const words = `sorted by ${sort.header}, ${sort.descending ? 'descending' : 'ascending'}`;
+  return note ? `${words}: ${note}` : words;
+}
 
 const ARROW = { ascending: '▲', descending: '▼', none: '↕' } as const;
 
@@ -105,7 +114,7 @@ function Rows<Row>(
           style={{ captionSide: 'top', textAlign: 'left', fontWeight: 600, padding: '4px 0' }}
         >
           {props.caption}
-          {props.sort ? ` (sorted by ${props.sort.header}, ${sortWord(props.sort)})` : ''}
+          {props.sort ? ` (${sortedBy(props.sort, props.columns)})` : ''}
         </caption>
         <Table.Thead>
           <Table.Tr>
