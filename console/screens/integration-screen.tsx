@@ -13,10 +13,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { apiKeyState } from '../../shared/console';
 import { API_SCOPES, consoleApi, type ApiKeyView, type NewApiKey } from '../api/calls';
 import type { ApiError } from '../api/http';
 import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
+import { useNow } from '../app/use-now';
 import { useSession } from '../app/session';
 import { ConfirmButton } from '../components/confirm-button';
 import { DataTable } from '../components/data-table';
@@ -39,6 +41,9 @@ export function IntegrationScreen() {
   const [secret, setSecret] = useState<NewApiKey>();
   const [problem, setProblem] = useState<ApiError>();
   const [rotating, setRotating] = useState<ApiKeyView>();
+  // A key's term ends while the page stays open: its state is worked out against the moving clock.
+  const now = useNow();
+  const stateOf = (k: ApiKeyView) => apiKeyState(k, now);
   const act = async (work: () => Promise<unknown>) => {
     setProblem(undefined);
     try {
@@ -71,7 +76,7 @@ export function IntegrationScreen() {
         testId="api-keys-table"
         rows={keys.data?.apiKeys ?? []}
         rowKey={(k) => k.id}
-        attention={(k) => k.state === 'expired'}
+        attention={(k) => stateOf(k) === 'expired'}
         empty={keys.loading ? 'Loading keys…' : 'No API key yet.'}
         columns={[
           { header: 'Name', cell: (k) => k.name },
@@ -79,8 +84,8 @@ export function IntegrationScreen() {
           {
             header: 'State',
             cell: (k) => (
-              <Badge color={STATE_COLOUR[k.state]} variant="filled">
-                {k.state}
+              <Badge color={STATE_COLOUR[stateOf(k)]} variant="filled">
+                {stateOf(k)}
               </Badge>
             ),
           },
@@ -92,7 +97,7 @@ export function IntegrationScreen() {
                 {
                   header: 'Act',
                   cell: (k: ApiKeyView) =>
-                    k.state === 'revoked' ? null : (
+                    stateOf(k) === 'revoked' ? null : (
                       <Group gap="xs" wrap="nowrap">
                         <Button
                           color="red"

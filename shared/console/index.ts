@@ -2,6 +2,7 @@ export * from './console-roles';
 export * from './sign-in-lockout';
 export * from './session-protocol';
 export * from './api-shapes';
+export * from './api-key-state';
 export * from './audit-range';
 export * from './pc-attention';
 export * from './enrolment-qr';

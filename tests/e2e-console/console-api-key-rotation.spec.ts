@@ -141,3 +141,38 @@ test('rotating a key that never expires keeps it so, unless a day is typed', asy
   await expect(row.getByRole('button', { name: 'Rotate erp-forever' })).toBeFocused();
   await expect(secret).toHaveCount(0);
 });
+
+test('a key whose term ends while Integration stays open shows expired, and rotating offers a fresh term', async ({
+  page,
+}) => {
+  await page.clock.install();
+  const console = new ConsolePage(page);
+  await console.open();
+  await console.signIn('admin');
+  await console.go('Integration');
+  const form = page.getByRole('form', { name: 'Create an API key' });
+  await form.getByLabel('Name').fill('erp-ending');
+  await form.getByLabel('Expires on (optional)').fill(dayFromNow(10));
+  await form.getByRole('checkbox', { name: 'events:read' }).check();
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const secret = page.getByTestId('api-key-secret');
+  await expect(secret).toContainText(/sk_/);
+  await secret.getByRole('button', { name: 'I have stored it' }).click();
+  const row = page.getByTestId('api-keys-table').getByRole('row', { name: /erp-ending/ });
+  await expect(row).toContainText('active');
+  await expect(row).not.toHaveAttribute('data-attention');
+
+  // Eleven days on, the page never reloaded: the key's term is over and the row says so.
+  await page.clock.fastForward(11 * 86_400_000);
+  await expect(row).toContainText('expired');
+  await expect(row).toHaveAttribute('data-attention', 'true');
+  await row.getByRole('button', { name: 'Rotate erp-ending' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Rotate erp-ending?' });
+  await expect(dialog.getByLabel('Expires on (optional)')).not.toHaveValue('');
+  await expect(dialog).toContainText(
+    /The old key had expired: a term as long as its own \((9|10|11) days\) from today\./,
+  );
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});
