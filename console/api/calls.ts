@@ -132,8 +132,9 @@ export const consoleApi = {
     }),
   revokeApiKey: (id: string) =>
     api<unknown>('POST', `/v1/admin/api-keys/${encodeURIComponent(id)}/revoke`),
-  rotateApiKey: (id: string) =>
-    api<NewApiKey>('POST', `/v1/admin/api-keys/${encodeURIComponent(id)}/rotate`, {}),
+  /** `expiresAt` null: the new secret never expires (the endpoint would otherwise keep the old day). */
+  rotateApiKey: (id: string, expiresAt: string | null) =>
+    api<NewApiKey>('POST', `/v1/admin/api-keys/${encodeURIComponent(id)}/rotate`, { expiresAt }),
   webhooks: () => api<{ webhooks: WebhookEndpoint[] }>('GET', '/v1/admin/webhooks'),
   createWebhook: (url: string, eventTypes: string[], ownerKeyId: string) =>
     api<WebhookSecret>('POST', '/v1/admin/webhooks', { url, eventTypes, ownerKeyId }),

@@ -7,6 +7,11 @@ export interface Column<Row> {
   cell(row: Row): ReactNode;
   /** What the column sorts by, for a column a person may sort on (age, facility, priority). */
   sortValue?(row: Row): string | number;
+  /**
+   * What the caption adds when the table is sorted on this column, where "ascending" alone would
+   * leave a person guessing ("oldest first; PCs never heard from first").
+   */
+  sortNote?(descending: boolean): string;
 }
 
 /**
@@ -34,7 +39,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const root = useRef<HTMLDivElement>(null);
   const focus = useKeepRowFocus(root);
   const [sort, setSort] = useState<Sort>();
-  const rows = sorted(props.rows, props.columns, sort);
+  const rows = sorted(props.rows, props.columns, sort, props.rowKey);
   const toggle = (header: string) =>
     setSort((now) => {
       if (now?.header !== header) return { header, descending: false };
@@ -53,23 +58,33 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   );
 }
 
-function sorted<Row>(rows: readonly Row[], columns: Column<Row>[], sort: Sort | undefined) {
+function compareValues(x: string | number, y: string | number): number {
+  return typeof x === 'number' && typeof y === 'number'
+    ? x - y
+    : String(x).localeCompare(String(y), undefined, { numeric: true });
+}
+
+function sorted<Row>(
+  rows: readonly Row[],
+  columns: Column<Row>[],
+  sort: Sort | undefined,
+  rowKey: (row: Row) => string,
+) {
   const by = sort && columns.find((c) => c.header === sort.header)?.sortValue;
   if (!sort || !by) return rows;
   const direction = sort.descending ? -1 : 1;
-  // Array.prototype.sort is stable: rows that tie keep the endpoint's order.
-  return [...rows].sort((a, b) => {
-    const x = by(a);
-    const y = by(b);
-    const order =
-      typeof x === 'number' && typeof y === 'number'
-        ? x - y
-        : String(x).localeCompare(String(y), undefined, { numeric: true });
-    return order * direction;
-  });
+  // Rows that tie fall back to their key, so they keep one place on every reload and a person
+  // reading down a sorted column does not see two rows swap.
+  return [...rows].sort(
+    (a, b) => compareValues(by(a), by(b)) * direction || compareValues(rowKey(a), rowKey(b)),
+  );
 }
 
-const sortWord = (sort: Sort) => (sort.descending ? 'descending' : 'ascending');
+function sortedBy<Row>(sort: Sort, columns: Column<Row>[]): string {
+  const note = columns.find((c) => c.header === sort.header)?.sortNote?.(sort.descending);
+  const words = `sorted by ${sort.header}, ${sort.descending ? 'descending' : 'ascending'}`;
+  return note ? `${words}: ${note}` : words;
+}
 
 const ARROW = { ascending: '▲', descending: '▼', none: '↕' } as const;
 
@@ -99,7 +114,7 @@ function Rows<Row>(
           style={{ captionSide: 'top', textAlign: 'left', fontWeight: 600, padding: '4px 0' }}
         >
           {props.caption}
-          {props.sort ? ` (sorted by ${props.sort.header}, ${sortWord(props.sort)})` : ''}
+          {props.sort ? ` (${sortedBy(props.sort, props.columns)})` : ''}
         </caption>
         <Table.Thead>
           <Table.Tr>

@@ -14,6 +14,9 @@ import { useEffect, useRef, useState } from 'react';
 import {
   AGE_BAND_WORDS,
   AGE_BANDS,
+  ageBand,
+  countByBand,
+  exceptionSummaryAt as summaryAt,
   EXCEPTION_KIND_WORDS,
   EXCEPTION_KINDS,
   type AgeBand,
@@ -25,6 +28,7 @@ import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
 import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
+import { useNow } from '../app/use-now';
 import { useSession } from '../app/session';
 import { DataTable } from '../components/data-table';
 import { Problem } from '../components/problem';
@@ -44,11 +48,12 @@ export function ExceptionsScreen() {
   const [facilityId, setFacilityId] = useState<string | null>(null);
   const [band, setBand] = useState<AgeBand | null>(null);
   const [state, setState] = useState<StateFilter>('active');
+  // The age band is chosen here, not at the endpoint: an item ages into the next band while the
+  // page stays open, and its chip's count and the filter follow without a reload.
   const search: ExceptionSearch = {
     state,
     ...(kind ? { kind } : {}),
     ...(facilityId ? { facilityId } : {}),
-    ...(band ? { ageBand: band } : {}),
   };
   const queue = useLoad(() => consoleApi.exceptions(search));
   const facilities = useLoad(() => consoleApi.facilities());
@@ -71,7 +76,11 @@ export function ExceptionsScreen() {
     }
     queue.reload();
   };
-  const now = new Date(queue.data?.now ?? Date.now());
+  const now = useNow();
+  const nowIso = now.toISOString();
+  const all = queue.data?.items ?? [];
+  const bandCounts = countByBand(all, nowIso);
+  const items = band ? all.filter((i) => ageBand(i.detectedAt, nowIso) === band) : all;
   const facilityOf = (i: ExceptionItem) => {
     if (!i.facilityId) return 'the centre';
     const name = facilities.data?.facilities.find((f) => f.id === i.facilityId)?.name;
@@ -139,7 +148,7 @@ export function ExceptionsScreen() {
             variant="outline"
             data-testid={`band-${b}`}
           >
-            {AGE_BAND_WORDS[b]}: {queue.data?.bandCounts[b] ?? 0}
+            {AGE_BAND_WORDS[b]}: {bandCounts[b]}
           </Chip>
         ))}
       </Group>
@@ -147,7 +156,7 @@ export function ExceptionsScreen() {
       <DataTable
         caption="Exceptions, oldest first"
         testId="exceptions-table"
-        rows={queue.data?.items ?? []}
+        rows={items}
         rowKey={(i) => i.id}
         attention={(i) => i.state === 'open'}
         empty={
@@ -164,7 +173,7 @@ export function ExceptionsScreen() {
             header: 'What',
             cell: (i) => (
               <Stack gap={2}>
-                <Text fz="sm">{i.summary}</Text>
+                <Text fz="sm">{summaryAt(i, now)}</Text>
                 {i.conditionCleared && (
                   <Text fz="xs" c="dimmed">
                     The condition has since cleared.
@@ -214,7 +223,7 @@ export function ExceptionsScreen() {
                           <Button
                             size="sm"
                             variant="light"
-                            aria-label={`Take ownership of ${i.summary}`}
+                            aria-label={`Take ownership of ${summaryAt(i, now)}`}
                             onClick={() => void act(() => consoleApi.takeException(i.id))}
                           >
                             {i.owner ? 'Take over' : 'Take ownership'}
@@ -223,7 +232,7 @@ export function ExceptionsScreen() {
                         {i.owner === me && (
                           <Button
                             size="sm"
-                            aria-label={`Resolve ${i.summary}`}
+                            aria-label={`Resolve ${summaryAt(i, now)}`}
                             onClick={() => setResolving(i)}
                           >
                             Resolve…

@@ -2,6 +2,7 @@ import { Stack, Title } from '@mantine/core';
 import { consoleApi } from '../api/calls';
 import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
+import { useNow } from '../app/use-now';
 import { DataTable } from '../components/data-table';
 import { Problem } from '../components/problem';
 import { When } from '../components/when';
@@ -13,7 +14,7 @@ const BEHIND_ATTENTION = 1000;
 export function FeedPanel() {
   const feed = useLoad(() => consoleApi.feedPositions());
   useLive(feed.reload);
-  const now = new Date();
+  const now = useNow();
   return (
     <Stack gap="sm">
       <Title order={2} size="h3">

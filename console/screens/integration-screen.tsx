@@ -13,10 +13,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { apiKeyState } from '../../shared/console';
 import { API_SCOPES, consoleApi, type ApiKeyView, type NewApiKey } from '../api/calls';
 import type { ApiError } from '../api/http';
 import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
+import { useNow } from '../app/use-now';
 import { useSession } from '../app/session';
 import { ConfirmButton } from '../components/confirm-button';
 import { DataTable } from '../components/data-table';
@@ -25,6 +27,7 @@ import { formatTime } from '../components/when';
 import { TONE } from '../components/tones';
 import { expiryInstant, inTypedWords, typedExpiryProblem } from './api-key-expiry';
 import { DeadLettersPanel } from './dead-letters-panel';
+import { RotateKeyDialog } from './rotate-api-key';
 import { FeedPanel } from './feed-panel';
 import { WebhooksPanel } from './webhooks-panel';
 import { isolatedName } from '../../shared/console/isolated-name';
@@ -38,6 +41,10 @@ export function IntegrationScreen() {
   useLive(keys.reload);
   const [secret, setSecret] = useState<NewApiKey>();
   const [problem, setProblem] = useState<ApiError>();
+  const [rotating, setRotating] = useState<ApiKeyView>();
+  // A key's term ends while the page stays open: its state is worked out against the moving clock.
+  const now = useNow();
+  const stateOf = (k: ApiKeyView) => apiKeyState(k, now);
   const act = async (work: () => Promise<unknown>) => {
     setProblem(undefined);
     try {
@@ -70,7 +77,7 @@ export function IntegrationScreen() {
         testId="api-keys-table"
         rows={keys.data?.apiKeys ?? []}
         rowKey={(k) => k.id}
-        attention={(k) => k.state === 'expired'}
+        attention={(k) => stateOf(k) === 'expired'}
         empty={keys.loading ? 'Loading keys…' : 'No API key yet.'}
         columns={[
           { header: 'Name', cell: (k) => <bdi>{k.name}</bdi> },
@@ -78,8 +85,8 @@ export function IntegrationScreen() {
           {
             header: 'State',
             cell: (k) => (
-              <Badge color={STATE_COLOUR[k.state]} variant="filled">
-                {k.state}
+              <Badge color={STATE_COLOUR[stateOf(k)]} variant="filled">
+                {stateOf(k)}
               </Badge>
             ),
           },
@@ -91,19 +98,17 @@ export function IntegrationScreen() {
                 {
                   header: 'Act',
                   cell: (k: ApiKeyView) =>
-                    k.state === 'revoked' ? null : (
+                    stateOf(k) === 'revoked' ? null : (
                       <Group gap="xs" wrap="nowrap">
-                        <ConfirmButton
-                          label="Rotate"
-                          ariaLabel={`Rotate ${k.name}`}
-                          title={`Rotate ${isolatedName(k.name)}?`}
-                          confirmLabel="Rotate: the old secret stops now"
-                          onConfirm={() =>
-                            act(async () => setSecret(await consoleApi.rotateApiKey(k.id)))
-                          }
+                        <Button
+                          color="red"
+                          variant="light"
+                          size="sm"
+                          aria-label={`Rotate ${k.name}`}
+                          onClick={() => setRotating(k)}
                         >
-                          A new secret is made and shown once; the old one stops working at once.
-                        </ConfirmButton>
+                          Rotate
+                        </Button>
                         <ConfirmButton
                           label="Revoke"
                           ariaLabel={`Revoke ${k.name}`}
@@ -120,6 +125,17 @@ export function IntegrationScreen() {
             : []),
         ]}
       />
+      {rotating && (
+        <RotateKeyDialog
+          apiKey={rotating}
+          onClose={() => setRotating(undefined)}
+          onRotated={(created) => {
+            setRotating(undefined);
+            setSecret(created);
+            keys.reload();
+          }}
+        />
+      )}
       <WebhooksPanel />
       <DeadLettersPanel />
       <FeedPanel />

@@ -1,10 +1,11 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { PC_CONCERN_WORDS, pcConcerns, type PcHealth } from '../../shared/console';
+import { PC_CONCERN_WORDS, pcConcerns, type PcConcern, type PcHealth } from '../../shared/console';
 import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
 import { useLive } from '../app/use-live';
 import { useLoad } from '../app/use-load';
+import { useNow } from '../app/use-now';
 import { useSession } from '../app/session';
 import { ConfirmButton } from '../components/confirm-button';
 import { DataTable } from '../components/data-table';
@@ -16,11 +17,34 @@ import { isolatedName } from '../../shared/console/isolated-name';
 
 function gapText(pc: PcHealth): string {
   if (pc.gaps.length === 0) return 'none';
-  const missing = pc.gaps.reduce((n, g) => n + g.to - g.from + 1, 0);
+  const missing = missingEvents(pc);
   const first = pc.gaps
     .slice(0, 3)
     .map((g) => (g.from === g.to ? `${g.from}` : `${g.from}–${g.to}`));
   return `${missing} missing (${first.join(', ')}${pc.gaps.length > 3 ? ', …' : ''})`;
+}
+
+function missingEvents(pc: PcHealth): number {
+  return pc.gaps.reduce((n, g) => n + g.to - g.from + 1, 0);
+}
+
+/**
+ * Last contact as a sort value: the oldest first when ascending, and a PC never heard from before
+ * every one that was, since it is the quietest of all (the caption says so).
+ */
+function lastContactOrder(pc: PcHealth): number {
+  return pc.lastContactAt ? Date.parse(pc.lastContactAt) : Number.MIN_SAFE_INTEGER;
+}
+
+const PRESSING: PcConcern[] = ['quiet', 'gaps', 'refused', 'token-ending'];
+
+/** Status as a sort value: ascending puts the most pressing concern first, then OK, then revoked. */
+function statusOrder(pc: PcHealth, now: Date): number {
+  const concerns = pcConcerns(pc, now);
+  if (concerns.includes('revoked')) return 1_000;
+  if (concerns.length === 0) return 500;
+  // Within the same first concern, the PC with more of them comes first.
+  return PRESSING.indexOf(concerns[0] ?? 'token-ending') * 10 - concerns.length;
 }
 
 function waitingText(pc: PcHealth, now: Date): string {
@@ -29,14 +53,17 @@ function waitingText(pc: PcHealth, now: Date): string {
   return `${count} (reported ${formatAge(pc.reportedAt, now)})`;
 }
 
-/** Every stockroom PC, quiet ones first; live (the endpoint's stream), and every minute. */
+/**
+ * Every stockroom PC, quiet ones first; live (the endpoint's stream), and its ages count on while
+ * the page stays open. A person looking for the quiet PCs sorts by facility, last contact or status.
+ */
 export function PcsTable() {
   const { may } = useSession();
   const pcs = useLoad(() => consoleApi.pcs());
   const facilityName = useFacilityNames();
   useLive(pcs.reload);
   const [problem, setProblem] = useState<ApiError>();
-  const now = new Date();
+  const now = useNow();
   const rows = [...(pcs.data?.pcs ?? [])].sort(
     (a, b) =>
       Number(Boolean(a.revokedAt)) - Number(Boolean(b.revokedAt)) ||
@@ -65,21 +92,38 @@ export function PcsTable() {
           pcs.loading ? 'Loading PCs…' : 'No PC enrolled yet: enrol one from a facility above.'
         }
         columns={[
-          { header: 'Facility', cell: (pc) => facilityName(pc.facilityId) },
+          {
+            header: 'Facility',
+            cell: (pc) => facilityName(pc.facilityId),
+            sortValue: (pc) => facilityName(pc.facilityId),
+          },
           {
             header: 'PC',
             cell: (pc) => <bdi title={pc.deviceId}>{pc.name}</bdi>,
+            sortValue: (pc) => pc.name,
           },
           { header: 'App version', cell: (pc) => pc.appVersion ?? 'not reported' },
-          { header: 'Last contact', cell: (pc) => <When iso={pc.lastContactAt} now={now} /> },
+          {
+            header: 'Last contact',
+            cell: (pc) => <When iso={pc.lastContactAt} now={now} />,
+            sortValue: lastContactOrder,
+            sortNote: (descending) =>
+              descending
+                ? 'the latest first, PCs never heard from last'
+                : 'PCs never heard from first, then the longest quiet',
+          },
           {
             header: 'Last push accepted',
             cell: (pc) => <When iso={pc.lastPushAcceptedAt} now={now} />,
           },
           { header: 'Documents waiting on the PC', cell: (pc) => waitingText(pc, now) },
-          { header: 'Pushes refused', cell: (pc) => pc.refusedPushes },
+          {
+            header: 'Pushes refused',
+            cell: (pc) => pc.refusedPushes,
+            sortValue: (pc) => pc.refusedPushes,
+          },
           { header: 'Events received', cell: (pc) => pc.received },
-          { header: 'Sequence gaps', cell: (pc) => gapText(pc) },
+          { header: 'Sequence gaps', cell: (pc) => gapText(pc), sortValue: missingEvents },
           {
             header: 'Token age',
             cell: (pc) =>
@@ -89,9 +133,15 @@ export function PcsTable() {
           },
           {
             header: 'Status',
+            sortValue: (pc) => statusOrder(pc, now),
+            sortNote: (descending) =>
+              descending
+                ? 'revoked first, then OK, then the least pressing'
+                : 'the most pressing first, then OK, then revoked',
             cell: (pc) => {
               const concerns = pcConcerns(pc, now);
               if (concerns.length === 0) return <Badge color={TONE.ok}>OK</Badge>;
+              // Never cut to "RE…" in a narrow column.
               return (
                 <Group gap={4}>
                   {concerns.map((c) => (
@@ -99,6 +149,7 @@ export function PcsTable() {
                       key={c}
                       color={c === 'revoked' ? TONE.neutral : TONE.warn}
                       variant="filled"
+                      style={{ minWidth: 'max-content' }}
                     >
                       {PC_CONCERN_WORDS[c]}
                     </Badge>

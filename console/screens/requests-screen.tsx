@@ -2,13 +2,13 @@ import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react';
 import {
   centreStepsFrom,
+  escalationAt,
   escalationRefusal,
   requestItemLabel,
   requestLocationLabel,
   type RequestView,
 } from '../../shared/console';
 import { REQUEST_PRIORITIES, type RequestStatus } from '../../shared/model';
-import { ladderWords } from '../../shared/replenishment/escalation-ladder';
 import { substitutesProposable, substitutionStates } from '../../shared/replenishment/substitution';
 import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
@@ -71,17 +71,6 @@ function Substitutions({ view }: { view: RequestView }) {
       ))}
     </Stack>
   );
-}
-
-/**
- * The ladder's sentence with the wait counted to `now`: the list reloads once a minute at most,
- * and a wait read as "45 min" beside a clock that has moved on misleads. The rung is the
- * endpoint's, as of the last load.
- */
-function escalationNow(escalation: NonNullable<RequestView['escalation']>, now: Date): string {
-  const minutes = Math.floor((now.getTime() - Date.parse(escalation.startedAt)) / 60_000);
-  if (!Number.isFinite(minutes) || minutes < 0) return escalation.message;
-  return ladderWords(escalation.clock, escalation.rung, minutes).message;
 }
 
 function itemsOf(view: RequestView): string {
@@ -157,7 +146,7 @@ export function RequestsScreen() {
         testId="requests-table"
         rows={rows}
         rowKey={(v) => v.request.id}
-        attention={(v) => v.escalation !== null || v.erpEscalations.length > 0}
+        attention={(v) => escalationAt(v, now) !== null || v.erpEscalations.length > 0}
         empty={
           facility
             ? `No open request at ${facilityName(facility)}.`
@@ -206,18 +195,22 @@ export function RequestsScreen() {
           },
           {
             header: 'Escalation',
-            cell: (v) => (
-              <Stack gap={2}>
-                {v.escalation ? (
-                  <Text fz="sm" fw={700} c={TONE.bad} data-testid="request-escalation">
-                    {escalationNow(v.escalation, now)}
-                  </Text>
-                ) : (
-                  v.erpEscalations.length === 0 && <Text fz="sm">On time</Text>
-                )}
-                <ErpEscalations view={v} />
-              </Stack>
-            ),
+            cell: (v) => {
+              // Climbed against the moving clock: a request turns late while the page is open.
+              const escalation = escalationAt(v, now);
+              return (
+                <Stack gap={2}>
+                  {escalation ? (
+                    <Text fz="sm" fw={700} c={TONE.bad} data-testid="request-escalation">
+                      {escalation.message}
+                    </Text>
+                  ) : (
+                    v.erpEscalations.length === 0 && <Text fz="sm">On time</Text>
+                  )}
+                  <ErpEscalations view={v} />
+                </Stack>
+              );
+            },
           },
           ...(mayAct
             ? [

@@ -4,11 +4,13 @@ import {
   ANOMALY_NOTE,
   RESOLUTION_COMMENT,
   checkedReason,
+  exceptionSummaryAt,
   type ExceptionItem,
 } from '../../shared/console';
 import type { AnomalyDecisionOutcome } from '../../shared/model/anomaly-decision';
 import { consoleApi } from '../api/calls';
 import type { ApiError } from '../api/http';
+import { useNow } from '../app/use-now';
 import { Dialog } from '../components/dialog';
 import { Problem } from '../components/problem';
 import { ReasonField } from '../components/reason-field';
@@ -23,6 +25,7 @@ export function ResolveDialog(props: {
   onResolved: () => void;
 }) {
   const isFlag = props.item.kind === 'usage-anomaly';
+  const now = useNow();
   const [comment, setComment] = useState('');
   const [outcome, setOutcome] = useState<AnomalyDecisionOutcome>();
   const [missing, setMissing] = useState<string>();
@@ -59,7 +62,7 @@ export function ResolveDialog(props: {
         }}
       >
         <Stack gap="sm">
-          <Text fz="sm">{props.item.summary}</Text>
+          <Text fz="sm">{exceptionSummaryAt(props.item, now)}</Text>
           <Problem error={problem} title="Not resolved" takeFocus />
           {isFlag && (
             <Radio.Group

@@ -1,3 +1,4 @@
+import type { ApiKeyState } from './api-key-state';
 import Type, { type Static } from 'typebox';
 import { SafeName } from '../model/primitives';
 import { CONSOLE_CSRF_HEADER } from './session-protocol';
@@ -133,7 +134,7 @@ export interface ApiKeyView {
   expiresAt: string | null;
   revokedAt: string | null;
   rotatedAt: string | null;
-  state: 'active' | 'expired' | 'revoked';
+  state: ApiKeyState;
 }
 
 /** A webhook endpoint as the admin and ERP APIs list it: never its secret. */

@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { ANOMALY_DECISIONS } from '../model/anomaly-decision';
 import { SafeName, SafeText, StringEnum } from '../model/primitives';
+import { LADDER_RUNGS } from '../replenishment/escalation-ladder';
 import { AGE_BANDS, EXCEPTION_KINDS, RESOLUTION_COMMENT_MAX } from './exceptions';
 
 /** The exceptions queue's routes, declared once for the endpoint (validation, OpenAPI) and the console. */
@@ -30,6 +31,26 @@ export const ExceptionItemSchema = Type.Object({
     description:
       'What happened and what a buyer can do, naming the facility and the PC by name; once the condition has cleared, as it read when a person first acted on it',
   }),
+  ladder: Type.Optional(
+    Type.Object(
+      {
+        subject: Type.String({ description: 'The request in words: priority, id and facility' }),
+        clock: StringEnum(['acknowledge', 'deliver'] as const),
+        rung: StringEnum(LADDER_RUNGS),
+        startedAt: Type.String({
+          description: 'When its clock started: the wait counts from here',
+        }),
+        windowMinutes: Type.Integer({
+          minimum: 1,
+          description: 'The service level window on this clock: one rung more per window waited',
+        }),
+      },
+      {
+        description:
+          'An escalated request still waiting: its summary said again at any instant (the wait in minutes moves on)',
+      },
+    ),
+  ),
   detectedAt: Type.String(),
   ageBand: AgeBandSchema,
   state: Type.Union([Type.Literal('open'), Type.Literal('owned'), Type.Literal('resolved')]),

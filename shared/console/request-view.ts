@@ -1,5 +1,5 @@
-import type { SupplyRequest } from '../model';
-import type { LadderState } from '../replenishment/escalation-ladder';
+import type { ServiceLevel, SupplyRequest } from '../model';
+import { escalationLadder, type LadderState } from '../replenishment/escalation-ladder';
 import type { LineProgress } from '../replenishment/request-progress';
 import { NEXT_STATUSES } from '../replenishment/request-status';
 import { CENTRE_STEPS } from '../replenishment/request-step';
@@ -15,6 +15,12 @@ export interface RequestView {
     LadderState,
     'clock' | 'rung' | 'step' | 'message' | 'dueAt' | 'startedAt'
   > | null;
+  /**
+   * The service level of its facility for its priority; null: none, it never escalates. The console
+   * climbs the ladder from this against its own moving clock, so a request that turns late while
+   * the page stays open says so without a reload.
+   */
+  serviceLevel: ServiceLevel | null;
   /** The ERP rungs the centre recorded, by the clock or by a buyer's hand (who and why), oldest first. */
   erpEscalations: ErpEscalation[];
   /**
@@ -64,4 +70,24 @@ export function requestLocationLabel(view: Pick<RequestView, 'request' | 'locati
 /** The steps the centre may take from where a request is: the machine's, less the stockroom's own. */
 export function centreStepsFrom(status: SupplyRequest['status']): SupplyRequest['status'][] {
   return NEXT_STATUSES[status].filter((next) => CENTRE_STEPS.has(next));
+}
+
+/**
+ * Where a listed request stands on the ladder at `now` (null: on time), climbed from its service
+ * level by the same function the endpoint uses: a screen left open sees a request turn late, and its
+ * wait count on, without a reload.
+ */
+export function escalationAt(
+  view: Pick<RequestView, 'request' | 'serviceLevel'>,
+  now: Date,
+): RequestView['escalation'] {
+  if (view.serviceLevel === null) return null;
+  const state = escalationLadder(
+    view.request,
+    { [view.request.priority]: view.serviceLevel },
+    now.toISOString(),
+  );
+  if (!state) return null;
+  const { clock, rung, step, message, dueAt, startedAt } = state;
+  return { clock, rung, step, message, dueAt, startedAt };
 }

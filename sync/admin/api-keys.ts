@@ -1,4 +1,4 @@
-import type { ApiKeyView } from '../../shared/console';
+import { apiKeyState, type ApiKeyView } from '../../shared/console';
 import { sql, type Kysely } from 'kysely';
 import { API_SCOPES, type ApiScope } from '../auth/api-key-auth';
 import { hashSecret, newId, newSecret } from '../auth/secrets';
@@ -111,11 +111,7 @@ export async function listApiKeys(
       expiresAt: r.expires_at?.toISOString() ?? null,
       revokedAt: r.revoked_at?.toISOString() ?? null,
       rotatedAt: r.rotated_at?.toISOString() ?? null,
-      state: r.revoked_at
-        ? 'revoked'
-        : r.expires_at && r.expires_at.getTime() <= now.getTime()
-          ? 'expired'
-          : 'active',
+      state: apiKeyState({ revokedAt: r.revoked_at, expiresAt: r.expires_at }, now),
     })),
   };
 }

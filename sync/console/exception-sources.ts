@@ -1,12 +1,20 @@
 import type { Kysely } from 'kysely';
 import {
   conditionId,
+  escalatedRequestSubject,
+  escalatedRequestSummary,
   pcConcerns,
   QUIET_AFTER_MS,
   refusedPushSummary,
+  type EscalatedRequestLadder,
   type ExceptionKind,
 } from '../../shared/console';
-import { escalationLadder, LADDER_RUNGS } from '../../shared/replenishment/escalation-ladder';
+import type { ServiceLevel } from '../../shared/model';
+import {
+  escalationLadder,
+  LADDER_RUNGS,
+  type LadderClock,
+} from '../../shared/replenishment/escalation-ladder';
 import type { Database } from '../db/schema';
 import { openRequestsWithLevels } from '../escalation/escalation-sweep';
 import { documentNames } from '../store/document-names';
@@ -22,6 +30,8 @@ export interface Condition {
   kind: ExceptionKind;
   facilityId: string | null;
   summary: string;
+  /** An escalated request's: what the console needs to count its wait on. */
+  ladder?: EscalatedRequestLadder;
   detectedAt: string;
 }
 
@@ -160,6 +170,12 @@ async function recalledLotsIssued(
   });
 }
 
+/** The minutes of one rung on `clock` (the ladder only reaches here with a level to climb). */
+function windowOf(level: ServiceLevel | undefined, clock: LadderClock): number {
+  if (!level) return 1;
+  return clock === 'deliver' ? level.deliverMinutes : level.acknowledgeMinutes;
+}
+
 /**
  * Requests at the ladder's exception-queue rung or above (shared/replenishment/escalation-ladder),
  * under their facility's service levels: the same verdict the PC shows from its own clock.
@@ -172,7 +188,7 @@ async function escalatedRequests(
   const late = [];
   for (const { request, levels } of await openRequestsWithLevels(db)) {
     const state = escalationLadder(request, levels, now.toISOString());
-    if (state && state.step >= EXCEPTION_STEP) late.push({ request, state });
+    if (state && state.step >= EXCEPTION_STEP) late.push({ request, levels, state });
   }
   if (late.length === 0) return [];
   // A buyer knows a request by what it asks for, as the Requests screen shows it.
@@ -181,15 +197,25 @@ async function escalatedRequests(
       items: late.flatMap(({ request }) => request.lines.map((l) => l.itemId)),
     }),
   );
-  return late.map(({ request, state }) => ({
-    // One condition per clock: a request late to be acknowledged and later late to arrive is
-    // two things for a person to look at.
-    id: conditionId('request-escalated', request.id, state.clock),
-    kind: 'request-escalated',
-    facilityId: request.facilityId,
-    summary: `${request.priority.toUpperCase()} request ${request.id} of ${names.facility(request.facilityId)} for ${linesInWords(request.lines, named)}: ${state.message}`,
-    detectedAt: state.dueAt,
-  }));
+  return late.map(({ request, levels, state }) => {
+    const ladder: EscalatedRequestLadder = {
+      subject: `${escalatedRequestSubject(request.priority, request.id, names.facility(request.facilityId))} for ${linesInWords(request.lines, named)}`,
+      clock: state.clock,
+      rung: state.rung,
+      startedAt: state.startedAt,
+      windowMinutes: windowOf(levels[request.priority], state.clock),
+    };
+    return {
+      // One condition per clock: a request late to be acknowledged and later late to arrive is
+      // two things for a person to look at.
+      id: conditionId('request-escalated', request.id, state.clock),
+      kind: 'request-escalated' as const,
+      facilityId: request.facilityId,
+      summary: escalatedRequestSummary(ladder, now),
+      ladder,
+      detectedAt: state.dueAt,
+    };
+  });
 }
 
 /** The lines a buyer reads in a sentence; a long request names its first few and counts the rest. */

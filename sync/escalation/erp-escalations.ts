@@ -18,6 +18,8 @@ export async function erpEscalationsOf(
     .where('rung', '=', 'erp')
     .where('request_id', 'in', requestIds)
     .orderBy('reached_at')
+    // Both clocks' ERP rungs reached in one sweep share an instant: the clock decides between them.
+    .orderBy('clock')
     .execute();
   for (const row of rows) {
     const list = found.get(row.request_id) ?? [];

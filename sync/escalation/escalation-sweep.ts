@@ -23,6 +23,9 @@ export async function openRequestsWithLevels(
     .where('collection', '=', 'supply_requests')
     .where('deleted', '=', false)
     .where(sql<boolean>`doc->>'status' not in ('draft', 'received', 'rejected', 'cancelled')`)
+    // The id breaks ties: requests made in one instant come back in one order on every read.
+    .orderBy(sql`doc->>'createdAt'`)
+    .orderBy('id')
     .execute();
   const levels = new Map<string, Levels>();
   const found: { request: SupplyRequest; levels: Levels }[] = [];

@@ -4,6 +4,7 @@ import {
   Id,
   REQUEST_PRIORITIES,
   REQUEST_STATUSES,
+  ServiceLevelSchema,
   StringEnum,
   SupplyRequestSchema,
 } from '../../shared/model';
@@ -61,6 +62,10 @@ const RequestViewSchema = Type.Object({
     }),
     Type.Null(),
   ]),
+  serviceLevel: Type.Union([ServiceLevelSchema, Type.Null()], {
+    description:
+      'The service level of its facility for its priority (null: none, it never escalates): a client climbs the ladder from it as its own clock moves on',
+  }),
   erpEscalations: Type.Array(ErpEscalationSchema, {
     description:
       'The ERP rungs recorded, oldest first: by the clock (by and reason null) or by a buyer by hand',
@@ -77,6 +82,9 @@ const RequestViewSchema = Type.Object({
       'Who escalated it by hand, in words ("Bo Buyer (bo.buyer)", the administrator token), by the `by` of its ERP rungs',
   }),
 });
+
+/** Code-unit order, as the database's `collate "C"` would: the same on every machine. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const PRIORITY_RANK = new Map(REQUEST_PRIORITIES.map((p, i) => [p, REQUEST_PRIORITIES.length - i]));
 
@@ -119,6 +127,7 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
           return {
             request: r,
             lines: lineProgress(r),
+            serviceLevel: levels[r.priority] ?? null,
             escalation: state
               ? {
                   clock: state.clock,
@@ -136,7 +145,9 @@ export function adminRequestRoutes(app: SyncApp, context: SyncContext): void {
             (b.escalation?.step ?? 0) - (a.escalation?.step ?? 0) ||
             (PRIORITY_RANK.get(b.request.priority) ?? 0) -
               (PRIORITY_RANK.get(a.request.priority) ?? 0) ||
-            (a.request.createdAt < b.request.createdAt ? -1 : 1),
+            compareText(a.request.createdAt, b.request.createdAt) ||
+            // Requests made in the same instant keep one order on every read.
+            compareText(a.request.id, b.request.id),
         )
         .slice(0, 500);
       // The ERP rungs, and the names of every item and place the listed requests name: one read each.

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CONSOLE_CSRF_HEADER } from '../../shared/console';
 import type { SupplyRequest } from '../../shared/model';
 import { transition } from '../../shared/replenishment/request-status';
@@ -7,40 +7,17 @@ import { supplyRequest } from '../integration/sync-helpers/documents';
 import { staffUser } from '../integration/sync-helpers/staff';
 import { SAMPLE_DOCUMENTS } from '../fixtures/model/sample-documents';
 import { ConsolePage } from './console-page';
-import { addWardWithPc, createKeyOnScreen } from './flows/ward-set-up';
+import {
+  addWardWithPc,
+  createKeyOnScreen,
+  setUpStaffedWard as setUpWard,
+} from './flows/ward-set-up';
 import { CONSOLE_PEOPLE } from './console-people';
 
 // A buyer away from UTC: every instant the console shows is in the page's own zone.
 test.use({ timezoneId: 'America/Chicago' });
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-
-/**
- * The set-up an integration administrator does: a facility, its PC, and its nurse manager from the
- * ERP. Leaves the admin signed in; answers the PC's token.
- */
-async function setUpWard(
-  console: ConsolePage,
-  api: APIRequestContext,
-  facilityId: string,
-  name: string,
-  nurseManager: string,
-): Promise<{ token: string; key: string }> {
-  await console.open();
-  await console.signIn('admin');
-  const { token } = await addWardWithPc(console, api, { id: facilityId, name });
-  const key = await createKeyOnScreen(console, `erp-staff-${facilityId.toLowerCase()}`, [
-    'users:write',
-    'items:write',
-    'locations:write',
-  ]);
-  const staffed = await api.put('/v1/erp/users', {
-    headers: { authorization: `Bearer ${key}` },
-    data: [staffUser(nurseManager, 'nurse-manager', [facilityId])],
-  });
-  expect(staffed.status()).toBe(200);
-  return { token, key };
-}
 
 test('a buyer sees an escalated STAT request at the top of Requests and acknowledges and approves it', async ({
   page,

@@ -3,8 +3,8 @@ import { currentConditions } from '../../sync/console/exception-sources';
 import { ConsoleClient } from './console-helpers/console-client';
 import { describeOnBackends } from './sync-helpers/backends';
 import { call, enrollDevice, uniqueId } from './sync-helpers/devices';
-import { addStaffedFacility } from './sync-helpers/staff';
-import { stockEvent } from './sync-helpers/documents';
+import { STAFF, addStaffedFacility } from './sync-helpers/staff';
+import { stockEvent, supplyRequest } from './sync-helpers/documents';
 import type { TestServer } from './sync-helpers/server';
 
 /** Issue 14: the exceptions queue over real HTTP, from a condition to its resolution. */
@@ -238,6 +238,56 @@ describeOnBackends('console exceptions', 'console_exceptions', (server) => {
       id: 'x\u0000y',
     });
     expect(badBody.status).toBe(400);
+  });
+
+  it('lists exceptions detected in one instant in one order on every read, by id', async () => {
+    const facility = await addStaffedFacility(server());
+    const device = await enrollDevice(server(), facility);
+    // Four STAT requests sent in one instant, nobody acknowledging: due, and queued, together.
+    const sent = new Date(Date.now() - 50 * 60_000).toISOString();
+    const prefix = uniqueId('REQ-TIE');
+    for (const letter of ['D', 'C', 'B', 'A']) {
+      const doc = supplyRequest(facility, {
+        id: `${prefix}-${letter}`,
+        status: 'submitted',
+        priority: 'stat',
+        kind: 'urgent',
+        createdBy: STAFF.nurseManager,
+        createdAt: sent,
+        history: [
+          { status: 'draft', at: sent, by: STAFF.nurseManager },
+          { status: 'submitted', at: sent, by: STAFF.nurseManager },
+        ],
+      });
+      const pushed = await call(
+        server(),
+        'POST',
+        '/v1/replication/supply_requests/push',
+        device.token,
+        [{ newDocumentState: doc }],
+      );
+      expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    }
+    const buyer = await person(server(), 'buyer');
+    const read = async () => {
+      const answer = await buyer.client.request(
+        'GET',
+        `/v1/admin/exceptions?facilityId=${facility}&kind=request-escalated`,
+      );
+      expect(answer.status).toBe(200);
+      return (answer.body as { items: (Item & { detectedAt: string })[] }).items;
+    };
+    const first = await read();
+    expect(first).toHaveLength(4);
+    expect(new Set(first.map((i) => i.detectedAt)).size).toBe(1);
+    const ids = first.map((i) => i.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
+    // Taking one rewrites its row in the state table; the order stays.
+    const taken = await buyer.client.request('POST', '/v1/admin/exceptions/take', { id: ids[2] });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    for (let again = 0; again < 3; again += 1) {
+      expect((await read()).map((i) => i.id)).toEqual(ids);
+    }
   });
 
   it('documents the exceptions routes in the OpenAPI document', async () => {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { RequestView } from '../../shared/console';
-import { requestItemLabel, requestLocationLabel } from '../../shared/console';
+import { escalationAt, requestItemLabel, requestLocationLabel } from '../../shared/console';
 import type { Item, Location, SupplyRequest } from '../../shared/model';
 import { writeCentreDocuments } from '../../sync/store/centre-write';
 import { documentNames } from '../../sync/store/document-names';
@@ -196,6 +196,92 @@ describeOnBackends('console: the requests of the network', 'console_requests', (
     const ok = JSON.stringify(doc.paths['/v1/admin/requests']?.get?.responses['200']);
     expect(ok).toContain('"itemNames"');
     expect(ok).toContain('"locationName"');
+  });
+
+  it('lists requests made in one instant in one order on every read, by id, even after one moves on', async () => {
+    const facility = await addStaffedFacility(server());
+    const device = await enrollDevice(server(), facility);
+    const instant = ago(3);
+    const history = [
+      { status: 'draft' as const, at: instant, by: STAFF.nurseManager },
+      { status: 'submitted' as const, at: instant, by: STAFF.nurseManager },
+    ];
+    const prefix = uniqueId('REQ-TIE');
+    // Written in the opposite order to their ids, so the store's own order is not the answer.
+    const ids = ['E', 'D', 'C', 'B', 'A'].map((letter) => `${prefix}-${letter}`);
+    for (const id of ids) {
+      const doc = supplyRequest(facility, {
+        id,
+        status: 'submitted',
+        priority: 'routine',
+        createdBy: STAFF.nurseManager,
+        createdAt: instant,
+        history,
+      });
+      const pushed = await call(
+        server(),
+        'POST',
+        '/v1/replication/supply_requests/push',
+        device.token,
+        [{ newDocumentState: doc }],
+      );
+      expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    }
+    const buyer = await signedInPerson(server(), 'buyer');
+    const order = async () => {
+      const listed = await buyer.request('GET', `/v1/admin/requests?facility=${facility}`);
+      expect(listed.status).toBe(200);
+      return (listed.body as { requests: RequestView[] }).requests.map((v) => v.request.id);
+    };
+    const sorted = [...ids].sort();
+    for (let read = 0; read < 3; read += 1) expect(await order()).toEqual(sorted);
+    // A step rewrites the middle request's row: where the store keeps it changes, its place does not.
+    const acked = await buyer.request('POST', `/v1/admin/requests/${ids[2]}/status`, {
+      status: 'acknowledged',
+    });
+    expect(acked.status, JSON.stringify(acked.body)).toBe(200);
+    for (let read = 0; read < 3; read += 1) expect(await order()).toEqual(sorted);
+  });
+
+  it('gives each request its service level, so a console left open sees it turn late', async () => {
+    const facility = await addStaffedFacility(server());
+    const device = await enrollDevice(server(), facility);
+    const fresh = supplyRequest(facility, {
+      status: 'submitted',
+      priority: 'stat',
+      kind: 'urgent',
+      createdBy: STAFF.nurseManager,
+      history: [
+        { status: 'draft', at: ago(2), by: STAFF.nurseManager },
+        { status: 'submitted', at: ago(2), by: STAFF.nurseManager },
+      ],
+    });
+    const pushed = await call(
+      server(),
+      'POST',
+      '/v1/replication/supply_requests/push',
+      device.token,
+      [{ newDocumentState: fresh }],
+    );
+    expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
+    const buyer = await signedInPerson(server(), 'buyer');
+    const view = (
+      (await buyer.request('GET', `/v1/admin/requests?facility=${facility}`)).body as {
+        requests: RequestView[];
+      }
+    ).requests[0]!;
+    expect(view.escalation).toBeNull();
+    expect(view.serviceLevel).toEqual({
+      acknowledgeMinutes: expect.any(Number),
+      deliverMinutes: expect.any(Number),
+    });
+    const late = new Date(Date.now() + view.serviceLevel!.acknowledgeMinutes * 60_000);
+    expect(escalationAt(view, late)).toMatchObject({
+      clock: 'acknowledge',
+      rung: 'reminder',
+      message: expect.stringMatching(/^Not acknowledged for \d+ min — reminder sent$/),
+    });
+    expect(escalationAt(view, new Date())).toBeNull();
   });
 
   it('reads the names of every item, place and person asked for in one query', async () => {

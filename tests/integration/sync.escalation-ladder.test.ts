@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { exceptionSummaryAt } from '../../shared/console';
 import type { SupplyRequest } from '../../shared/model';
 import { adminTokenAuthenticator } from '../../sync/auth/admin-auth';
 import { currentConditions } from '../../sync/console/exception-sources';
@@ -125,6 +126,20 @@ describeOnBackends(
         expect(queued).toHaveLength(1);
         expect(queued[0]!.summary).toMatch(
           /Not acknowledged for 31 min — escalated to the centre$/,
+        );
+        // The console says it again against its own clock: the wait counts on, the words are one.
+        expect(queued[0]!.ladder).toMatchObject({
+          clock: 'acknowledge',
+          rung: 'exception-queue',
+          startedAt: minute(0).toISOString(),
+          windowMinutes: 10,
+        });
+        expect(exceptionSummaryAt(queued[0]!, minute(38))).toBe(
+          queued[0]!.summary.replace('for 31 min', 'for 38 min'),
+        );
+        // Past the next window, the next rung: what the ladder itself would say then.
+        expect(exceptionSummaryAt(queued[0]!, minute(41))).toMatch(
+          /Not acknowledged for 41 min — escalated to the centre and the ERP$/,
         );
 
         // The last rung: two endpoint processes sweeping at once, and again later, report it once.

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
+import { staffUser } from '../../integration/sync-helpers/staff';
 import type { ConsolePage } from '../console-page';
 
 /**
@@ -63,4 +64,31 @@ export async function createKeyOnScreen(
   for (const scope of scopes) await keyForm.getByRole('checkbox', { name: scope }).check();
   await keyForm.getByRole('button', { name: 'Create key' }).click();
   return (await console.page.getByTestId('api-key-secret').locator('code').textContent()) ?? '';
+}
+
+/**
+ * The set-up an integration administrator does: a facility, its PC, and its nurse manager from the
+ * ERP. Leaves the admin signed in; answers the PC's token.
+ */
+export async function setUpStaffedWard(
+  console: ConsolePage,
+  api: APIRequestContext,
+  facilityId: string,
+  name: string,
+  nurseManager: string,
+): Promise<{ token: string; key: string }> {
+  await console.open();
+  await console.signIn('admin');
+  const { token } = await addWardWithPc(console, api, { id: facilityId, name });
+  const key = await createKeyOnScreen(console, `erp-staff-${facilityId.toLowerCase()}`, [
+    'users:write',
+    'items:write',
+    'locations:write',
+  ]);
+  const staffed = await api.put('/v1/erp/users', {
+    headers: { authorization: `Bearer ${key}` },
+    data: [staffUser(nurseManager, 'nurse-manager', [facilityId])],
+  });
+  expect(staffed.status()).toBe(200);
+  return { token, key };
 }
