@@ -99,7 +99,7 @@ test('an escalated request on Exceptions counts its wait and its age on while th
   await page.clock.fastForward('10:00');
   await expect(what).toContainText(
     new RegExp(
-      `STAT request .+ of Queue Ward \\(FAC-LIVE-X\\): Not acknowledged for (${waited + 10}|${waited + 11}) min — escalated to the centre`,
+      `STAT request .+ of Queue Ward \\(FAC-LIVE-X\\) for 50 × ITM-1001 \\(not in the item master\\): Not acknowledged for (${waited + 10}|${waited + 11}) min — escalated to the centre`,
     ),
   );
   await expect(age).toHaveText(new RegExp(`^(${aged + 10}|${aged + 11}) min ago$`));
