@@ -47,6 +47,12 @@ function statusOrder(pc: PcHealth, now: Date): number {
   return PRESSING.indexOf(concerns[0] ?? 'token-ending') * 10 - concerns.length;
 }
 
+/** How long the PC's device token has lived: "3 days old", "under a minute old". */
+function tokenAge(pc: PcHealth, now: Date): string {
+  const age = formatAge(pc.enrolledAt, now).replace(' ago', '');
+  return age === 'just now' ? 'under a minute old' : `${age} old`;
+}
+
 function waitingText(pc: PcHealth, now: Date): string {
   if (pc.documentsWaiting === null || !pc.reportedAt) return 'not reported';
   const count = pc.documentsWaiting === 0 ? 'none' : String(pc.documentsWaiting);
@@ -98,23 +104,35 @@ export function PcsTable() {
             sortValue: (pc) => facilityName(pc.facilityId),
           },
           {
+            // The app version and token age ride under the name: at 1366 px, as columns of their
+            // own, they pushed the Revoke button out of the window.
             header: 'PC',
-            cell: (pc) => <bdi title={pc.deviceId}>{pc.name}</bdi>,
+            cell: (pc) => (
+              <Stack gap={2}>
+                <bdi title={pc.deviceId}>{pc.name}</bdi>
+                <Text fz="xs" c="dimmed">
+                  {pc.appVersion ? `app ${pc.appVersion}` : 'app version not reported'} · token{' '}
+                  {tokenAge(pc, now)}
+                </Text>
+              </Stack>
+            ),
             sortValue: (pc) => pc.name,
           },
-          { header: 'App version', cell: (pc) => pc.appVersion ?? 'not reported' },
           {
             header: 'Last contact',
-            cell: (pc) => <When iso={pc.lastContactAt} now={now} />,
+            cell: (pc) => (
+              <Stack gap={2}>
+                <When iso={pc.lastContactAt} now={now} />
+                <Text fz="xs" c="dimmed">
+                  last push accepted <When iso={pc.lastPushAcceptedAt} now={now} />
+                </Text>
+              </Stack>
+            ),
             sortValue: lastContactOrder,
             sortNote: (descending) =>
               descending
                 ? 'the latest first, PCs never heard from last'
                 : 'PCs never heard from first, then the longest quiet',
-          },
-          {
-            header: 'Last push accepted',
-            cell: (pc) => <When iso={pc.lastPushAcceptedAt} now={now} />,
           },
           { header: 'Documents waiting on the PC', cell: (pc) => waitingText(pc, now) },
           {
@@ -124,13 +142,6 @@ export function PcsTable() {
           },
           { header: 'Events received', cell: (pc) => pc.received },
           { header: 'Sequence gaps', cell: (pc) => gapText(pc), sortValue: missingEvents },
-          {
-            header: 'Token age',
-            cell: (pc) =>
-              formatAge(pc.enrolledAt, now)
-                .replace(' ago', '')
-                .replace('just now', 'under a minute'),
-          },
           {
             header: 'Status',
             sortValue: (pc) => statusOrder(pc, now),

@@ -52,7 +52,16 @@ test.describe.serial('the console, as an admin', () => {
     await console.expectNoAxeViolations('facilities and PCs');
     await console.screenshots('facilities-and-pcs');
 
-    await pcs.getByRole('button', { name: 'Revoke Receiving dock PC (FAC-CONSOLE)' }).click();
+    // At 1366 px the whole row fits: Revoke is in the window, not past a sideways scroll.
+    const revoke = pcs.getByRole('button', { name: 'Revoke Receiving dock PC (FAC-CONSOLE)' });
+    const box = await revoke.boundingBox();
+    expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(
+      page.viewportSize()?.width ?? 0,
+    );
+    await expect(pcs.getByRole('row', { name: /Receiving dock PC/ })).toContainText(
+      /app version not reported · token under a minute old/,
+    );
+    await revoke.click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke this PC' }).click();
     await expect(pcs.getByRole('row', { name: /Receiving dock PC/ })).toContainText('Revoked');
     const refused = await request.post('/v1/replication/stock_events/push', {

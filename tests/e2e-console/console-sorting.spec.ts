@@ -57,7 +57,7 @@ test('a buyer looking for the quiet PCs sorts them by last contact, facility and
   for (const name of ['Facility', 'Last contact', 'Status']) {
     await expect(header(name)).toHaveAttribute('aria-sort', 'none');
   }
-  await expect(header('App version').getByRole('button')).toHaveCount(0);
+  await expect(header('Events received').getByRole('button')).toHaveCount(0);
 
   // Last contact: the never-seen PC first, then the longest quiet; the caption says so.
   await page.getByRole('heading', { name: 'Stockroom PCs' }).click();

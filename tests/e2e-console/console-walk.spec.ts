@@ -68,6 +68,8 @@ test('a buyer works the exception queue by keyboard and never loses their place'
 
   // Resolved, the row leaves the queue: focus goes to the row now in its place.
   await page.keyboard.press('Enter');
+  // The dialog puts the cursor in the field as it opens; keys typed before that are the browser's.
+  await expect(dialog.getByRole('textbox', { name: 'How was it resolved?' })).toBeFocused();
   await page.keyboard.type('Added the technician in the ERP');
   await dialog.getByRole('button', { name: 'Resolve' }).click();
   await expect(table.getByRole('row', { name: /Push refused/ })).toHaveCount(1);
