@@ -22,3 +22,4 @@ export * from './supplier-lead-time';
 export * from './anomaly-flags';
 export * from './weekly';
 export * from './ledger-digest';
+export * from './stock-now';
