@@ -62,11 +62,17 @@ export interface NewApiKey {
 export interface FacilityStockView {
   facilityId: string;
   asOf: string;
-  stockouts: { locationId: string; itemId: string; itemName: string | null }[];
+  stockouts: {
+    locationId: string;
+    itemId: string;
+    itemName: string | null;
+    locationName: string | null;
+  }[];
   risks: {
     locationId: string;
     itemId: string;
     itemName: string | null;
+    locationName: string | null;
     available: number;
     dailyUsage: number;
     daysOfCover: number;
@@ -76,6 +82,7 @@ export interface FacilityStockView {
     locationId: string;
     itemId: string;
     itemName: string | null;
+    locationName: string | null;
     lotCode: string;
     expiry: string;
     daysLeft: number;

@@ -1,6 +1,7 @@
 import Type from 'typebox';
+import { sql } from 'kysely';
 import { Id } from '../../shared/model';
-import type { Item } from '../../shared/model';
+import type { Item, Location } from '../../shared/model';
 import { networkStock } from '../console/network-stock';
 import type { SyncApp, SyncContext } from '../context';
 import { HttpError } from '../http/errors';
@@ -11,6 +12,9 @@ const Named = {
   itemId: Type.String(),
   itemName: Type.Union([Type.String(), Type.Null()], {
     description: 'From the item master; null for an item it does not hold',
+  }),
+  locationName: Type.Union([Type.String(), Type.Null()], {
+    description: "From the facility's locations; null for a location the centre does not hold",
   }),
 };
 const Answer = Type.Object({
@@ -83,13 +87,27 @@ export function indicatorStockRoutes(app: SyncApp, context: SyncContext): void {
           return [item.id, item];
         }),
       );
+      const places = await db
+        .selectFrom('documents')
+        .select('doc')
+        .where('collection', '=', 'locations')
+        .where('deleted', '=', false)
+        .where(sql<boolean>`doc->>'facilityId' = ${facilityId}`)
+        .execute();
+      const locations = new Map(
+        places.map((row) => {
+          const location = row.doc as unknown as Location;
+          return [location.id, location.name];
+        }),
+      );
       const now = new Date();
       const records = (
         await networkStock(db, [facilityId], (id) => master.get(id)?.unitCost, now, facilityId)
       ).get(facilityId);
-      const named = <T extends { itemId: string }>(row: T) => ({
+      const named = <T extends { itemId: string; locationId: string }>(row: T) => ({
         ...row,
         itemName: master.get(row.itemId)?.name ?? null,
+        locationName: locations.get(row.locationId) ?? null,
       });
       return {
         facilityId,

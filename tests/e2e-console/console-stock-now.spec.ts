@@ -149,6 +149,7 @@ test('an analyst sees which facility is out of stock now and opens the records b
   await expect(dialog.getByTestId('stock-records-out')).toContainText(
     'Gauze swab 10 cm (ITM-STK-GAUZE)',
   );
+  await expect(dialog.getByTestId('stock-records-out')).toContainText('Main shelf (LOC-STK-A)');
   const risk = dialog.getByTestId('stock-records-risk');
   await expect(risk).toContainText('Saline 0.9% 10 mL (ITM-STK-SALINE)');
   await expect(risk).toContainText('3.3 d');

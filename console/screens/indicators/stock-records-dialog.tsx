@@ -8,6 +8,7 @@ import { Problem } from '../../components/problem';
 import { days, money } from './figures';
 
 type Named = { itemId: string; itemName: string | null };
+type Placed = { locationId: string; locationName: string | null };
 
 /** An item as a buyer knows it, with the id the ERP uses; an item the master lacks says so. */
 function ItemCell(props: Named) {
@@ -16,6 +17,17 @@ function ItemCell(props: Named) {
   ) : (
     <span>
       <bdi>{props.itemName}</bdi> ({props.itemId})
+    </span>
+  );
+}
+
+/** A place on the facility's floor, by its name where the centre holds one. */
+function LocationCell(props: Placed) {
+  return props.locationName === null ? (
+    <span>{props.locationId}</span>
+  ) : (
+    <span>
+      <bdi>{props.locationName}</bdi> ({props.locationId})
     </span>
   );
 }
@@ -46,7 +58,7 @@ function Records(props: { view: FacilityStockView }) {
         empty="Nothing used in the last 30 days is out of stock."
         columns={[
           { header: 'Item', cell: (r) => <ItemCell {...r} /> },
-          { header: 'Location', cell: (r) => r.locationId },
+          { header: 'Location', cell: (r) => <LocationCell {...r} /> },
         ]}
       />
       <Title order={3} size="h5">
@@ -60,7 +72,7 @@ function Records(props: { view: FacilityStockView }) {
         empty="No item with a lead time set has fewer days of cover than its lead time."
         columns={[
           { header: 'Item', cell: (r) => <ItemCell {...r} /> },
-          { header: 'Location', cell: (r) => r.locationId },
+          { header: 'Location', cell: (r) => <LocationCell {...r} /> },
           { header: 'Available', cell: (r) => r.available },
           { header: 'Used a day', cell: (r) => r.dailyUsage.toFixed(1) },
           { header: 'Cover', cell: (r) => days(r.daysOfCover) },
@@ -79,7 +91,7 @@ function Records(props: { view: FacilityStockView }) {
         columns={[
           { header: 'Item', cell: (r) => <ItemCell {...r} /> },
           { header: 'Lot', cell: (r) => r.lotCode },
-          { header: 'Location', cell: (r) => r.locationId },
+          { header: 'Location', cell: (r) => <LocationCell {...r} /> },
           { header: 'Expiry', cell: (r) => `${r.expiry} (${expiryWords(r.daysLeft)})` },
           { header: 'On hand', cell: (r) => r.onHand },
           { header: 'Value', cell: (r) => money(r.value) },
@@ -100,7 +112,8 @@ export function StockRecordsDialog(props: {
     <Dialog
       title={`Stock now at ${isolatedName(props.facilityName)}`}
       onClose={props.onClose}
-      size="xl"
+      // Wide enough for the expiring lots' seven columns at 1366 px.
+      size="72rem"
     >
       <Problem error={records.error} />
       {records.data ? (
