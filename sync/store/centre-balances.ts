@@ -24,9 +24,9 @@ const PAGE = 5_000;
  * Events per transaction: on PGlite a transaction holds the endpoint's one connection, so a large
  * backlog (the first run on an old database) is taken in steps that pushes can run between.
  */
-const EVENTS_PER_STEP = 20_000;
+const EVENTS_PER_STEP = 5_000;
 /** Lots read back and folded per transaction. */
-const LOTS_PER_FOLD = 500;
+const LOTS_PER_FOLD = 100;
 
 type Link = {
   eventId: string;
