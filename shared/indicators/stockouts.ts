@@ -82,8 +82,14 @@ export function stockedOutOn(
 ): string[] {
   const out: string[] = [];
   for (const [key, days] of usage) {
-    if (usedInWindow(days, day, USAGE_WINDOW_DAYS) <= 0) continue;
-    if ((available.get(key) ?? 0) <= 0) out.push(key);
+    if (isStockedOut(available.get(key) ?? 0, usedInWindow(days, day, USAGE_WINDOW_DAYS))) {
+      out.push(key);
+    }
   }
   return out.sort();
+}
+
+/** The definition: nothing available at the end of a day, and used in the window to that day. */
+export function isStockedOut(available: number, usedInWindow: number): boolean {
+  return usedInWindow > 0 && available <= 0;
 }
