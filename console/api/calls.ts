@@ -58,6 +58,39 @@ export interface NewApiKey {
   note: string;
 }
 
+/** GET /v1/admin/indicators/stock: the records behind one facility's stock figures now. */
+export interface FacilityStockView {
+  facilityId: string;
+  asOf: string;
+  stockouts: {
+    locationId: string;
+    itemId: string;
+    itemName: string | null;
+    locationName: string | null;
+  }[];
+  risks: {
+    locationId: string;
+    itemId: string;
+    itemName: string | null;
+    locationName: string | null;
+    available: number;
+    dailyUsage: number;
+    daysOfCover: number;
+    leadTimeDays: number;
+  }[];
+  expiring: {
+    locationId: string;
+    itemId: string;
+    itemName: string | null;
+    locationName: string | null;
+    lotCode: string;
+    expiry: string;
+    daysLeft: number;
+    onHand: number;
+    value: number;
+  }[];
+}
+
 /** GET /v1/admin/indicators: every facility's headline figures over a period. */
 export interface NetworkIndicators {
   period: { from: string; to: string };
@@ -175,6 +208,11 @@ export const consoleApi = {
   requests: () => api<{ requests: RequestView[] }>('GET', '/v1/admin/requests'),
   indicators: (from: string, to: string) =>
     api<NetworkIndicators>('GET', `/v1/admin/indicators?from=${from}&to=${to}`),
+  indicatorStock: (facilityId: string) =>
+    api<FacilityStockView>(
+      'GET',
+      `/v1/admin/indicators/stock?facility=${encodeURIComponent(facilityId)}`,
+    ),
   takeRequestStep: (id: string, status: string, note?: string) =>
     api<unknown>('POST', `/v1/admin/requests/${encodeURIComponent(id)}/status`, {
       status,

@@ -11,6 +11,7 @@ import { DataTable } from '../components/data-table';
 import { useFacilityNames } from '../components/use-facility-names';
 import { Problem } from '../components/problem';
 import { cell, hours, minutes, percent } from './indicators/figures';
+import { StockNowPanel } from './indicators/stock-now-panel';
 import { SupplierLeadTimePanel } from './indicators/supplier-lead-time-panel';
 import { SyncLagPanel } from './indicators/sync-lag-panel';
 import { WebhookFailuresPanel } from './indicators/webhook-failures-panel';
@@ -23,6 +24,9 @@ const SHOWN = [
   'count-accuracy',
   'expiry-waste',
   'recall-response',
+  'stockouts',
+  'stockout-risk',
+  'expiring-value',
   'sync-lag',
   'webhook-failure-rate',
   'supplier-lead-time',
@@ -205,6 +209,16 @@ export function IndicatorsScreen() {
             cell: (r) => hours(r.classIQuarantineMedianHours),
           },
         ]}
+      />
+      <StockNowPanel
+        rows={rows}
+        facilityName={facilityName}
+        definitions={{
+          stockouts: figures.data?.definitions['stockouts']?.definition,
+          risk: figures.data?.definitions['stockout-risk']?.definition,
+          expiring: figures.data?.definitions['expiring-value']?.definition,
+        }}
+        today={to}
       />
       <SyncLagPanel
         facilityName={facilityName}

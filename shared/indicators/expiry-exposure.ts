@@ -1,4 +1,5 @@
 import type { Balance } from '../inventory/balance';
+import type { StockBalance } from './item-location';
 import { dayOf } from './period';
 
 export const EXPIRY_HORIZONS = [30, 60, 90] as const;
@@ -28,7 +29,7 @@ export interface ExpiryExposure {
  * counts its units at value 0.
  */
 export function expiryExposure(
-  balances: Iterable<Balance>,
+  balances: Iterable<StockBalance>,
   unitCost: (itemId: string) => number | undefined,
   today: string,
   horizons: readonly number[] = EXPIRY_HORIZONS,

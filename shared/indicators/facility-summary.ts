@@ -1,4 +1,5 @@
 import type {
+  ParLevel,
   RecallCase,
   RecallNotice,
   RequestPriority,
@@ -11,6 +12,7 @@ import type { Period } from './period';
 import { recallResponse } from './recall-response';
 import { acknowledgementTimes, orderCycleTimes } from './request-times';
 import { median } from './stats';
+import { stockNowFromEvents, type StockNow } from './stock-now';
 
 /** One facility's headline figures over a period, as the console compares them side by side. */
 export interface FacilitySummary {
@@ -27,6 +29,15 @@ export interface FacilitySummary {
   wasteUnits: number;
   wasteValue: number;
   classIQuarantineMedianHours: number | null;
+  /** Now, not over the period: item-locations out of stock with usage in the last 30 days. */
+  stockoutsNow: number;
+  /** Now: item-locations with fewer days of cover than their par level's lead time. */
+  atRiskNow: number;
+  /** Now: units and value on hand whose lot expires within 30 days (and 60, 90: cumulative). */
+  expiringUnits30: number;
+  expiringValue30: number;
+  expiringValue60: number;
+  expiringValue90: number;
 }
 
 export interface FacilityRecords {
@@ -37,11 +48,16 @@ export interface FacilityRecords {
   notices: Iterable<Pick<RecallNotice, 'id' | 'class'>>;
   unitCost: (itemId: string) => number | undefined;
   acknowledgeTargets: Partial<Record<RequestPriority, number>>;
+  parLevels: Iterable<Pick<ParLevel, 'locationId' | 'itemId' | 'leadTimeDays'>>;
 }
 
-/** The records behind a summary with the event-based figures already taken (e.g. from kept totals). */
-export type FacilityRecordsWithFigures = Omit<FacilityRecords, 'events'> & {
+/**
+ * The records behind a summary with the event-based figures already taken (from kept totals and
+ * the centre's balances projection).
+ */
+export type FacilityRecordsWithFigures = Omit<FacilityRecords, 'events' | 'parLevels'> & {
   eventFigures: EventFigures;
+  stock: StockNow;
 };
 
 /**
@@ -54,15 +70,20 @@ export function facilitySummary(
   period: Period,
   now: string,
 ): FacilitySummary {
-  const { events, ...rest } = records;
+  const { events, parLevels, ...rest } = records;
+  const list = [...events];
   return facilitySummaryFrom(
-    { ...rest, eventFigures: eventFiguresFromEvents(events, records.unitCost, period) },
+    {
+      ...rest,
+      eventFigures: eventFiguresFromEvents(list, records.unitCost, period),
+      stock: stockNowFromEvents(list, parLevels, records.unitCost, now),
+    },
     period,
     now,
   );
 }
 
-/** As `facilitySummary`, with the count and waste figures given rather than folded from events. */
+/** As `facilitySummary`, with the event-based and stock figures given rather than folded. */
 export function facilitySummaryFrom(
   records: FacilityRecordsWithFigures,
   period: Period,
@@ -92,5 +113,15 @@ export function facilitySummaryFrom(
     wasteValue: figures.wasteValue,
     classIQuarantineMedianHours:
       recalls.byClass.find((c) => c.recallClass === 'I')?.toQuarantined.median ?? null,
+    stockoutsNow: records.stock.stockoutsNow,
+    atRiskNow: records.stock.atRiskNow,
+    expiringUnits30: expiringWithin(records.stock, 30).units,
+    expiringValue30: expiringWithin(records.stock, 30).value,
+    expiringValue60: expiringWithin(records.stock, 60).value,
+    expiringValue90: expiringWithin(records.stock, 90).value,
   };
+}
+
+function expiringWithin(stock: StockNow, days: number): { units: number; value: number } {
+  return stock.expiring.find((band) => band.withinDays === days) ?? { units: 0, value: 0 };
 }

@@ -24,3 +24,4 @@ export * from './weekly';
 export * from './ledger-digest';
 export * from './digest-availability';
 export * from './stockout-days';
+export * from './stock-now';

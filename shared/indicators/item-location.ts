@@ -9,8 +9,14 @@ export function splitItemLocation(key: string): { locationId: string; itemId: st
   return { locationId, itemId };
 }
 
+/** What the indicators read of a balance: the centre keeps no more than this of each lot. */
+export type StockBalance = Pick<
+  Balance,
+  'locationId' | 'itemId' | 'lotCode' | 'onHand' | 'quarantined' | 'expiry'
+>;
+
 /** Units that can be used per item-location: on hand less quarantined, over every lot. */
-export function availableByItemLocation(balances: Iterable<Balance>): Map<string, number> {
+export function availableByItemLocation(balances: Iterable<StockBalance>): Map<string, number> {
   const available = new Map<string, number>();
   for (const b of balances) {
     const key = itemLocationKey(b.locationId, b.itemId);

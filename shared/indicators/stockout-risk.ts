@@ -1,6 +1,6 @@
 import type { Balance } from '../inventory/balance';
 import type { ParLevel, StockEvent } from '../model';
-import { availableByItemLocation, itemLocationKey } from './item-location';
+import { availableByItemLocation, itemLocationKey, type StockBalance } from './item-location';
 import { dayOf } from './period';
 import { USAGE_WINDOW_DAYS } from './stockouts';
 import { dailyUsage, usedInWindow } from './usage';
@@ -32,7 +32,7 @@ export function stockoutRisks(
 
 /** The same risks from usage already summed per item-location and day (see `dailyUsage`). */
 export function stockoutRisksOfUsage(
-  balances: Iterable<Balance>,
+  balances: Iterable<StockBalance>,
   usage: ReadonlyMap<string, ReadonlyMap<number, number>>,
   parLevels: Iterable<Pick<ParLevel, 'locationId' | 'itemId' | 'leadTimeDays'>>,
   today: string,

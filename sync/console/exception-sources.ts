@@ -19,7 +19,7 @@ import type { Database } from '../db/schema';
 import { openRequestsWithLevels } from '../escalation/escalation-sweep';
 import { documentNames } from '../store/document-names';
 import { recallIssueFlags, type RecallIssueFlag } from '../store/recall-issue-flags';
-import { sequenceGapsSeen } from '../store/sync-health';
+import { sequenceGapsSeenIn } from '../store/sync-health';
 import { pcHealth } from './pc-health';
 import { pcWords, queueNames, recordWords, utcMinute, type QueueNames } from './queue-names';
 import { unusualUsage } from './usage-flag-conditions';
@@ -122,21 +122,17 @@ async function sequenceGaps(
   facilities: string[],
   names: QueueNames,
 ): Promise<Condition[]> {
-  const found: Condition[] = [];
-  for (const facilityId of facilities) {
-    for (const gap of await sequenceGapsSeen(db, facilityId)) {
-      const range = gap.from === gap.to ? `${gap.from}` : `${gap.from} to ${gap.to}`;
-      const events = gap.from === gap.to ? 'stock event' : 'stock events';
-      found.push({
-        id: conditionId('sequence-gap', gap.deviceId, `${gap.from}-${gap.to}`),
-        kind: 'sequence-gap',
-        facilityId,
-        summary: `${names.pc(gap.deviceId)} at ${names.facility(facilityId)}: its ${events} number ${range} never reached the centre, while later ones did, so the centre's stock figures there may lack those movements. Ask the stockroom to keep the PC switched on and connected so it sends them; if the PC was reset or replaced, they may be lost: call support.`,
-        detectedAt: gap.seenAt.toISOString(),
-      });
-    }
-  }
-  return found;
+  return (await sequenceGapsSeenIn(db, facilities)).map((gap) => {
+    const range = gap.from === gap.to ? `${gap.from}` : `${gap.from} to ${gap.to}`;
+    const events = gap.from === gap.to ? 'stock event' : 'stock events';
+    return {
+      id: conditionId('sequence-gap', gap.deviceId, `${gap.from}-${gap.to}`),
+      kind: 'sequence-gap',
+      facilityId: gap.facilityId,
+      summary: `${names.pc(gap.deviceId)} at ${names.facility(gap.facilityId)}: its ${events} number ${range} never reached the centre, while later ones did, so the centre's stock figures there may lack those movements. Ask the stockroom to keep the PC switched on and connected so it sends them; if the PC was reset or replaced, they may be lost: call support.`,
+      detectedAt: gap.seenAt.toISOString(),
+    };
+  });
 }
 
 async function recalledLotsIssued(

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import {
   eventFiguresFromTotals,
   facilitySummaryFrom,
+  stockNowOf,
   type FacilitySummary,
   type Period,
 } from '../../shared/indicators';
@@ -9,6 +10,13 @@ import type { Item, RecallCase, RecallNotice, SupplyRequest } from '../../shared
 import { acknowledgeTargets, serviceLevelsOf } from '../../shared/replenishment/service-levels';
 import type { Database } from '../db/schema';
 import { storedPolicy } from '../store/approval-policies';
+import { networkStock } from './network-stock';
+
+const noStock = {
+  atZero: [],
+  risks: [],
+  expiry: { bands: [], expired: { units: 0, value: 0 }, lots: [] },
+};
 
 async function docsOf<T>(db: Kysely<Database>, collection: string): Promise<T[]> {
   const rows = await db
@@ -67,8 +75,9 @@ async function periodTotals(db: Kysely<Database>, period: Period, only?: string)
 /**
  * Every facility's headline figures over `period`, computed at the centre from what the PCs have
  * pushed, with the same definitions as the stockroom dashboard. The count and waste figures come
- * from the totals the write path keeps, so the answer does not grow with the events stored;
- * requests and recall cases, far fewer, are read once and grouped.
+ * from the totals the write path keeps and the stock figures from the balances projection, so the
+ * answer does not grow with the events stored; requests and recall cases, far fewer, are read once
+ * and grouped.
  */
 export async function networkIndicators(
   db: Kysely<Database>,
@@ -88,6 +97,7 @@ export async function networkIndicators(
   ]);
   const cost = new Map(items.map((i) => [i.id, i.unitCost]));
   const unitCost = (id: string) => cost.get(id);
+  const stock = await networkStock(db, facilities, unitCost, now, only);
   const requestsOf = byFacility(requests);
   const casesOf = byFacility(cases);
   const summaries: FacilitySummary[] = [];
@@ -98,6 +108,7 @@ export async function networkIndicators(
         {
           facilityId,
           eventFigures: eventFiguresFromTotals(totals.get(facilityId) ?? [], unitCost),
+          stock: stockNowOf(stock.get(facilityId) ?? noStock),
           requests: requestsOf.get(facilityId) ?? [],
           cases: casesOf.get(facilityId) ?? [],
           notices,

@@ -204,6 +204,53 @@ export interface Database {
   event_day_totals: EventDayTotalsTable;
   anomaly_decisions: AnomalyDecisionsTable;
   usage_day_totals: UsageDayTotalsTable;
+  centre_stock_links: CentreStockLinksTable;
+  centre_lot_members: CentreLotMembersTable;
+  centre_balances: CentreBalancesTable;
+  centre_dirty_lots: CentreDirtyLotsTable;
+  centre_projections: CentreProjectionsTable;
+}
+
+/** Kept by the balances projection (sync/store/centre-balances.ts): each stock event's lot. */
+export interface CentreStockLinksTable {
+  event_id: string;
+  facility_id: string;
+  item_id: string;
+  /** Normalised as the ledger keys lots (shared/model/lot.ts). */
+  lot_code: string;
+  reverses: string | null;
+}
+
+/** The events a lot's fold reads: its own and the reversals below them. */
+export interface CentreLotMembersTable {
+  facility_id: string;
+  item_id: string;
+  lot_code: string;
+  event_id: string;
+}
+
+/** Lots whose members changed since their last fold. */
+export interface CentreDirtyLotsTable {
+  facility_id: string;
+  item_id: string;
+  lot_code: string;
+}
+
+/** The ledger fold of each lot at the centre, per location. */
+export interface CentreBalancesTable {
+  facility_id: string;
+  item_id: string;
+  lot_code: string;
+  location_id: string;
+  on_hand: ColumnType<string | number, number, number>;
+  quarantined: ColumnType<string | number, number, number>;
+  expiry: string | null;
+}
+
+export interface CentreProjectionsTable {
+  name: string;
+  seq: ColumnType<string | number, number, number>;
+  caught_up_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Kept by the write path: shared/indicators/usage-day-totals.ts. */

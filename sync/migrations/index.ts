@@ -15,6 +15,7 @@ import * as eventDayTotals from './018-event-day-totals';
 import * as anomalyDecisions from './019-anomaly-decisions';
 import * as usageDayTotals from './020-usage-day-totals';
 import * as requestEscalationAuthors from './021-request-escalation-authors';
+import * as centreBalances from './022-centre-balances';
 
 /** Forward-only: a migration, once released, is never edited; the next change is a new file. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '019-anomaly-decisions': anomalyDecisions,
   '020-usage-day-totals': usageDayTotals,
   '021-request-escalation-authors': requestEscalationAuthors,
+  '022-centre-balances': centreBalances,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -9,6 +9,7 @@ import { adminRecallRoutes } from './admin-recalls';
 import { adminRequestRoutes } from './admin-requests';
 import { adminRequestEscalationRoutes } from './admin-request-escalations';
 import { indicatorRoutes } from './indicators';
+import { indicatorStockRoutes } from './indicators-stock';
 import { adminStreamRoute } from './admin-stream';
 import { adminWebhookRoutes } from './admin-webhooks';
 import { adminFacilityRoutes } from './admin-facilities';
@@ -58,6 +59,7 @@ export function registerRoutes(app: SyncApp, context: SyncContext): void {
   adminRequestEscalationRoutes(app, context);
   adminItemRoutes(app, context);
   indicatorRoutes(app, context);
+  indicatorStockRoutes(app, context);
   adminWebhookRoutes(app, context);
   consoleSessionRoutes(app, context);
   void app.register(fhirRoutes(context), { prefix: FHIR_BASE });

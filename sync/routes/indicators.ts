@@ -35,6 +35,18 @@ const Summary = Type.Object({
   wasteUnits: Type.Number(),
   wasteValue: Type.Number(),
   classIQuarantineMedianHours: Share,
+  stockoutsNow: Type.Integer({
+    description:
+      'Now, whatever the period: item-locations with nothing available and usage in the last 30 days',
+  }),
+  atRiskNow: Type.Integer({
+    description:
+      "Now: item-locations whose days of cover are fewer than their par level's lead time",
+  }),
+  expiringUnits30: Type.Number({ description: 'Now: units on hand expiring within 30 days' }),
+  expiringValue30: Type.Number({ description: 'Now: their value at unit cost' }),
+  expiringValue60: Type.Number({ description: 'Now: value expiring within 60 days' }),
+  expiringValue90: Type.Number({ description: 'Now: value expiring within 90 days' }),
 });
 const Tail = Type.Object({
   count: Type.Integer(),

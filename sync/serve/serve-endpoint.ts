@@ -10,6 +10,7 @@ import { buildServer } from '../server';
 import { webhookSettingsFromEnv } from '../webhooks/settings';
 import { startWebhookWorker } from '../webhooks/worker';
 import { startEscalationTimer } from '../escalation/escalation-timer';
+import { startCentreBalancesTimer } from '../store/centre-balances-timer';
 import { boundedShutdown } from './bounded-shutdown';
 
 function localUrl(config: SyncConfig, port: number): string {
@@ -61,6 +62,7 @@ export async function serveEndpoint(config: SyncConfig): Promise<number> {
     }
     const worker = startWebhookWorker(database.db, app.log, webhooks);
     const escalations = startEscalationTimer(database.db, app.log);
+    const balances = startCentreBalancesTimer(database.db, app.log);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -76,6 +78,7 @@ export async function serveEndpoint(config: SyncConfig): Promise<number> {
     });
     app.log.info({ signal, drainMs: config.drainMs }, 'draining');
     await escalations.stop();
+    await balances.stop();
     const clean = await boundedShutdown({
       app,
       database,

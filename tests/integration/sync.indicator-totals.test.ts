@@ -113,6 +113,7 @@ describeOnBackends('indicators: totals kept by the write path', 'indicator_total
         notices: [],
         unitCost: (id) => cost.get(id),
         acknowledgeTargets: {},
+        parLevels: [],
       },
       { from: '2026-11-01', to: '2026-11-30' },
       new Date().toISOString(),

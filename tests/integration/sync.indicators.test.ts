@@ -94,6 +94,7 @@ describeOnBackends('indicators: the network, per facility', 'indicators', (serve
         notices: [],
         unitCost: () => undefined,
         acknowledgeTargets: { stat: 15, asap: 60, urgent: 240 },
+        parLevels: [],
       },
       { from: '2026-11-01', to: '2026-11-30' },
       new Date().toISOString(),

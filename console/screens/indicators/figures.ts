@@ -6,3 +6,9 @@ export const minutes = (m: number | null) => (m === null ? '—' : `${Math.round
 export const days = (d: number | null) => (d === null ? '—' : `${d.toFixed(1)} d`);
 /** CSV cells keep full precision; an absent figure is an empty cell. */
 export const cell = (value: number | null) => value ?? '';
+// One formatter for every amount, as the stockroom's dashboard writes them.
+const MONEY = new Intl.NumberFormat(undefined, {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+export const money = (value: number) => MONEY.format(value);

@@ -1,0 +1,358 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { foldLedger } from '../../shared/inventory/ledger-fold';
+import { normaliseLotCode, type StockEvent } from '../../shared/model';
+import type { Database } from '../db/schema';
+import { jsonRecords, textArray } from './json';
+import { readableSeqCeiling } from './sequenced';
+
+/**
+ * The centre's balances projection (migration 022): each lot of each facility folded by the
+ * ledger's own fold (shared/inventory/ledger-fold.ts), so the network's stock figures agree with
+ * what the facility's PC shows. It runs beside the write path, not in it: a push costs what it did,
+ * and `catchUpCentreBalances` reads what was accepted since it last ran, below the readable
+ * ceiling (sync/store/sequenced.ts), so a push still in flight is never passed over.
+ *
+ * A lot is folded from its members: its own events and every reversal below one of them, wherever
+ * the reversal itself points (a reversal that names the wrong lot still cancels, as on the PC).
+ * Reversals follow links within a facility only, as each PC folds its own facility's ledger.
+ */
+
+const PROJECTION = 'balances';
+/** Events read per statement. */
+const PAGE = 5_000;
+/**
+ * Events per transaction: on PGlite a transaction holds the endpoint's one connection, so a large
+ * backlog (the first run on an old database) is taken in steps that pushes can run between.
+ */
+const EVENTS_PER_STEP = 20_000;
+/** Lots read back and folded per transaction. */
+const LOTS_PER_FOLD = 500;
+
+type Link = {
+  eventId: string;
+  facilityId: string;
+  itemId: string;
+  lotCode: string;
+  reverses: string | null;
+};
+
+type Lot = Pick<Link, 'facilityId' | 'itemId' | 'lotCode'>;
+
+const lotId = (l: Lot) => `${l.facilityId}\u0000${l.itemId}\u0000${l.lotCode}`;
+
+/** The link of a stored stock event; undefined for a document the push checks would not pass. */
+function linkOf(doc: Partial<StockEvent>): Link | undefined {
+  const { id, facilityId, itemId, lotCode } = doc;
+  if (typeof id !== 'string' || typeof facilityId !== 'string' || typeof itemId !== 'string') {
+    return undefined;
+  }
+  return {
+    eventId: id,
+    facilityId,
+    itemId,
+    lotCode: normaliseLotCode(typeof lotCode === 'string' ? lotCode : ''),
+    reverses: doc.type === 'reversal' && typeof doc.reverses === 'string' ? doc.reverses : null,
+  };
+}
+
+const LINK_COLUMNS =
+  '"eventId" text, "facilityId" text, "itemId" text, "lotCode" text, reverses text';
+const MEMBER_COLUMNS = '"facilityId" text, "itemId" text, "lotCode" text, "eventId" text';
+const LOT_COLUMNS = '"facilityId" text, "itemId" text, "lotCode" text';
+const BALANCE_COLUMNS =
+  '"facilityId" text, "itemId" text, "lotCode" text, "locationId" text, "onHand" bigint, quarantined bigint, expiry text';
+
+async function linksById(trx: Transaction<Database>, ids: readonly string[]): Promise<Link[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('centre_stock_links')
+    .selectAll()
+    .where(sql<boolean>`event_id = any(${textArray(ids)})`)
+    .execute();
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    facilityId: r.facility_id,
+    itemId: r.item_id,
+    lotCode: r.lot_code,
+    reverses: r.reverses,
+  }));
+}
+
+async function reversalsNaming(
+  trx: Transaction<Database>,
+  ids: readonly string[],
+): Promise<Link[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('centre_stock_links')
+    .selectAll()
+    .where('reverses', 'is not', null)
+    .where(sql<boolean>`reverses = any(${textArray(ids)})`)
+    .execute();
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    facilityId: r.facility_id,
+    itemId: r.item_id,
+    lotCode: r.lot_code,
+    reverses: r.reverses,
+  }));
+}
+
+/** Every link reachable from `start` by repeated `step`s, each visited once (cycles cut). */
+async function reach(
+  start: readonly Link[],
+  step: (ids: string[]) => Promise<Link[]>,
+  known: Map<string, Link>,
+): Promise<void> {
+  const visited = new Set(start.map((l) => l.eventId));
+  let frontier = [...start];
+  while (frontier.length > 0) {
+    const found = await step(frontier.map((l) => l.eventId));
+    frontier = [];
+    for (const link of found) {
+      if (!known.has(link.eventId)) known.set(link.eventId, link);
+      if (visited.has(link.eventId)) continue;
+      visited.add(link.eventId);
+      frontier.push(link);
+    }
+  }
+}
+
+/**
+ * The memberships the new events make: each event, and every reversal already stored below it,
+ * joins the lot of the event and of each event above it. Returns them, the lots they touch keyed.
+ */
+async function membershipsOf(trx: Transaction<Database>, fresh: readonly Link[]) {
+  const known = new Map<string, Link>(fresh.map((l) => [l.eventId, l]));
+  // What the new events reverse, and what those reverse, up to each chain's top.
+  const parents = async (ids: string[]) =>
+    linksById(
+      trx,
+      ids.flatMap((id) => known.get(id)?.reverses ?? []).filter((id) => !known.has(id)),
+    );
+  await reach(fresh, parents, known);
+  // Every link known so far, from below: the reversals that name them, down to the leaves.
+  const children = new Map<string, Link[]>();
+  await reach([...known.values()], (ids) => reversalsNaming(trx, ids), known);
+  for (const link of known.values()) {
+    if (link.reverses === null) continue;
+    const list = children.get(link.reverses) ?? [];
+    list.push(link);
+    children.set(link.reverses, list);
+  }
+  const sameFacility = (a: Link, b: Link | undefined): b is Link =>
+    b !== undefined && a.facilityId === b.facilityId;
+  const members = new Map<string, { lot: Lot; eventId: string }>();
+  for (const event of fresh) {
+    // The lots above: the event's own and each one its chain of reversals climbs to.
+    const lots: Lot[] = [];
+    const climbed = new Set<string>();
+    for (let at: Link | undefined = event; at && !climbed.has(at.eventId);) {
+      climbed.add(at.eventId);
+      lots.push(at);
+      const up: Link | undefined = at.reverses === null ? undefined : known.get(at.reverses);
+      at = sameFacility(at, up) ? up : undefined;
+    }
+    // The event and the reversals below it, however deep.
+    const below: Link[] = [event];
+    const seen = new Set([event.eventId]);
+    for (let i = 0; i < below.length; i += 1) {
+      const at = below[i];
+      if (!at) continue;
+      for (const child of children.get(at.eventId) ?? []) {
+        if (seen.has(child.eventId) || !sameFacility(at, child)) continue;
+        seen.add(child.eventId);
+        below.push(child);
+      }
+    }
+    for (const lot of lots) {
+      for (const member of below) {
+        const key = `${lotId(lot)}\u0000${member.eventId}`;
+        members.set(key, {
+          lot: { facilityId: lot.facilityId, itemId: lot.itemId, lotCode: lot.lotCode },
+          eventId: member.eventId,
+        });
+      }
+    }
+  }
+  return [...members.values()];
+}
+
+/** Folds each lot from its members and replaces its balances. */
+async function refoldLots(trx: Transaction<Database>, lots: readonly Lot[]): Promise<void> {
+  for (let start = 0; start < lots.length; start += LOTS_PER_FOLD) {
+    const chunk = lots.slice(start, start + LOTS_PER_FOLD);
+    const { rows } = await sql<{
+      facility_id: string;
+      item_id: string;
+      lot_code: string;
+      doc: StockEvent;
+    }>`
+      select m.facility_id, m.item_id, m.lot_code, d.doc
+      from ${jsonRecords(chunk, LOT_COLUMNS, 'l')}
+      join centre_lot_members m
+        on m.facility_id = l."facilityId" and m.item_id = l."itemId" and m.lot_code = l."lotCode"
+      join documents d on d.collection = 'stock_events' and d.id = m.event_id and not d.deleted`.execute(
+      trx,
+    );
+    const eventsOf = new Map<string, StockEvent[]>();
+    for (const row of rows) {
+      const key = lotId({
+        facilityId: row.facility_id,
+        itemId: row.item_id,
+        lotCode: row.lot_code,
+      });
+      const list = eventsOf.get(key) ?? [];
+      list.push(row.doc);
+      eventsOf.set(key, list);
+    }
+    const balances = chunk.flatMap((lot) =>
+      [...foldLedger(eventsOf.get(lotId(lot)) ?? []).balances.values()]
+        // The lot's own: a reversal that names another lot folds with it but has no effect here.
+        .filter((b) => b.itemId === lot.itemId && b.lotCode === lot.lotCode)
+        .map((b) => ({
+          facilityId: lot.facilityId,
+          itemId: b.itemId,
+          lotCode: b.lotCode,
+          locationId: b.locationId,
+          onHand: b.onHand,
+          quarantined: b.quarantined,
+          expiry: b.expiry ?? null,
+        })),
+    );
+    await sql`
+      delete from centre_balances b using ${jsonRecords(chunk, LOT_COLUMNS, 'l')}
+      where b.facility_id = l."facilityId" and b.item_id = l."itemId" and b.lot_code = l."lotCode"`.execute(
+      trx,
+    );
+    if (balances.length > 0) {
+      await sql`
+        insert into centre_balances (facility_id, item_id, lot_code, location_id, on_hand, quarantined, expiry)
+        select "facilityId", "itemId", "lotCode", "locationId", "onHand", quarantined, expiry
+        from ${jsonRecords(balances, BALANCE_COLUMNS, 'b')}`.execute(trx);
+    }
+  }
+}
+
+async function lockCheckpoint(trx: Transaction<Database>): Promise<number> {
+  const checkpoint = await trx
+    .selectFrom('centre_projections')
+    .select('seq')
+    .where('name', '=', PROJECTION)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return Number(checkpoint.seq);
+}
+
+/**
+ * Reads up to EVENTS_PER_STEP events after the checkpoint, at or below `ceiling`: records their
+ * links and memberships and marks the lots they touch, in one transaction with the checkpoint.
+ * Folding waits for `foldStep`, so a backlog folds each lot once, not once per step.
+ */
+async function readStep(db: Kysely<Database>, ceiling: number, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    let after = await lockCheckpoint(trx);
+    const fresh: Link[] = [];
+    let read = 0;
+    while (after < ceiling && read < EVENTS_PER_STEP) {
+      const { rows } = await sql<{ seq: string; doc: Partial<StockEvent> }>`
+        select seq, doc from documents
+        where collection = 'stock_events' and not deleted and seq > ${after} and seq <= ${ceiling}
+        order by seq limit ${PAGE}`.execute(trx);
+      if (rows.length === 0) {
+        after = ceiling;
+        break;
+      }
+      read += rows.length;
+      after = Number(rows[rows.length - 1]?.seq);
+      for (const row of rows) {
+        const link = linkOf(row.doc);
+        if (link) fresh.push(link);
+      }
+    }
+    if (fresh.length > 0) {
+      await sql`
+        insert into centre_stock_links (event_id, facility_id, item_id, lot_code, reverses)
+        select "eventId", "facilityId", "itemId", "lotCode", reverses
+        from ${jsonRecords(fresh, LINK_COLUMNS, 'k')}
+        on conflict (event_id) do nothing`.execute(trx);
+      const members = (await membershipsOf(trx, fresh)).map((m) => ({
+        ...m.lot,
+        eventId: m.eventId,
+      }));
+      await sql`
+        insert into centre_lot_members (facility_id, item_id, lot_code, event_id)
+        select "facilityId", "itemId", "lotCode", "eventId"
+        from ${jsonRecords(members, MEMBER_COLUMNS, 'm')}
+        on conflict do nothing`.execute(trx);
+      await sql`
+        insert into centre_dirty_lots (facility_id, item_id, lot_code)
+        select distinct "facilityId", "itemId", "lotCode"
+        from ${jsonRecords(members, MEMBER_COLUMNS, 'm')}
+        on conflict do nothing`.execute(trx);
+    }
+    await trx
+      .updateTable('centre_projections')
+      .set({ seq: after, caught_up_at: now })
+      .where('name', '=', PROJECTION)
+      .execute();
+    return fresh.length;
+  });
+}
+
+/** Folds up to LOTS_PER_FOLD marked lots and clears their marks; the number folded. */
+async function foldStep(db: Kysely<Database>): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    // The checkpoint's lock keeps a read step from adding a member while its lot is folded.
+    await lockCheckpoint(trx);
+    const marked = await trx
+      .selectFrom('centre_dirty_lots')
+      .select(['facility_id', 'item_id', 'lot_code'])
+      .limit(LOTS_PER_FOLD)
+      .execute();
+    if (marked.length === 0) return 0;
+    const lots = marked.map((m) => ({
+      facilityId: m.facility_id,
+      itemId: m.item_id,
+      lotCode: m.lot_code,
+    }));
+    await refoldLots(trx, lots);
+    await sql`
+      delete from centre_dirty_lots d using ${jsonRecords(lots, LOT_COLUMNS, 'l')}
+      where d.facility_id = l."facilityId" and d.item_id = l."itemId" and d.lot_code = l."lotCode"`.execute(
+      trx,
+    );
+    return lots.length;
+  });
+}
+
+/**
+ * Brings the balances projection up to everything accepted before the call: run before the
+ * network's stock figures are read, and now and then in the background so that read stays short.
+ * Two endpoint processes may call it at once: the checkpoint's row lock puts one after the other.
+ * `stopping` is asked between steps, so a shutdown waits for one step, not a whole backlog.
+ */
+export async function catchUpCentreBalances(
+  db: Kysely<Database>,
+  now: Date,
+  stopping: () => boolean = () => false,
+): Promise<{ events: number; lots: number }> {
+  const ceiling = await readableSeqCeiling(db);
+  let events = 0;
+  let lots = 0;
+  while (!stopping()) {
+    const before = await db
+      .selectFrom('centre_projections')
+      .select('seq')
+      .where('name', '=', PROJECTION)
+      .executeTakeFirstOrThrow();
+    if (Number(before.seq) >= ceiling) break;
+    events += await readStep(db, ceiling, now);
+  }
+  while (!stopping()) {
+    const folded = await foldStep(db);
+    if (folded === 0) break;
+    lots += folded;
+  }
+  return { events, lots };
+}
