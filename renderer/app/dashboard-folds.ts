@@ -1,19 +1,25 @@
 import { isoDateFromDays, parseIsoDate } from '../../shared/inventory/calendar';
 import {
   anomalyWindow,
+  availableByItemLocation,
   byWeek,
   countAccuracy,
+  digestAvailabilityChanges,
   digestDailyUsage,
   digestUsageAnomalies,
   heldInIdOrder,
+  stockoutsFromChanges,
   weeklyShare,
+  type AvailabilityChanges,
   type CountAccuracy,
   type LedgerDigest,
   type Period,
+  type Stockouts,
   type UsageAnomaly,
   type UsageSeries,
   type WeekOf,
 } from '../../shared/indicators';
+import type { Balance } from '../../shared/inventory/balance';
 import type { StockEvent } from '../../shared/model';
 import { whenIdle } from '../store/ledger-digest-read';
 import type { DigestKeeper } from '../store/ledger-digest-keeper';
@@ -70,6 +76,9 @@ interface Kept {
   version: number;
   figures: Map<string, DigestFigures>;
   flags: Map<string, UsageAnomaly[]>;
+  changes?: AvailabilityChanges;
+  /** Per period, the stockout days of the balances they were walked from. */
+  stockouts: Map<string, { balances: readonly Balance[]; stockouts: Stockouts }>;
 }
 
 const kept = new WeakMap<LedgerDigest, Kept>();
@@ -78,7 +87,12 @@ const kept = new WeakMap<LedgerDigest, Kept>();
 function keptFor(at: DigestAt): Kept {
   const held = kept.get(at.digest);
   if (held && held.version === at.version) return held;
-  const fresh: Kept = { version: at.version, figures: new Map(), flags: new Map() };
+  const fresh: Kept = {
+    version: at.version,
+    figures: new Map(),
+    flags: new Map(),
+    stockouts: new Map(),
+  };
   kept.set(at.digest, fresh);
   return fresh;
 }
@@ -109,6 +123,38 @@ export function digestFigures(at: DigestAt, since: number, period: Period): Dige
     held.figures.set(key, figures);
   }
   return figures;
+}
+
+/** The digest's changes in available units per item-location and day, reversals settled. */
+function availabilityChanges(at: DigestAt): AvailabilityChanges {
+  const held = keptFor(at);
+  held.changes ??= digestAvailabilityChanges(at.digest);
+  return held.changes;
+}
+
+/**
+ * The stockout days of `period`, walked from today's balances back and forward through the
+ * digest's changes (stockout-days.ts); kept until the digest or the balances change, since a visit
+ * that changes neither should not walk 90 days again.
+ */
+export function digestStockouts(
+  at: DigestAt,
+  since: number,
+  period: Period,
+  balances: readonly Balance[],
+): Stockouts {
+  const held = keptFor(at);
+  const key = `${since} ${period.from} ${period.to}`;
+  const kept = held.stockouts.get(key);
+  if (kept?.balances === balances) return kept.stockouts;
+  const stockouts = stockoutsFromChanges(
+    availabilityChanges(at),
+    availableByItemLocation(balances),
+    digestFigures(at, since, period).usage,
+    period,
+  );
+  held.stockouts.set(key, { balances, stockouts });
+  return stockouts;
 }
 
 /** The usage anomaly flags of the days `from`–`to`, judged from the usage held since `since`. */
@@ -145,8 +191,10 @@ export function foldWhenIdle(keeper: DigestKeeper, today: () => string): () => v
     const day = today();
     const figures = figuresPeriod(day, DEFAULT_FIGURE_DAYS);
     // Only a digest that holds the days asked for: a window behind the digest waits for cover().
-    if (digest.since <= figures.since)
+    if (digest.since <= figures.since) {
       digestFigures({ digest, version }, figures.since, figures.period);
+      availabilityChanges({ digest, version });
+    }
     const flags = flagsWindow(day);
     if (digest.since <= flags.since) digestFlags({ digest, version }, flags);
   };

@@ -1,19 +1,15 @@
 import { BarChart } from '@mantine/charts';
 import { SegmentedControl, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { parseIsoDate } from '../../shared/inventory/calendar';
 import { acknowledgeTargets } from '../../shared/replenishment/service-levels';
 import {
   acknowledgementTimes,
-  availableByItemLocation,
   countAccuracy,
   expiryExposure,
   expiryWasteByMonth,
   fillRate,
   orderCycleTimes,
   recallResponse,
-  splitItemLocation,
-  stockedOutOn,
   stockoutRisksOfUsage,
   byWeek,
   unitsWastedToExpiry,
@@ -22,13 +18,19 @@ import {
 } from '../../shared/indicators';
 import { useServices } from '../app/services';
 import { useStockData } from '../app/stock-data';
-import { DEFAULT_FIGURE_DAYS, digestFigures, figuresPeriod } from '../app/dashboard-folds';
+import {
+  DEFAULT_FIGURE_DAYS,
+  digestFigures,
+  digestStockouts,
+  figuresPeriod,
+} from '../app/dashboard-folds';
 import { useLedgerDigest } from '../app/use-ledger-digest';
 import { useKeptQuery } from '../app/use-live';
 import { useNow } from '../app/use-now';
 import { useServiceLevels } from '../app/use-service-levels';
 import { barsOpenRecords } from './bar-click';
 import { IndicatorCard } from './indicator-card';
+import { StockoutDaysCard } from './stockout-days-card';
 import { WeeklyBars } from './weekly-bars';
 import { acknowledgementCaption, hoursWords, recallResponseWords } from './indicator-words';
 import { when } from '../app/when';
@@ -72,14 +74,12 @@ export function FacilityIndicators() {
   const cost = (itemId: string) => data.itemById.get(itemId)?.unitCost;
 
   const figures = useMemo(() => {
-    const today = parseIsoDate(data.today) ?? 0;
     // The digest's folds, usually made in an idle moment before this visit (dashboard-folds.ts).
     const folded = ledger ? digestFigures(ledger, since, period) : undefined;
     const usage = folded?.usage ?? new Map<string, Map<number, number>>();
     const wasted = folded?.wasted ?? [];
-    const stockedOut = stockedOutOn(availableByItemLocation(data.balances), usage, today).map(
-      splitItemLocation,
-    );
+    // Undefined until the digest is read: the card says so rather than showing no stockouts.
+    const stockouts = ledger ? digestStockouts(ledger, since, period, data.balances) : undefined;
     const accuracy = folded?.accuracy ?? countAccuracy([], period);
     const fill = fillRate(data.requests, period);
     return {
@@ -100,7 +100,8 @@ export function FacilityIndicators() {
       },
       exposure: expiryExposure(data.balances, cost, data.today),
       waste: expiryWasteByMonth(wasted, cost, period),
-      stockedOut,
+      stockouts,
+      used: usage.size > 0,
       risks: stockoutRisksOfUsage(data.balances, usage, data.parLevels, data.today),
       recalls: recallResponse(cases.docs, notices.docs, period),
       cycle: orderCycleTimes(data.requests, period),
@@ -115,7 +116,8 @@ export function FacilityIndicators() {
     accuracy,
     exposure,
     waste,
-    stockedOut,
+    stockouts,
+    used,
     risks,
     recalls,
     cycle,
@@ -147,15 +149,12 @@ export function FacilityIndicators() {
         w="fit-content"
       />
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
-        <IndicatorCard
-          id="stockouts"
-          figure={`${stockedOut.length} item-location${stockedOut.length === 1 ? '' : 's'} at zero`}
-          caption="Issued from in the last 30 days, nothing available now."
-          count={stockedOut.length}
-          records={() => ({
-            columns: ['Item', 'Location'],
-            rows: stockedOut.map((s) => [name(s.itemId), place(s.locationId)]),
-          })}
+        <StockoutDaysCard
+          stockouts={stockouts}
+          used={used}
+          period={period}
+          name={name}
+          place={place}
         />
         <IndicatorCard
           id="stockout-risk"

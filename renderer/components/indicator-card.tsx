@@ -36,6 +36,7 @@ export function IndicatorCard(props: {
   const { title, definition } = INDICATORS[props.id];
   // undefined: closed; null: every record; a string: the records behind that bar.
   const [shown, setShown] = useState<string | null | undefined>(undefined);
+  const [help, setHelp] = useState(false);
   const close = () => setShown(undefined);
   const opened = shown !== undefined;
   const records = opened ? props.records() : undefined;
@@ -47,9 +48,24 @@ export function IndicatorCard(props: {
         <Title order={3} fz={20}>
           {title}
         </Title>
-        <Popover width={320} position="bottom-end" withArrow>
+        <Popover width={320} position="bottom-end" withArrow opened={help} onChange={setHelp}>
           <Popover.Target>
-            <ActionIcon variant="subtle" aria-label={`What "${title}" means`} size="lg">
+            <ActionIcon
+              variant="subtle"
+              aria-label={`What "${title}" means`}
+              size="lg"
+              onClick={() => setHelp((open) => !open)}
+              // Mantine closes on Escape only from inside the dropdown, and the focus stays on
+              // this button: a keyboard user's definition stayed open over the records they
+              // opened next. Escape or moving on closes it.
+              onKeyDown={(event) => {
+                if (event.key === 'Escape' && help) {
+                  event.stopPropagation();
+                  setHelp(false);
+                }
+              }}
+              onBlur={() => setHelp(false)}
+            >
               ?
             </ActionIcon>
           </Popover.Target>

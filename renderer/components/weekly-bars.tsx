@@ -13,6 +13,8 @@ export function WeeklyBars(props: {
   color: string;
   format: (value: number) => string;
   show: ShowCategory;
+  /** Counts: no tick between whole numbers. */
+  integers?: boolean;
 }) {
   if (props.data.every((d) => d.value === null)) return undefined;
   return (
@@ -28,6 +30,7 @@ export function WeeklyBars(props: {
         valueFormatter={props.format}
         barProps={barsOpenRecords(props.show, 'week')}
         xAxisProps={{ tickFormatter: (week: string) => week.slice(5) }}
+        {...(props.integers ? { yAxisProps: { allowDecimals: false } } : {})}
       />
     </>
   );

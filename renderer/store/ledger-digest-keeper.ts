@@ -3,12 +3,14 @@ import { isoDateFromDays, parseIsoDate } from '../../shared/inventory/calendar';
 import {
   addToDigest,
   createLedgerDigest,
+  linkToDigest,
   removeFromDigest,
   type LedgerDigest,
 } from '../../shared/indicators';
 import type { StockEvent } from '../../shared/model';
 import type { StockroomDatabase } from './collections';
 import { readEventsInPages, whenIdle } from './ledger-digest-read';
+import { reversedChain } from './reversal-chain';
 
 /** The longest a page of the first read waits for an idle moment on a busy screen. */
 const IDLE_WAIT_MS = 200;
@@ -72,10 +74,19 @@ function startKeeper(db: StockroomDatabase, today: string): DigestKeeper {
     subscription?.unsubscribe();
     const digest = createLedgerDigest(since);
     let ready = false;
+    // A reversal cancels the event it names, which may lie before the digest's first day (or was
+    // folded before the reversal came): the stockout days need that event, looked up by id.
+    const linkChains = async (events: readonly StockEvent[]) => {
+      for (const event of events) {
+        if (event.type !== 'reversal' || mine !== generation || db.closed) continue;
+        linkToDigest(digest, await reversedChain(db, event, []));
+      }
+    };
     const apply = (
       changes: { operation: string; documentData: ChangeData; previousDocumentData?: ChangeData }[],
     ) => {
       let changed = false;
+      const added: StockEvent[] = [];
       for (const change of changes) {
         const before = eventOf(change.previousDocumentData);
         const after = eventOf(change.documentData);
@@ -83,7 +94,19 @@ function startKeeper(db: StockroomDatabase, today: string): DigestKeeper {
           changed = removeFromDigest(digest, before) || changed;
         if (change.operation === 'DELETE' && after)
           changed = removeFromDigest(digest, after) || changed;
-        if (change.operation !== 'DELETE' && after) changed = addToDigest(digest, after) || changed;
+        if (change.operation !== 'DELETE' && after && addToDigest(digest, after)) {
+          changed = true;
+          added.push(after);
+        }
+      }
+      if (added.some((e) => e.type === 'reversal')) {
+        void linkChains(added)
+          .then(() => {
+            if (mine === generation) publish(digest);
+          })
+          .catch((error: unknown) =>
+            console.warn('The dashboard could not read a reversal.', error),
+          );
       }
       return changed;
     };
@@ -99,6 +122,7 @@ function startKeeper(db: StockroomDatabase, today: string): DigestKeeper {
     void readEventsInPages(db, isoDateFromDays(since - 1), {
       fold: (events) => {
         for (const event of events) addToDigest(digest, event);
+        return linkChains(events);
       },
       abandoned: () => mine !== generation || db.closed,
       pause: () => whenIdle(IDLE_WAIT_MS),

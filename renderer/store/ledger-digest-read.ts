@@ -18,8 +18,11 @@ export function whenIdle(timeoutMs: number): Promise<void> {
 }
 
 export interface PagedRead {
-  /** One page of events, in occurredAt order; an event may come twice across pages. */
-  fold(events: readonly StockEvent[]): void;
+  /**
+   * One page of events, in occurredAt order; an event may come twice across pages. The next page
+   * waits for a promise answered (the events a page's reversals name, looked up).
+   */
+  fold(events: readonly StockEvent[]): void | Promise<void>;
   /** True once the read is no longer wanted (a newer read began, the window closes). */
   abandoned(): boolean;
   /** Waited between pages, so the screen and the scanner go first. */
@@ -56,7 +59,7 @@ export async function readEventsInPages(
     if (read.abandoned()) return false;
     const events = await page(db, selector, DIGEST_PAGE);
     if (read.abandoned()) return false;
-    read.fold(events);
+    await read.fold(events);
     const first = events[0]?.occurredAt;
     const last = events.at(-1)?.occurredAt;
     if (events.length < DIGEST_PAGE || first === undefined || last === undefined) return true;
@@ -65,7 +68,7 @@ export async function readEventsInPages(
       continue;
     }
     // A whole page at one instant (a bulk import stamped alike): take that instant whole, move past.
-    read.fold(await page(db, { $eq: last }));
+    await read.fold(await page(db, { $eq: last }));
     selector = { $gt: last };
   }
 }

@@ -22,4 +22,6 @@ export * from './supplier-lead-time';
 export * from './anomaly-flags';
 export * from './weekly';
 export * from './ledger-digest';
+export * from './digest-availability';
+export * from './stockout-days';
 export * from './stock-now';

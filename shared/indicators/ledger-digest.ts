@@ -1,5 +1,6 @@
 import { isPendingCount } from '../inventory/count-review';
 import type { StockEvent } from '../model';
+import { addAvailability, linkEvent, unlinkEvent } from './digest-availability';
 import { isAccuracyCount } from './count-accuracy';
 import { unitsWastedToExpiry } from './expiry-waste';
 import { itemLocationKey } from './item-location';
@@ -16,7 +17,9 @@ import {
  * that opening the dashboard reads a few thousand day rows instead of every event of 120 days:
  * units issued and returned per UTC day, item, location and person, plus the few events the
  * figures list one by one (the counts toward accuracy, the waste to expiry, the counts awaiting a
- * supervisor's approval). A derived cache,
+ * supervisor's approval), and the change in available units per item-location and day that the
+ * stockout days walk forward (with the few events of reversal trees, settled when folded:
+ * stockout-days.ts). A derived cache,
  * never authoritative: every figure read from it equals the same figure folded from the events
  * it holds, which the fold-agreement property test checks.
  */
@@ -42,6 +45,18 @@ export interface LedgerDigest {
   counts: Map<string, StockEvent>;
   waste: Map<string, StockEvent>;
   pending: Map<string, StockEvent>;
+  /**
+   * Change in available units (on hand less quarantined, all lots) per item-location and day, from
+   * every held movement taken as not reversed; `linked` holds what settles the reversals.
+   */
+  available: Map<string, Map<number, number>>;
+  /**
+   * Events of reversal trees, by id: held reversals, held movements a linked reversal names, and
+   * events from before `since` a reversal reaches, looked up for it (`linkToDigest`).
+   */
+  linked: Map<string, StockEvent>;
+  /** Linked reversals per id they name, so a movement arriving after its reversal is linked too. */
+  reversalsOf: Map<string, Set<string>>;
 }
 
 export function createLedgerDigest(since: number): LedgerDigest {
@@ -52,6 +67,9 @@ export function createLedgerDigest(since: number): LedgerDigest {
     counts: new Map(),
     waste: new Map(),
     pending: new Map(),
+    available: new Map(),
+    linked: new Map(),
+    reversalsOf: new Map(),
   };
 }
 
@@ -93,6 +111,8 @@ export function addToDigest(digest: LedgerDigest, event: StockEvent): boolean {
   if (day === undefined || day < digest.since || digest.ids.has(event.id)) return false;
   digest.ids.add(event.id);
   addUsage(digest, event, day, 1);
+  addAvailability(digest.available, event, day, 1);
+  if (event.type === 'reversal' || digest.reversalsOf.has(event.id)) linkEvent(digest, event);
   if (isAccuracyCount(event)) digest.counts.set(event.id, event);
   if (unitsWastedToExpiry(event) > 0) digest.waste.set(event.id, event);
   if (isPendingCount(event)) digest.pending.set(event.id, event);
@@ -103,11 +123,24 @@ export function addToDigest(digest: LedgerDigest, event: StockEvent): boolean {
 export function removeFromDigest(digest: LedgerDigest, event: StockEvent): boolean {
   if (!digest.ids.delete(event.id)) return false;
   const day = dayOf(event.occurredAt);
-  if (day !== undefined) addUsage(digest, event, day, -1);
+  if (day !== undefined) {
+    addUsage(digest, event, day, -1);
+    addAvailability(digest.available, event, day, -1);
+  }
+  unlinkEvent(digest, event);
   digest.counts.delete(event.id);
   digest.waste.delete(event.id);
   digest.pending.delete(event.id);
   return true;
+}
+
+/**
+ * Holds events that reversals reach (the events they name, down to the movement at the bottom of
+ * the chain) without counting them as held: the keeper looks them up by id for each reversal it
+ * reads, since one may name an event from before `since`. Linking one twice changes nothing.
+ */
+export function linkToDigest(digest: LedgerDigest, events: Iterable<StockEvent>): void {
+  for (const event of events) linkEvent(digest, event);
 }
 
 /**

@@ -33,7 +33,7 @@ export interface Stockouts {
  */
 export function stockouts(events: readonly StockEvent[], period: Period): Stockouts {
   const days = periodDays(period);
-  if (!days) return { atZero: [], stockoutDays: 0, byDay: [], days: [] };
+  if (!days) return noStockouts();
   const usage = dailyUsage(events);
   const byDayOfEvent = new Map<number, StockEvent[]>();
   const before: StockEvent[] = [];
@@ -49,17 +49,29 @@ export function stockouts(events: readonly StockEvent[], period: Period): Stocko
   }
   const state = createLedgerState();
   applyEvents(state, before);
-  const result: Stockouts = { atZero: [], stockoutDays: 0, byDay: [], days: [] };
+  const result = noStockouts();
   for (let day = days.first; day <= days.last; day += 1) {
     applyEvents(state, byDayOfEvent.get(day) ?? []);
     const out = stockedOutOn(availableByItemLocation(state.balances.values()), usage, day);
-    const date = isoDateFromDays(day);
-    result.byDay.push({ date, itemLocations: out.length });
-    result.stockoutDays += out.length;
-    for (const key of out) result.days.push({ date, ...splitItemLocation(key) });
-    if (day === days.last) result.atZero = out.map(splitItemLocation);
+    noteStockoutDay(result, day, out, day === days.last);
   }
   return result;
+}
+
+export const noStockouts = (): Stockouts => ({ atZero: [], stockoutDays: 0, byDay: [], days: [] });
+
+/** Adds one day's stockouts (`stockedOutOn`'s answer) to the result; the last day's are at zero. */
+export function noteStockoutDay(
+  result: Stockouts,
+  day: number,
+  out: readonly string[],
+  last: boolean,
+): void {
+  const date = isoDateFromDays(day);
+  result.byDay.push({ date, itemLocations: out.length });
+  result.stockoutDays += out.length;
+  for (const key of out) result.days.push({ date, ...splitItemLocation(key) });
+  if (last) result.atZero = out.map(splitItemLocation);
 }
 
 /** The item-locations used in the window to `day` that have nothing available, sorted. */
@@ -70,8 +82,14 @@ export function stockedOutOn(
 ): string[] {
   const out: string[] = [];
   for (const [key, days] of usage) {
-    if (usedInWindow(days, day, USAGE_WINDOW_DAYS) <= 0) continue;
-    if ((available.get(key) ?? 0) <= 0) out.push(key);
+    if (isStockedOut(available.get(key) ?? 0, usedInWindow(days, day, USAGE_WINDOW_DAYS))) {
+      out.push(key);
+    }
   }
   return out.sort();
+}
+
+/** The definition: nothing available at the end of a day, and used in the window to that day. */
+export function isStockedOut(available: number, usedInWindow: number): boolean {
+  return usedInWindow > 0 && available <= 0;
 }

@@ -17,6 +17,7 @@ vi.mock('../../shared/indicators', async (original) => {
 import {
   digestFigures,
   digestFlags,
+  digestStockouts,
   figuresPeriod,
   flagsWindow,
   foldWhenIdle,
@@ -31,11 +32,13 @@ import {
   digestDailyUsage,
   digestUsageAnomalies,
   heldInIdOrder,
+  stockouts,
   weeklyShare,
   type LedgerDigest,
   type Period,
 } from '../../shared/indicators';
 import type { StockEvent } from '../../shared/model';
+import { foldLedger } from '../../shared/inventory';
 
 /**
  * The dashboard's kept folds answer what the shared functions answer for the digest as it is now:
@@ -148,5 +151,26 @@ describe('the dashboard folds kept per digest version', () => {
     expect(folds.accuracy).toBe(before);
     expect(folded).toEqual(directFigures(digest, since, period));
     stop();
+  });
+
+  it('stockout days: the walk from the balances, kept until the digest or the balances change', () => {
+    // Steady issues from a receipt of 200 that runs dry some 40 days ago, then one of 40 that lasts
+    // about ten days.
+    const events = [event('receive', 110, 200), ...history(), event('receive', 20, 40)];
+    const digest = createLedgerDigest(DAY - 119);
+    for (const e of events) addToDigest(digest, e);
+    const { period, since } = figuresPeriod(TODAY, 90);
+    const balances = [...foldLedger(events).balances.values()];
+    const first = digestStockouts({ digest, version: 1 }, since, period, balances);
+    expect(first).toEqual(stockouts(events, period));
+    expect(first.stockoutDays).toBeGreaterThan(0);
+    expect(digestStockouts({ digest, version: 1 }, since, period, balances)).toBe(first);
+    // A write: the balances are new, and so is the answer.
+    const more = [...events, event('receive', 0, 500)];
+    addToDigest(digest, more.at(-1)!);
+    const after = [...foldLedger(more).balances.values()];
+    const second = digestStockouts({ digest, version: 2 }, since, period, after);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(stockouts(more, period));
   });
 });

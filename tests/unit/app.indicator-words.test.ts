@@ -3,6 +3,7 @@ import { spread } from '../../shared/indicators';
 import {
   acknowledgementCaption,
   recallResponseWords,
+  stockoutDaysWords,
 } from '../../renderer/components/indicator-words';
 
 const none = spread([]);
@@ -41,5 +42,54 @@ describe('the dashboard says why a figure is missing instead of a dash', () => {
     expect(acknowledgementCaption(spread([10, 20, 31]), 3)).toBe('median 20 min to acknowledge');
     expect(acknowledgementCaption(none, 0)).toBe('No urgent requests in this period.');
     expect(acknowledgementCaption(none, 1)).toBe('None acknowledged yet: 1 waiting.');
+  });
+});
+
+describe('the stockout card says why there are no stockout days', () => {
+  const quiet = (days: number) => ({
+    stockoutDays: 0,
+    atZero: [],
+    days: [],
+    byDay: Array.from({ length: days }, (_, i) => ({ date: `2026-11-${i + 1}`, itemLocations: 0 })),
+  });
+  it('the ledger is still being read', () => {
+    expect(stockoutDaysWords(undefined, true).figure).toBe('Reading the ledger…');
+  });
+  it('nothing was issued, so nothing could run out', () => {
+    expect(stockoutDaysWords(quiet(30), false)).toEqual({
+      figure: 'No stockout days',
+      caption:
+        'Nothing was issued in this period or the 30 days before it, so nothing could run out.',
+    });
+  });
+  it('issued, and never out', () => {
+    expect(stockoutDaysWords(quiet(30), true).caption).toBe(
+      'Everything issued in the 30 days to each day still had stock available at the end of each of the 30 days.',
+    );
+  });
+  it('the days out, the item-locations and the days they fall on', () => {
+    const a = { locationId: 'LOC-A', itemId: 'ITM-1' };
+    const b = { locationId: 'LOC-B', itemId: 'ITM-1' };
+    const words = stockoutDaysWords(
+      {
+        stockoutDays: 3,
+        atZero: [b],
+        days: [
+          { date: '2026-11-01', ...a },
+          { date: '2026-11-01', ...b },
+          { date: '2026-11-02', ...b },
+        ],
+        byDay: [
+          { date: '2026-11-01', itemLocations: 2 },
+          { date: '2026-11-02', itemLocations: 1 },
+          { date: '2026-11-03', itemLocations: 0 },
+        ],
+      },
+      true,
+    );
+    expect(words).toEqual({
+      figure: '3 stockout days',
+      caption: '2 item-locations ran out on 2 of the 3 days · 1 at zero now',
+    });
   });
 });

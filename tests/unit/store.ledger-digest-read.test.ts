@@ -112,4 +112,42 @@ describe("the dashboard's paged read of the ledger", () => {
     expect(digest.ids).toEqual(held);
     expect(held.size).toBeGreaterThan(wanted.size + 1);
   });
+
+  it('links the events a reversal reaches, from before the digest too, read or written later', async () => {
+    const db = await store();
+    const old = { ...issued('2026-01-10T09:00:00Z'), type: 'receive' as const, quantity: 5 };
+    const reversal = (id: string, reverses: string, occurredAt: string): StockEvent =>
+      ({ ...issued(occurredAt), id, type: 'reversal', quantity: 0, reverses }) as StockEvent;
+    // Read in the first pages: a reversal of a receipt from long before the digest.
+    const read = reversal('evt-rev-read', old.id, '2026-07-20T09:00:00Z');
+    await db.stock_events.bulkInsert([old, read]);
+    const keeper = ledgerDigestOf(db, '2026-08-03');
+    const ready = () =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          if (!keeper.current().digest?.linked.has(old.id)) return;
+          stop();
+          resolve();
+        };
+        const stop = keeper.subscribe(done);
+        done();
+      });
+    await ready();
+    const digest = keeper.current().digest!;
+    expect(digest.ids.has(old.id)).toBe(false);
+    expect([...digest.linked.keys()].sort()).toEqual([old.id, read.id].sort());
+    // Written later: a reversal of that reversal brings both links with it.
+    const later = reversal('evt-rev-later', read.id, '2026-08-02T09:00:00Z');
+    await db.stock_events.insert(later);
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        if (!digest.linked.has(later.id)) return;
+        stop();
+        resolve();
+      };
+      const stop = keeper.subscribe(done);
+      done();
+    });
+    expect([...digest.reversalsOf.get(read.id)!]).toEqual([later.id]);
+  });
 });
