@@ -45,6 +45,7 @@ const FACILITY_COLUMNS = [
   'waste_units',
   'waste_value',
   'class_i_quarantine_median_h',
+  'stockout_days',
 ];
 
 const PERIODS = [
@@ -166,6 +167,7 @@ export function IndicatorsScreen() {
               r.wasteUnits,
               r.wasteValue,
               cell(r.classIQuarantineMedianHours),
+              r.stockoutDays,
             ])
           }
         />
@@ -207,6 +209,11 @@ export function IndicatorsScreen() {
           {
             header: 'Class I to quarantine (median)',
             cell: (r) => hours(r.classIQuarantineMedianHours),
+          },
+          {
+            header: 'Stockout days',
+            cell: (r) => r.stockoutDays,
+            sortValue: (r) => r.stockoutDays,
           },
         ]}
       />

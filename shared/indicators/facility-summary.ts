@@ -13,6 +13,7 @@ import { recallResponse } from './recall-response';
 import { acknowledgementTimes, orderCycleTimes } from './request-times';
 import { median } from './stats';
 import { stockNowFromEvents, type StockNow } from './stock-now';
+import { stockouts } from './stockouts';
 
 /** One facility's headline figures over a period, as the console compares them side by side. */
 export interface FacilitySummary {
@@ -29,6 +30,8 @@ export interface FacilitySummary {
   wasteUnits: number;
   wasteValue: number;
   classIQuarantineMedianHours: number | null;
+  /** Over the period: item-location days out of stock while used (the `stockouts` definition). */
+  stockoutDays: number;
   /** Now, not over the period: item-locations out of stock with usage in the last 30 days. */
   stockoutsNow: number;
   /** Now: item-locations with fewer days of cover than their par level's lead time. */
@@ -58,6 +61,7 @@ export interface FacilityRecords {
 export type FacilityRecordsWithFigures = Omit<FacilityRecords, 'events' | 'parLevels'> & {
   eventFigures: EventFigures;
   stock: StockNow;
+  stockoutDays: number;
 };
 
 /**
@@ -77,6 +81,7 @@ export function facilitySummary(
       ...rest,
       eventFigures: eventFiguresFromEvents(list, records.unitCost, period),
       stock: stockNowFromEvents(list, parLevels, records.unitCost, now),
+      stockoutDays: stockouts(list, period).stockoutDays,
     },
     period,
     now,
@@ -113,6 +118,7 @@ export function facilitySummaryFrom(
     wasteValue: figures.wasteValue,
     classIQuarantineMedianHours:
       recalls.byClass.find((c) => c.recallClass === 'I')?.toQuarantined.median ?? null,
+    stockoutDays: records.stockoutDays,
     stockoutsNow: records.stock.stockoutsNow,
     atRiskNow: records.stock.atRiskNow,
     expiringUnits30: expiringWithin(records.stock, 30).units,

@@ -1,7 +1,7 @@
 import { eventSemantics, type EventSemantics } from '../inventory/event-effects';
 import type { StockEvent } from '../model';
 import { addChange, availabilityEffect, type AvailabilityChanges } from './digest-availability';
-import type { LedgerDigest } from './ledger-digest';
+import { addToDigest, createLedgerDigest, linkToDigest, type LedgerDigest } from './ledger-digest';
 import { dayOf, periodDays, type Period } from './period';
 import {
   USAGE_WINDOW_DAYS,
@@ -137,4 +137,18 @@ export function stockoutsFromChanges(
   const result = noStockouts();
   outOn.forEach((out, i) => noteStockoutDay(result, days.first + i, out, i === span - 1));
   return result;
+}
+
+/**
+ * The settled availability changes of a whole ledger, or of one lot and the reversals below its
+ * events, every day held: what the centre keeps per lot (sync/store/centre-balances.ts) so that a
+ * period's stockout days are walked from kept changes, as the dashboard walks its digest's.
+ */
+export function availabilityChangesOf(events: Iterable<StockEvent>): AvailabilityChanges {
+  const digest = createLedgerDigest(Number.NEGATIVE_INFINITY);
+  const list = [...events];
+  for (const event of list) addToDigest(digest, event);
+  // Every event may be part of a tree; roots that no reversal names are passed over.
+  linkToDigest(digest, list);
+  return digestAvailabilityChanges(digest);
 }

@@ -11,6 +11,7 @@ import { acknowledgeTargets, serviceLevelsOf } from '../../shared/replenishment/
 import type { Database } from '../db/schema';
 import { storedPolicy } from '../store/approval-policies';
 import { networkStock } from './network-stock';
+import { networkStockoutDays } from './network-stockout-days';
 
 const noStock = {
   atZero: [],
@@ -97,7 +98,9 @@ export async function networkIndicators(
   ]);
   const cost = new Map(items.map((i) => [i.id, i.unitCost]));
   const unitCost = (id: string) => cost.get(id);
+  // The projection is caught up by the first, which the second reads.
   const stock = await networkStock(db, facilities, unitCost, now, only);
+  const stockoutDays = await networkStockoutDays(db, facilities, period);
   const requestsOf = byFacility(requests);
   const casesOf = byFacility(cases);
   const summaries: FacilitySummary[] = [];
@@ -109,6 +112,7 @@ export async function networkIndicators(
           facilityId,
           eventFigures: eventFiguresFromTotals(totals.get(facilityId) ?? [], unitCost),
           stock: stockNowOf(stock.get(facilityId) ?? noStock),
+          stockoutDays: stockoutDays.get(facilityId) ?? 0,
           requests: requestsOf.get(facilityId) ?? [],
           cases: casesOf.get(facilityId) ?? [],
           notices,

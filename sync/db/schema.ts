@@ -208,6 +208,7 @@ export interface Database {
   centre_lot_members: CentreLotMembersTable;
   centre_balances: CentreBalancesTable;
   centre_dirty_lots: CentreDirtyLotsTable;
+  centre_lot_days: CentreLotDaysTable;
   centre_projections: CentreProjectionsTable;
 }
 
@@ -227,6 +228,17 @@ export interface CentreLotMembersTable {
   item_id: string;
   lot_code: string;
   event_id: string;
+}
+
+/** A lot's change in available units per location and day, reversals settled as of each day. */
+export interface CentreLotDaysTable {
+  facility_id: string;
+  item_id: string;
+  lot_code: string;
+  location_id: string;
+  /** Days since 1970-01-01 (UTC). */
+  day: number;
+  change: ColumnType<string | number, number, number>;
 }
 
 /** Lots whose members changed since their last fold. */

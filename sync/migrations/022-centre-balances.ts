@@ -53,6 +53,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       'location_id',
     ])
     .execute();
+  // Each lot's change in available units per location and day, with reversals settled as of each
+  // day (shared/indicators/stockout-days.ts): what stockout days over a period are walked from.
+  await db.schema
+    .createTable('centre_lot_days')
+    .addColumn('facility_id', 'text', (c) => c.notNull())
+    .addColumn('item_id', 'text', (c) => c.notNull())
+    .addColumn('lot_code', 'text', (c) => c.notNull())
+    .addColumn('location_id', 'text', (c) => c.notNull())
+    .addColumn('day', 'integer', (c) => c.notNull())
+    .addColumn('change', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('centre_lot_days_pk', [
+      'facility_id',
+      'item_id',
+      'lot_code',
+      'location_id',
+      'day',
+    ])
+    .execute();
+  // A period's changes across facilities: read from its first day on.
+  await db.schema
+    .createIndex('centre_lot_days_day')
+    .on('centre_lot_days')
+    .columns(['facility_id', 'day'])
+    .execute();
   // Lots with members added since their last fold: marked with the members, cleared with the fold,
   // so a crash between the two leaves the lot to fold again, never a stale balance marked clean.
   await db.schema

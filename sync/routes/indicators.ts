@@ -35,6 +35,10 @@ const Summary = Type.Object({
   wasteUnits: Type.Number(),
   wasteValue: Type.Number(),
   classIQuarantineMedianHours: Share,
+  stockoutDays: Type.Integer({
+    description:
+      'Over the period: item-location days with nothing available at the end of the day while used in the 30 days to it',
+  }),
   stockoutsNow: Type.Integer({
     description:
       'Now, whatever the period: item-locations with nothing available and usage in the last 30 days',

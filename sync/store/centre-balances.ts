@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { splitItemLocation } from '../../shared/indicators/item-location';
+import { availabilityChangesOf } from '../../shared/indicators/stockout-days';
 import { foldLedger } from '../../shared/inventory/ledger-fold';
 import { normaliseLotCode, type StockEvent } from '../../shared/model';
 import type { Database } from '../db/schema';
@@ -59,6 +61,8 @@ const LINK_COLUMNS =
   '"eventId" text, "facilityId" text, "itemId" text, "lotCode" text, reverses text';
 const MEMBER_COLUMNS = '"facilityId" text, "itemId" text, "lotCode" text, "eventId" text';
 const LOT_COLUMNS = '"facilityId" text, "itemId" text, "lotCode" text';
+const DAY_COLUMNS =
+  '"facilityId" text, "itemId" text, "lotCode" text, "locationId" text, day integer, change bigint';
 const BALANCE_COLUMNS =
   '"facilityId" text, "itemId" text, "lotCode" text, "locationId" text, "onHand" bigint, quarantined bigint, expiry text';
 
@@ -178,7 +182,7 @@ async function membershipsOf(trx: Transaction<Database>, fresh: readonly Link[])
   return [...members.values()];
 }
 
-/** Folds each lot from its members and replaces its balances. */
+/** Folds each lot from its members and replaces its balances and its days' changes. */
 async function refoldLots(trx: Transaction<Database>, lots: readonly Lot[]): Promise<void> {
   for (let start = 0; start < lots.length; start += LOTS_PER_FOLD) {
     const chunk = lots.slice(start, start + LOTS_PER_FOLD);
@@ -220,6 +224,30 @@ async function refoldLots(trx: Transaction<Database>, lots: readonly Lot[]): Pro
           expiry: b.expiry ?? null,
         })),
     );
+    const days = chunk.flatMap((lot) =>
+      [...availabilityChangesOf(eventsOf.get(lotId(lot)) ?? [])].flatMap(([key, changes]) => {
+        const { locationId, itemId } = splitItemLocation(key);
+        return [...changes].map(([day, change]) => ({
+          facilityId: lot.facilityId,
+          itemId,
+          lotCode: lot.lotCode,
+          locationId,
+          day,
+          change,
+        }));
+      }),
+    );
+    await sql`
+      delete from centre_lot_days d using ${jsonRecords(chunk, LOT_COLUMNS, 'l')}
+      where d.facility_id = l."facilityId" and d.item_id = l."itemId" and d.lot_code = l."lotCode"`.execute(
+      trx,
+    );
+    if (days.length > 0) {
+      await sql`
+        insert into centre_lot_days (facility_id, item_id, lot_code, location_id, day, change)
+        select "facilityId", "itemId", "lotCode", "locationId", day, change
+        from ${jsonRecords(days, DAY_COLUMNS, 'c')}`.execute(trx);
+    }
     await sql`
       delete from centre_balances b using ${jsonRecords(chunk, LOT_COLUMNS, 'l')}
       where b.facility_id = l."facilityId" and b.item_id = l."itemId" and b.lot_code = l."lotCode"`.execute(

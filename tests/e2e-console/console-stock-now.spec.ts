@@ -126,6 +126,12 @@ test('an analyst sees which facility is out of stock now and opens the records b
 
   await console.signIn('analyst');
   await console.go('Indicators');
+  // Over the period: the gauze was out at the end of the day it ran out, yesterday and today.
+  const periodRow = page
+    .getByTestId('indicators-table')
+    .getByRole('row')
+    .filter({ hasText: 'Stock Ward (FAC-STK)' });
+  await expect(periodRow.getByRole('cell').last()).toHaveText('3');
   const table = page.getByTestId('stock-now-table');
   const rows = table.getByRole('row');
   // The facility with an item out of stock comes first, highlighted; the quiet one says nothing is.
