@@ -10,8 +10,9 @@ import type { Item, RecallCase, RecallNotice, SupplyRequest } from '../../shared
 import { acknowledgeTargets, serviceLevelsOf } from '../../shared/replenishment/service-levels';
 import type { Database } from '../db/schema';
 import { storedPolicy } from '../store/approval-policies';
+import { catchUpCentreBalances } from '../store/centre-balances';
 import { networkStock } from './network-stock';
-import { networkStockoutDays } from './network-stockout-days';
+import { networkStockoutDays } from '../store/centre-stockout-days';
 
 const noStock = {
   atZero: [],
@@ -98,9 +99,12 @@ export async function networkIndicators(
   ]);
   const cost = new Map(items.map((i) => [i.id, i.unitCost]));
   const unitCost = (id: string) => cost.get(id);
-  // The projection is caught up by the first, which the second reads.
-  const stock = await networkStock(db, facilities, unitCost, now, only);
-  const stockoutDays = await networkStockoutDays(db, facilities, period);
+  // Everything accepted before this read is in the stock figures; both then read the projection.
+  await catchUpCentreBalances(db, now);
+  const [stock, stockoutDays] = await Promise.all([
+    networkStock(db, facilities, unitCost, now, only),
+    networkStockoutDays(db, facilities, period),
+  ]);
   const requestsOf = byFacility(requests);
   const casesOf = byFacility(cases);
   const summaries: FacilitySummary[] = [];

@@ -8,7 +8,6 @@ import {
 } from '../../shared/indicators';
 import type { ParLevel } from '../../shared/model';
 import type { Database } from '../db/schema';
-import { catchUpCentreBalances } from '../store/centre-balances';
 import { textArray } from '../store/json';
 
 function group<T>(rows: Iterable<[string, T]>): Map<string, T[]> {
@@ -23,8 +22,8 @@ function group<T>(rows: Iterable<[string, T]>): Map<string, T[]> {
 
 /**
  * Each facility's stock records now (shared/indicators/stock-now.ts), from the centre's balances
- * projection, brought up to everything accepted before the call, and the usage totals the write
- * path keeps: rows per lot and per item-location day, however many events are stored.
+ * projection and the usage totals the write path keeps: rows per lot and per item-location,
+ * however many events are stored. Bring the projection up to date first (catchUpCentreBalances).
  */
 export async function networkStock(
   db: Kysely<Database>,
@@ -33,7 +32,6 @@ export async function networkStock(
   now: Date,
   only?: string,
 ): Promise<Map<string, StockNowRecords>> {
-  await catchUpCentreBalances(db, now);
   const today = Math.floor(now.getTime() / 86_400_000);
   const balanceQuery = db
     .selectFrom('centre_balances')

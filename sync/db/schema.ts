@@ -209,6 +209,8 @@ export interface Database {
   centre_balances: CentreBalancesTable;
   centre_dirty_lots: CentreDirtyLotsTable;
   centre_lot_days: CentreLotDaysTable;
+  centre_stockout_days: CentreStockoutDaysTable;
+  centre_stockout_state: CentreStockoutStateTable;
   centre_projections: CentreProjectionsTable;
 }
 
@@ -239,6 +241,21 @@ export interface CentreLotDaysTable {
   /** Days since 1970-01-01 (UTC). */
   day: number;
   change: ColumnType<string | number, number, number>;
+}
+
+/** A facility's item-locations out of stock at the end of each kept day. */
+export interface CentreStockoutDaysTable {
+  facility_id: string;
+  day: number;
+  item_locations: number;
+}
+
+/** Which days of a facility's stockouts are kept, and from which day new events made them stale. */
+export interface CentreStockoutStateTable {
+  facility_id: string;
+  kept_from: number | null;
+  kept_through: number | null;
+  stale_from: number | null;
 }
 
 /** Lots whose members changed since their last fold. */

@@ -77,6 +77,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('centre_lot_days')
     .columns(['facility_id', 'day'])
     .execute();
+  // Each facility's stockout days per day, kept from the lots' changes and the kept usage, so a
+  // period's figure is a sum of rows; `centre_stockout_state` says which days are kept and from
+  // which day on new events have made them stale.
+  await db.schema
+    .createTable('centre_stockout_days')
+    .addColumn('facility_id', 'text', (c) => c.notNull())
+    .addColumn('day', 'integer', (c) => c.notNull())
+    .addColumn('item_locations', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('centre_stockout_days_pk', ['facility_id', 'day'])
+    .execute();
+  await db.schema
+    .createTable('centre_stockout_state')
+    .addColumn('facility_id', 'text', (c) => c.primaryKey())
+    .addColumn('kept_from', 'integer')
+    .addColumn('kept_through', 'integer')
+    .addColumn('stale_from', 'integer')
+    .execute();
   // Lots with members added since their last fold: marked with the members, cleared with the fold,
   // so a crash between the two leaves the lot to fold again, never a stale balance marked clean.
   await db.schema

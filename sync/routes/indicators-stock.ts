@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { Id } from '../../shared/model';
 import type { Item, Location } from '../../shared/model';
 import { networkStock } from '../console/network-stock';
+import { catchUpCentreBalances } from '../store/centre-balances';
 import type { SyncApp, SyncContext } from '../context';
 import { HttpError } from '../http/errors';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
@@ -101,6 +102,7 @@ export function indicatorStockRoutes(app: SyncApp, context: SyncContext): void {
         }),
       );
       const now = new Date();
+      await catchUpCentreBalances(db, now);
       const records = (
         await networkStock(db, [facilityId], (id) => master.get(id)?.unitCost, now, facilityId)
       ).get(facilityId);

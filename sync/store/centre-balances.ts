@@ -6,6 +6,8 @@ import { normaliseLotCode, type StockEvent } from '../../shared/model';
 import type { Database } from '../db/schema';
 import { jsonRecords, textArray } from './json';
 import { readableSeqCeiling } from './sequenced';
+import { facilitiesToWalk, keepStockoutDays, markStockoutsStale } from './centre-stockout-days';
+import { dayOf } from '../../shared/indicators/period';
 
 /**
  * The centre's balances projection (migration 022): each lot of each facility folded by the
@@ -281,6 +283,8 @@ async function readStep(db: Kysely<Database>, ceiling: number, now: Date): Promi
   return db.transaction().execute(async (trx) => {
     let after = await lockCheckpoint(trx);
     const fresh: Link[] = [];
+    // Per facility, the earliest day the new events name: its kept stockout days are stale from there.
+    const earliest = new Map<string, number>();
     let read = 0;
     while (after < ceiling && read < EVENTS_PER_STEP) {
       const { rows } = await sql<{ seq: string; doc: Partial<StockEvent> }>`
@@ -295,7 +299,12 @@ async function readStep(db: Kysely<Database>, ceiling: number, now: Date): Promi
       after = Number(rows[rows.length - 1]?.seq);
       for (const row of rows) {
         const link = linkOf(row.doc);
-        if (link) fresh.push(link);
+        if (!link) continue;
+        fresh.push(link);
+        const day = typeof row.doc.occurredAt === 'string' ? dayOf(row.doc.occurredAt) : undefined;
+        if (day !== undefined) {
+          earliest.set(link.facilityId, Math.min(earliest.get(link.facilityId) ?? day, day));
+        }
       }
     }
     if (fresh.length > 0) {
@@ -313,6 +322,7 @@ async function readStep(db: Kysely<Database>, ceiling: number, now: Date): Promi
         select "facilityId", "itemId", "lotCode", "eventId"
         from ${jsonRecords(members, MEMBER_COLUMNS, 'm')}
         on conflict do nothing`.execute(trx);
+      await markStockoutsStale(trx, earliest);
       await sql`
         insert into centre_dirty_lots (facility_id, item_id, lot_code)
         select distinct "facilityId", "itemId", "lotCode"
@@ -381,6 +391,20 @@ export async function catchUpCentreBalances(
     const folded = await foldStep(db);
     if (folded === 0) break;
     lots += folded;
+  }
+  const today = Math.floor(now.getTime() / 86_400_000);
+  for (const facilityId of await facilitiesToWalk(db, today)) {
+    if (stopping()) break;
+    await db.transaction().execute(async (trx) => {
+      await lockCheckpoint(trx);
+      // Kept days are walked from folded lots only: a lot still waiting leaves them for next time.
+      const waiting = await trx
+        .selectFrom('centre_dirty_lots')
+        .select('lot_code')
+        .limit(1)
+        .execute();
+      if (waiting.length === 0) await keepStockoutDays(trx, facilityId, today);
+    });
   }
   return { events, lots };
 }
