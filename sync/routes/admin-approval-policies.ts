@@ -7,6 +7,7 @@ import { storeIdempotentAnswer } from '../http/idempotency';
 import { addPolicyVersion, policyVersions } from '../store/approval-policies';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
 import { ErrorBody } from './collection-param';
+import { requireFacility } from './known-facility';
 
 /** What an admin writes: the rules. The centre sets facility, version, time and author. */
 const PolicyRulesBody = Type.Omit(ApprovalPolicySchema, [
@@ -68,14 +69,7 @@ export function adminApprovalPolicyRoutes(app: SyncApp, context: SyncContext): v
       const facilityId = request.params.id;
       const label = actorLabel(request.actor);
       const answer = await db.transaction().execute(async (trx) => {
-        const facility = await trx
-          .selectFrom('facilities')
-          .select('id')
-          .where('id', '=', facilityId)
-          .executeTakeFirst();
-        if (!facility) {
-          throw new HttpError(404, 'FACILITY_UNKNOWN', `There is no facility "${facilityId}".`);
-        }
+        await requireFacility(trx, facilityId);
         const policy = await addPolicyVersion(trx, facilityId, rules, `${label.type}:${label.id}`);
         const body = { policy };
         await storeIdempotentAnswer(trx, request, 201, body);

@@ -5,8 +5,8 @@ import type { Item, Location } from '../../shared/model';
 import { networkStock } from '../console/network-stock';
 import { catchUpCentreBalances } from '../store/centre-balances';
 import type { SyncApp, SyncContext } from '../context';
-import { HttpError } from '../http/errors';
 import { ADMIN_ERRORS, ADMIN_SECURITY, adminOnly } from './admin-guard';
+import { requireFacility } from './known-facility';
 
 const Named = {
   locationId: Type.String(),
@@ -69,13 +69,7 @@ export function indicatorStockRoutes(app: SyncApp, context: SyncContext): void {
     },
     async (request) => {
       const facilityId = request.query.facility;
-      const facility = await db
-        .selectFrom('facilities')
-        .select('id')
-        .where('id', '=', facilityId)
-        .executeTakeFirst();
-      if (!facility)
-        throw new HttpError(404, 'FACILITY_UNKNOWN', `There is no facility "${facilityId}".`);
+      await requireFacility(db, facilityId);
       const items = await db
         .selectFrom('documents')
         .select('doc')

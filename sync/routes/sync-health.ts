@@ -9,6 +9,7 @@ import { HttpError } from '../http/errors';
 import { recallIssueFlags } from '../store/recall-issue-flags';
 import { deviceSequences } from '../store/sync-health';
 import { ErrorBody } from './collection-param';
+import { requireFacility } from './known-facility';
 
 const Range = Type.Object({ from: Type.Integer(), to: Type.Integer() });
 const SyncHealth = Type.Object({
@@ -83,13 +84,7 @@ export function syncHealthRoute(app: SyncApp, context: SyncContext): void {
     async (request) => {
       const facilityId = request.params.id;
       await authorise(context, request, facilityId);
-      const facility = await db
-        .selectFrom('facilities')
-        .select('id')
-        .where('id', '=', facilityId)
-        .executeTakeFirst();
-      if (!facility)
-        throw new HttpError(404, 'FACILITY_UNKNOWN', `There is no facility "${facilityId}".`);
+      await requireFacility(db, facilityId);
       const devices = await db
         .selectFrom('devices')
         .select(['id', 'name', 'last_contact_at', 'revoked_at'])

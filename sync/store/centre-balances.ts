@@ -68,32 +68,17 @@ const DAY_COLUMNS =
 const BALANCE_COLUMNS =
   '"facilityId" text, "itemId" text, "lotCode" text, "locationId" text, "onHand" bigint, quarantined bigint, expiry text';
 
-async function linksById(trx: Transaction<Database>, ids: readonly string[]): Promise<Link[]> {
-  if (ids.length === 0) return [];
-  const rows = await trx
-    .selectFrom('centre_stock_links')
-    .selectAll()
-    .where(sql<boolean>`event_id = any(${textArray(ids)})`)
-    .execute();
-  return rows.map((r) => ({
-    eventId: r.event_id,
-    facilityId: r.facility_id,
-    itemId: r.item_id,
-    lotCode: r.lot_code,
-    reverses: r.reverses,
-  }));
-}
-
-async function reversalsNaming(
+/** The links whose `column` is one of `ids`: an event by its id, or the reversals naming it. */
+async function linksWhere(
   trx: Transaction<Database>,
+  column: 'event_id' | 'reverses',
   ids: readonly string[],
 ): Promise<Link[]> {
   if (ids.length === 0) return [];
   const rows = await trx
     .selectFrom('centre_stock_links')
     .selectAll()
-    .where('reverses', 'is not', null)
-    .where(sql<boolean>`reverses = any(${textArray(ids)})`)
+    .where(sql<boolean>`${sql.ref(column)} = any(${textArray(ids)})`)
     .execute();
   return rows.map((r) => ({
     eventId: r.event_id,
@@ -132,14 +117,15 @@ async function membershipsOf(trx: Transaction<Database>, fresh: readonly Link[])
   const known = new Map<string, Link>(fresh.map((l) => [l.eventId, l]));
   // What the new events reverse, and what those reverse, up to each chain's top.
   const parents = async (ids: string[]) =>
-    linksById(
+    linksWhere(
       trx,
+      'event_id',
       ids.flatMap((id) => known.get(id)?.reverses ?? []).filter((id) => !known.has(id)),
     );
   await reach(fresh, parents, known);
   // Every link known so far, from below: the reversals that name them, down to the leaves.
   const children = new Map<string, Link[]>();
-  await reach([...known.values()], (ids) => reversalsNaming(trx, ids), known);
+  await reach([...known.values()], (ids) => linksWhere(trx, 'reverses', ids), known);
   for (const link of known.values()) {
     if (link.reverses === null) continue;
     const list = children.get(link.reverses) ?? [];
