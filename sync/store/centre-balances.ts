@@ -170,6 +170,19 @@ async function membershipsOf(trx: Transaction<Database>, fresh: readonly Link[])
   return [...members.values()];
 }
 
+/** Takes out what a projection table holds of these lots, before their fold is written again. */
+async function clearLots(
+  trx: Transaction<Database>,
+  table: 'centre_lot_days' | 'centre_balances',
+  lots: readonly Lot[],
+): Promise<void> {
+  await sql`
+    delete from ${sql.table(table)} t using ${jsonRecords(lots, LOT_COLUMNS, 'l')}
+    where t.facility_id = l."facilityId" and t.item_id = l."itemId" and t.lot_code = l."lotCode"`.execute(
+    trx,
+  );
+}
+
 /** Folds each lot from its members and replaces its balances and its days' changes. */
 async function refoldLots(trx: Transaction<Database>, lots: readonly Lot[]): Promise<void> {
   for (let start = 0; start < lots.length; start += LOTS_PER_FOLD) {
@@ -225,22 +238,14 @@ async function refoldLots(trx: Transaction<Database>, lots: readonly Lot[]): Pro
         }));
       }),
     );
-    await sql`
-      delete from centre_lot_days d using ${jsonRecords(chunk, LOT_COLUMNS, 'l')}
-      where d.facility_id = l."facilityId" and d.item_id = l."itemId" and d.lot_code = l."lotCode"`.execute(
-      trx,
-    );
+    await clearLots(trx, 'centre_lot_days', chunk);
     if (days.length > 0) {
       await sql`
         insert into centre_lot_days (facility_id, item_id, lot_code, location_id, day, change)
         select "facilityId", "itemId", "lotCode", "locationId", day, change
         from ${jsonRecords(days, DAY_COLUMNS, 'c')}`.execute(trx);
     }
-    await sql`
-      delete from centre_balances b using ${jsonRecords(chunk, LOT_COLUMNS, 'l')}
-      where b.facility_id = l."facilityId" and b.item_id = l."itemId" and b.lot_code = l."lotCode"`.execute(
-      trx,
-    );
+    await clearLots(trx, 'centre_balances', chunk);
     if (balances.length > 0) {
       await sql`
         insert into centre_balances (facility_id, item_id, lot_code, location_id, on_hand, quarantined, expiry)
