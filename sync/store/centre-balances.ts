@@ -2,10 +2,11 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { splitItemLocation } from '../../shared/indicators/item-location';
 import { availabilityChangesOf } from '../../shared/indicators/stockout-days';
 import { foldLedger } from '../../shared/inventory/ledger-fold';
-import { normaliseLotCode, type StockEvent } from '../../shared/model';
+import type { StockEvent } from '../../shared/model';
 import type { Database } from '../db/schema';
-import { jsonRecords, textArray } from './json';
+import { jsonRecords } from './json';
 import { readableSeqCeiling } from './sequenced';
+import { linkOf, lotId, membershipsOf, type Link, type Lot } from './centre-lot-links';
 import { facilitiesToWalk, keepStockoutDays, markStockoutsStale } from './centre-stockout-days';
 import { dayOf } from '../../shared/indicators/period';
 
@@ -32,33 +33,6 @@ const EVENTS_PER_STEP = 5_000;
 /** Lots read back and folded per transaction. */
 const LOTS_PER_FOLD = 100;
 
-type Link = {
-  eventId: string;
-  facilityId: string;
-  itemId: string;
-  lotCode: string;
-  reverses: string | null;
-};
-
-type Lot = Pick<Link, 'facilityId' | 'itemId' | 'lotCode'>;
-
-const lotId = (l: Lot) => `${l.facilityId}\u0000${l.itemId}\u0000${l.lotCode}`;
-
-/** The link of a stored stock event; undefined for a document the push checks would not pass. */
-function linkOf(doc: Partial<StockEvent>): Link | undefined {
-  const { id, facilityId, itemId, lotCode } = doc;
-  if (typeof id !== 'string' || typeof facilityId !== 'string' || typeof itemId !== 'string') {
-    return undefined;
-  }
-  return {
-    eventId: id,
-    facilityId,
-    itemId,
-    lotCode: normaliseLotCode(typeof lotCode === 'string' ? lotCode : ''),
-    reverses: doc.type === 'reversal' && typeof doc.reverses === 'string' ? doc.reverses : null,
-  };
-}
-
 const LINK_COLUMNS =
   '"eventId" text, "facilityId" text, "itemId" text, "lotCode" text, reverses text';
 const MEMBER_COLUMNS = '"facilityId" text, "itemId" text, "lotCode" text, "eventId" text';
@@ -69,107 +43,6 @@ const BALANCE_COLUMNS =
   '"facilityId" text, "itemId" text, "lotCode" text, "locationId" text, "onHand" bigint, quarantined bigint, expiry text';
 
 /** The links whose `column` is one of `ids`: an event by its id, or the reversals naming it. */
-async function linksWhere(
-  trx: Transaction<Database>,
-  column: 'event_id' | 'reverses',
-  ids: readonly string[],
-): Promise<Link[]> {
-  if (ids.length === 0) return [];
-  const rows = await trx
-    .selectFrom('centre_stock_links')
-    .selectAll()
-    .where(sql<boolean>`${sql.ref(column)} = any(${textArray(ids)})`)
-    .execute();
-  return rows.map((r) => ({
-    eventId: r.event_id,
-    facilityId: r.facility_id,
-    itemId: r.item_id,
-    lotCode: r.lot_code,
-    reverses: r.reverses,
-  }));
-}
-
-/** Every link reachable from `start` by repeated `step`s, each visited once (cycles cut). */
-async function reach(
-  start: readonly Link[],
-  step: (ids: string[]) => Promise<Link[]>,
-  known: Map<string, Link>,
-): Promise<void> {
-  const visited = new Set(start.map((l) => l.eventId));
-  let frontier = [...start];
-  while (frontier.length > 0) {
-    const found = await step(frontier.map((l) => l.eventId));
-    frontier = [];
-    for (const link of found) {
-      if (!known.has(link.eventId)) known.set(link.eventId, link);
-      if (visited.has(link.eventId)) continue;
-      visited.add(link.eventId);
-      frontier.push(link);
-    }
-  }
-}
-
-/**
- * The memberships the new events make: each event, and every reversal already stored below it,
- * joins the lot of the event and of each event above it. Returns them, the lots they touch keyed.
- */
-async function membershipsOf(trx: Transaction<Database>, fresh: readonly Link[]) {
-  const known = new Map<string, Link>(fresh.map((l) => [l.eventId, l]));
-  // What the new events reverse, and what those reverse, up to each chain's top.
-  const parents = async (ids: string[]) =>
-    linksWhere(
-      trx,
-      'event_id',
-      ids.flatMap((id) => known.get(id)?.reverses ?? []).filter((id) => !known.has(id)),
-    );
-  await reach(fresh, parents, known);
-  // Every link known so far, from below: the reversals that name them, down to the leaves.
-  const children = new Map<string, Link[]>();
-  await reach([...known.values()], (ids) => linksWhere(trx, 'reverses', ids), known);
-  for (const link of known.values()) {
-    if (link.reverses === null) continue;
-    const list = children.get(link.reverses) ?? [];
-    list.push(link);
-    children.set(link.reverses, list);
-  }
-  const sameFacility = (a: Link, b: Link | undefined): b is Link =>
-    b !== undefined && a.facilityId === b.facilityId;
-  const members = new Map<string, { lot: Lot; eventId: string }>();
-  for (const event of fresh) {
-    // The lots above: the event's own and each one its chain of reversals climbs to.
-    const lots: Lot[] = [];
-    const climbed = new Set<string>();
-    for (let at: Link | undefined = event; at && !climbed.has(at.eventId);) {
-      climbed.add(at.eventId);
-      lots.push(at);
-      const up: Link | undefined = at.reverses === null ? undefined : known.get(at.reverses);
-      at = sameFacility(at, up) ? up : undefined;
-    }
-    // The event and the reversals below it, however deep.
-    const below: Link[] = [event];
-    const seen = new Set([event.eventId]);
-    for (let i = 0; i < below.length; i += 1) {
-      const at = below[i];
-      if (!at) continue;
-      for (const child of children.get(at.eventId) ?? []) {
-        if (seen.has(child.eventId) || !sameFacility(at, child)) continue;
-        seen.add(child.eventId);
-        below.push(child);
-      }
-    }
-    for (const lot of lots) {
-      for (const member of below) {
-        const key = `${lotId(lot)}\u0000${member.eventId}`;
-        members.set(key, {
-          lot: { facilityId: lot.facilityId, itemId: lot.itemId, lotCode: lot.lotCode },
-          eventId: member.eventId,
-        });
-      }
-    }
-  }
-  return [...members.values()];
-}
-
 /** Takes out what a projection table holds of these lots, before their fold is written again. */
 async function clearLots(
   trx: Transaction<Database>,

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { isoDateFromDays } from '../../shared/inventory/calendar';
 import { periodDays, type Period } from '../../shared/indicators';
-import { stockoutsByDay } from '../console/network-stockout-days';
+import { stockoutsByDay } from './stockouts-by-day';
 import type { Database } from '../db/schema';
 import { jsonRecords, textArray } from './json';
 

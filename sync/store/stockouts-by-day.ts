@@ -9,7 +9,7 @@ import {
   type Period,
 } from '../../shared/indicators';
 import type { Database } from '../db/schema';
-import { jsonRecords, textArray } from '../store/json';
+import { jsonRecords, textArray } from './json';
 
 type PerFacility<T> = Map<string, Map<string, T>>;
 
