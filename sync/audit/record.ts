@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type QueryCreator } from 'kysely';
 import type { Database } from '../db/schema';
 import { storableText } from '../http/storable-text';
 import { jsonb } from '../store/json';
+import { consoleNoticeCall } from '../store/notify';
 
 export interface AuditEntry {
   actorType: string;
@@ -34,18 +35,33 @@ export function storableValue(value: unknown, depth = 0): unknown {
 
 /** Appends one line; the table's trigger makes sure nothing ever edits or removes it. */
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  const text = (value: string | null) => (value === null ? null : storableText(value));
+  await auditInsert(db, entry).execute();
+}
+
+/**
+ * Appends one line and tells every console's live stream, in one statement: inside a writer's
+ * transaction the line commits with the write it records (and the notice is sent on that commit),
+ * for one round trip and no commit of its own.
+ */
+export async function recordAuditNoticed(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
   await db
-    .insertInto('audit_log')
-    .values({
-      actor_type: storableText(entry.actorType),
-      actor_id: storableText(entry.actorId),
-      ip: text(entry.ip),
-      action: storableText(entry.action),
-      target: text(entry.target),
-      outcome: entry.outcome,
-      status: entry.status,
-      detail: entry.detail ? jsonb(storableValue(entry.detail)) : null,
-    })
+    .with('line', () => auditInsert(db, entry).returning(sql<number>`1`.as('one')))
+    .selectFrom('line')
+    .select(consoleNoticeCall().as('sent'))
     .execute();
+}
+
+/** The insert of one audit line, for a statement that writes it along with other work. */
+export function auditInsert(db: QueryCreator<Database>, entry: AuditEntry) {
+  const text = (value: string | null) => (value === null ? null : storableText(value));
+  return db.insertInto('audit_log').values({
+    actor_type: storableText(entry.actorType),
+    actor_id: storableText(entry.actorId),
+    ip: text(entry.ip),
+    action: storableText(entry.action),
+    target: text(entry.target),
+    outcome: entry.outcome,
+    status: entry.status,
+    detail: entry.detail ? jsonb(storableValue(entry.detail)) : null,
+  });
 }

@@ -4,6 +4,7 @@ import type { SyncApp, SyncContext } from '../context';
 import { applyPush } from '../store/push';
 import { checkPush, type PushRow } from '../store/push-check';
 import { PushRefusal } from '../store/push-refusal';
+import { requestLine } from '../audit/request-line';
 import { CollectionParams, ErrorBody, knownCollection } from './collection-param';
 
 const AnyDocument = Type.Record(Type.String(), Type.Unknown());
@@ -45,11 +46,33 @@ export function replicationPushRoute(app: SyncApp, { database }: SyncContext): v
       const collection = knownCollection(request.params.collection);
       const device = await authenticateDevice(database.db, request);
       const pushed = request.body as PushRow[];
-      let rows;
-      let outcome;
       try {
-        rows = checkPush(collection, device, pushed);
-        outcome = await applyPush(database, collection, device, rows);
+        const checked = checkPush(collection, device, pushed);
+        const outcome = await applyPush(database, collection, device, checked, {
+          // Written in the push's transaction; the audit hook then leaves it alone.
+          auditLine: (done) => ({
+            ...requestLine(request),
+            outcome: 'accepted',
+            status: 200,
+            detail: {
+              collection,
+              facilityId: device.facilityId,
+              received: checked.length,
+              written: done.written,
+              acknowledged: done.acknowledged,
+              conflicts: done.conflicts.length,
+              alarms: done.alarms,
+              ids: checked.slice(0, 50).map((r) => r.id),
+              users: [
+                ...new Set(
+                  checked.map((r) => r.body['actorId'] ?? r.body['createdBy']).filter(Boolean),
+                ),
+              ],
+            },
+          }),
+        });
+        request.auditRecorded = true;
+        return outcome.conflicts;
       } catch (error) {
         if (!(error instanceof PushRefusal)) throw error;
         // The audit line says which document and which rule, in the words the PC shows.
@@ -62,20 +85,6 @@ export function replicationPushRoute(app: SyncApp, { database }: SyncContext): v
         };
         return reply.status(error.statusCode as 403 | 422).send(error.body);
       }
-      request.auditDetail = {
-        collection,
-        facilityId: device.facilityId,
-        received: rows.length,
-        written: outcome.written,
-        acknowledged: outcome.acknowledged,
-        conflicts: outcome.conflicts.length,
-        alarms: outcome.alarms,
-        ids: rows.slice(0, 50).map((r) => r.id),
-        users: [
-          ...new Set(rows.map((r) => r.body['actorId'] ?? r.body['createdBy']).filter(Boolean)),
-        ],
-      };
-      return outcome.conflicts;
     },
   );
 }

@@ -48,7 +48,10 @@ export const CONSOLE_NOTICE: ChangeNotice = { collection: 'console', facilities:
  * so a caller needs no handle on the database object.
  */
 export async function notifyConsole(db: Kysely<Database>): Promise<void> {
-  await sql`select pg_notify('sync_changes_' || current_schema(), ${JSON.stringify(CONSOLE_NOTICE)})`.execute(
-    db,
-  );
+  await sql`select ${consoleNoticeCall()}`.execute(db);
+}
+
+/** The `pg_notify` call of `notifyConsole`, for a statement that sends it along with its write. */
+export function consoleNoticeCall(): RawBuilder<unknown> {
+  return sql`pg_notify('sync_changes_' || current_schema(), ${JSON.stringify(CONSOLE_NOTICE)})`;
 }

@@ -8,7 +8,6 @@ import type {
   SignInEvent,
   StockEvent,
   SupplyRequest,
-  User,
 } from '../../shared/model';
 import {
   checkMember,
@@ -31,8 +30,8 @@ import type { Doc } from './canonical';
 import type { StoredDocument } from './documents';
 import { textArray } from './json';
 import { acknowledgementProblem } from './approval-policies';
-import { locationFacilities } from './centre-references';
 import { PushRefusal } from './push-refusal';
+import { placesNamed, type PushState } from './push-reads';
 import {
   decisionProblem,
   pendingIdOfDecision,
@@ -56,15 +55,13 @@ export async function checkPushPermissions(
   collection: CollectionName,
   device: DeviceActor,
   writes: readonly PendingWrite[],
+  known: Pick<PushState, 'users' | 'placeFacilities'>,
 ): Promise<void> {
   if (writes.length === 0) return;
-  const users = await usersById(
-    trx,
-    writes.flatMap(({ body }) => peopleNamed(collection, body)),
-  );
+  const { users } = known;
   const member = (id: string, who: 'actor' | 'second person' = 'actor'): PersonResult =>
     checkMember(id, users.get(id), device.facilityId, who);
-  if (collection === 'stock_events') await refuseForeignPlaces(trx, device, writes);
+  if (collection === 'stock_events') refuseForeignPlaces(device, writes, known.placeFacilities);
   for (const [index, { body, stored }] of writes.entries()) {
     const check = await checkOne(trx, collection, device, body, stored, member, users, {
       earlierInBatch: writes.slice(0, index).map((w) => w.body),
@@ -80,18 +77,13 @@ type Member = (id: string, who?: 'actor' | 'second person') => PersonResult;
  * department would change that facility's stock from a PC it never syncs with (its own PCs would
  * never see it); a place the centre does not know is left to the event's own rules.
  */
-async function refuseForeignPlaces(
-  trx: Transaction<Database>,
+function refuseForeignPlaces(
   device: DeviceActor,
   writes: readonly PendingWrite[],
-): Promise<void> {
-  const named = (body: Doc) =>
-    [body['locationId'], body['toLocationId']].filter((id): id is string => typeof id === 'string');
-  const ids = [...new Set(writes.flatMap(({ body }) => named(body)))];
-  if (ids.length === 0) return;
-  const facilityOf = await locationFacilities(trx, ids);
+  facilityOf: ReadonlyMap<string, string>,
+): void {
   for (const { body } of writes) {
-    const foreign = named(body).find((id) => {
+    const foreign = placesNamed(body).find((id) => {
       const facility = facilityOf.get(id);
       return facility !== undefined && facility !== device.facilityId;
     });
@@ -232,57 +224,6 @@ function stepAuthor(
     if (!actingNow.has(id) && known) return { ok: true, person: { id, role: known.role } };
     return member(id);
   };
-}
-
-function peopleNamed(collection: CollectionName, body: Doc): string[] {
-  const ids: unknown[] = [];
-  if (collection === 'stock_events') ids.push(body['actorId'], body['approvedBy']);
-  if (collection === 'pending_items') ids.push(body['capturedBy']);
-  if (collection === 'label_prints') ids.push(body['actorId']);
-  if (collection === 'supply_requests') {
-    ids.push(body['createdBy']);
-    const substitutions = Array.isArray(body['substitutions'])
-      ? (body['substitutions'] as Doc[])
-      : [];
-    ids.push(...substitutions.map((s) => (s['decision'] as Doc | undefined)?.['by']));
-  }
-  if (collection === 'deliveries') ids.push((body['closure'] as Doc | undefined)?.['closedBy']);
-  if (collection === 'recall_cases' || collection === 'supply_requests') {
-    const history = Array.isArray(body['history']) ? (body['history'] as Doc[]) : [];
-    ids.push(...history.map((e) => e['by']));
-  }
-  return ids.filter((id): id is string => typeof id === 'string');
-}
-
-/** The centre's users among `ids`, as the permission model knows people (deleted: not known). */
-async function usersById(
-  trx: Transaction<Database>,
-  ids: readonly string[],
-): Promise<Map<string, KnownUser>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('documents')
-    .select(['id', 'doc'])
-    .where('collection', '=', 'users')
-    .where('deleted', '=', false)
-    .where((eb) => eb(eb.ref('id'), '=', sql<string>`any(${textArray(unique)})`))
-    .execute();
-  return new Map(
-    rows.map((r) => {
-      const user = r.doc as unknown as User;
-      return [
-        r.id,
-        {
-          id: r.id,
-          name: user.name,
-          role: user.role,
-          active: user.active,
-          facilityIds: user.facilityIds,
-        },
-      ];
-    }),
-  );
 }
 
 /**

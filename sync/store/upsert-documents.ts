@@ -8,7 +8,8 @@ import { facilitiesOf } from './facilities-of';
 import { COLLECTION_EVENT_TYPES } from '../webhooks/event-types';
 import { subscribes } from '../webhooks/outbox';
 import { jsonRecords } from './json';
-import { notifyCall, type ChangeNotice } from './notify';
+import { consoleNoticeCall, notifyCall, type ChangeNotice } from './notify';
+import { auditInsert, type AuditEntry } from '../audit/record';
 import { nextSeq, type SequencedTransaction } from './sequenced';
 
 /** `jsonb - text[]`: the webhook copy of a document never carries a user's verifiers. */
@@ -52,9 +53,14 @@ const WRITE_COLUMNS =
 export async function upsertDocuments(
   trx: SequencedTransaction,
   writes: readonly DocumentWrite[],
-  options: { notice?: { channel: string; change: ChangeNotice }; announce?: boolean } = {},
+  options: {
+    notice?: { channel: string; change: ChangeNotice };
+    announce?: boolean;
+    /** The audit line of the write: the same statement appends it and tells the consoles. */
+    audit?: AuditEntry;
+  } = {},
 ): Promise<SequencedWrite[]> {
-  const { notice, announce = false } = options;
+  const { notice, announce = false, audit } = options;
   if (writes.length === 0) return [];
   const now = sql<Date>`cast(${new Date().toISOString()} as timestamptz)`;
   const drawn = await trx
@@ -188,9 +194,18 @@ export async function upsertDocuments(
             .doUpdateSet({ units: sql`usage_day_totals.units + excluded.units` }),
         ),
     )
+    // PostgreSQL runs a data-modifying CTE whether or not the answer reads it.
+    .with('audited', (db) =>
+      audit
+        ? auditInsert(db, audit).returning(sql<number>`1`.as('one'))
+        : db.selectNoFrom(sql<number>`1`.as('one')),
+    )
     // Joined below so that it runs, once: a one-row CTE that the answer reads.
     .with('notified', (db) =>
-      db.selectNoFrom((notice ? notifyCall(notice.channel, notice.change) : sql`null`).as('sent')),
+      db.selectNoFrom([
+        (notice ? notifyCall(notice.channel, notice.change) : sql`null`).as('sent'),
+        (audit ? consoleNoticeCall() : sql`null`).as('console'),
+      ]),
     )
     .with('messages', (db) =>
       db
